@@ -1,0 +1,319 @@
+//! The command line: parses flags, runs the library, prints, picks the exit
+//! code. No linting logic lives here.
+
+use crate::config::Config;
+use crate::discover::{describe, discover, display_path};
+use crate::engine::Linter;
+use crate::error::UserError;
+use crate::finding::{FileReport, Severity, Summary};
+use crate::output::{self, Format, Style};
+use crate::registry;
+use crate::rule::RuleDef;
+use clap::{Parser, Subcommand, ValueEnum};
+use miette::{GraphicalReportHandler, GraphicalTheme};
+use rayon::prelude::*;
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+
+/// Exit codes: what a CI job or hook can rely on.
+pub mod exit {
+    /// Nothing at or above the fail level.
+    pub const CLEAN: i32 = 0;
+    /// Findings at or above the fail level.
+    pub const FINDINGS: i32 = 1;
+    /// planlint could not do its job: bad flags, config or path, unreadable
+    /// or unparseable file.
+    pub const TOOL_ERROR: i32 = 2;
+}
+
+#[derive(Debug, Parser)]
+#[command(name = "planlint", version, about = "Lint marketing plans: target customer, goals, budget, positioning, channels")]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check plan files (directories are searched for *.plan.yaml|yml|json).
+    Check(CheckArgs),
+    /// List every rule with its default severity.
+    Rules,
+    /// Explain a rule: why it matters, its options, a failing and a passing example.
+    Explain {
+        /// The rule id, e.g. vague-goal.
+        rule: String,
+    },
+    /// Write a complete, commented starter plan that passes every rule.
+    Init {
+        /// Where to write it; an existing file is never overwritten.
+        #[arg(default_value = "marketing.plan.yaml")]
+        file: PathBuf,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+struct CheckArgs {
+    /// Files or directories to check; `-` reads one plan from stdin.
+    #[arg(default_value = ".")]
+    paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// Write the report to FILE instead of stdout.
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// When to colour human output (NO_COLOR is honoured by `auto`).
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+    /// Config file to use instead of the nearest .planlint.yaml.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// The name to report for a plan read from stdin.
+    #[arg(long, value_name = "PATH")]
+    stdin_filename: Option<String>,
+    /// Lowest severity that makes the exit code 1.
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    fail_on: FailOn,
+    /// Exit 0 even when there are findings (tool errors still exit 2).
+    #[arg(long)]
+    exit_zero: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum FailOn {
+    Error,
+    Warning,
+    Info,
+}
+
+impl FailOn {
+    fn severity(self) -> Severity {
+        match self {
+            FailOn::Error => Severity::Error,
+            FailOn::Warning => Severity::Warning,
+            FailOn::Info => Severity::Info,
+        }
+    }
+}
+
+/// Runs planlint with the process's arguments; returns the exit code.
+pub fn run() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            let _ = error.print();
+            return if error.use_stderr() { exit::TOOL_ERROR } else { exit::CLEAN };
+        }
+    };
+    let result = match cli.command {
+        Command::Check(args) => check(&args),
+        Command::Rules => rules(),
+        Command::Explain { rule } => explain(&rule),
+        Command::Init { file } => init(&file),
+    };
+    result.unwrap_or_else(|error| {
+        print_error(&error);
+        exit::TOOL_ERROR
+    })
+}
+
+/// Prints a tool error to stderr, with its source snippet when it has one.
+fn print_error(error: &UserError) {
+    let color = io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let theme = if color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+    let mut rendered = String::new();
+    if GraphicalReportHandler::new_themed(theme).render_report(&mut rendered, error).is_err() {
+        rendered = format!("error: {error}");
+    }
+    let _ = writeln!(io::stderr(), "{rendered}");
+}
+
+fn builtin_rules() -> Result<&'static [RuleDef], UserError> {
+    registry::builtin().map_err(|error| UserError::new(format!("internal error in planlint's rules: {error}")))
+}
+
+fn check(args: &CheckArgs) -> Result<i32, UserError> {
+    let rules = builtin_rules()?;
+    let cwd = std::env::current_dir().map_err(|error| UserError::new(format!("cannot read the working directory: {error}")))?;
+    let config_path = args.config.clone().or_else(|| Config::discover(&cwd));
+    let config = match &config_path {
+        Some(path) => Config::load_file(path, rules)?,
+        None => Config::default_in(PathBuf::new()),
+    };
+    let linter = Linter::new(rules, &config).map_err(UserError::new)?;
+
+    let mut tool_errors = Vec::new();
+    let mut reports = if args.paths.len() == 1 && args.paths[0] == Path::new("-") {
+        let mut bytes = Vec::new();
+        io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|error| UserError::new(format!("cannot read stdin: {}", describe(&error))))?;
+        let name = args.stdin_filename.clone().unwrap_or_else(|| "<stdin>".into());
+        vec![linter.lint_bytes(&name, &bytes)]
+    } else {
+        let discovered = discover(&args.paths, &config);
+        tool_errors.extend(discovered.errors);
+        let results: Vec<Result<FileReport, UserError>> = discovered
+            .files
+            .par_iter()
+            .map(|path| check_file(&linter, path, config.max_file_size))
+            .collect();
+        let mut reports = Vec::with_capacity(results.len());
+        for result in results {
+            match result {
+                Ok(report) => reports.push(report),
+                Err(error) => tool_errors.push(error),
+            }
+        }
+        reports
+    };
+    reports.sort_by(|a, b| a.path.cmp(&b.path));
+
+    let style = Style { color: use_color(args.color, args.output.is_some()) };
+    write_report(args, &reports, style)?;
+    for error in &tool_errors {
+        print_error(error);
+    }
+
+    let summary = Summary::of(&reports);
+    let unparsed = reports
+        .iter()
+        .flat_map(|report| &report.findings)
+        .any(|finding| finding.rule == registry::PARSE_ERROR);
+    Ok(if !tool_errors.is_empty() || unparsed {
+        exit::TOOL_ERROR
+    } else if !args.exit_zero && summary.worst().is_some_and(|worst| worst >= args.fail_on.severity()) {
+        exit::FINDINGS
+    } else {
+        exit::CLEAN
+    })
+}
+
+fn check_file(linter: &Linter, path: &Path, max_size: u64) -> Result<FileReport, UserError> {
+    let shown = display_path(path);
+    let unreadable = |error: io::Error| UserError::new(format!("cannot read {shown}: {}", describe(&error)));
+    let file = std::fs::File::open(path).map_err(unreadable)?;
+    let size = file.metadata().map_err(unreadable)?.len();
+    if size > max_size {
+        return Err(UserError::new(format!(
+            "{shown} is {size} bytes, over the {max_size}-byte limit for a plan: not checked"
+        ))
+        .with_help("raise `max_file_size` in .planlint.yaml if this file really is a plan"));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or_default());
+    // Read one byte past the limit so a file that grew meanwhile is still refused.
+    file.take(max_size.saturating_add(1)).read_to_end(&mut bytes).map_err(unreadable)?;
+    Ok(linter.lint_bytes(&shown, &bytes))
+}
+
+fn use_color(choice: ColorChoice, to_file: bool) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            !to_file && io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    }
+}
+
+fn write_report(args: &CheckArgs, reports: &[FileReport], style: Style) -> Result<(), UserError> {
+    match &args.output {
+        None => {
+            let stdout = io::stdout();
+            let mut out = io::BufWriter::new(stdout.lock());
+            output::write(args.format, reports, style, &mut out)
+                .and_then(|()| out.flush())
+                .or_else(ignore_broken_pipe)
+                .map_err(|error| UserError::new(format!("cannot write the report: {}", describe(&error))))
+        }
+        Some(path) => {
+            let mut buffer = Vec::new();
+            output::write(args.format, reports, style, &mut buffer)
+                .map_err(|error| UserError::new(format!("cannot render the report: {error}")))?;
+            write_atomically(path, &buffer)
+                .map_err(|error| UserError::new(format!("cannot write {}: {}", path.display(), describe(&error))))
+        }
+    }
+}
+
+/// `planlint check | head` must not fail loudly.
+fn ignore_broken_pipe(error: io::Error) -> io::Result<()> {
+    if error.kind() == io::ErrorKind::BrokenPipe {
+        Ok(())
+    } else {
+        Err(error)
+    }
+}
+
+/// Writes a temporary file beside `path`, then renames it over `path`, so an
+/// interrupted run never leaves a truncated report.
+fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "report".into());
+    let temporary = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+    let written = std::fs::write(&temporary, bytes).and_then(|()| std::fs::rename(&temporary, path));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temporary);
+    }
+    written
+}
+
+fn rules() -> Result<i32, UserError> {
+    let rules = builtin_rules()?;
+    let width = rules.iter().map(|rule| rule.id.len()).max().unwrap_or(0);
+    let mut out = String::new();
+    for rule in rules {
+        out.push_str(&format!("{:width$}  {:7}  {}\n", rule.id, rule.severity.as_str(), rule.summary));
+    }
+    print_stdout(&out);
+    Ok(exit::CLEAN)
+}
+
+fn explain(id: &str) -> Result<i32, UserError> {
+    let rules = builtin_rules()?;
+    let Some(rule) = rules.iter().find(|rule| rule.id == id) else {
+        let mut error = UserError::new(format!("unknown rule id `{id}`"));
+        error = match crate::suggest::closest(id, rules.iter().map(|rule| rule.id.as_str())) {
+            Some(suggestion) => error.with_help(format!("did you mean `{suggestion}`? `planlint rules` lists them all")),
+            None => error.with_help("`planlint rules` lists every rule id"),
+        };
+        return Err(error);
+    };
+    print_stdout(&crate::explain::render(rule));
+    Ok(exit::CLEAN)
+}
+
+fn print_stdout(text: &str) {
+    let mut out = io::stdout().lock();
+    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+}
+
+/// The starter plan `planlint init` writes.
+const INIT_TEMPLATE: &str = include_str!("init.plan.yaml");
+
+fn init(file: &Path) -> Result<i32, UserError> {
+    let shown = display_path(file);
+    let created = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(file)
+        .and_then(|mut handle| handle.write_all(INIT_TEMPLATE.as_bytes()));
+    match created {
+        Ok(()) => {
+            print_stdout(&format!("Wrote {shown}: fill it in, then run `planlint check {shown}`.\n"));
+            Ok(exit::CLEAN)
+        }
+        Err(error) if error.kind() == io::ErrorKind::AlreadyExists => Err(UserError::new(format!(
+            "{shown} already exists: planlint init never overwrites a file"
+        ))
+        .with_help("pass another file name, e.g. `planlint init launch.plan.yaml`")),
+        Err(error) => Err(UserError::new(format!("cannot write {shown}: {}", describe(&error)))),
+    }
+}

@@ -1,0 +1,116 @@
+//! Which files to check: explicit files as given, directories walked for
+//! plan files (honouring .gitignore), config include/exclude applied.
+
+use crate::config::Config;
+use crate::error::UserError;
+use ignore::WalkBuilder;
+use std::path::{Path, PathBuf};
+
+/// What a directory walk picks up when the config has no `include`.
+pub fn is_plan_file_name(path: &Path) -> bool {
+    let Some(name) = path.file_name().and_then(|name| name.to_str()) else {
+        return false;
+    };
+    [".plan.yaml", ".plan.yml", ".plan.json"]
+        .iter()
+        .any(|suffix| name.len() > suffix.len() && name.ends_with(suffix))
+}
+
+/// The files to check, sorted and without duplicates, and the paths that
+/// could not be used.
+#[derive(Debug, Default)]
+pub struct Discovered {
+    pub files: Vec<PathBuf>,
+    pub errors: Vec<UserError>,
+}
+
+pub fn discover(paths: &[PathBuf], config: &Config) -> Discovered {
+    let mut found = Discovered::default();
+    for path in paths {
+        match std::fs::metadata(path) {
+            Err(error) => found
+                .errors
+                .push(UserError::new(format!("cannot read {}: {}", path.display(), describe(&error)))),
+            Ok(metadata) if metadata.is_dir() => walk(path, config, &mut found),
+            // Files named on the command line are checked whatever their name
+            // (pre-commit passes exactly the files to check), unless excluded.
+            Ok(_) => {
+                if !is_excluded(path, config) {
+                    found.files.push(path.clone());
+                }
+            }
+        }
+    }
+    found.files.sort();
+    found.files.dedup();
+    found
+}
+
+fn walk(root: &Path, config: &Config, found: &mut Discovered) {
+    for entry in WalkBuilder::new(root).follow_links(false).build() {
+        match entry {
+            Ok(entry) => {
+                let path = entry.path();
+                if !entry.file_type().is_some_and(|kind| kind.is_file()) {
+                    continue;
+                }
+                let wanted = match &config.include {
+                    Some(include) => include.is_match(relative_to_base(path, config)),
+                    None => is_plan_file_name(path),
+                };
+                if wanted && !is_excluded(path, config) {
+                    found.files.push(path.to_path_buf());
+                }
+            }
+            Err(error) => found.errors.push(UserError::new(format!("cannot walk {}: {error}", root.display()))),
+        }
+    }
+}
+
+fn is_excluded(path: &Path, config: &Config) -> bool {
+    config.exclude.is_match(relative_to_base(path, config))
+}
+
+/// Globs in the config are relative to the config file's folder.
+fn relative_to_base<'a>(path: &'a Path, config: &Config) -> &'a Path {
+    let path = path.strip_prefix("./").unwrap_or(path);
+    if config.base_dir.as_os_str().is_empty() {
+        return path;
+    }
+    path.strip_prefix(&config.base_dir).unwrap_or(path)
+}
+
+/// An I/O error in words, without Rust's "(os error 2)".
+pub fn describe(error: &std::io::Error) -> String {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => {
+            let text = error.to_string();
+            match text.find(" (os error") {
+                Some(cut) => text[..cut].to_owned(),
+                None => text,
+            }
+        }
+    }
+}
+
+/// A path as users should see it: `/`-separated, without a leading `./`.
+pub fn display_path(path: &Path) -> String {
+    let text = path.to_string_lossy().replace('\\', "/");
+    text.strip_prefix("./").map(str::to_owned).unwrap_or(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plan_file_names() {
+        assert!(is_plan_file_name(Path::new("a/spring.plan.yaml")));
+        assert!(is_plan_file_name(Path::new("x.plan.json")));
+        assert!(!is_plan_file_name(Path::new("plan.yaml")));
+        assert!(!is_plan_file_name(Path::new(".plan.yaml")));
+        assert!(!is_plan_file_name(Path::new("notes.yaml")));
+    }
+}

@@ -1,0 +1,177 @@
+//! Byte offset -> 1-based line and character column.
+
+/// A resolved place in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Position {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, counted in characters.
+    pub column: usize,
+    /// 0-based byte offset.
+    pub offset: usize,
+}
+
+/// Line starts of a text, for turning byte offsets into positions.
+///
+/// Line breaks are `\n`, `\r\n` (one break) and a lone `\r`, as in YAML.
+/// Build it once per text, then pass the same text to [`LineIndex::position`].
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    line_starts: Vec<usize>,
+    /// Whether each line is pure ASCII (column = byte distance + 1).
+    ascii_lines: Vec<bool>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut line_starts = vec![0];
+        let mut ascii_lines = Vec::new();
+        let mut ascii = true;
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            i += 1;
+            match b {
+                b'\n' => {}
+                b'\r' => {
+                    if bytes.get(i) == Some(&b'\n') {
+                        i += 1;
+                    }
+                }
+                b if b >= 0x80 => {
+                    ascii = false;
+                    continue;
+                }
+                _ => continue,
+            }
+            line_starts.push(i);
+            ascii_lines.push(ascii);
+            ascii = true;
+        }
+        ascii_lines.push(ascii);
+        LineIndex {
+            line_starts,
+            ascii_lines,
+        }
+    }
+
+    /// Number of lines (an empty text has one, empty, line).
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// Byte offset where 1-based `line` starts, if there is such a line.
+    pub fn line_start(&self, line: usize) -> Option<usize> {
+        self.line_starts.get(line.checked_sub(1)?).copied()
+    }
+
+    /// The position of `offset` in `text` (the text this index was built
+    /// from). Offsets past the end clamp to the end; an offset inside a
+    /// multibyte character clamps to the start of that character.
+    pub fn position(&self, text: &str, offset: usize) -> Position {
+        let mut offset = offset.min(text.len());
+        while offset > 0 && !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self
+            .line_starts
+            .partition_point(|&start| start <= offset)
+            .max(1);
+        let start = self
+            .line_starts
+            .get(line - 1)
+            .copied()
+            .unwrap_or(0)
+            .min(offset);
+        let ascii = self.ascii_lines.get(line - 1).copied().unwrap_or(false);
+        let chars = if ascii {
+            offset - start
+        } else {
+            text.get(start..offset)
+                .map_or(offset - start, |s| s.chars().count())
+        };
+        Position {
+            line,
+            column: chars + 1,
+            offset,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pos(line: usize, column: usize, offset: usize) -> Position {
+        Position {
+            line,
+            column,
+            offset,
+        }
+    }
+
+    #[test]
+    fn ascii() {
+        let text = "ab\ncd\n\nef";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.line_count(), 4);
+        assert_eq!(idx.position(text, 0), pos(1, 1, 0));
+        assert_eq!(idx.position(text, 1), pos(1, 2, 1));
+        assert_eq!(idx.position(text, 2), pos(1, 3, 2));
+        assert_eq!(idx.position(text, 3), pos(2, 1, 3));
+        assert_eq!(idx.position(text, 6), pos(3, 1, 6));
+        assert_eq!(idx.position(text, 7), pos(4, 1, 7));
+        assert_eq!(idx.position(text, 8), pos(4, 2, 8));
+        assert_eq!(idx.line_start(2), Some(3));
+        assert_eq!(idx.line_start(0), None);
+        assert_eq!(idx.line_start(5), None);
+    }
+
+    #[test]
+    fn multibyte() {
+        // 中 and 文 are 3 bytes, 😀 is 4.
+        let text = "名前: 中文😀x\nb: é";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.position(text, 0), pos(1, 1, 0));
+        assert_eq!(idx.position(text, 6), pos(1, 3, 6)); // ':'
+        assert_eq!(idx.position(text, 8), pos(1, 5, 8)); // 中
+        assert_eq!(idx.position(text, 11), pos(1, 6, 11)); // 文
+        assert_eq!(idx.position(text, 14), pos(1, 7, 14)); // 😀
+        assert_eq!(idx.position(text, 18), pos(1, 8, 18)); // x
+        // Inside a character: clamps to its start.
+        assert_eq!(idx.position(text, 9), pos(1, 5, 8));
+        assert_eq!(idx.position(text, 16), pos(1, 7, 14));
+        assert_eq!(idx.position(text, 20), pos(2, 1, 20)); // b
+        assert_eq!(idx.position(text, 23), pos(2, 4, 23)); // é
+        assert_eq!(idx.position(text, 24), pos(2, 4, 23));
+        assert_eq!(idx.position(text, 25), pos(2, 5, 25)); // end
+    }
+
+    #[test]
+    fn crlf_and_lone_cr() {
+        let text = "a: 1\r\nb: 2\r\n\r\nc\rd";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.position(text, 4), pos(1, 5, 4)); // '\r'
+        assert_eq!(idx.position(text, 5), pos(1, 6, 5)); // '\n'
+        assert_eq!(idx.position(text, 6), pos(2, 1, 6)); // 'b'
+        assert_eq!(idx.position(text, 9), pos(2, 4, 9)); // '2'
+        assert_eq!(idx.position(text, 12), pos(3, 1, 12));
+        assert_eq!(idx.position(text, 14), pos(4, 1, 14)); // 'c'
+        assert_eq!(idx.position(text, 16), pos(5, 1, 16)); // 'd'
+        assert_eq!(idx.line_count(), 5);
+    }
+
+    #[test]
+    fn end_clamping() {
+        let text = "ab\nc";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.position(text, 4), pos(2, 2, 4));
+        assert_eq!(idx.position(text, 1000), pos(2, 2, 4));
+        let text = "x\n";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.position(text, 2), pos(2, 1, 2));
+        assert_eq!(idx.position(text, usize::MAX), pos(2, 1, 2));
+        let empty = LineIndex::new("");
+        assert_eq!(empty.position("", 5), pos(1, 1, 0));
+    }
+}

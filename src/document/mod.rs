@@ -1,0 +1,228 @@
+//! Loading plan files (YAML or JSON) into a `serde_json::Value` while keeping
+//! the source span of every key and value, addressed by JSON pointer.
+
+mod cursor;
+mod lines;
+mod load;
+mod scalar;
+
+pub use lines::{LineIndex, Position};
+pub use load::{decode, load, LoadLimits};
+
+use std::collections::HashMap;
+
+/// A byte range into the original text (end exclusive).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+    pub fn len(&self) -> usize {
+        self.end.saturating_sub(self.start)
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// Where a node sits in the text: its value, and its key when it is a
+/// mapping entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NodeSpans {
+    pub key: Option<Span>,
+    pub value: Span,
+}
+
+/// A secondary place attached to a load error, e.g. the first of two
+/// duplicate keys.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label {
+    pub span: Span,
+    pub message: String,
+}
+
+/// Why a file could not be loaded, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadError {
+    pub message: String,
+    /// The primary place (the parser's position, the second duplicate key ...).
+    pub span: Span,
+    pub label: String,
+    /// Further places worth showing.
+    pub related: Vec<Label>,
+}
+
+/// A loaded plan: the data, and the span of every node by JSON pointer
+/// (RFC 6901; the root is the empty pointer "").
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub value: serde_json::Value,
+    spans: HashMap<String, NodeSpans>,
+}
+
+impl Document {
+    pub fn new(value: serde_json::Value, spans: HashMap<String, NodeSpans>) -> Self {
+        Document { value, spans }
+    }
+
+    /// The spans of the node at `pointer`, if it exists.
+    pub fn spans(&self, pointer: &str) -> Option<NodeSpans> {
+        self.spans.get(pointer).copied()
+    }
+
+    /// The node at `pointer` or, if there is none, its nearest existing
+    /// ancestor (ending with the root), with that node's pointer. `None` only
+    /// for a document without spans.
+    pub fn nearest(&self, pointer: &str) -> Option<(&str, NodeSpans)> {
+        let mut current = pointer;
+        loop {
+            if let Some((key, spans)) = self.spans.get_key_value(current) {
+                return Some((key.as_str(), *spans));
+            }
+            match parent_pointer(current) {
+                Some(parent) => current = parent,
+                None => break,
+            }
+        }
+        self.spans
+            .get_key_value("")
+            .map(|(key, spans)| (key.as_str(), *spans))
+    }
+
+    /// The value span of the node at `pointer`. For a pointer that does not
+    /// exist (say a missing key), the value span of the nearest existing
+    /// ancestor (the mapping that lacks the key), the root as a last resort.
+    pub fn pointer_span(&self, pointer: &str) -> Span {
+        self.nearest(pointer)
+            .map(|(_, spans)| spans.value)
+            .unwrap_or_default()
+    }
+
+    /// The key span of the node at `pointer` when it is a mapping entry, its
+    /// value span otherwise. A pointer that does not exist falls back like
+    /// [`Document::pointer_span`] (to the ancestor's value span).
+    pub fn key_or_value_span(&self, pointer: &str) -> Span {
+        match self.nearest(pointer) {
+            Some((found, spans)) if found == pointer => spans.key.unwrap_or(spans.value),
+            Some((_, spans)) => spans.value,
+            None => Span::default(),
+        }
+    }
+
+    /// Number of nodes with spans (every key's value, every item, the root).
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    /// Whether no node has spans (never the case for a loaded document).
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+
+    /// Every node's pointer and spans, in no particular order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, NodeSpans)> + '_ {
+        self.spans.iter().map(|(key, spans)| (key.as_str(), *spans))
+    }
+}
+
+/// Append one reference token to a JSON pointer, escaping it per RFC 6901
+/// (`~` -> `~0`, `/` -> `~1`).
+pub fn push_pointer(base: &mut String, segment: &str) {
+    base.reserve(segment.len() + 1);
+    base.push('/');
+    for c in segment.chars() {
+        match c {
+            '~' => base.push_str("~0"),
+            '/' => base.push_str("~1"),
+            c => base.push(c),
+        }
+    }
+}
+
+/// The pointer of the child `segment` (a key, or an index as text) of the
+/// node at `base`: `pointer_child("/goals", "0") == "/goals/0"`.
+pub fn pointer_child(base: &str, segment: &str) -> String {
+    let mut pointer = String::with_capacity(base.len() + segment.len() + 1);
+    pointer.push_str(base);
+    push_pointer(&mut pointer, segment);
+    pointer
+}
+
+/// The parent of a pointer (`"/a/b"` -> `"/a"`, `"/a"` -> `""`); `None` for
+/// the root.
+pub fn parent_pointer(pointer: &str) -> Option<&str> {
+    pointer.rfind('/').and_then(|slash| pointer.get(..slash))
+}
+
+/// The last reference token of a pointer, unescaped (`"/a/x~1y"` -> `"x/y"`);
+/// `None` for the root.
+pub fn pointer_last_segment(pointer: &str) -> Option<String> {
+    let slash = pointer.rfind('/')?;
+    let raw = pointer.get(slash + 1..)?;
+    Some(raw.replace("~1", "/").replace("~0", "~"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn pointers() {
+        assert_eq!(pointer_child("", "goals"), "/goals");
+        assert_eq!(pointer_child("/goals", "0"), "/goals/0");
+        assert_eq!(pointer_child("", "a/b~c"), "/a~1b~0c");
+        assert_eq!(pointer_child("", ""), "/");
+        assert_eq!(parent_pointer("/a/b"), Some("/a"));
+        assert_eq!(parent_pointer("/a"), Some(""));
+        assert_eq!(parent_pointer(""), None);
+        assert_eq!(pointer_last_segment("/a/x~1y~0"), Some("x/y~".to_owned()));
+        assert_eq!(pointer_last_segment("/a/~01"), Some("~1".to_owned()));
+        assert_eq!(pointer_last_segment(""), None);
+    }
+
+    #[test]
+    fn span_fallbacks() {
+        let mut spans = HashMap::new();
+        spans.insert(
+            String::new(),
+            NodeSpans {
+                key: None,
+                value: Span::new(0, 20),
+            },
+        );
+        spans.insert(
+            "/a".to_owned(),
+            NodeSpans {
+                key: Some(Span::new(0, 1)),
+                value: Span::new(3, 20),
+            },
+        );
+        spans.insert(
+            "/a/0".to_owned(),
+            NodeSpans {
+                key: None,
+                value: Span::new(5, 6),
+            },
+        );
+        let doc = Document::new(json!({"a": [1]}), spans);
+        assert_eq!(doc.len(), 3);
+        assert!(!doc.is_empty());
+        assert_eq!(doc.pointer_span("/a"), Span::new(3, 20));
+        assert_eq!(doc.key_or_value_span("/a"), Span::new(0, 1));
+        assert_eq!(doc.key_or_value_span("/a/0"), Span::new(5, 6));
+        assert_eq!(doc.pointer_span("/a/7/x"), Span::new(3, 20));
+        assert_eq!(doc.key_or_value_span("/a/7"), Span::new(3, 20));
+        assert_eq!(doc.pointer_span("/missing"), Span::new(0, 20));
+        assert_eq!(doc.pointer_span("nonsense"), Span::new(0, 20));
+        assert_eq!(doc.key_or_value_span(""), Span::new(0, 20));
+        assert_eq!(doc.nearest("/a/9").map(|(p, _)| p), Some("/a"));
+        let empty = Document::new(json!(null), HashMap::new());
+        assert_eq!(empty.pointer_span("/x"), Span::default());
+    }
+}

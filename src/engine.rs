@@ -1,0 +1,307 @@
+//! The pipeline for one file: load -> schema -> derive -> rules -> findings.
+//! The CLI and the language server both call [`Linter::lint`].
+
+use crate::config::{Config, Level};
+use crate::derive::derive;
+use crate::document::{decode, load, pointer_child, Document, LoadError, LoadLimits};
+use crate::finding::{FileReport, Finding, Related, Severity};
+use crate::functions::{self, Check, Context, Target, Violation};
+use crate::registry::PARSE_ERROR;
+use crate::rule::{option_reference, RuleDef};
+use crate::schema::{self, display_path, SCHEMA_RULE};
+use serde_json::{Map, Value};
+use serde_json_path::JsonPath;
+use std::sync::Arc;
+
+/// A rule ready to run: options resolved, paths parsed, functions compiled.
+struct CompiledRule {
+    id: String,
+    severity: Severity,
+    /// Rule option values, available to message templates.
+    option_vars: Vec<(String, String)>,
+    checks: Vec<CompiledCheck>,
+}
+
+struct CompiledCheck {
+    paths: Vec<JsonPath>,
+    field: Option<String>,
+    function: Box<dyn Check>,
+    message: String,
+    help: Option<String>,
+}
+
+/// Checks plans. Built once per run from the rules and the config, then
+/// shared by all threads.
+pub struct Linter {
+    rules: Vec<CompiledRule>,
+    /// Severity of schema findings; `None` when switched off.
+    schema_severity: Option<Severity>,
+    limits: LoadLimits,
+}
+
+impl Linter {
+    /// Compiles `rules` as configured. Fails on a bad JSONPath or function
+    /// options, naming the rule.
+    pub fn new(rules: &[RuleDef], config: &Config) -> Result<Linter, String> {
+        let mut compiled = Vec::new();
+        for rule in rules {
+            let setting = config.rules.get(&rule.id);
+            let severity = match setting.and_then(|s| s.level) {
+                Some(Level::Off) => continue,
+                Some(Level::On(severity)) => severity,
+                None => rule.severity,
+            };
+            let mut options = rule.default_options();
+            if let Some(setting) = setting {
+                options.extend(setting.options.clone());
+            }
+            compiled.push(compile_rule(rule, severity, &options).map_err(|error| format!("rule `{}`: {error}", rule.id))?);
+        }
+        let schema_severity = match config.rules.get(SCHEMA_RULE).and_then(|s| s.level) {
+            Some(Level::Off) => None,
+            Some(Level::On(severity)) => Some(severity),
+            None => Some(Severity::Error),
+        };
+        Ok(Linter { rules: compiled, schema_severity, limits: LoadLimits::default() })
+    }
+
+    /// A linter that runs only `rule`, with default options and no schema:
+    /// what a rule's own examples are checked with.
+    pub fn for_rule(rule: &RuleDef) -> Result<Linter, String> {
+        let options = rule.default_options();
+        let compiled = compile_rule(rule, rule.severity, &options).map_err(|error| format!("rule `{}`: {error}", rule.id))?;
+        Ok(Linter { rules: vec![compiled], schema_severity: None, limits: LoadLimits::default() })
+    }
+
+    /// The ids of the rules that will run.
+    pub fn rule_ids(&self) -> impl Iterator<Item = &str> {
+        self.rules.iter().map(|rule| rule.id.as_str())
+    }
+
+    /// Checks a file's raw bytes (not yet known to be UTF-8).
+    pub fn lint_bytes(&self, path: &str, bytes: &[u8]) -> FileReport {
+        match decode(bytes) {
+            Ok(text) => self.lint(path, text),
+            Err(error) => {
+                // Show what can be shown: the text up to the bad byte.
+                let readable = String::from_utf8_lossy(bytes);
+                FileReport {
+                    path: path.to_owned(),
+                    source: Arc::from(readable.as_ref()),
+                    findings: vec![parse_error(&error)],
+                }
+            }
+        }
+    }
+
+    /// Checks one plan given its text: the single entry point of the pipeline.
+    pub fn lint(&self, path: &str, text: &str) -> FileReport {
+        let findings = match load(text, &self.limits) {
+            Ok(document) => self.check_document(&document),
+            Err(error) => vec![parse_error(&error)],
+        };
+        FileReport { path: path.to_owned(), source: Arc::from(text), findings }
+    }
+
+    /// Schema and rule findings for a loaded document, sorted by place.
+    pub fn check_document(&self, document: &Document) -> Vec<Finding> {
+        let mut findings = Vec::new();
+        if let Some(severity) = self.schema_severity {
+            findings.extend(schema::check(document).into_iter().map(|finding| Finding { severity, ..finding }));
+        }
+        let metrics = derive(&document.value).to_value();
+        let context = Context { plan: &document.value, metrics: &metrics };
+        for rule in &self.rules {
+            run_rule(rule, document, context, &mut findings);
+        }
+        findings.sort_by(|a, b| {
+            (a.span.start, a.span.end, &a.rule, &a.message).cmp(&(b.span.start, b.span.end, &b.rule, &b.message))
+        });
+        findings.dedup();
+        findings
+    }
+}
+
+/// A file that does not parse: one finding at the parser's position.
+fn parse_error(error: &LoadError) -> Finding {
+    Finding {
+        rule: PARSE_ERROR.into(),
+        severity: Severity::Error,
+        message: error.message.clone(),
+        help: None,
+        pointer: String::new(),
+        span: error.span,
+        label: error.label.clone(),
+        related: error
+            .related
+            .iter()
+            .map(|label| Related { span: label.span, message: label.message.clone() })
+            .collect(),
+    }
+}
+
+fn compile_rule(rule: &RuleDef, severity: Severity, options: &Map<String, Value>) -> Result<CompiledRule, String> {
+    let rule_given = rule.given.as_ref().map(|given| given.as_slice()).unwrap_or_default();
+    let checks = rule
+        .check
+        .as_slice()
+        .iter()
+        .map(|check| {
+            let given = check.given.as_ref().map(|given| given.as_slice()).unwrap_or(rule_given);
+            let paths = given
+                .iter()
+                .map(|path| JsonPath::parse(path).map_err(|error| format!("invalid JSONPath `{path}`: {error}")))
+                .collect::<Result<Vec<_>, _>>()?;
+            // `$options.NAME` arguments take the configured option value.
+            let arguments: Map<String, Value> = check
+                .options
+                .iter()
+                .map(|(key, value)| {
+                    let resolved = option_reference(value)
+                        .and_then(|name| options.get(name))
+                        .unwrap_or(value);
+                    (key.clone(), resolved.clone())
+                })
+                .collect();
+            let function = functions::compile(&check.function, &arguments)
+                .map_err(|error| format!("function `{}`: {error}", check.function))?;
+            Ok(CompiledCheck {
+                paths,
+                field: check.field.clone(),
+                function,
+                message: check.message.clone().unwrap_or_else(|| rule.message.clone()),
+                help: check.help.clone().or_else(|| rule.help.clone()),
+            })
+        })
+        .collect::<Result<Vec<_>, String>>()?;
+    let option_vars = options
+        .iter()
+        .map(|(name, value)| (name.clone(), crate::numbers::display_value(value)))
+        .collect();
+    Ok(CompiledRule { id: rule.id.clone(), severity, option_vars, checks })
+}
+
+fn run_rule(rule: &CompiledRule, document: &Document, context: Context<'_>, out: &mut Vec<Finding>) {
+    let mut violations = Vec::new();
+    for check in &rule.checks {
+        for path in &check.paths {
+            for located in path.query_located(&document.value) {
+                let node_pointer = located.location().to_json_pointer();
+                let node = located.node();
+                let (pointer, value) = match &check.field {
+                    Some(field) => {
+                        // A field of something that is not a mapping is the schema's business.
+                        let Some(mapping) = node.as_object() else { continue };
+                        (pointer_child(&node_pointer, field), mapping.get(field))
+                    }
+                    None => (node_pointer.clone(), Some(node)),
+                };
+                violations.clear();
+                check.function.run(Target { pointer: &pointer, value }, context, &mut violations);
+                for violation in violations.drain(..) {
+                    out.push(finding(rule, check, document, node, &node_pointer, &pointer, value.is_none(), violation));
+                }
+            }
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn finding(
+    rule: &CompiledRule,
+    check: &CompiledCheck,
+    document: &Document,
+    node: &Value,
+    node_pointer: &str,
+    target_pointer: &str,
+    target_missing: bool,
+    violation: Violation,
+) -> Finding {
+    let pointer = violation.pointer.clone().unwrap_or_else(|| target_pointer.to_owned());
+    let label = match (&check.field, target_missing && pointer == target_pointer) {
+        (Some(field), true) => format!("no `{field}` here"),
+        _ => "here".to_owned(),
+    };
+    let template = Template { rule, check, node, node_pointer, violation: &violation };
+    Finding {
+        rule: rule.id.clone(),
+        severity: rule.severity,
+        message: template.render(&check.message),
+        help: check.help.as_deref().map(|help| template.render(help)),
+        span: document.pointer_span(&pointer),
+        pointer,
+        label,
+        related: Vec::new(),
+    }
+}
+
+/// Fills `{name}` placeholders: the function's values first, then the
+/// rule's options, then `label` (the node's id or name) and `field`, then the
+/// selected node's own scalar fields. Unknown names stay as written.
+struct Template<'a> {
+    rule: &'a CompiledRule,
+    check: &'a CompiledCheck,
+    node: &'a Value,
+    node_pointer: &'a str,
+    violation: &'a Violation,
+}
+
+impl Template<'_> {
+    fn lookup(&self, name: &str) -> Option<String> {
+        let find = |vars: &[(String, String)]| vars.iter().find(|(key, _)| key == name).map(|(_, value)| value.clone());
+        if let Some(value) = find(&self.violation.vars).or_else(|| find(&self.rule.option_vars)) {
+            return Some(value);
+        }
+        match name {
+            "label" => Some(node_label(self.node, self.node_pointer)),
+            "field" => self.check.field.clone(),
+            _ => self
+                .node
+                .get(name)
+                .filter(|value| !value.is_object() && !value.is_array())
+                .map(crate::numbers::display_value),
+        }
+    }
+
+    fn render(&self, template: &str) -> String {
+        let mut out = String::with_capacity(template.len());
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            match after.find('}') {
+                Some(close) if is_placeholder(&after[..close]) => {
+                    let name = &after[..close];
+                    match self.lookup(name) {
+                        Some(value) => out.push_str(&value),
+                        None => {
+                            out.push('{');
+                            out.push_str(name);
+                            out.push('}');
+                        }
+                    }
+                    rest = &after[close + 1..];
+                }
+                _ => {
+                    out.push('{');
+                    rest = after;
+                }
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+}
+
+fn is_placeholder(name: &str) -> bool {
+    !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.')
+}
+
+/// How a node is named in messages: its `id`, else its `name`, else its path.
+fn node_label(node: &Value, pointer: &str) -> String {
+    ["id", "name"]
+        .iter()
+        .find_map(|key| node.get(key).and_then(Value::as_str))
+        .map(str::to_owned)
+        .unwrap_or_else(|| display_path(pointer).trim_matches('`').to_owned())
+}

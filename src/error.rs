@@ -1,0 +1,78 @@
+//! Errors that stop planlint from doing its job (exit code 2): bad config,
+//! bad rule definitions, unreadable paths. Each names the file and, where
+//! there is one, the place.
+
+use crate::document::{LoadError, Span};
+use miette::{Diagnostic, LabeledSpan, NamedSource, SourceCode};
+use std::fmt;
+use std::sync::Arc;
+
+/// A problem in a file the user wrote (config, rule pack) or with a path.
+#[derive(Debug, Clone)]
+pub struct UserError {
+    pub message: String,
+    pub help: Option<String>,
+    /// The file and the place in it, when the error has one.
+    pub location: Option<Location>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Location {
+    pub source: NamedSource<Arc<str>>,
+    pub span: Span,
+    pub label: String,
+}
+
+impl UserError {
+    pub fn new(message: impl Into<String>) -> Self {
+        UserError { message: message.into(), help: None, location: None }
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Points the error at `span` in the file `path` whose text is `source`.
+    pub fn at(mut self, path: &str, source: &Arc<str>, span: Span, label: impl Into<String>) -> Self {
+        self.location = Some(Location {
+            source: NamedSource::new(path, Arc::clone(source)),
+            span,
+            label: label.into(),
+        });
+        self
+    }
+
+    /// A file that did not parse, as an error in that file.
+    pub fn from_load(path: &str, source: &Arc<str>, error: &LoadError) -> Self {
+        UserError::new(format!("{path}: {}", error.message)).at(path, source, error.span, error.label.clone())
+    }
+}
+
+impl fmt::Display for UserError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for UserError {}
+
+impl Diagnostic for UserError {
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help.as_ref().map(|help| Box::new(help) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        self.location.as_ref().map(|location| &location.source as &dyn SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let location = self.location.as_ref()?;
+        let span = (location.span.start, location.span.len());
+        Some(Box::new(std::iter::once(LabeledSpan::new_with_span(
+            Some(location.label.clone()),
+            span,
+        ))))
+    }
+}
+

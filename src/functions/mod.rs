@@ -1,0 +1,108 @@
+//! Check functions: what a rule's `check.function` names. One per file.
+//!
+//! A function is compiled once per run from its options (so bad options are
+//! reported before any file is read) and then run on every selected node.
+
+mod defined;
+mod enumeration;
+mod metric;
+mod numeric;
+mod truthy;
+mod vague_text;
+
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+
+/// The node a check looks at.
+#[derive(Debug, Clone, Copy)]
+pub struct Target<'a> {
+    /// JSON pointer of the tested value (the selected node, or its `field`).
+    pub pointer: &'a str,
+    /// The tested value; `None` when the field is absent.
+    pub value: Option<&'a Value>,
+}
+
+/// What every check may read besides its target.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    /// The whole plan.
+    pub plan: &'a Value,
+    /// Derived values (see `derive`), as JSON.
+    pub metrics: &'a Value,
+}
+
+/// A failed check: where, and values for the message template.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Violation {
+    /// Pointer of the offending node; the target's pointer when `None`.
+    pub pointer: Option<String>,
+    pub vars: Vec<(String, String)>,
+}
+
+impl Violation {
+    pub fn at_target() -> Self {
+        Violation::default()
+    }
+
+    pub fn var(mut self, name: &str, value: impl Into<String>) -> Self {
+        self.vars.push((name.to_owned(), value.into()));
+        self
+    }
+}
+
+/// A function compiled with its options.
+pub trait Check: Send + Sync {
+    fn run(&self, target: Target<'_>, context: Context<'_>, out: &mut Vec<Violation>);
+}
+
+type Compile = fn(&Map<String, Value>) -> Result<Box<dyn Check>, String>;
+
+/// Every function, by the name rules use.
+const FUNCTIONS: &[(&str, Compile)] = &[
+    ("defined", defined::compile),
+    ("enumeration", enumeration::compile),
+    ("metric", metric::compile),
+    ("numeric", numeric::compile),
+    ("truthy", truthy::compile),
+    ("vague-text", vague_text::compile),
+];
+
+/// The names of all functions, for messages and docs.
+pub fn names() -> impl Iterator<Item = &'static str> {
+    FUNCTIONS.iter().map(|(name, _)| *name)
+}
+
+/// Compiles function `name` with `options`.
+pub fn compile(name: &str, options: &Map<String, Value>) -> Result<Box<dyn Check>, String> {
+    let (_, compile) = FUNCTIONS
+        .iter()
+        .find(|(known, _)| *known == name)
+        .ok_or_else(|| {
+            format!(
+                "unknown function `{name}`: expected one of {}",
+                names().collect::<Vec<_>>().join(", ")
+            )
+        })?;
+    compile(options)
+}
+
+/// Deserializes a function's options, naming what is wrong.
+fn parse_options<T: DeserializeOwned>(options: &Map<String, Value>) -> Result<T, String> {
+    serde_json::from_value(Value::Object(options.clone())).map_err(|error| error.to_string())
+}
+
+/// Options for functions that take none.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NoOptions {}
+
+/// "Empty" in the sense users mean: absent, null, false, "", [] or {}.
+pub fn is_empty_value(value: Option<&Value>) -> bool {
+    match value {
+        None | Some(Value::Null) | Some(Value::Bool(false)) => true,
+        Some(Value::String(text)) => text.trim().is_empty(),
+        Some(Value::Array(items)) => items.is_empty(),
+        Some(Value::Object(map)) => map.is_empty(),
+        Some(_) => false,
+    }
+}

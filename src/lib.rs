@@ -1,0 +1,26 @@
+//! planlint: a linter for marketing plans.
+//!
+//! One pipeline, shared by the CLI and editors: [`document`] loads a plan
+//! with spans, [`schema`] validates it, [`derive`] computes its economics,
+//! [`engine`] runs the rules and returns [`finding`]s, and [`output`] prints
+//! them in any format.
+
+pub mod cli;
+pub mod config;
+pub mod derive;
+pub mod discover;
+pub mod document;
+pub mod engine;
+pub mod error;
+pub mod explain;
+pub mod finding;
+pub mod functions;
+pub mod numbers;
+pub mod output;
+pub mod registry;
+pub mod rule;
+pub mod schema;
+pub mod suggest;
+
+pub use engine::Linter;
+pub use finding::{FileReport, Finding, Severity};

@@ -1,0 +1,62 @@
+//! How numbers and values read in messages: `40,000`, `333`, `1.67`.
+
+use serde_json::Value;
+
+/// A number as a marketing lead would write it: thousands separated, whole
+/// numbers from 100 up, at most two decimals below that.
+pub fn format_number(number: f64) -> String {
+    if !number.is_finite() {
+        return "n/a".into();
+    }
+    let rounded = if number.abs() >= 100.0 {
+        number.round()
+    } else {
+        (number * 100.0).round() / 100.0
+    };
+    let negative = rounded < 0.0;
+    let text = format!("{:.2}", rounded.abs());
+    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    let mut grouped = String::with_capacity(whole.len() + whole.len() / 3);
+    for (index, digit) in whole.chars().enumerate() {
+        if index > 0 && (whole.len() - index) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    let fraction = fraction.trim_end_matches('0');
+    let sign = if negative { "-" } else { "" };
+    if fraction.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped}.{fraction}")
+    }
+}
+
+/// A value as it reads inside a message: strings bare, numbers formatted.
+pub fn display_value(value: &Value) -> String {
+    match value {
+        Value::String(text) => text.clone(),
+        Value::Number(number) => match number.as_i64() {
+            Some(whole) => format_number(whole as f64),
+            None => number.as_f64().map(format_number).unwrap_or_else(|| number.to_string()),
+        },
+        other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_like_a_person_would() {
+        assert_eq!(format_number(40000.0), "40,000");
+        assert_eq!(format_number(333.333), "333");
+        assert_eq!(format_number(1.666), "1.67");
+        assert_eq!(format_number(0.5), "0.5");
+        assert_eq!(format_number(-1234567.0), "-1,234,567");
+        assert_eq!(format_number(99.999), "100");
+        assert_eq!(format_number(f64::NAN), "n/a");
+        assert_eq!(format_number(0.0), "0");
+    }
+}

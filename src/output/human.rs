@@ -1,0 +1,116 @@
+//! `--format human`: miette reports with the offending text underlined, then
+//! a summary line.
+
+use crate::document::Span;
+use crate::finding::{FileReport, Finding, Severity, Summary};
+use crate::registry::docs_url;
+use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
+use std::fmt;
+use std::io::{self, Write};
+use std::sync::Arc;
+
+/// Spans longer than this many lines (a whole section, the document root)
+/// are shown by their first line, so a report never reprints a whole file.
+const MAX_SHOWN_LINES: usize = 8;
+
+struct Report<'a> {
+    finding: &'a Finding,
+    source: &'a NamedSource<Arc<str>>,
+    text: &'a str,
+}
+
+impl fmt::Debug for Report<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Report").field("finding", self.finding).finish()
+    }
+}
+
+impl fmt::Display for Report<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.finding.message)
+    }
+}
+
+impl std::error::Error for Report<'_> {}
+
+impl Diagnostic for Report<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        Some(Box::new(format!("{}[{}]", self.finding.severity, self.finding.rule)))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.finding.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+            Severity::Info => miette::Severity::Advice,
+        })
+    }
+
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        self.finding.help.as_ref().map(|help| Box::new(help) as Box<dyn fmt::Display>)
+    }
+
+    fn url<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        let rule = &self.finding.rule;
+        (rule != crate::registry::PARSE_ERROR && rule != crate::schema::SCHEMA_RULE)
+            .then(|| Box::new(docs_url(rule)) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(self.source)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let primary = LabeledSpan::new_primary_with_span(
+            Some(self.finding.label.clone()),
+            shown(self.text, self.finding.span),
+        );
+        let related = self.finding.related.iter().map(|related| {
+            LabeledSpan::new_with_span(Some(related.message.clone()), shown(self.text, related.span))
+        });
+        Some(Box::new(std::iter::once(primary).chain(related)))
+    }
+}
+
+/// The part of `span` to draw: all of it, or its first line when it is long.
+fn shown(text: &str, span: Span) -> (usize, usize) {
+    let body = text.get(span.start..span.end).unwrap_or_default();
+    if body.matches('\n').count() < MAX_SHOWN_LINES {
+        return (span.start, span.len());
+    }
+    let first_line = body.find('\n').unwrap_or(body.len());
+    (span.start, body[..first_line].trim_end_matches('\r').len())
+}
+
+pub fn write(reports: &[FileReport], style: super::Style, out: &mut dyn Write) -> io::Result<()> {
+    let theme = if style.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+    let handler = GraphicalReportHandler::new_themed(theme).with_links(false).with_width(100);
+    for report in reports {
+        if report.findings.is_empty() {
+            continue;
+        }
+        let source = NamedSource::new(&report.path, Arc::clone(&report.source));
+        for finding in &report.findings {
+            let diagnostic = Report { finding, source: &source, text: &report.source };
+            let mut rendered = String::new();
+            handler
+                .render_report(&mut rendered, &diagnostic)
+                .map_err(|_| io::Error::other("could not render a report"))?;
+            writeln!(out, "{rendered}")?;
+        }
+    }
+    let summary = Summary::of(reports);
+    if summary.worst().is_none() {
+        writeln!(out, "No problems in {}.", plural(summary.files, "file"))
+    } else {
+        writeln!(out, "{summary}")
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}

@@ -1,0 +1,47 @@
+//! The rule registry: every rule definition planlint knows.
+
+use crate::document::{load, LoadLimits};
+use crate::rule::RuleDef;
+use std::sync::OnceLock;
+
+include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
+
+/// Findings that no rule file defines.
+pub const PARSE_ERROR: &str = "parse-error";
+
+/// Where a rule's documentation lives.
+pub fn docs_url(id: &str) -> String {
+    format!("https://github.com/planlint/planlint/blob/main/docs/rules.md#{id}")
+}
+
+/// Parses one rule definition from YAML text.
+pub fn parse_rule(text: &str) -> Result<RuleDef, String> {
+    let document = load(text, &LoadLimits::default()).map_err(|error| error.message)?;
+    let rule: RuleDef = serde_json::from_value(document.value).map_err(|error| error.to_string())?;
+    rule.validate()?;
+    Ok(rule)
+}
+
+/// The built-in rules, sorted by id. Parsed once; they are embedded and
+/// tested, so an error here is a bug in planlint, reported as such.
+pub fn builtin() -> Result<&'static [RuleDef], String> {
+    static RULES: OnceLock<Result<Vec<RuleDef>, String>> = OnceLock::new();
+    RULES
+        .get_or_init(|| {
+            let mut rules = BUILTIN_RULE_FILES
+                .iter()
+                .map(|(file, text)| {
+                    let rule = parse_rule(text).map_err(|error| format!("rules/{file}: {error}"))?;
+                    if format!("{}.yaml", rule.id) != *file {
+                        return Err(format!("rules/{file} defines `{}`: name the file after the id", rule.id));
+                    }
+                    Ok(rule)
+                })
+                .collect::<Result<Vec<_>, String>>()?;
+            rules.sort_by(|a, b| a.id.cmp(&b.id));
+            Ok(rules)
+        })
+        .as_ref()
+        .map(Vec::as_slice)
+        .map_err(Clone::clone)
+}

@@ -1,0 +1,252 @@
+//! The plan schema (`schemas/plan.schema.json`): compiled once, its errors
+//! turned into findings that name the field, say what was expected and point
+//! at the offending node.
+
+use crate::document::{pointer_child, Document};
+use crate::finding::{Finding, Severity};
+use jsonschema::error::{TypeKind, ValidationErrorKind};
+use jsonschema::{ValidationError, Validator};
+use serde_json::Value;
+use std::sync::OnceLock;
+
+/// The schema text, as shipped in `schemas/`.
+pub const PLAN_SCHEMA: &str = include_str!("../schemas/plan.schema.json");
+
+/// Finding id for schema violations.
+pub const SCHEMA_RULE: &str = "schema";
+
+struct Compiled {
+    schema: Value,
+    validator: Validator,
+}
+
+/// The compiled plan schema, built on first use and shared by all threads.
+fn compiled() -> &'static Compiled {
+    static COMPILED: OnceLock<Compiled> = OnceLock::new();
+    COMPILED.get_or_init(|| {
+        // The schema is part of the binary and tested: failing here is a bug in planlint.
+        #[allow(clippy::expect_used)]
+        let schema: Value = serde_json::from_str(PLAN_SCHEMA).expect("plan schema is valid JSON");
+        #[allow(clippy::expect_used)]
+        let validator = jsonschema::options()
+            .with_draft(jsonschema::Draft::Draft202012)
+            .should_validate_formats(true)
+            .build(&schema)
+            .expect("plan schema compiles");
+        Compiled { schema, validator }
+    })
+}
+
+/// Schema findings for `document`, in document order of their spans.
+pub fn check(document: &Document) -> Vec<Finding> {
+    let compiled = compiled();
+    let mut findings: Vec<Finding> = compiled
+        .validator
+        .iter_errors(&document.value)
+        .flat_map(|error| findings_for(&error, document, &compiled.schema))
+        .collect();
+    findings.sort_by_key(|finding| (finding.span.start, finding.span.end));
+    findings.dedup();
+    findings
+}
+
+fn findings_for(error: &ValidationError<'_>, document: &Document, schema: &Value) -> Vec<Finding> {
+    let pointer = error.instance_path().as_str().to_owned();
+    let instance = error.instance();
+    let field = display_path(&pointer);
+    let finding = |pointer: String, message: String, label: &str, help: Option<String>| {
+        // An unknown key is underlined itself; anything else at its value.
+        let span = if matches!(error.kind(), ValidationErrorKind::AdditionalProperties { .. }
+            | ValidationErrorKind::UnevaluatedProperties { .. })
+        {
+            document.key_or_value_span(&pointer)
+        } else {
+            document.pointer_span(&pointer)
+        };
+        Finding {
+            rule: SCHEMA_RULE.into(),
+            severity: Severity::Error,
+            message,
+            help,
+            pointer,
+            span,
+            label: label.into(),
+            related: Vec::new(),
+        }
+    };
+    match error.kind() {
+        ValidationErrorKind::AdditionalProperties { unexpected }
+        | ValidationErrorKind::UnevaluatedProperties { unexpected } => {
+            let known = known_properties(schema, error.schema_path().as_str());
+            unexpected
+                .iter()
+                .map(|key| {
+                    let help = match crate::suggest::closest(key, known.iter().map(String::as_str)) {
+                        Some(suggestion) => Some(format!("did you mean `{suggestion}`?")),
+                        None if known.is_empty() => None,
+                        None => Some(format!(
+                            "known fields here: {}; your own fields may start with `x-`",
+                            known.join(", ")
+                        )),
+                    };
+                    finding(
+                        pointer_child(&pointer, key),
+                        format!("unknown field `{key}` in {field}"),
+                        "unknown field",
+                        help,
+                    )
+                })
+                .collect()
+        }
+        ValidationErrorKind::Required { property } => {
+            let name = property.as_str().map(str::to_owned).unwrap_or_else(|| property.to_string());
+            vec![finding(
+                pointer,
+                format!("{field} is missing the required field `{name}`"),
+                "this mapping lacks it",
+                None,
+            )]
+        }
+        ValidationErrorKind::Type { kind } => {
+            let expected = match kind {
+                TypeKind::Single(single) => type_name(&single.to_string()).to_owned(),
+                TypeKind::Multiple(set) => set
+                    .iter()
+                    .map(|t| type_name(&t.to_string()).to_owned())
+                    .collect::<Vec<_>>()
+                    .join(" or "),
+            };
+            vec![finding(
+                pointer,
+                format!("{field} must be {expected}, found {}", describe(instance)),
+                "wrong type",
+                None,
+            )]
+        }
+        ValidationErrorKind::Enum { options } => {
+            let allowed = options
+                .as_array()
+                .map(|values| values.iter().map(short).collect::<Vec<_>>().join(", "))
+                .unwrap_or_default();
+            vec![finding(
+                pointer,
+                format!("{field} must be one of {allowed}, found {}", short(instance)),
+                "not an allowed value",
+                None,
+            )]
+        }
+        ValidationErrorKind::Constant { expected_value } => vec![finding(
+            pointer,
+            format!("{field} must be {}, found {}", short(expected_value), short(instance)),
+            "not the expected value",
+            None,
+        )],
+        ValidationErrorKind::Format { format } if format == "date" => vec![finding(
+            pointer,
+            format!("{field} must be a real calendar date as YYYY-MM-DD, found {}", short(instance)),
+            "not a valid date",
+            Some("write dates as ISO 8601, e.g. 2026-08-31".into()),
+        )],
+        ValidationErrorKind::Minimum { limit } | ValidationErrorKind::ExclusiveMinimum { limit } => {
+            vec![finding(
+                pointer,
+                format!("{field} must be at least {}, found {}", short(limit), short(instance)),
+                "too small",
+                None,
+            )]
+        }
+        ValidationErrorKind::Maximum { limit } | ValidationErrorKind::ExclusiveMaximum { limit } => {
+            vec![finding(
+                pointer,
+                format!("{field} must be at most {}, found {}", short(limit), short(instance)),
+                "too large",
+                None,
+            )]
+        }
+        ValidationErrorKind::MinLength { limit: 1 } => vec![finding(
+            pointer,
+            format!("{field} must not be empty"),
+            "empty",
+            None,
+        )],
+        _ => vec![finding(pointer, format!("{field}: {error}"), "here", None)],
+    }
+}
+
+/// `/goals/0/deadline` -> "`goals[0].deadline`"; the root reads "the plan".
+pub fn display_path(pointer: &str) -> String {
+    if pointer.is_empty() {
+        return "the plan".into();
+    }
+    let mut path = String::new();
+    for segment in pointer.split('/').skip(1) {
+        let segment = segment.replace("~1", "/").replace("~0", "~");
+        if !segment.is_empty() && segment.bytes().all(|b| b.is_ascii_digit()) {
+            path.push_str(&format!("[{segment}]"));
+        } else {
+            if !path.is_empty() {
+                path.push('.');
+            }
+            path.push_str(&segment);
+        }
+    }
+    format!("`{path}`")
+}
+
+fn type_name(json_type: &str) -> &str {
+    match json_type {
+        "object" => "a mapping",
+        "array" => "a list",
+        "string" => "text",
+        "number" => "a number",
+        "integer" => "a whole number",
+        "boolean" => "true or false",
+        "null" => "empty",
+        other => other,
+    }
+}
+
+fn describe(value: &Value) -> String {
+    match value {
+        Value::Null => "nothing".into(),
+        Value::Bool(_) => format!("{value}"),
+        Value::Number(_) => format!("the number {value}"),
+        Value::String(_) => format!("the text {}", short(value)),
+        Value::Array(_) => "a list".into(),
+        Value::Object(_) => "a mapping".into(),
+    }
+}
+
+/// A value shown in a message, cut short if long.
+fn short(value: &Value) -> String {
+    let text = value.to_string();
+    if text.chars().count() > 60 {
+        let cut: String = text.chars().take(57).collect();
+        format!("{cut}...")
+    } else {
+        text
+    }
+}
+
+/// The property names the schema allows where `additionalProperties` failed.
+fn known_properties(schema: &Value, keyword_path: &str) -> Vec<String> {
+    let parent = keyword_path.rsplit_once('/').map_or("", |(parent, _)| parent);
+    schema
+        .pointer(parent)
+        .and_then(|node| node.get("properties"))
+        .and_then(Value::as_object)
+        .map(|properties| properties.keys().cloned().collect())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_read_like_yaml() {
+        assert_eq!(display_path(""), "the plan");
+        assert_eq!(display_path("/goals/0/deadline"), "`goals[0].deadline`");
+        assert_eq!(display_path("/x~1y"), "`x/y`");
+    }
+}

@@ -1,0 +1,256 @@
+//! Real invocations of the `planlint` binary: exit codes, stdin, --output,
+//! config errors, init, explain.
+
+use assert_cmd::Command;
+use std::fs;
+use std::path::Path;
+
+fn planlint() -> Command {
+    let mut command = Command::cargo_bin("planlint").expect("binary builds");
+    command.current_dir(env!("CARGO_MANIFEST_DIR")).env_remove("NO_COLOR").env_remove("GITHUB_ACTIONS");
+    command
+}
+
+fn stdout(output: &std::process::Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &std::process::Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+const CLEAN: &str = "examples/clean.plan.yaml";
+
+#[test]
+fn a_clean_plan_exits_zero() {
+    let output = planlint().args(["check", CLEAN, "--color", "never"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert_eq!(stdout(&output), "No problems in 1 file.\n");
+}
+
+#[test]
+fn findings_exit_one_and_every_seed_rule_fires_on_the_examples() {
+    let output = planlint().args(["check", "examples/", "--color", "never"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    for rule in ["undefined-target-customer", "vague-goal", "missing-deadline", "cac-exceeds-ltv", "weak-positioning"] {
+        assert!(text.contains(&format!("error[{rule}]")), "{rule} did not fire:\n{text}");
+    }
+    assert!(text.trim_end().ends_with("in 7 files"), "{text}");
+}
+
+#[test]
+fn a_missing_path_is_a_tool_error_but_other_files_are_still_checked() {
+    let output = planlint().args(["check", "no/such.plan.yaml", CLEAN]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("cannot read no/such.plan.yaml: no such file or directory"), "{}", stderr(&output));
+    assert!(stdout(&output).contains("No problems in 1 file."));
+}
+
+#[test]
+fn a_file_that_does_not_parse_is_a_finding_and_exit_two() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("broken.plan.yaml");
+    fs::write(&broken, "version: 1\nname: [unclosed\n").unwrap();
+    fs::copy(CLEAN, dir.path().join("good.plan.yaml")).unwrap();
+    let output = planlint()
+        .current_dir(dir.path())
+        .args(["check", ".", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let files = report["files"].as_array().unwrap();
+    assert_eq!(files.len(), 2, "the good file is still reported");
+    assert_eq!(files[0]["path"], "broken.plan.yaml");
+    assert_eq!(files[0]["findings"][0]["rule"], "parse-error");
+    assert_eq!(files[1]["findings"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn stdin_with_a_filename() {
+    let plan = fs::read_to_string("examples/missing-deadline.plan.yaml").unwrap();
+    let output = planlint()
+        .args(["check", "-", "--stdin-filename", "plans/spring.plan.yaml", "--color", "never"])
+        .write_stdin(plan)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    assert!(text.contains("plans/spring.plan.yaml"), "{text}");
+    assert!(text.contains("error[missing-deadline]"), "{text}");
+
+    let clean = fs::read_to_string(CLEAN).unwrap();
+    let output = planlint().args(["check", "-"]).write_stdin(clean).output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+}
+
+#[test]
+fn output_goes_to_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("report.json");
+    let output = planlint()
+        .args(["check", "examples/vague-goal.plan.yaml", "--format", "json", "--output"])
+        .arg(&report)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(output.stdout.is_empty());
+    let json: serde_json::Value = serde_json::from_str(&fs::read_to_string(&report).unwrap()).unwrap();
+    assert_eq!(json["version"], 1);
+    assert_eq!(json["files"][0]["findings"][0]["rule"], "vague-goal");
+    let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(leftovers.len(), 1, "no temporary file is left behind");
+}
+
+#[test]
+fn fail_on_and_exit_zero() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join(".planlint.yaml"), "rules:\n  missing-deadline: warning\n").unwrap();
+    let plan = dir.path().join("a.plan.yaml");
+    fs::copy("examples/missing-deadline.plan.yaml", &plan).unwrap();
+    let run = |extra: &[&str]| {
+        planlint().current_dir(dir.path()).args(["check", "a.plan.yaml"]).args(extra).output().unwrap().status.code()
+    };
+    assert_eq!(run(&[]), Some(0), "a warning does not fail by default");
+    assert_eq!(run(&["--fail-on", "warning"]), Some(1));
+    assert_eq!(run(&["--fail-on", "info"]), Some(1));
+    assert_eq!(run(&["--fail-on", "warning", "--exit-zero"]), Some(0));
+}
+
+fn config_error(config: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join(".planlint.yaml"), config).unwrap();
+    fs::copy(CLEAN, dir.path().join("a.plan.yaml")).unwrap();
+    let output = planlint().current_dir(dir.path()).args(["check", "--color", "never"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(output.stdout.is_empty());
+    stderr(&output)
+}
+
+#[test]
+fn config_errors_point_into_the_config_file() {
+    let unknown_key = config_error("rules: {}\nincldue: [x]\n");
+    assert!(unknown_key.contains("unknown config key `incldue`"), "{unknown_key}");
+    assert!(unknown_key.contains(".planlint.yaml:2:1"), "{unknown_key}");
+
+    let unknown_rule = config_error("rules:\n  vauge-goal: off\n");
+    assert!(unknown_rule.contains("unknown rule id `vauge-goal`"), "{unknown_rule}");
+    assert!(unknown_rule.contains("did you mean `vague-goal`?"), "{unknown_rule}");
+    assert!(unknown_rule.contains(".planlint.yaml:2:3"), "{unknown_rule}");
+
+    let bad_option = config_error("rules:\n  vague-goal:\n    options: {extra_phrases: 3}\n");
+    assert!(bad_option.contains("option `extra_phrases` of `vague-goal` must be a list of strings"), "{bad_option}");
+
+    let unknown_option = config_error("rules:\n  vague-goal: {options: {phrasess: []}}\n");
+    assert!(unknown_option.contains("unknown option `phrasess`"), "{unknown_option}");
+
+    let bad_severity = config_error("rules:\n  vague-goal: loud\n");
+    assert!(bad_severity.contains("unknown severity `loud`"), "{bad_severity}");
+
+    let bad_yaml = config_error("rules: [\n");
+    assert!(bad_yaml.contains(".planlint.yaml"), "{bad_yaml}");
+}
+
+#[test]
+fn config_turns_rules_off_and_extends_options() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = fs::read_to_string(CLEAN).unwrap().replace(
+        "statement: Win 550 first-time buyers by the end of July",
+        "statement: Delight customers",
+    );
+    fs::write(dir.path().join("a.plan.yaml"), plan).unwrap();
+    let run = || planlint().current_dir(dir.path()).args(["check", "--format", "json"]).output().unwrap();
+    assert_eq!(run().status.code(), Some(0), "not vague by the built-in list");
+
+    fs::write(
+        dir.path().join(".planlint.yaml"),
+        "rules:\n  vague-goal:\n    options: {extra_phrases: [delight customers]}\n",
+    )
+    .unwrap();
+    let output = run();
+    assert_eq!(output.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["files"][0]["findings"][0]["rule"], "vague-goal");
+    assert_eq!(report["files"][0]["findings"][0]["pointer"], "/goals/1/statement");
+
+    fs::write(dir.path().join(".planlint.yaml"), "rules:\n  vague-goal: off\n").unwrap();
+    fs::write(dir.path().join("b.plan.yaml"), fs::read_to_string("examples/vague-goal.plan.yaml").unwrap()).unwrap();
+    assert_eq!(run().status.code(), Some(0));
+}
+
+#[test]
+fn explicit_config_and_include_exclude() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir_all(dir.path().join("plans/archive")).unwrap();
+    fs::copy("examples/vague-goal.plan.yaml", dir.path().join("plans/archive/old.plan.yaml")).unwrap();
+    fs::copy(CLEAN, dir.path().join("plans/new.plan.yaml")).unwrap();
+    fs::write(dir.path().join("lint.yaml"), "exclude: ['plans/archive/**']\n").unwrap();
+    let output = planlint()
+        .current_dir(dir.path())
+        .args(["check", "plans", "--config", "lint.yaml", "--color", "never"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert_eq!(stdout(&output), "No problems in 1 file.\n");
+}
+
+#[test]
+fn rules_lists_every_rule() {
+    let output = planlint().arg("rules").output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    for rule in ["undefined-target-customer", "vague-goal", "missing-deadline", "cac-exceeds-ltv", "weak-positioning"] {
+        assert!(text.lines().any(|line| line.starts_with(rule) && line.contains("error")), "{rule}:\n{text}");
+    }
+}
+
+#[test]
+fn explain_shows_why_options_and_examples() {
+    let output = planlint().args(["explain", "vague-goal"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    for part in ["vague-goal (error by default)", "Why", "Source", "Doran", "extra_phrases (list of strings, default [])", "Fails", "Passes"] {
+        assert!(text.contains(part), "missing {part:?} in:\n{text}");
+    }
+
+    let unknown = planlint().args(["explain", "vague-goals"]).output().unwrap();
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(stderr(&unknown).contains("unknown rule id `vague-goals`"));
+    assert!(stderr(&unknown).contains("did you mean `vague-goal`?"));
+}
+
+#[test]
+fn init_writes_a_clean_plan_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = planlint().current_dir(dir.path()).args(["init", "spring.plan.yaml"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(Path::new(&dir.path().join("spring.plan.yaml")).is_file());
+
+    let check = planlint().current_dir(dir.path()).args(["check", "spring.plan.yaml", "--color", "never"]).output().unwrap();
+    assert_eq!(check.status.code(), Some(0), "{}", stdout(&check));
+
+    fs::write(dir.path().join("spring.plan.yaml"), "mine").unwrap();
+    let again = planlint().current_dir(dir.path()).args(["init", "spring.plan.yaml"]).output().unwrap();
+    assert_eq!(again.status.code(), Some(2));
+    assert!(stderr(&again).contains("already exists"));
+    assert_eq!(fs::read_to_string(dir.path().join("spring.plan.yaml")).unwrap(), "mine");
+}
+
+#[test]
+fn bad_flags_exit_two() {
+    let output = planlint().args(["check", "--format", "xml"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let output = planlint().args(["check", "--fail-on", "never"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn colour_follows_the_flag_and_no_color() {
+    let always = planlint().args(["check", "examples/vague-goal.plan.yaml", "--color", "always"]).output().unwrap();
+    assert!(stdout(&always).contains('\u{1b}'));
+    let never = planlint().args(["check", "examples/vague-goal.plan.yaml", "--color", "never"]).output().unwrap();
+    assert!(!stdout(&never).contains('\u{1b}'));
+    let auto = planlint().args(["check", "examples/vague-goal.plan.yaml"]).env("NO_COLOR", "1").output().unwrap();
+    assert!(!stdout(&auto).contains('\u{1b}'));
+}
