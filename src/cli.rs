@@ -27,7 +27,11 @@ pub mod exit {
 }
 
 #[derive(Debug, Parser)]
-#[command(name = "planlint", version, about = "Lint marketing plans: target customer, goals, budget, positioning, channels")]
+#[command(
+    name = "planlint",
+    version,
+    about = "Lint marketing plans: target customer, goals, budget, positioning, channels"
+)]
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -110,7 +114,11 @@ pub fn run() -> i32 {
         Ok(cli) => cli,
         Err(error) => {
             let _ = error.print();
-            return if error.use_stderr() { exit::TOOL_ERROR } else { exit::CLEAN };
+            return if error.use_stderr() {
+                exit::TOOL_ERROR
+            } else {
+                exit::CLEAN
+            };
         }
     };
     let result = match cli.command {
@@ -128,21 +136,30 @@ pub fn run() -> i32 {
 /// Prints a tool error to stderr, with its source snippet when it has one.
 fn print_error(error: &UserError) {
     let color = io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let theme = if color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+    let theme = if color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
     let mut rendered = String::new();
-    if GraphicalReportHandler::new_themed(theme).render_report(&mut rendered, error).is_err() {
+    if GraphicalReportHandler::new_themed(theme)
+        .render_report(&mut rendered, error)
+        .is_err()
+    {
         rendered = format!("error: {error}");
     }
     let _ = writeln!(io::stderr(), "{rendered}");
 }
 
 fn builtin_rules() -> Result<&'static [RuleDef], UserError> {
-    registry::builtin().map_err(|error| UserError::new(format!("internal error in planlint's rules: {error}")))
+    registry::builtin()
+        .map_err(|error| UserError::new(format!("internal error in planlint's rules: {error}")))
 }
 
 fn check(args: &CheckArgs) -> Result<i32, UserError> {
     let rules = builtin_rules()?;
-    let cwd = std::env::current_dir().map_err(|error| UserError::new(format!("cannot read the working directory: {error}")))?;
+    let cwd = std::env::current_dir()
+        .map_err(|error| UserError::new(format!("cannot read the working directory: {error}")))?;
     let config_path = args.config.clone().or_else(|| Config::discover(&cwd));
     let config = match &config_path {
         Some(path) => Config::load_file(path, rules)?,
@@ -177,7 +194,9 @@ fn check(args: &CheckArgs) -> Result<i32, UserError> {
     };
     reports.sort_by(|a, b| a.path.cmp(&b.path));
 
-    let style = Style { color: use_color(args.color, args.output.is_some()) };
+    let style = Style {
+        color: use_color(args.color, args.output.is_some()),
+    };
     write_report(args, &reports, style)?;
     for error in &tool_errors {
         print_error(error);
@@ -190,7 +209,11 @@ fn check(args: &CheckArgs) -> Result<i32, UserError> {
         .any(|finding| finding.rule == registry::PARSE_ERROR);
     Ok(if !tool_errors.is_empty() || unparsed {
         exit::TOOL_ERROR
-    } else if !args.exit_zero && summary.worst().is_some_and(|worst| worst >= args.fail_on.severity()) {
+    } else if !args.exit_zero
+        && summary
+            .worst()
+            .is_some_and(|worst| worst >= args.fail_on.severity())
+    {
         exit::FINDINGS
     } else {
         exit::CLEAN
@@ -210,7 +233,9 @@ fn check_file(linter: &Linter, path: &Path, max_size: u64) -> Result<FileReport,
     }
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or_default());
     // Read one byte past the limit so a file that grew meanwhile is still refused.
-    file.take(max_size.saturating_add(1)).read_to_end(&mut bytes).map_err(unreadable)?;
+    file.take(max_size.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
     Ok(linter.lint_bytes(&shown, &bytes))
 }
 
@@ -219,7 +244,9 @@ fn use_color(choice: ColorChoice, to_file: bool) -> bool {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => {
-            !to_file && io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            !to_file
+                && io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     }
 }
@@ -238,8 +265,9 @@ fn write_report(args: &CheckArgs, reports: &[FileReport], style: Style) -> Resul
             let mut buffer = Vec::new();
             output::write(args.format, reports, style, &mut buffer)
                 .map_err(|error| UserError::new(format!("cannot render the report: {error}")))?;
-            write_atomically(path, &buffer)
-                .map_err(|error| UserError::new(format!("cannot write {}: {}", path.display(), describe(&error))))
+            write_atomically(path, &buffer).map_err(|error| {
+                UserError::new(format!("cannot write {}: {}", path.display(), describe(&error)))
+            })
         }
     }
 }
@@ -256,7 +284,10 @@ fn ignore_broken_pipe(error: io::Error) -> io::Result<()> {
 /// Writes a temporary file beside `path`, then renames it over `path`, so an
 /// interrupted run never leaves a truncated report.
 fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "report".into());
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "report".into());
     let temporary = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
     let written = std::fs::write(&temporary, bytes).and_then(|()| std::fs::rename(&temporary, path));
     if written.is_err() {
@@ -270,7 +301,12 @@ fn rules() -> Result<i32, UserError> {
     let width = rules.iter().map(|rule| rule.id.len()).max().unwrap_or(0);
     let mut out = String::new();
     for rule in rules {
-        out.push_str(&format!("{:width$}  {:7}  {}\n", rule.id, rule.severity.as_str(), rule.summary));
+        out.push_str(&format!(
+            "{:width$}  {:7}  {}\n",
+            rule.id,
+            rule.severity.as_str(),
+            rule.summary
+        ));
     }
     print_stdout(&out);
     Ok(exit::CLEAN)
@@ -281,7 +317,9 @@ fn explain(id: &str) -> Result<i32, UserError> {
     let Some(rule) = rules.iter().find(|rule| rule.id == id) else {
         let mut error = UserError::new(format!("unknown rule id `{id}`"));
         error = match crate::suggest::closest(id, rules.iter().map(|rule| rule.id.as_str())) {
-            Some(suggestion) => error.with_help(format!("did you mean `{suggestion}`? `planlint rules` lists them all")),
+            Some(suggestion) => error.with_help(format!(
+                "did you mean `{suggestion}`? `planlint rules` lists them all"
+            )),
             None => error.with_help("`planlint rules` lists every rule id"),
         };
         return Err(error);
@@ -307,13 +345,18 @@ fn init(file: &Path) -> Result<i32, UserError> {
         .and_then(|mut handle| handle.write_all(INIT_TEMPLATE.as_bytes()));
     match created {
         Ok(()) => {
-            print_stdout(&format!("Wrote {shown}: fill it in, then run `planlint check {shown}`.\n"));
+            print_stdout(&format!(
+                "Wrote {shown}: fill it in, then run `planlint check {shown}`.\n"
+            ));
             Ok(exit::CLEAN)
         }
         Err(error) if error.kind() == io::ErrorKind::AlreadyExists => Err(UserError::new(format!(
             "{shown} already exists: planlint init never overwrites a file"
         ))
         .with_help("pass another file name, e.g. `planlint init launch.plan.yaml`")),
-        Err(error) => Err(UserError::new(format!("cannot write {shown}: {}", describe(&error)))),
+        Err(error) => Err(UserError::new(format!(
+            "cannot write {shown}: {}",
+            describe(&error)
+        ))),
     }
 }

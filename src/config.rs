@@ -79,7 +79,11 @@ impl Config {
         let source: Arc<str> = Arc::from(text);
         let document = load(text, &LoadLimits::default())
             .map_err(|error| UserError::from_load(shown, &source, &error))?;
-        let parser = Parser { shown, source: &source, document: &document };
+        let parser = Parser {
+            shown,
+            source: &source,
+            document: &document,
+        };
         let mut config = Config::default_in(base_dir);
         let Some(root) = document.value.as_object() else {
             return Err(parser.error("", "the config must be a mapping of settings", "not a mapping"));
@@ -92,7 +96,11 @@ impl Config {
                 "exclude" => config.exclude = parser.globs(&pointer, value)?,
                 "max_file_size" => {
                     config.max_file_size = value.as_u64().filter(|size| *size > 0).ok_or_else(|| {
-                        parser.error(&pointer, "`max_file_size` must be a positive number of bytes", "not a size")
+                        parser.error(
+                            &pointer,
+                            "`max_file_size` must be a positive number of bytes",
+                            "not a size",
+                        )
                     })?;
                 }
                 _ => {
@@ -156,13 +164,18 @@ impl Parser<'_> {
             let rule = known.iter().find(|rule| rule.id == *id);
             if rule.is_none() && id != SCHEMA_RULE {
                 let message = if id == PARSE_ERROR {
-                    "`parse-error` cannot be configured: a file that does not parse cannot be checked".to_owned()
+                    "`parse-error` cannot be configured: a file that does not parse cannot be checked"
+                        .to_owned()
                 } else {
                     format!("unknown rule id `{id}`")
                 };
                 let mut error = self.key_error(&rule_pointer, &message, "unknown rule");
-                if let Some(suggestion) = crate::suggest::closest(id, known.iter().map(|rule| rule.id.as_str())) {
-                    error = error.with_help(format!("did you mean `{suggestion}`? `planlint rules` lists them all"));
+                if let Some(suggestion) =
+                    crate::suggest::closest(id, known.iter().map(|rule| rule.id.as_str()))
+                {
+                    error = error.with_help(format!(
+                        "did you mean `{suggestion}`? `planlint rules` lists them all"
+                    ));
                 } else if id != PARSE_ERROR {
                     error = error.with_help("`planlint rules` lists every rule id");
                 }
@@ -174,7 +187,12 @@ impl Parser<'_> {
     }
 
     /// `off|info|warning|error`, or `{severity, options}`.
-    fn setting(&self, pointer: &str, value: &Value, rule: Option<&RuleDef>) -> Result<RuleSetting, UserError> {
+    fn setting(
+        &self,
+        pointer: &str,
+        value: &Value,
+        rule: Option<&RuleDef>,
+    ) -> Result<RuleSetting, UserError> {
         match value {
             Value::String(level) => Ok(RuleSetting {
                 level: Some(self.level(pointer, level)?),
@@ -187,14 +205,22 @@ impl Parser<'_> {
                     match key.as_str() {
                         "severity" => {
                             let level = field.as_str().ok_or_else(|| {
-                                self.error(&field_pointer, "severity must be off, info, warning or error", "not a severity")
+                                self.error(
+                                    &field_pointer,
+                                    "severity must be off, info, warning or error",
+                                    "not a severity",
+                                )
                             })?;
                             setting.level = Some(self.level(&field_pointer, level)?);
                         }
                         "options" => setting.options = self.options(&field_pointer, field, rule)?,
                         _ => {
                             return Err(self
-                                .key_error(&field_pointer, &format!("unknown rule setting `{key}`"), "unknown key")
+                                .key_error(
+                                    &field_pointer,
+                                    &format!("unknown rule setting `{key}`"),
+                                    "unknown key",
+                                )
                                 .with_help("a rule takes `severity` and `options`"))
                         }
                     }
@@ -222,7 +248,12 @@ impl Parser<'_> {
         }
     }
 
-    fn options(&self, pointer: &str, value: &Value, rule: Option<&RuleDef>) -> Result<Map<String, Value>, UserError> {
+    fn options(
+        &self,
+        pointer: &str,
+        value: &Value,
+        rule: Option<&RuleDef>,
+    ) -> Result<Map<String, Value>, UserError> {
         let Some(given) = value.as_object() else {
             return Err(self.error(pointer, "`options` must be a mapping", "not a mapping"));
         };
@@ -239,14 +270,22 @@ impl Parser<'_> {
                     format!("`{}` takes: {}", rule.id, known.join(", "))
                 };
                 return Err(self
-                    .key_error(&option_pointer, &format!("unknown option `{name}` for rule `{}`", rule.id), "unknown option")
+                    .key_error(
+                        &option_pointer,
+                        &format!("unknown option `{name}` for rule `{}`", rule.id),
+                        "unknown option",
+                    )
                     .with_help(help));
             };
             if !option.kind.accepts(option_value) {
                 return Err(self
                     .error(
                         &option_pointer,
-                        &format!("option `{name}` of `{}` must be a {}", rule.id, option.kind.name()),
+                        &format!(
+                            "option `{name}` of `{}` must be a {}",
+                            rule.id,
+                            option.kind.name()
+                        ),
                         &format!("expected a {}", option.kind.name()),
                     )
                     .with_help(format!("default: {}", option.default)));
@@ -272,8 +311,13 @@ impl Parser<'_> {
         };
         let mut builder = GlobSetBuilder::new();
         for (item_pointer, pattern) in patterns {
-            let glob = Glob::new(pattern)
-                .map_err(|error| self.error(&item_pointer, &format!("invalid glob: {}", error.kind()), "invalid glob"))?;
+            let glob = Glob::new(pattern).map_err(|error| {
+                self.error(
+                    &item_pointer,
+                    &format!("invalid glob: {}", error.kind()),
+                    "invalid glob",
+                )
+            })?;
             builder.add(glob);
         }
         builder
@@ -281,4 +325,3 @@ impl Parser<'_> {
             .map_err(|error| self.error(pointer, &format!("invalid globs: {error}"), "invalid globs"))
     }
 }
-

@@ -229,10 +229,9 @@ fn tiers(channel: &Value, channel_pointer: &str) -> Vec<TierMetrics> {
     let mut previous = (0.0, 0.0);
     let mut out = Vec::new();
     for (index, tier) in list(Some(channel), "spend_tiers").iter().enumerate() {
-        let (Some(spend), Some(customers)) = (
-            number(Some(tier), "spend"),
-            number(Some(tier), "new_customers"),
-        ) else {
+        let (Some(spend), Some(customers)) =
+            (number(Some(tier), "spend"), number(Some(tier), "new_customers"))
+        else {
             continue;
         };
         let spend_added = spend - previous.0;

@@ -28,9 +28,11 @@ pub fn discover(paths: &[PathBuf], config: &Config) -> Discovered {
     let mut found = Discovered::default();
     for path in paths {
         match std::fs::metadata(path) {
-            Err(error) => found
-                .errors
-                .push(UserError::new(format!("cannot read {}: {}", path.display(), describe(&error)))),
+            Err(error) => found.errors.push(UserError::new(format!(
+                "cannot read {}: {}",
+                path.display(),
+                describe(&error)
+            ))),
             Ok(metadata) if metadata.is_dir() => walk(path, config, &mut found),
             // Files named on the command line are checked whatever their name
             // (pre-commit passes exactly the files to check), unless excluded.
@@ -62,7 +64,9 @@ fn walk(root: &Path, config: &Config, found: &mut Discovered) {
                     found.files.push(path.to_path_buf());
                 }
             }
-            Err(error) => found.errors.push(UserError::new(format!("cannot walk {}: {error}", root.display()))),
+            Err(error) => found
+                .errors
+                .push(UserError::new(format!("cannot walk {}: {error}", root.display()))),
         }
     }
 }

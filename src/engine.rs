@@ -55,22 +55,34 @@ impl Linter {
             if let Some(setting) = setting {
                 options.extend(setting.options.clone());
             }
-            compiled.push(compile_rule(rule, severity, &options).map_err(|error| format!("rule `{}`: {error}", rule.id))?);
+            compiled.push(
+                compile_rule(rule, severity, &options)
+                    .map_err(|error| format!("rule `{}`: {error}", rule.id))?,
+            );
         }
         let schema_severity = match config.rules.get(SCHEMA_RULE).and_then(|s| s.level) {
             Some(Level::Off) => None,
             Some(Level::On(severity)) => Some(severity),
             None => Some(Severity::Error),
         };
-        Ok(Linter { rules: compiled, schema_severity, limits: LoadLimits::default() })
+        Ok(Linter {
+            rules: compiled,
+            schema_severity,
+            limits: LoadLimits::default(),
+        })
     }
 
     /// A linter that runs only `rule`, with default options and no schema:
     /// what a rule's own examples are checked with.
     pub fn for_rule(rule: &RuleDef) -> Result<Linter, String> {
         let options = rule.default_options();
-        let compiled = compile_rule(rule, rule.severity, &options).map_err(|error| format!("rule `{}`: {error}", rule.id))?;
-        Ok(Linter { rules: vec![compiled], schema_severity: None, limits: LoadLimits::default() })
+        let compiled = compile_rule(rule, rule.severity, &options)
+            .map_err(|error| format!("rule `{}`: {error}", rule.id))?;
+        Ok(Linter {
+            rules: vec![compiled],
+            schema_severity: None,
+            limits: LoadLimits::default(),
+        })
     }
 
     /// The ids of the rules that will run.
@@ -100,22 +112,38 @@ impl Linter {
             Ok(document) => self.check_document(&document),
             Err(error) => vec![parse_error(&error)],
         };
-        FileReport { path: path.to_owned(), source: Arc::from(text), findings }
+        FileReport {
+            path: path.to_owned(),
+            source: Arc::from(text),
+            findings,
+        }
     }
 
     /// Schema and rule findings for a loaded document, sorted by place.
     pub fn check_document(&self, document: &Document) -> Vec<Finding> {
         let mut findings = Vec::new();
         if let Some(severity) = self.schema_severity {
-            findings.extend(schema::check(document).into_iter().map(|finding| Finding { severity, ..finding }));
+            findings.extend(
+                schema::check(document)
+                    .into_iter()
+                    .map(|finding| Finding { severity, ..finding }),
+            );
         }
         let metrics = derive(&document.value).to_value();
-        let context = Context { plan: &document.value, metrics: &metrics };
+        let context = Context {
+            plan: &document.value,
+            metrics: &metrics,
+        };
         for rule in &self.rules {
             run_rule(rule, document, context, &mut findings);
         }
         findings.sort_by(|a, b| {
-            (a.span.start, a.span.end, &a.rule, &a.message).cmp(&(b.span.start, b.span.end, &b.rule, &b.message))
+            (a.span.start, a.span.end, &a.rule, &a.message).cmp(&(
+                b.span.start,
+                b.span.end,
+                &b.rule,
+                &b.message,
+            ))
         });
         findings.dedup();
         findings
@@ -135,22 +163,39 @@ fn parse_error(error: &LoadError) -> Finding {
         related: error
             .related
             .iter()
-            .map(|label| Related { span: label.span, message: label.message.clone() })
+            .map(|label| Related {
+                span: label.span,
+                message: label.message.clone(),
+            })
             .collect(),
     }
 }
 
-fn compile_rule(rule: &RuleDef, severity: Severity, options: &Map<String, Value>) -> Result<CompiledRule, String> {
-    let rule_given = rule.given.as_ref().map(|given| given.as_slice()).unwrap_or_default();
+fn compile_rule(
+    rule: &RuleDef,
+    severity: Severity,
+    options: &Map<String, Value>,
+) -> Result<CompiledRule, String> {
+    let rule_given = rule
+        .given
+        .as_ref()
+        .map(|given| given.as_slice())
+        .unwrap_or_default();
     let checks = rule
         .check
         .as_slice()
         .iter()
         .map(|check| {
-            let given = check.given.as_ref().map(|given| given.as_slice()).unwrap_or(rule_given);
+            let given = check
+                .given
+                .as_ref()
+                .map(|given| given.as_slice())
+                .unwrap_or(rule_given);
             let paths = given
                 .iter()
-                .map(|path| JsonPath::parse(path).map_err(|error| format!("invalid JSONPath `{path}`: {error}")))
+                .map(|path| {
+                    JsonPath::parse(path).map_err(|error| format!("invalid JSONPath `{path}`: {error}"))
+                })
                 .collect::<Result<Vec<_>, _>>()?;
             // `$options.NAME` arguments take the configured option value.
             let arguments: Map<String, Value> = check
@@ -178,7 +223,12 @@ fn compile_rule(rule: &RuleDef, severity: Severity, options: &Map<String, Value>
         .iter()
         .map(|(name, value)| (name.clone(), crate::numbers::display_value(value)))
         .collect();
-    Ok(CompiledRule { id: rule.id.clone(), severity, option_vars, checks })
+    Ok(CompiledRule {
+        id: rule.id.clone(),
+        severity,
+        option_vars,
+        checks,
+    })
 }
 
 fn run_rule(rule: &CompiledRule, document: &Document, context: Context<'_>, out: &mut Vec<Finding>) {
@@ -197,9 +247,25 @@ fn run_rule(rule: &CompiledRule, document: &Document, context: Context<'_>, out:
                     None => (node_pointer.clone(), Some(node)),
                 };
                 violations.clear();
-                check.function.run(Target { pointer: &pointer, value }, context, &mut violations);
+                check.function.run(
+                    Target {
+                        pointer: &pointer,
+                        value,
+                    },
+                    context,
+                    &mut violations,
+                );
                 for violation in violations.drain(..) {
-                    out.push(finding(rule, check, document, node, &node_pointer, &pointer, value.is_none(), violation));
+                    out.push(finding(
+                        rule,
+                        check,
+                        document,
+                        node,
+                        &node_pointer,
+                        &pointer,
+                        value.is_none(),
+                        violation,
+                    ));
                 }
             }
         }
@@ -217,12 +283,20 @@ fn finding(
     target_missing: bool,
     violation: Violation,
 ) -> Finding {
-    let pointer = violation.pointer.clone().unwrap_or_else(|| target_pointer.to_owned());
-    let label = match (&check.field, target_missing && pointer == target_pointer) {
-        (Some(field), true) => format!("no `{field}` here"),
-        _ => "here".to_owned(),
+    // A missing field is reported at the mapping that lacks it, so the
+    // pointer always names a node that exists.
+    let (pointer, label) = match (violation.pointer.clone(), &check.field) {
+        (Some(pointer), _) => (pointer, "here".to_owned()),
+        (None, Some(field)) if target_missing => (node_pointer.to_owned(), format!("no `{field}` here")),
+        (None, _) => (target_pointer.to_owned(), "here".to_owned()),
     };
-    let template = Template { rule, check, node, node_pointer, violation: &violation };
+    let template = Template {
+        rule,
+        check,
+        node,
+        node_pointer,
+        violation: &violation,
+    };
     Finding {
         rule: rule.id.clone(),
         severity: rule.severity,
@@ -248,7 +322,11 @@ struct Template<'a> {
 
 impl Template<'_> {
     fn lookup(&self, name: &str) -> Option<String> {
-        let find = |vars: &[(String, String)]| vars.iter().find(|(key, _)| key == name).map(|(_, value)| value.clone());
+        let find = |vars: &[(String, String)]| {
+            vars.iter()
+                .find(|(key, _)| key == name)
+                .map(|(_, value)| value.clone())
+        };
         if let Some(value) = find(&self.violation.vars).or_else(|| find(&self.rule.option_vars)) {
             return Some(value);
         }
@@ -294,7 +372,10 @@ impl Template<'_> {
 }
 
 fn is_placeholder(name: &str) -> bool {
-    !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.')
+    !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.')
 }
 
 /// How a node is named in messages: its `id`, else its `name`, else its path.

@@ -13,7 +13,7 @@ pub struct UserError {
     pub message: String,
     pub help: Option<String>,
     /// The file and the place in it, when the error has one.
-    pub location: Option<Location>,
+    pub location: Option<Box<Location>>,
 }
 
 #[derive(Debug, Clone)]
@@ -25,7 +25,11 @@ pub struct Location {
 
 impl UserError {
     pub fn new(message: impl Into<String>) -> Self {
-        UserError { message: message.into(), help: None, location: None }
+        UserError {
+            message: message.into(),
+            help: None,
+            location: None,
+        }
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
@@ -35,11 +39,11 @@ impl UserError {
 
     /// Points the error at `span` in the file `path` whose text is `source`.
     pub fn at(mut self, path: &str, source: &Arc<str>, span: Span, label: impl Into<String>) -> Self {
-        self.location = Some(Location {
+        self.location = Some(Box::new(Location {
             source: NamedSource::new(path, Arc::clone(source)),
             span,
             label: label.into(),
-        });
+        }));
         self
     }
 
@@ -59,11 +63,15 @@ impl std::error::Error for UserError {}
 
 impl Diagnostic for UserError {
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.help.as_ref().map(|help| Box::new(help) as Box<dyn fmt::Display>)
+        self.help
+            .as_ref()
+            .map(|help| Box::new(help) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        self.location.as_ref().map(|location| &location.source as &dyn SourceCode)
+        self.location
+            .as_ref()
+            .map(|location| &location.source as &dyn SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
@@ -75,4 +83,3 @@ impl Diagnostic for UserError {
         ))))
     }
 }
-

@@ -26,14 +26,24 @@ pub fn render(rule: &RuleDef) -> String {
     }
     let _ = writeln!(out, "\nFails\n{}", indent(rule.examples.fails.trim_end()));
     let _ = writeln!(out, "\nPasses\n{}", indent(rule.examples.passes.trim_end()));
-    let _ = writeln!(out, "\nConfigure in .planlint.yaml\n  rules:\n    {}: warning", rule.id);
+    let _ = writeln!(
+        out,
+        "\nConfigure in .planlint.yaml\n  rules:\n    {}: warning",
+        rule.id
+    );
     let _ = writeln!(out, "\nDocs: {}", docs_url(&rule.id));
     out
 }
 
 fn indent(text: &str) -> String {
     text.lines()
-        .map(|line| if line.is_empty() { String::new() } else { format!("  {line}") })
+        .map(|line| {
+            if line.is_empty() {
+                String::new()
+            } else {
+                format!("  {line}")
+            }
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }

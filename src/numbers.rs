@@ -38,7 +38,10 @@ pub fn display_value(value: &Value) -> String {
         Value::String(text) => text.clone(),
         Value::Number(number) => match number.as_i64() {
             Some(whole) => format_number(whole as f64),
-            None => number.as_f64().map(format_number).unwrap_or_else(|| number.to_string()),
+            None => number
+                .as_f64()
+                .map(format_number)
+                .unwrap_or_else(|| number.to_string()),
         },
         other => other.to_string(),
     }

@@ -33,7 +33,10 @@ pub fn builtin() -> Result<&'static [RuleDef], String> {
                 .map(|(file, text)| {
                     let rule = parse_rule(text).map_err(|error| format!("rules/{file}: {error}"))?;
                     if format!("{}.yaml", rule.id) != *file {
-                        return Err(format!("rules/{file} defines `{}`: name the file after the id", rule.id));
+                        return Err(format!(
+                            "rules/{file} defines `{}`: name the file after the id",
+                            rule.id
+                        ));
                     }
                     Ok(rule)
                 })

@@ -56,9 +56,11 @@ fn findings_for(error: &ValidationError<'_>, document: &Document, schema: &Value
     let field = display_path(&pointer);
     let finding = |pointer: String, message: String, label: &str, help: Option<String>| {
         // An unknown key is underlined itself; anything else at its value.
-        let span = if matches!(error.kind(), ValidationErrorKind::AdditionalProperties { .. }
-            | ValidationErrorKind::UnevaluatedProperties { .. })
-        {
+        let span = if matches!(
+            error.kind(),
+            ValidationErrorKind::AdditionalProperties { .. }
+                | ValidationErrorKind::UnevaluatedProperties { .. }
+        ) {
             document.key_or_value_span(&pointer)
         } else {
             document.pointer_span(&pointer)
@@ -99,7 +101,10 @@ fn findings_for(error: &ValidationError<'_>, document: &Document, schema: &Value
                 .collect()
         }
         ValidationErrorKind::Required { property } => {
-            let name = property.as_str().map(str::to_owned).unwrap_or_else(|| property.to_string());
+            let name = property
+                .as_str()
+                .map(str::to_owned)
+                .unwrap_or_else(|| property.to_string());
             vec![finding(
                 pointer,
                 format!("{field} is missing the required field `{name}`"),
@@ -137,20 +142,31 @@ fn findings_for(error: &ValidationError<'_>, document: &Document, schema: &Value
         }
         ValidationErrorKind::Constant { expected_value } => vec![finding(
             pointer,
-            format!("{field} must be {}, found {}", short(expected_value), short(instance)),
+            format!(
+                "{field} must be {}, found {}",
+                short(expected_value),
+                short(instance)
+            ),
             "not the expected value",
             None,
         )],
         ValidationErrorKind::Format { format } if format == "date" => vec![finding(
             pointer,
-            format!("{field} must be a real calendar date as YYYY-MM-DD, found {}", short(instance)),
+            format!(
+                "{field} must be a real calendar date as YYYY-MM-DD, found {}",
+                short(instance)
+            ),
             "not a valid date",
             Some("write dates as ISO 8601, e.g. 2026-08-31".into()),
         )],
         ValidationErrorKind::Minimum { limit } | ValidationErrorKind::ExclusiveMinimum { limit } => {
             vec![finding(
                 pointer,
-                format!("{field} must be at least {}, found {}", short(limit), short(instance)),
+                format!(
+                    "{field} must be at least {}, found {}",
+                    short(limit),
+                    short(instance)
+                ),
                 "too small",
                 None,
             )]
@@ -158,7 +174,11 @@ fn findings_for(error: &ValidationError<'_>, document: &Document, schema: &Value
         ValidationErrorKind::Maximum { limit } | ValidationErrorKind::ExclusiveMaximum { limit } => {
             vec![finding(
                 pointer,
-                format!("{field} must be at most {}, found {}", short(limit), short(instance)),
+                format!(
+                    "{field} must be at most {}, found {}",
+                    short(limit),
+                    short(instance)
+                ),
                 "too large",
                 None,
             )]

@@ -7,7 +7,10 @@ use std::path::Path;
 
 fn planlint() -> Command {
     let mut command = Command::cargo_bin("planlint").expect("binary builds");
-    command.current_dir(env!("CARGO_MANIFEST_DIR")).env_remove("NO_COLOR").env_remove("GITHUB_ACTIONS");
+    command
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("NO_COLOR")
+        .env_remove("GITHUB_ACTIONS");
     command
 }
 
@@ -23,27 +26,49 @@ const CLEAN: &str = "examples/clean.plan.yaml";
 
 #[test]
 fn a_clean_plan_exits_zero() {
-    let output = planlint().args(["check", CLEAN, "--color", "never"]).output().unwrap();
+    let output = planlint()
+        .args(["check", CLEAN, "--color", "never"])
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
     assert_eq!(stdout(&output), "No problems in 1 file.\n");
 }
 
 #[test]
 fn findings_exit_one_and_every_seed_rule_fires_on_the_examples() {
-    let output = planlint().args(["check", "examples/", "--color", "never"]).output().unwrap();
+    let output = planlint()
+        .args(["check", "examples/", "--color", "never"])
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(1));
     let text = stdout(&output);
-    for rule in ["undefined-target-customer", "vague-goal", "missing-deadline", "cac-exceeds-ltv", "weak-positioning"] {
-        assert!(text.contains(&format!("error[{rule}]")), "{rule} did not fire:\n{text}");
+    for rule in [
+        "undefined-target-customer",
+        "vague-goal",
+        "missing-deadline",
+        "cac-exceeds-ltv",
+        "weak-positioning",
+    ] {
+        assert!(
+            text.contains(&format!("error[{rule}]")),
+            "{rule} did not fire:\n{text}"
+        );
     }
     assert!(text.trim_end().ends_with("in 7 files"), "{text}");
 }
 
 #[test]
 fn a_missing_path_is_a_tool_error_but_other_files_are_still_checked() {
-    let output = planlint().args(["check", "no/such.plan.yaml", CLEAN]).output().unwrap();
+    let output = planlint()
+        .args(["check", "no/such.plan.yaml", CLEAN])
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains("cannot read no/such.plan.yaml: no such file or directory"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("cannot read no/such.plan.yaml: no such file or directory"),
+        "{}",
+        stderr(&output)
+    );
     assert!(stdout(&output).contains("No problems in 1 file."));
 }
 
@@ -71,7 +96,14 @@ fn a_file_that_does_not_parse_is_a_finding_and_exit_two() {
 fn stdin_with_a_filename() {
     let plan = fs::read_to_string("examples/missing-deadline.plan.yaml").unwrap();
     let output = planlint()
-        .args(["check", "-", "--stdin-filename", "plans/spring.plan.yaml", "--color", "never"])
+        .args([
+            "check",
+            "-",
+            "--stdin-filename",
+            "plans/spring.plan.yaml",
+            "--color",
+            "never",
+        ])
         .write_stdin(plan)
         .output()
         .unwrap();
@@ -81,7 +113,11 @@ fn stdin_with_a_filename() {
     assert!(text.contains("error[missing-deadline]"), "{text}");
 
     let clean = fs::read_to_string(CLEAN).unwrap();
-    let output = planlint().args(["check", "-"]).write_stdin(clean).output().unwrap();
+    let output = planlint()
+        .args(["check", "-"])
+        .write_stdin(clean)
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(0));
 }
 
@@ -90,7 +126,13 @@ fn output_goes_to_a_file() {
     let dir = tempfile::tempdir().unwrap();
     let report = dir.path().join("report.json");
     let output = planlint()
-        .args(["check", "examples/vague-goal.plan.yaml", "--format", "json", "--output"])
+        .args([
+            "check",
+            "examples/vague-goal.plan.yaml",
+            "--format",
+            "json",
+            "--output",
+        ])
         .arg(&report)
         .output()
         .unwrap();
@@ -106,11 +148,22 @@ fn output_goes_to_a_file() {
 #[test]
 fn fail_on_and_exit_zero() {
     let dir = tempfile::tempdir().unwrap();
-    fs::write(dir.path().join(".planlint.yaml"), "rules:\n  missing-deadline: warning\n").unwrap();
+    fs::write(
+        dir.path().join(".planlint.yaml"),
+        "rules:\n  missing-deadline: warning\n",
+    )
+    .unwrap();
     let plan = dir.path().join("a.plan.yaml");
     fs::copy("examples/missing-deadline.plan.yaml", &plan).unwrap();
     let run = |extra: &[&str]| {
-        planlint().current_dir(dir.path()).args(["check", "a.plan.yaml"]).args(extra).output().unwrap().status.code()
+        planlint()
+            .current_dir(dir.path())
+            .args(["check", "a.plan.yaml"])
+            .args(extra)
+            .output()
+            .unwrap()
+            .status
+            .code()
     };
     assert_eq!(run(&[]), Some(0), "a warning does not fail by default");
     assert_eq!(run(&["--fail-on", "warning"]), Some(1));
@@ -122,7 +175,11 @@ fn config_error(config: &str) -> String {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join(".planlint.yaml"), config).unwrap();
     fs::copy(CLEAN, dir.path().join("a.plan.yaml")).unwrap();
-    let output = planlint().current_dir(dir.path()).args(["check", "--color", "never"]).output().unwrap();
+    let output = planlint()
+        .current_dir(dir.path())
+        .args(["check", "--color", "never"])
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
     assert!(output.stdout.is_empty());
     stderr(&output)
@@ -131,19 +188,34 @@ fn config_error(config: &str) -> String {
 #[test]
 fn config_errors_point_into_the_config_file() {
     let unknown_key = config_error("rules: {}\nincldue: [x]\n");
-    assert!(unknown_key.contains("unknown config key `incldue`"), "{unknown_key}");
+    assert!(
+        unknown_key.contains("unknown config key `incldue`"),
+        "{unknown_key}"
+    );
     assert!(unknown_key.contains(".planlint.yaml:2:1"), "{unknown_key}");
 
     let unknown_rule = config_error("rules:\n  vauge-goal: off\n");
-    assert!(unknown_rule.contains("unknown rule id `vauge-goal`"), "{unknown_rule}");
-    assert!(unknown_rule.contains("did you mean `vague-goal`?"), "{unknown_rule}");
+    assert!(
+        unknown_rule.contains("unknown rule id `vauge-goal`"),
+        "{unknown_rule}"
+    );
+    assert!(
+        unknown_rule.contains("did you mean `vague-goal`?"),
+        "{unknown_rule}"
+    );
     assert!(unknown_rule.contains(".planlint.yaml:2:3"), "{unknown_rule}");
 
     let bad_option = config_error("rules:\n  vague-goal:\n    options: {extra_phrases: 3}\n");
-    assert!(bad_option.contains("option `extra_phrases` of `vague-goal` must be a list of strings"), "{bad_option}");
+    assert!(
+        bad_option.contains("option `extra_phrases` of `vague-goal` must be a list of strings"),
+        "{bad_option}"
+    );
 
     let unknown_option = config_error("rules:\n  vague-goal: {options: {phrasess: []}}\n");
-    assert!(unknown_option.contains("unknown option `phrasess`"), "{unknown_option}");
+    assert!(
+        unknown_option.contains("unknown option `phrasess`"),
+        "{unknown_option}"
+    );
 
     let bad_severity = config_error("rules:\n  vague-goal: loud\n");
     assert!(bad_severity.contains("unknown severity `loud`"), "{bad_severity}");
@@ -160,7 +232,13 @@ fn config_turns_rules_off_and_extends_options() {
         "statement: Delight customers",
     );
     fs::write(dir.path().join("a.plan.yaml"), plan).unwrap();
-    let run = || planlint().current_dir(dir.path()).args(["check", "--format", "json"]).output().unwrap();
+    let run = || {
+        planlint()
+            .current_dir(dir.path())
+            .args(["check", "--format", "json"])
+            .output()
+            .unwrap()
+    };
     assert_eq!(run().status.code(), Some(0), "not vague by the built-in list");
 
     fs::write(
@@ -175,7 +253,11 @@ fn config_turns_rules_off_and_extends_options() {
     assert_eq!(report["files"][0]["findings"][0]["pointer"], "/goals/1/statement");
 
     fs::write(dir.path().join(".planlint.yaml"), "rules:\n  vague-goal: off\n").unwrap();
-    fs::write(dir.path().join("b.plan.yaml"), fs::read_to_string("examples/vague-goal.plan.yaml").unwrap()).unwrap();
+    fs::write(
+        dir.path().join("b.plan.yaml"),
+        fs::read_to_string("examples/vague-goal.plan.yaml").unwrap(),
+    )
+    .unwrap();
     assert_eq!(run().status.code(), Some(0));
 }
 
@@ -183,7 +265,11 @@ fn config_turns_rules_off_and_extends_options() {
 fn explicit_config_and_include_exclude() {
     let dir = tempfile::tempdir().unwrap();
     fs::create_dir_all(dir.path().join("plans/archive")).unwrap();
-    fs::copy("examples/vague-goal.plan.yaml", dir.path().join("plans/archive/old.plan.yaml")).unwrap();
+    fs::copy(
+        "examples/vague-goal.plan.yaml",
+        dir.path().join("plans/archive/old.plan.yaml"),
+    )
+    .unwrap();
     fs::copy(CLEAN, dir.path().join("plans/new.plan.yaml")).unwrap();
     fs::write(dir.path().join("lint.yaml"), "exclude: ['plans/archive/**']\n").unwrap();
     let output = planlint()
@@ -200,8 +286,18 @@ fn rules_lists_every_rule() {
     let output = planlint().arg("rules").output().unwrap();
     assert_eq!(output.status.code(), Some(0));
     let text = stdout(&output);
-    for rule in ["undefined-target-customer", "vague-goal", "missing-deadline", "cac-exceeds-ltv", "weak-positioning"] {
-        assert!(text.lines().any(|line| line.starts_with(rule) && line.contains("error")), "{rule}:\n{text}");
+    for rule in [
+        "undefined-target-customer",
+        "vague-goal",
+        "missing-deadline",
+        "cac-exceeds-ltv",
+        "weak-positioning",
+    ] {
+        assert!(
+            text.lines()
+                .any(|line| line.starts_with(rule) && line.contains("error")),
+            "{rule}:\n{text}"
+        );
     }
 }
 
@@ -210,7 +306,15 @@ fn explain_shows_why_options_and_examples() {
     let output = planlint().args(["explain", "vague-goal"]).output().unwrap();
     assert_eq!(output.status.code(), Some(0));
     let text = stdout(&output);
-    for part in ["vague-goal (error by default)", "Why", "Source", "Doran", "extra_phrases (list of strings, default [])", "Fails", "Passes"] {
+    for part in [
+        "vague-goal (error by default)",
+        "Why",
+        "Source",
+        "Doran",
+        "extra_phrases (list of strings, default [])",
+        "Fails",
+        "Passes",
+    ] {
         assert!(text.contains(part), "missing {part:?} in:\n{text}");
     }
 
@@ -223,18 +327,33 @@ fn explain_shows_why_options_and_examples() {
 #[test]
 fn init_writes_a_clean_plan_and_never_overwrites() {
     let dir = tempfile::tempdir().unwrap();
-    let output = planlint().current_dir(dir.path()).args(["init", "spring.plan.yaml"]).output().unwrap();
+    let output = planlint()
+        .current_dir(dir.path())
+        .args(["init", "spring.plan.yaml"])
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert!(Path::new(&dir.path().join("spring.plan.yaml")).is_file());
 
-    let check = planlint().current_dir(dir.path()).args(["check", "spring.plan.yaml", "--color", "never"]).output().unwrap();
+    let check = planlint()
+        .current_dir(dir.path())
+        .args(["check", "spring.plan.yaml", "--color", "never"])
+        .output()
+        .unwrap();
     assert_eq!(check.status.code(), Some(0), "{}", stdout(&check));
 
     fs::write(dir.path().join("spring.plan.yaml"), "mine").unwrap();
-    let again = planlint().current_dir(dir.path()).args(["init", "spring.plan.yaml"]).output().unwrap();
+    let again = planlint()
+        .current_dir(dir.path())
+        .args(["init", "spring.plan.yaml"])
+        .output()
+        .unwrap();
     assert_eq!(again.status.code(), Some(2));
     assert!(stderr(&again).contains("already exists"));
-    assert_eq!(fs::read_to_string(dir.path().join("spring.plan.yaml")).unwrap(), "mine");
+    assert_eq!(
+        fs::read_to_string(dir.path().join("spring.plan.yaml")).unwrap(),
+        "mine"
+    );
 }
 
 #[test]
@@ -247,10 +366,20 @@ fn bad_flags_exit_two() {
 
 #[test]
 fn colour_follows_the_flag_and_no_color() {
-    let always = planlint().args(["check", "examples/vague-goal.plan.yaml", "--color", "always"]).output().unwrap();
+    let always = planlint()
+        .args(["check", "examples/vague-goal.plan.yaml", "--color", "always"])
+        .output()
+        .unwrap();
     assert!(stdout(&always).contains('\u{1b}'));
-    let never = planlint().args(["check", "examples/vague-goal.plan.yaml", "--color", "never"]).output().unwrap();
+    let never = planlint()
+        .args(["check", "examples/vague-goal.plan.yaml", "--color", "never"])
+        .output()
+        .unwrap();
     assert!(!stdout(&never).contains('\u{1b}'));
-    let auto = planlint().args(["check", "examples/vague-goal.plan.yaml"]).env("NO_COLOR", "1").output().unwrap();
+    let auto = planlint()
+        .args(["check", "examples/vague-goal.plan.yaml"])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
     assert!(!stdout(&auto).contains('\u{1b}'));
 }

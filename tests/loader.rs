@@ -1,34 +1,748 @@
-use planlint::document::*;
+//! Loading plans: values, spans by JSON pointer, limits and errors.
 
-fn dump(text: &str) {
-    println!("==== {:?}", text);
+use std::time::{Duration, Instant};
+
+use planlint::document::*;
+use proptest::prelude::*;
+use serde_json::{json, Value};
+
+fn load_ok(text: &str) -> Document {
     match load(text, &LoadLimits::default()) {
-        Ok(doc) => {
-            println!("{}", doc.value);
-            let mut all: Vec<_> = doc.iter().collect();
-            all.sort_by_key(|(_, s)| (s.value.start, s.value.end));
-            for (p, s) in all {
-                let k = s.key.map(|k| format!("{:?}", &text[k.start..k.end])).unwrap_or_default();
-                println!("  {:<20} key={:<10} value={:?}", p, k, &text[s.value.start..s.value.end]);
-            }
-        }
-        Err(e) => println!("  ERR {} @ {:?} {:?} {:?} related={:?}", e.message, e.span, text.get(e.span.start..e.span.end), e.label, e.related),
+        Ok(doc) => doc,
+        Err(e) => panic!("load failed: {e:?}\n{text}"),
+    }
+}
+
+fn load_err(text: &str) -> LoadError {
+    match load(text, &LoadLimits::default()) {
+        Ok(doc) => panic!("expected an error, got {}", doc.value),
+        Err(e) => e,
+    }
+}
+
+/// (line, column) of a byte offset.
+fn lc(text: &str, offset: usize) -> (usize, usize) {
+    let p = LineIndex::new(text).position(text, offset);
+    (p.line, p.column)
+}
+
+fn value_span(doc: &Document, pointer: &str) -> Span {
+    doc.spans(pointer)
+        .unwrap_or_else(|| panic!("no spans for {pointer:?}"))
+        .value
+}
+
+fn key_span(doc: &Document, pointer: &str) -> Span {
+    doc.spans(pointer)
+        .unwrap_or_else(|| panic!("no spans for {pointer:?}"))
+        .key
+        .unwrap_or_else(|| panic!("no key span for {pointer:?}"))
+}
+
+fn slice(text: &str, span: Span) -> &str {
+    &text[span.start..span.end]
+}
+
+/// Value text, start (line, col) and end (line, col) of a node.
+fn located(text: &str, doc: &Document, pointer: &str) -> (String, (usize, usize), (usize, usize)) {
+    let span = value_span(doc, pointer);
+    (
+        slice(text, span).to_owned(),
+        lc(text, span.start),
+        lc(text, span.end),
+    )
+}
+
+fn s(text: &str) -> String {
+    text.to_owned()
+}
+
+const BLOCK_PLAN: &str = "\
+version: 1
+name: Spring launch
+goals:
+  - title: Grow signups
+    deadline: 2026-03-01
+    budget: 1500.50
+
+  # trailing comment
+channels: [email, social]
+";
+
+#[test]
+fn yaml_block_style_positions() {
+    let text = BLOCK_PLAN;
+    let doc = load_ok(text);
+    assert_eq!(
+        doc.value,
+        json!({
+            "version": 1,
+            "name": "Spring launch",
+            "goals": [{"title": "Grow signups", "deadline": "2026-03-01", "budget": 1500.5}],
+            "channels": ["email", "social"],
+        })
+    );
+    assert_eq!(lc(text, key_span(&doc, "/version").start), (1, 1));
+    assert_eq!(located(text, &doc, "/version"), (s("1"), (1, 10), (1, 11)));
+    assert_eq!(
+        located(text, &doc, "/name"),
+        (s("Spring launch"), (2, 7), (2, 20))
+    );
+    assert_eq!(lc(text, key_span(&doc, "/goals/0/deadline").start), (5, 5));
+    assert_eq!(
+        located(text, &doc, "/goals/0/deadline"),
+        (s("2026-03-01"), (5, 15), (5, 25))
+    );
+    assert_eq!(
+        located(text, &doc, "/goals/0/budget"),
+        (s("1500.50"), (6, 13), (6, 20))
+    );
+    // Block collections: from the first dash/key to the end of the last
+    // value, not over the blank line and comment that follow.
+    assert_eq!(
+        located(text, &doc, "/goals/0"),
+        (
+            s("title: Grow signups\n    deadline: 2026-03-01\n    budget: 1500.50"),
+            (4, 5),
+            (6, 20)
+        )
+    );
+    assert_eq!(lc(text, value_span(&doc, "/goals").start), (4, 3));
+    assert_eq!(lc(text, value_span(&doc, "/goals").end), (6, 20));
+    assert_eq!(
+        located(text, &doc, "/channels"),
+        (s("[email, social]"), (9, 11), (9, 26))
+    );
+    assert_eq!(
+        located(text, &doc, "/channels/1"),
+        (s("social"), (9, 19), (9, 25))
+    );
+    assert_eq!(doc.spans("/goals/0").map(|s| s.key), Some(None));
+    assert_eq!(doc.spans("").map(|s| s.key), Some(None));
+    // The root: from the first key to the end of the last value.
+    let root = value_span(&doc, "");
+    assert_eq!(root, Span::new(0, text.len() - 1));
+    assert_eq!(doc.len(), 11);
+}
+
+#[test]
+fn tight_block_mapping_span() {
+    let text = "outer:\n  inner:\n    a: 1\n    b: two\n\n\n# note\n  # indented note\nnext: 3\n";
+    let doc = load_ok(text);
+    let inner = value_span(&doc, "/outer/inner");
+    assert_eq!(slice(text, inner), "a: 1\n    b: two");
+    assert_eq!(lc(text, inner.end), (4, 11));
+    let outer = value_span(&doc, "/outer");
+    assert_eq!(slice(text, outer), "inner:\n    a: 1\n    b: two");
+    let root = value_span(&doc, "");
+    assert_eq!(slice(text, root), &text[..text.len() - 1]);
+    // A sequence of mappings ending in an empty value.
+    let text = "list:\n- a: 1\n  b:\n\nz: 0\n";
+    let doc = load_ok(text);
+    assert_eq!(slice(text, value_span(&doc, "/list")), "- a: 1\n  b:");
+    assert_eq!(value_span(&doc, "/list/0/b"), Span::new(17, 17));
+    assert_eq!(doc.value["list"][0]["b"], Value::Null);
+    // Sequences at their key's indentation start at the dash too.
+    let text = "key:\n- - a\n  - b\n- c\nanchored: &x\n- d\n";
+    let doc = load_ok(text);
+    assert_eq!(slice(text, value_span(&doc, "/key")), "- - a\n  - b\n- c");
+    assert_eq!(slice(text, value_span(&doc, "/key/0")), "- a\n  - b");
+    assert_eq!(slice(text, value_span(&doc, "/anchored")), "- d");
+}
+
+#[test]
+fn flow_style_positions() {
+    let text = "{version: 1, name: 'Launch', goals: [{title: a, deadline: 2026-03-01}], tags: []}";
+    let doc = load_ok(text);
+    assert_eq!(
+        located(text, &doc, "/name"),
+        (s("'Launch'"), (1, 20), (1, 28))
+    );
+    assert_eq!(lc(text, key_span(&doc, "/goals/0/deadline").start), (1, 49));
+    assert_eq!(
+        located(text, &doc, "/goals/0/deadline"),
+        (s("2026-03-01"), (1, 59), (1, 69))
+    );
+    assert_eq!(
+        located(text, &doc, "/goals/0"),
+        (s("{title: a, deadline: 2026-03-01}"), (1, 38), (1, 70))
+    );
+    assert_eq!(located(text, &doc, "/tags"), (s("[]"), (1, 79), (1, 81)));
+    assert_eq!(value_span(&doc, ""), Span::new(0, text.len()));
+}
+
+#[test]
+fn json_positions() {
+    let text = r#"{
+  "version": 1,
+  "name": "Launch \"Q2\"",
+  "goals": [
+    {"title": "a", "deadline": "2026-03-01", "budget": -2.5e3}
+  ],
+  "owner": null
+}
+"#;
+    let doc = load_ok(text);
+    assert_eq!(
+        doc.value,
+        json!({
+            "version": 1,
+            "name": "Launch \"Q2\"",
+            "goals": [{"title": "a", "deadline": "2026-03-01", "budget": -2500.0}],
+            "owner": null,
+        })
+    );
+    assert_eq!(slice(text, key_span(&doc, "/name")), "\"name\"");
+    assert_eq!(
+        located(text, &doc, "/name"),
+        (s("\"Launch \\\"Q2\\\"\""), (3, 11), (3, 26))
+    );
+    assert_eq!(lc(text, key_span(&doc, "/goals/0/deadline").start), (5, 20));
+    assert_eq!(
+        located(text, &doc, "/goals/0/deadline"),
+        (s("\"2026-03-01\""), (5, 32), (5, 44))
+    );
+    assert_eq!(
+        located(text, &doc, "/goals/0/budget"),
+        (s("-2.5e3"), (5, 56), (5, 62))
+    );
+    assert_eq!(lc(text, value_span(&doc, "/goals").start), (4, 12));
+    assert_eq!(lc(text, value_span(&doc, "/goals").end), (6, 4));
+    assert_eq!(located(text, &doc, "/owner"), (s("null"), (7, 12), (7, 16)));
+    assert_eq!(slice(text, value_span(&doc, "")), text.trim_end());
+}
+
+#[test]
+fn multibyte_text_before_nodes() {
+    let text = "name: 春季发布 🚀\ngoals:\n  - title: \"增长 😀\"\n    deadline: 2026-03-01\n名前: 中文\n";
+    let doc = load_ok(text);
+    assert_eq!(doc.value["name"], json!("春季发布 🚀"));
+    assert_eq!(located(text, &doc, "/name"), (s("春季发布 🚀"), (1, 7), (1, 13)));
+    assert_eq!(
+        located(text, &doc, "/goals/0/title"),
+        (s("\"增长 😀\""), (3, 12), (3, 18))
+    );
+    assert_eq!(lc(text, key_span(&doc, "/goals/0/deadline").start), (4, 5));
+    assert_eq!(
+        located(text, &doc, "/goals/0/deadline"),
+        (s("2026-03-01"), (4, 15), (4, 25))
+    );
+    assert_eq!(slice(text, key_span(&doc, "/名前")), "名前");
+    assert_eq!(located(text, &doc, "/名前"), (s("中文"), (5, 5), (5, 7)));
+    // A flow document with multibyte keys on one line.
+    let text = "{\"é\": [\"ü\", {\"ß\": 1}]}";
+    let doc = load_ok(text);
+    assert_eq!(located(text, &doc, "/é/1/ß"), (s("1"), (1, 19), (1, 20)));
+    assert_eq!(located(text, &doc, "/é/1"), (s("{\"ß\": 1}"), (1, 13), (1, 21)));
+}
+
+#[test]
+fn crlf_files() {
+    let text = "version: 1\r\nname: x\r\ngoals:\r\n  - deadline: 2026-03-01\r\n    note: |\r\n      two\r\n      lines\r\n\r\nlast: \"q\"\r\n";
+    let doc = load_ok(text);
+    assert_eq!(doc.value["goals"][0]["note"], json!("two\nlines\n"));
+    assert_eq!(located(text, &doc, "/name"), (s("x"), (2, 7), (2, 8)));
+    assert_eq!(lc(text, key_span(&doc, "/goals/0/deadline").start), (4, 5));
+    assert_eq!(
+        located(text, &doc, "/goals/0/deadline"),
+        (s("2026-03-01"), (4, 15), (4, 25))
+    );
+    assert_eq!(
+        located(text, &doc, "/goals/0/note"),
+        (s("|\r\n      two\r\n      lines"), (5, 11), (7, 12))
+    );
+    assert_eq!(
+        slice(text, value_span(&doc, "/goals")),
+        "- deadline: 2026-03-01\r\n    note: |\r\n      two\r\n      lines"
+    );
+    assert_eq!(located(text, &doc, "/last"), (s("\"q\""), (9, 7), (9, 10)));
+}
+
+#[test]
+fn bom_files() {
+    let text = "\u{feff}version: 1\nname: \"Ünïcode\"\nlist: [a, b]\n";
+    let doc = load_ok(text);
+    assert_eq!(key_span(&doc, "/version"), Span::new(3, 10));
+    assert_eq!(value_span(&doc, "/version"), Span::new(12, 13));
+    assert_eq!(located(text, &doc, "/name"), (s("\"Ünïcode\""), (2, 7), (2, 16)));
+    assert_eq!(located(text, &doc, "/list/1"), (s("b"), (3, 11), (3, 12)));
+    assert_eq!(value_span(&doc, "").start, 3);
+    // BOM + JSON + CRLF.
+    let text = "\u{feff}{\r\n  \"a\": [1,\r\n 2]\r\n}";
+    let doc = load_ok(text);
+    assert_eq!(located(text, &doc, "/a/1"), (s("2"), (3, 2), (3, 3)));
+    assert_eq!(value_span(&doc, ""), Span::new(3, text.len()));
+    // Errors are placed in the original text too.
+    let text = "\u{feff}a: 1\na: 2\n";
+    let e = load_err(text);
+    assert_eq!(e.span, Span::new(8, 9));
+    assert_eq!(e.related[0].span, Span::new(3, 4));
+}
+
+#[test]
+fn scalar_spans_are_tight() {
+    let text = "a: 'it''s'   # note\nb: \"x\\\"y\" # q\nc: &anchor !!str tagged\nd: *anchor\ne: >-\n  folded\n  text\n\n\nf: plain\n  multi line\ng: \"multi\n  line\"\n";
+    let doc = load_ok(text);
+    assert_eq!(slice(text, value_span(&doc, "/a")), "'it''s'");
+    assert_eq!(slice(text, value_span(&doc, "/b")), "\"x\\\"y\"");
+    assert_eq!(slice(text, value_span(&doc, "/c")), "tagged");
+    assert_eq!(slice(text, value_span(&doc, "/d")), "*anchor");
+    assert_eq!(slice(text, value_span(&doc, "/e")), ">-\n  folded\n  text");
+    assert_eq!(slice(text, value_span(&doc, "/f")), "plain\n  multi line");
+    assert_eq!(slice(text, value_span(&doc, "/g")), "\"multi\n  line\"");
+    assert_eq!(doc.value["d"], json!("tagged"));
+    assert_eq!(doc.value["e"], json!("folded text"));
+}
+
+#[test]
+fn aliases_copy_values_and_spans() {
+    let text = "base: &b\n  channel: email\n  spend: [1, 2]\ncopy: *b\nlist:\n  - *b\n";
+    let doc = load_ok(text);
+    let base = json!({"channel": "email", "spend": [1, 2]});
+    assert_eq!(doc.value["copy"], base);
+    assert_eq!(doc.value["list"][0], base);
+    assert_eq!(slice(text, value_span(&doc, "/copy")), "*b");
+    assert_eq!(slice(text, key_span(&doc, "/copy")), "copy");
+    assert_eq!(slice(text, value_span(&doc, "/list/0")), "*b");
+    // Descendants of a copy point at the anchored nodes.
+    assert_eq!(
+        doc.spans("/copy/spend/1"),
+        doc.spans("/base/spend/1")
+    );
+    assert_eq!(doc.spans("/list/0/channel"), doc.spans("/base/channel"));
+    assert_eq!(slice(text, value_span(&doc, "/list/0/spend/0")), "1");
+    // Scalar anchors, also as keys.
+    let doc = load_ok("k: &k name\nv: *k\n*k : 3\n");
+    assert_eq!(doc.value, json!({"k": "name", "v": "name", "name": 3}));
+}
+
+#[test]
+fn duplicate_keys() {
+    let text = "name: a\nversion: 1\nname: b\n";
+    let e = load_err(text);
+    assert_eq!(e.message, "duplicate key `name`");
+    assert_eq!(e.label, "duplicate key");
+    assert_eq!(e.span, Span::new(19, 23));
+    assert_eq!(lc(text, e.span.start), (3, 1));
+    assert_eq!(
+        e.related,
+        vec![Label {
+            span: Span::new(0, 4),
+            message: "first defined here".to_owned(),
+        }]
+    );
+    // Nested, flow, quoted variants of the same key.
+    let text = "goals:\n  - {title: x, \"title\": y}\n";
+    let e = load_err(text);
+    assert_eq!(e.message, "duplicate key `title`");
+    assert_eq!(slice(text, e.span), "\"title\"");
+    assert_eq!(slice(text, e.related[0].span), "title");
+    assert_eq!(lc(text, e.related[0].span.start), (2, 6));
+    // Same key in different mappings is fine.
+    load_ok("a: {x: 1}\nb: {x: 1}\n");
+}
+
+#[test]
+fn non_scalar_keys() {
+    let e = load_err("? [a]\n: b\n");
+    assert_eq!(e.message, "a mapping key must be a scalar, not a sequence");
+    assert_eq!(e.span, Span::new(2, 3));
+    let e = load_err("{{a: 1}: b}");
+    assert_eq!(e.message, "a mapping key must be a scalar, not a mapping");
+    assert_eq!(e.span, Span::new(1, 2));
+    // Scalar keys of any kind become strings.
+    let doc = load_ok("1: x\ntrue: y\n~: z\n'q': w\n");
+    assert_eq!(doc.value, json!({"1": "x", "true": "y", "~": "z", "q": "w"}));
+}
+
+fn nested_block(depth: usize) -> String {
+    let mut text = "- ".repeat(depth);
+    text.push_str("x\n");
+    text
+}
+
+fn nested_flow(depth: usize) -> String {
+    format!("{}{}", "[".repeat(depth), "]".repeat(depth))
+}
+
+fn nested_json(depth: usize) -> String {
+    format!("{}1{}", "{\"a\": ".repeat(depth), "}".repeat(depth))
+}
+
+fn assert_depth_error(text: &str, expect_at: usize) {
+    let e = load_err(text);
+    assert_eq!(e.message, "nesting deeper than 128 levels");
+    assert_eq!(e.span.start, expect_at, "depth error position");
+    assert!(e.span.len() == 1);
+}
+
+#[test]
+fn depth_cap() {
+    // 128 levels load; the 129th container is the error.
+    let doc = load_ok(&nested_block(128));
+    assert_eq!(doc.len(), 129);
+    assert_depth_error(&nested_block(129), 256);
+    load_ok(&nested_flow(128));
+    assert_depth_error(&nested_flow(129), 128);
+    assert_depth_error(&nested_flow(300), 128);
+    load_ok(&nested_json(128));
+    assert_depth_error(&nested_json(129), 128 * 6);
+    assert_depth_error(&nested_json(400), 128 * 6);
+    // Multi-line nesting.
+    let text = "[\n".repeat(200);
+    assert_depth_error(&text, 128 * 2);
+    // A custom limit.
+    let limits = LoadLimits {
+        max_depth: 2,
+        ..LoadLimits::default()
+    };
+    let e = load("a:\n  b:\n    c: 1\n", &limits).unwrap_err();
+    assert_eq!(e.message, "nesting deeper than 2 levels");
+    assert_eq!(e.span, Span::new(12, 13));
+    assert!(load("a:\n  b: 1\n", &limits).is_ok());
+}
+
+#[test]
+fn depth_cap_200k_is_fast() {
+    let inputs = [
+        nested_block(200_000),
+        nested_flow(200_000),
+        nested_json(200_000),
+        "[\n".repeat(200_000),
+        format!("{}x", "- ".repeat(200_000)),
+    ];
+    for text in &inputs {
+        let started = Instant::now();
+        let e = load_err(text);
+        let took = started.elapsed();
+        assert_eq!(e.message, "nesting deeper than 128 levels");
+        assert!(took < Duration::from_millis(500), "took {took:?}");
     }
 }
 
 #[test]
+fn depth_counts_alias_copies() {
+    let deep = format!("a: &a {}\nb: {}*a{}\n", nested_flow(100), "[".repeat(40), "]".repeat(40));
+    let e = load_err(&deep);
+    assert_eq!(e.message, "nesting deeper than 128 levels");
+    assert_eq!(slice(&deep, e.span), "*a");
+}
+
+#[test]
+fn billion_laughs() {
+    let text = "\
+a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]
+b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]
+c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]
+d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]
+e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]
+f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]
+g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f]
+h: &h [*g, *g, *g, *g, *g, *g, *g, *g, *g]
+i: &i [*h, *h, *h, *h, *h, *h, *h, *h, *h]
+";
+    let started = Instant::now();
+    let e = load_err(text);
+    assert!(started.elapsed() < Duration::from_secs(1));
+    assert_eq!(
+        e.message,
+        "alias expansion exceeds 100000 nodes (possible alias bomb)"
+    );
+    assert_eq!(e.span.len(), 2);
+    assert_eq!(&text[e.span.start..e.span.start + 1], "*");
+    assert_eq!(lc(text, e.span.start).0, 6);
+    // One huge string aliased many times trips the byte budget.
+    let big = "x".repeat(1 << 20);
+    let text = format!("a: &a {big}\nb: [{}]\n", vec!["*a"; 20].join(", "));
+    let e = load_err(&text);
+    assert_eq!(
+        e.message,
+        "alias expansion exceeds 16777216 bytes (possible alias bomb)"
+    );
+    // A few aliases are fine.
+    let doc = load_ok("a: &a [1, 2]\nb: [*a, *a]\n");
+    assert_eq!(doc.value["b"], json!([[1, 2], [1, 2]]));
+}
+
+#[test]
+fn undefined_and_recursive_aliases() {
+    let text = "a: 1\nb: *missing\n";
+    let e = load_err(text);
+    assert_eq!(
+        e.message,
+        "undefined alias `*missing`: no anchor `&missing` is defined before it"
+    );
+    assert_eq!(slice(text, e.span), "*missing");
+    let text = "a: &a [1, *a]\n";
+    let e = load_err(text);
+    assert_eq!(slice(text, e.span), "*a");
+    assert!(e.message.contains("refers to a node that contains it"));
+}
+
+#[test]
+fn multiple_documents() {
+    let text = "name: a\n---\nname: b\n";
+    let e = load_err(text);
+    assert_eq!(
+        e.message,
+        "multiple YAML documents in one file; a plan file holds one document"
+    );
+    assert_eq!(e.span, Span::new(8, 11));
+    let text = "---\na: 1\n...\n---\n[b]\n";
+    let e = load_err(text);
+    assert_eq!(slice(text, e.span), "---");
+    assert_eq!(lc(text, e.span.start), (4, 1));
+    // Empty documents around the real one are ignored.
+    assert_eq!(load_ok("---\nname: a\n---\n").value, json!({"name": "a"}));
+    assert_eq!(load_ok("---\n---\nname: a\n").value, json!({"name": "a"}));
+}
+
+#[test]
+fn empty_files() {
+    for text in ["", "   \n\n", "# just a comment\n# another\n", "---\n", "--- # c\n...\n", "\u{feff}"] {
+        let e = load_err(text);
+        assert_eq!(
+            e.message,
+            "the file is empty: a plan needs at least `version` and `name`",
+            "{text:?}"
+        );
+        assert_eq!(e.span, Span::new(0, 0));
+    }
+    // A document holding only null is not empty.
+    assert_eq!(load_ok("~\n").value, Value::Null);
+}
+
+#[test]
+fn non_finite_numbers() {
+    for (text, shown) in [
+        ("budget: .nan\n", ".nan"),
+        ("budget: .inf\n", ".inf"),
+        ("budget: -.Inf\n", "-.Inf"),
+        ("budget: 1e400\n", "1e400"),
+        ("budget: !!float .NaN\n", ".NaN"),
+    ] {
+        let e = load_err(text);
+        assert_eq!(
+            e.message,
+            format!("`{shown}` is not a finite number; planlint needs plain finite numbers")
+        );
+        assert_eq!(slice(text, e.span), shown);
+    }
+    // JSON too.
+    let e = load_err("{\"budget\": 1e999}");
+    assert_eq!(e.span, Span::new(11, 16));
+}
+
+#[test]
+fn huge_integers() {
+    let doc = load_ok("n: 1234567890123456789012345678901234567890\nm: 18446744073709551615\nk: -9223372036854775808\n");
+    assert!(doc.value["n"].is_f64());
+    assert_eq!(doc.value["n"].as_f64(), Some(1.2345678901234568e39));
+    assert_eq!(doc.value["m"].as_u64(), Some(u64::MAX));
+    assert_eq!(doc.value["k"].as_i64(), Some(i64::MIN));
+}
+
+#[test]
+fn invalid_utf8() {
+    let bytes = b"name: plan\nx: \xff\xfe\n";
+    let e = decode(bytes).unwrap_err();
+    assert_eq!(
+        e.message,
+        "invalid UTF-8 at byte 14: planlint reads plans as UTF-8 text"
+    );
+    assert_eq!(e.span, Span::new(14, 15));
+    let e = decode(b"ab\xe4\xb8").unwrap_err();
+    assert_eq!(e.span, Span::new(2, 3));
+    assert_eq!(decode("名前: ok".as_bytes()), Ok("名前: ok"));
+}
+
+#[test]
+fn scalar_typing_table() {
+    let text = "\
+int: 42
+neg: -17
+plus: +3
+octal: 0o17
+hex: 0xff
+float: 3.25
+exp: 1e3
+dot: .5
+t: true
+T: True
+f: FALSE
+n1: null
+n2: ~
+n3:
+n4: NULL
+quoted_int: '42'
+quoted_bool: \"true\"
+quoted_null: 'null'
+date: 2026-03-01
+time: 12:30
+version: 1.2.3
+yes: yes
+literal: |
+  42
+tagged_str: !!str 42
+tagged_int: !!int \"7\"
+tagged_bool: !!bool 'false'
+tagged_null: !!null ''
+custom: !thing 5
+";
+    let doc = load_ok(text);
+    assert_eq!(
+        doc.value,
+        json!({
+            "int": 42, "neg": -17, "plus": 3, "octal": 15, "hex": 255,
+            "float": 3.25, "exp": 1000.0, "dot": 0.5,
+            "t": true, "T": true, "f": false,
+            "n1": null, "n2": null, "n3": null, "n4": null,
+            "quoted_int": "42", "quoted_bool": "true", "quoted_null": "null",
+            "date": "2026-03-01", "time": "12:30", "version": "1.2.3", "yes": "yes",
+            "literal": "42\n",
+            "tagged_str": "42", "tagged_int": 7, "tagged_bool": false, "tagged_null": null,
+            "custom": 5,
+        })
+    );
+    assert!(doc.value["int"].is_i64());
+    assert!(doc.value["exp"].is_f64());
+    assert_eq!(value_span(&doc, "/n3"), Span::new(text.find("n3:").unwrap() + 3, text.find("n3:").unwrap() + 3));
+}
+
+#[test]
+fn parser_errors() {
+    let text = "a: [1, 2\nb: 3\n";
+    let e = load_err(text);
+    assert_eq!(e.label, "here");
+    assert!(e.span.end <= text.len());
+    assert!(!e.message.is_empty());
+    // Tabs used for indentation.
+    let text = "goals:\n\t- a\n";
+    let e = load_err(text);
+    assert!(e.message.starts_with("tabs cannot be used for indentation"), "{}", e.message);
+    assert_eq!(e.span, Span::new(7, 8));
+    // Error positions are byte offsets after multibyte text.
+    let text = "名前: \"x\" y\n";
+    let e = load_err(text);
+    assert!(e.span.start >= "名前: \"x\"".len(), "{e:?}");
+    assert!(text.is_char_boundary(e.span.start));
+    assert!(text.is_char_boundary(e.span.end));
+}
+
+#[test]
+fn document_span_helpers() {
+    let text = "goals:\n  - title: a\n";
+    let doc = load_ok(text);
+    assert_eq!(slice(text, doc.pointer_span("/goals/0/title")), "a");
+    assert_eq!(slice(text, doc.key_or_value_span("/goals/0/title")), "title");
+    assert_eq!(slice(text, doc.key_or_value_span("/goals/0")), "title: a");
+    // Missing pointers fall back to the nearest ancestor's value.
+    assert_eq!(slice(text, doc.pointer_span("/goals/0/deadline")), "title: a");
+    assert_eq!(slice(text, doc.key_or_value_span("/goals/0/deadline")), "title: a");
+    assert_eq!(slice(text, doc.pointer_span("/budget")), "goals:\n  - title: a");
+    assert_eq!(pointer_child("/goals", "a/b~"), "/goals/a~1b~0");
+}
+
+fn check_spans(text: &str, doc: &Document) {
+    for (pointer, spans) in doc.iter() {
+        for span in std::iter::once(spans.value).chain(spans.key) {
+            assert!(span.start <= span.end, "{pointer:?} {span:?}");
+            assert!(span.end <= text.len(), "{pointer:?} {span:?}");
+            assert!(text.is_char_boundary(span.start), "{pointer:?} {span:?}");
+            assert!(text.is_char_boundary(span.end), "{pointer:?} {span:?}");
+        }
+    }
+}
+
+fn check_error(text: &str, e: &LoadError) {
+    for span in std::iter::once(e.span).chain(e.related.iter().map(|l| l.span)) {
+        assert!(span.start <= span.end && span.end <= text.len(), "{e:?}");
+        assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end), "{e:?}");
+    }
+}
+
+fn yamlish() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "a", "b", "é", "中", "😀", ":", ": ", "- ", "? ", "\n", "\r\n", "\r", " ", "  ", "\t",
+        "[", "]", "{", "}", ",", "'", "\"", "\\", "#", "&a ", "*a", "!!str ", "!t ", "|",
+        ">-", "---\n", "...\n", "%YAML 1.2\n", "~", "1", "-1.5", ".nan", "0x1F", "\u{feff}",
+        "key: value\n", "  - item\n", "\"q\": 1", "&x [1]", "*x",
+    ]);
+    prop::collection::vec(pieces, 0..40).prop_map(|parts| parts.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_strings_never_panic(text in any::<String>()) {
+        match load(&text, &LoadLimits::default()) {
+            Ok(doc) => check_spans(&text, &doc),
+            Err(e) => check_error(&text, &e),
+        }
+    }
+
+    #[test]
+    fn yaml_like_strings_never_panic(text in yamlish()) {
+        match load(&text, &LoadLimits::default()) {
+            Ok(doc) => check_spans(&text, &doc),
+            Err(e) => check_error(&text, &e),
+        }
+    }
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..200)) {
+        match decode(&bytes) {
+            Ok(text) => match load(text, &LoadLimits::default()) {
+                Ok(doc) => check_spans(text, &doc),
+                Err(e) => check_error(text, &e),
+            },
+            Err(e) => {
+                prop_assert!(e.span.start < bytes.len());
+                prop_assert_eq!(e.span.len(), 1);
+            }
+        }
+    }
+}
+
+/// ~10 MB, 100,000 entries: run with
+/// `cargo test --release --test loader -- --ignored --nocapture`.
+#[test]
 #[ignore]
-fn zz_dump() {
-    for t in [
-        "a: 1\nb:\n  c: \"x\"   # hi\n  d: [1, {e: f}]\n\n# comment\ng:\n- h\n- i\n\n",
-        "a: |\n  line\n  two\n\nb: >-\n  x\n\n\nc: plain\n  multi\n  line  \n\nd:\ne: &x !!str foo\nf: *x\n",
-        "- 'it''s'  # c\n- \"a\\\"b\"\n- -\n-\n- |\n\n  x\n# c\n- >+\n\n- &a |-\n  y\n- last\n",
-        "k: |\n", "--- |\n  root\n", "|\n  r\n",
-        "{a, b: , c: d, : e}", "[a: , : b]", "a:\n\tb: 1\n", "a:\n  b: 1\n\tc: 2\n",
-        "? [a]\n: b\n", "*u\n", "a: &x\n  - 1\n  - {q: 2}\nb: !!map\n  c: 1\nc: *x\n",
-        "---\na: 1\n---\nb: 2\n", "a: 1\n---\n", "---\n---\na: 1\n", "", "# c\n\n", "---\n",
-        "a: 1\na: 2\n", "a: &a [*a]\n", "&k a: 1\nb: *k\n", "x: !!int 12\ny: !!float '3'\nz: ! 5\n",
-        "\u{feff}a: 1\n", "a: 1\r\nb:\r\n  - x\r\n\r\n", "名前: 中文\n値: \"😀\"\n",
-        "a: .nan\n", "[[[[1]]]]", "key: &a\nb: *a\n",
-    ] { dump(t); }
+fn big_file_loads_fast() {
+    let mut text = String::with_capacity(11 << 20);
+    text.push_str("version: 1\nname: big\nentries:\n");
+    let filler = "lorem ipsum dolor sit amet ".repeat(3);
+    for i in 0..100_000 {
+        text.push_str(&format!("  key_{i:06}: \"{i} {filler}\"\n"));
+    }
+    assert!(text.len() > 10_000_000, "{}", text.len());
+    let started = Instant::now();
+    let doc = load_ok(&text);
+    let took = started.elapsed();
+    println!("{} bytes, {} nodes: {took:?}", text.len(), doc.len());
+    assert_eq!(doc.value["entries"].as_object().map(|m| m.len()), Some(100_000));
+    let span = value_span(&doc, "/entries/key_099999");
+    assert!(slice(&text, span).starts_with("\"99999 lorem"));
+    // And the same with multibyte text, in JSON.
+    let mut json_text = String::with_capacity(11 << 20);
+    json_text.push_str("{\"entries\": {");
+    for i in 0..100_000 {
+        if i > 0 {
+            json_text.push_str(",\n");
+        }
+        json_text.push_str(&format!("\"clé_{i}\": [\"中文 {filler}\", {i}]"));
+    }
+    json_text.push_str("}}");
+    let started = Instant::now();
+    let doc = load_ok(&json_text);
+    println!("{} bytes JSON, {} nodes: {:?}", json_text.len(), doc.len(), started.elapsed());
+    let span = value_span(&doc, "/entries/clé_99999/1");
+    assert_eq!(slice(&json_text, span), "99999");
+    for (text, depth) in [(nested_block(200_000), "block"), (nested_flow(200_000), "flow"), (nested_json(200_000), "json")] {
+        let started = Instant::now();
+        let _ = load(&text, &LoadLimits::default());
+        println!("200k-deep {depth}: {:?}", started.elapsed());
+    }
+    assert!(took < Duration::from_secs(1), "took {took:?}");
 }

@@ -176,6 +176,16 @@ pub(super) fn block_scalar_indicator(text: &str, from: usize, limit: usize) -> O
     None
 }
 
+/// The `-` just before `pos`, with only spaces and tabs in between.
+pub(super) fn dash_before(text: &str, pos: usize) -> Option<usize> {
+    let mut at = pos.min(text.len());
+    while at > 0 && matches!(byte_at(text, at - 1), Some(b' ' | b'\t')) {
+        at -= 1;
+    }
+    let dash = at.checked_sub(1)?;
+    (byte_at(text, dash) == Some(b'-')).then_some(dash)
+}
+
 /// `end` moved back over trailing blanks and line breaks, but not below `min`.
 pub(super) fn trim_trailing_ws(text: &str, min: usize, end: usize) -> usize {
     let mut end = end.min(text.len());
@@ -269,6 +279,10 @@ mod tests {
         assert_eq!(char_span("a\u{4e2d}", 1), Span::new(1, 4));
         assert_eq!(char_span("a\u{4e2d}", 2), Span::new(1, 4));
         assert_eq!(char_span("a", 5), Span::new(1, 1));
+        assert_eq!(dash_before("k:\n- a", 5), Some(3));
+        assert_eq!(dash_before("k:\n-\ta", 5), Some(3));
+        assert_eq!(dash_before("k:\n  - a", 5), None);
+        assert_eq!(dash_before("-", 0), None);
         assert_eq!(alias_name("x: *ab, c", 3), "ab");
         assert_eq!(nearby_tab("a:\n\tb", 1), Some(3));
         assert_eq!(nearby_tab("a:\n\tb", 4), Some(3));

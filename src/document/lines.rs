@@ -73,16 +73,8 @@ impl LineIndex {
         while offset > 0 && !text.is_char_boundary(offset) {
             offset -= 1;
         }
-        let line = self
-            .line_starts
-            .partition_point(|&start| start <= offset)
-            .max(1);
-        let start = self
-            .line_starts
-            .get(line - 1)
-            .copied()
-            .unwrap_or(0)
-            .min(offset);
+        let line = self.line_starts.partition_point(|&start| start <= offset).max(1);
+        let start = self.line_starts.get(line - 1).copied().unwrap_or(0).min(offset);
         let ascii = self.ascii_lines.get(line - 1).copied().unwrap_or(false);
         let chars = if ascii {
             offset - start
@@ -103,11 +95,7 @@ mod tests {
     use super::*;
 
     fn pos(line: usize, column: usize, offset: usize) -> Position {
-        Position {
-            line,
-            column,
-            offset,
-        }
+        Position { line, column, offset }
     }
 
     #[test]
@@ -138,7 +126,7 @@ mod tests {
         assert_eq!(idx.position(text, 11), pos(1, 6, 11)); // 文
         assert_eq!(idx.position(text, 14), pos(1, 7, 14)); // 😀
         assert_eq!(idx.position(text, 18), pos(1, 8, 18)); // x
-        // Inside a character: clamps to its start.
+                                                           // Inside a character: clamps to its start.
         assert_eq!(idx.position(text, 9), pos(1, 5, 8));
         assert_eq!(idx.position(text, 16), pos(1, 7, 14));
         assert_eq!(idx.position(text, 20), pos(2, 1, 20)); // b

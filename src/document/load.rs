@@ -103,8 +103,7 @@ fn error(message: String, span: Span, label: &str) -> LoadError {
 }
 
 const EMPTY_FILE: &str = "the file is empty: a plan needs at least `version` and `name`";
-const MULTI_DOC: &str =
-    "multiple YAML documents in one file; a plan file holds one document";
+const MULTI_DOC: &str = "multiple YAML documents in one file; a plan file holds one document";
 /// saphyr's message when flow collections nest deeper than it supports.
 const SAPHYR_FLOW_LIMIT: &str = "recursion limit exceeded";
 /// saphyr's flow nesting limit (its flow level is a `u8`).
@@ -257,7 +256,11 @@ impl<'t> Loader<'t> {
     fn expecting_key(&self) -> bool {
         matches!(
             self.frames.last(),
-            Some(Frame { value: Value::Object(_), pending_key: None, .. })
+            Some(Frame {
+                value: Value::Object(_),
+                pending_key: None,
+                ..
+            })
         )
     }
 
@@ -459,28 +462,32 @@ impl<'t> Loader<'t> {
         )
     }
 
-    fn open(
-        &mut self,
-        is_map: bool,
-        anchor: usize,
-        has_tag: bool,
-        marks: Marks,
-    ) -> Result<(), LoadError> {
+    fn open(&mut self, is_map: bool, anchor: usize, has_tag: bool, marks: Marks) -> Result<(), LoadError> {
         let raw = self.span(marks);
         // saphyr's span runs from the first property (anchor, tag) to the end
         // of the opening token: `[`/`{` for flow collections, empty for block
         // ones (at the first key or dash).
         let start = if anchor == 0 && !has_tag {
             raw.start
-        } else if raw.end > raw.start
-            && matches!(
-                self.text.as_bytes().get(raw.end - 1),
-                Some(b'[' | b'{')
-            )
-        {
+        } else if raw.end > raw.start && matches!(self.text.as_bytes().get(raw.end - 1), Some(b'[' | b'{')) {
             raw.end - 1
         } else {
             raw.end
+        };
+        let flow = matches!(self.text.as_bytes().get(start), Some(b'[' | b'{'));
+        let parent_is_map = matches!(
+            self.frames.last(),
+            Some(Frame {
+                value: Value::Object(_),
+                ..
+            })
+        );
+        // A sequence at the indentation of its key (`key:\n- a`) starts, for
+        // saphyr, after its first `- `: move back onto the dash.
+        let start = if !is_map && !flow && parent_is_map {
+            cursor::dash_before(self.text, start).unwrap_or(start)
+        } else {
+            start
         };
         let here = cursor::char_span(self.text, start);
         if self.expecting_key() {
@@ -642,10 +649,7 @@ impl<'t> Loader<'t> {
                 }
             },
             Anchor::Node {
-                pointer,
-                first,
-                end,
-                ..
+                pointer, first, end, ..
             } => {
                 let copy = (pointer.clone(), *first, *end);
                 match self.lookup(pointer) {
@@ -705,8 +709,7 @@ impl<'t> Loader<'t> {
             );
         }
         if info.contains("tab") {
-            let span =
-                cursor::nearby_tab(self.text, at).map_or(here, |tab| Span::new(tab, tab + 1));
+            let span = cursor::nearby_tab(self.text, at).map_or(here, |tab| Span::new(tab, tab + 1));
             return error(
                 format!("tabs cannot be used for indentation in YAML; indent with spaces (parser: {info})"),
                 span,

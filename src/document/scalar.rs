@@ -208,11 +208,7 @@ fn tag_mismatch(text: &str, tag: &str, what: &str) -> ScalarError {
 }
 
 /// Resolve a scalar to a JSON value.
-pub(super) fn resolve(
-    text: &str,
-    style: ScalarStyle,
-    tag: Option<&Tag>,
-) -> Result<Value, ScalarError> {
+pub(super) fn resolve(text: &str, style: ScalarStyle, tag: Option<&Tag>) -> Result<Value, ScalarError> {
     match tag.and_then(core_tag) {
         Some(CoreTag::Str) => Ok(Value::String(text.to_owned())),
         Some(CoreTag::Int) => match parse_int(text) {
@@ -334,10 +330,7 @@ mod tests {
 
     #[test]
     fn styles_and_tags() {
-        assert_eq!(
-            resolve("12", ScalarStyle::SingleQuoted, None),
-            Ok(json!("12"))
-        );
+        assert_eq!(resolve("12", ScalarStyle::SingleQuoted, None), Ok(json!("12")));
         assert_eq!(resolve("true", ScalarStyle::Literal, None), Ok(json!("true")));
         assert_eq!(tagged("12", "int"), Ok(json!(12)));
         assert_eq!(tagged("12", "float"), Ok(json!(12.0)));

@@ -40,7 +40,9 @@ impl Check for Metric {
             None => (Some(context.metrics), self.metric.as_str()),
         };
         let Some(parent) = parent else { return };
-        let Some(value) = parent.get(name).and_then(Value::as_f64) else { return };
+        let Some(value) = parent.get(name).and_then(Value::as_f64) else {
+            return;
+        };
         let (broken, limit) = match (self.max, self.min) {
             (Some(max), _) if value > max => (true, max),
             (_, Some(min)) if value < min => (true, min),

@@ -20,7 +20,10 @@ impl Check for Numeric {
             _ => false,
         };
         if !measurable {
-            let shown = target.value.map(display_value).unwrap_or_else(|| "nothing".into());
+            let shown = target
+                .value
+                .map(display_value)
+                .unwrap_or_else(|| "nothing".into());
             out.push(Violation::at_target().var("value", shown));
         }
     }

@@ -47,7 +47,9 @@ fn normalize(text: &str) -> String {
 
 impl Check for VagueText {
     fn run(&self, target: Target<'_>, _: Context<'_>, out: &mut Vec<Violation>) {
-        let Some(Value::String(text)) = target.value else { return };
+        let Some(Value::String(text)) = target.value else {
+            return;
+        };
         if text.chars().any(|c| c.is_numeric()) {
             return;
         }
@@ -71,14 +73,27 @@ mod tests {
         let check = compile(options.as_object().unwrap()).unwrap();
         let value = Value::String(text.into());
         let mut out = Vec::new();
-        let context = Context { plan: &Value::Null, metrics: &Value::Null };
-        check.run(Target { pointer: "", value: Some(&value) }, context, &mut out);
+        let context = Context {
+            plan: &Value::Null,
+            metrics: &Value::Null,
+        };
+        check.run(
+            Target {
+                pointer: "",
+                value: Some(&value),
+            },
+            context,
+            &mut out,
+        );
         out.pop().map(|v| v.vars[0].1.clone())
     }
 
     #[test]
     fn matches_whole_words_ignoring_case_and_punctuation() {
-        assert_eq!(vague("Increase   awareness!").as_deref(), Some("increase awareness"));
+        assert_eq!(
+            vague("Increase   awareness!").as_deref(),
+            Some("increase awareness")
+        );
         assert_eq!(vague("We must grow sales.").as_deref(), Some("grow sales"));
         assert_eq!(vague("Regrow salesforce"), None);
     }

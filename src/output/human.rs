@@ -35,7 +35,10 @@ impl std::error::Error for Report<'_> {}
 
 impl Diagnostic for Report<'_> {
     fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        Some(Box::new(format!("{}[{}]", self.finding.severity, self.finding.rule)))
+        Some(Box::new(format!(
+            "{}[{}]",
+            self.finding.severity, self.finding.rule
+        )))
     }
 
     fn severity(&self) -> Option<miette::Severity> {
@@ -47,7 +50,10 @@ impl Diagnostic for Report<'_> {
     }
 
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        self.finding.help.as_ref().map(|help| Box::new(help) as Box<dyn fmt::Display>)
+        self.finding
+            .help
+            .as_ref()
+            .map(|help| Box::new(help) as Box<dyn fmt::Display>)
     }
 
     fn url<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
@@ -83,15 +89,25 @@ fn shown(text: &str, span: Span) -> (usize, usize) {
 }
 
 pub fn write(reports: &[FileReport], style: super::Style, out: &mut dyn Write) -> io::Result<()> {
-    let theme = if style.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
-    let handler = GraphicalReportHandler::new_themed(theme).with_links(false).with_width(100);
+    let theme = if style.color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_links(false)
+        .with_width(100);
     for report in reports {
         if report.findings.is_empty() {
             continue;
         }
         let source = NamedSource::new(&report.path, Arc::clone(&report.source));
         for finding in &report.findings {
-            let diagnostic = Report { finding, source: &source, text: &report.source };
+            let diagnostic = Report {
+                finding,
+                source: &source,
+                text: &report.source,
+            };
             let mut rendered = String::new();
             handler
                 .render_report(&mut rendered, &diagnostic)

@@ -49,12 +49,19 @@ struct Place {
 
 impl From<Position> for Place {
     fn from(position: Position) -> Self {
-        Place { line: position.line, column: position.column, offset: position.offset }
+        Place {
+            line: position.line,
+            column: position.column,
+            offset: position.offset,
+        }
     }
 }
 
 fn range(index: &LineIndex, text: &str, span: Span) -> (Place, Place) {
-    (index.position(text, span.start).into(), index.position(text, span.end).into())
+    (
+        index.position(text, span.start).into(),
+        index.position(text, span.end).into(),
+    )
 }
 
 pub fn write(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
@@ -80,16 +87,27 @@ pub fn write(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
                             .iter()
                             .map(|related| {
                                 let (start, end) = range(&index, &report.source, related.span);
-                                Related { message: &related.message, start, end }
+                                Related {
+                                    message: &related.message,
+                                    start,
+                                    end,
+                                }
                             })
                             .collect(),
                     }
                 })
                 .collect();
-            File { path: &report.path, findings }
+            File {
+                path: &report.path,
+                findings,
+            }
         })
         .collect();
-    let report = Report { version: 1, files, summary: Summary::of(reports) };
+    let report = Report {
+        version: 1,
+        files,
+        summary: Summary::of(reports),
+    };
     serde_json::to_writer_pretty(&mut *out, &report).map_err(io::Error::other)?;
     writeln!(out)
 }
