@@ -150,6 +150,47 @@ impl Linter {
     }
 }
 
+/// `field` (`deadline`, or dotted `test.revenue`) of `node`: its pointer and
+/// value. Missing steps give no value and the pointer it would have.
+fn field_of<'a>(node: &'a Value, node_pointer: &str, field: &str) -> (String, Option<&'a Value>) {
+    let mut pointer = node_pointer.to_owned();
+    let mut value = Some(node);
+    for key in field.split('.') {
+        pointer = pointer_child(&pointer, key);
+        value = value.and_then(|v| v.get(key));
+    }
+    (pointer, value)
+}
+
+/// Puts configured option values into a JSONPath: in
+/// `$.channels[?@.budget > $options.test_threshold]` the option becomes a
+/// JSON literal, which is also a JSONPath literal.
+fn substitute_options(path: &str, options: &Map<String, Value>) -> Result<String, String> {
+    const MARK: &str = "$options.";
+    let mut out = String::with_capacity(path.len());
+    let mut rest = path;
+    while let Some(start) = rest.find(MARK) {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + MARK.len()..];
+        let end = after
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .unwrap_or(after.len());
+        let name = &after[..end];
+        let value = options
+            .get(name)
+            .ok_or_else(|| format!("`{path}` uses unknown option `{name}`"))?;
+        if !(value.is_number() || value.is_string() || value.is_boolean()) {
+            return Err(format!(
+                "option `{name}` cannot be used in a JSONPath: it is not a single value"
+            ));
+        }
+        out.push_str(&value.to_string());
+        rest = &after[end..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
 /// A file that does not parse: one finding at the parser's position.
 fn parse_error(error: &LoadError) -> Finding {
     Finding {
@@ -194,7 +235,8 @@ fn compile_rule(
             let paths = given
                 .iter()
                 .map(|path| {
-                    JsonPath::parse(path).map_err(|error| format!("invalid JSONPath `{path}`: {error}"))
+                    let path = substitute_options(path, options)?;
+                    JsonPath::parse(&path).map_err(|error| format!("invalid JSONPath `{path}`: {error}"))
                 })
                 .collect::<Result<Vec<_>, _>>()?;
             // `$options.NAME` arguments take the configured option value.
@@ -241,8 +283,10 @@ fn run_rule(rule: &CompiledRule, document: &Document, context: Context<'_>, out:
                 let (pointer, value) = match &check.field {
                     Some(field) => {
                         // A field of something that is not a mapping is the schema's business.
-                        let Some(mapping) = node.as_object() else { continue };
-                        (pointer_child(&node_pointer, field), mapping.get(field))
+                        if !node.is_object() {
+                            continue;
+                        }
+                        field_of(node, &node_pointer, field)
                     }
                     None => (node_pointer.clone(), Some(node)),
                 };
@@ -291,6 +335,7 @@ fn finding(
         (None, _) => (target_pointer.to_owned(), "here".to_owned()),
     };
     let template = Template {
+        plan: &document.value,
         rule,
         check,
         node,
@@ -311,8 +356,10 @@ fn finding(
 
 /// Fills `{name}` placeholders: the function's values first, then the
 /// rule's options, then `label` (the node's id or name) and `field`, then the
-/// selected node's own scalar fields. Unknown names stay as written.
+/// selected node's own scalar fields (dotted paths allowed), then the plan's
+/// (`{currency}`). Unknown names stay as written.
 struct Template<'a> {
+    plan: &'a Value,
     rule: &'a CompiledRule,
     check: &'a CompiledCheck,
     node: &'a Value,
@@ -330,14 +377,18 @@ impl Template<'_> {
         if let Some(value) = find(&self.violation.vars).or_else(|| find(&self.rule.option_vars)) {
             return Some(value);
         }
+        let scalar = |root: &Value| {
+            name.split('.')
+                .try_fold(root, |node, key| node.get(key))
+                .filter(|value| !value.is_object() && !value.is_array())
+                .map(crate::numbers::display_value)
+        };
         match name {
             "label" => Some(node_label(self.node, self.node_pointer)),
             "field" => self.check.field.clone(),
-            _ => self
-                .node
-                .get(name)
-                .filter(|value| !value.is_object() && !value.is_array())
-                .map(crate::numbers::display_value),
+            // Money reads "60,000 CNY" when the plan names its currency, "60,000" when not.
+            "currency" => Some(scalar(self.plan).unwrap_or_default()),
+            _ => scalar(self.node).or_else(|| scalar(self.plan)),
         }
     }
 
@@ -351,6 +402,12 @@ impl Template<'_> {
                 Some(close) if is_placeholder(&after[..close]) => {
                     let name = &after[..close];
                     match self.lookup(name) {
+                        // An empty value (a plan without `currency`) takes its space with it.
+                        Some(value) if value.is_empty() => {
+                            if out.ends_with(' ') {
+                                out.pop();
+                            }
+                        }
                         Some(value) => out.push_str(&value),
                         None => {
                             out.push('{');

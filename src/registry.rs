@@ -1,6 +1,6 @@
 //! The rule registry: every rule definition planlint knows.
 
-use crate::document::{load, LoadLimits};
+use crate::document::{load, LineIndex, LoadLimits};
 use crate::rule::RuleDef;
 use std::sync::OnceLock;
 
@@ -16,7 +16,13 @@ pub fn docs_url(id: &str) -> String {
 
 /// Parses one rule definition from YAML text.
 pub fn parse_rule(text: &str) -> Result<RuleDef, String> {
-    let document = load(text, &LoadLimits::default()).map_err(|error| error.message)?;
+    let document = load(text, &LoadLimits::default()).map_err(|error| {
+        let position = LineIndex::new(text).position(text, error.span.start);
+        format!(
+            "line {}, column {}: {}",
+            position.line, position.column, error.message
+        )
+    })?;
     let rule: RuleDef = serde_json::from_value(document.value).map_err(|error| error.to_string())?;
     rule.validate()?;
     Ok(rule)

@@ -151,6 +151,20 @@ impl RuleDef {
                     }
                 }
             }
+            let given = check.given.as_ref().or(self.given.as_ref());
+            for path in given.map(OneOrMany::as_slice).unwrap_or_default() {
+                for name in path.split("$options.").skip(1) {
+                    let name: String = name
+                        .chars()
+                        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                        .collect();
+                    if !self.options.contains_key(&name) {
+                        return Err(format!(
+                            "`{path}` refers to `$options.{name}`, which the rule does not declare"
+                        ));
+                    }
+                }
+            }
             if check.given.is_none() && self.given.is_none() {
                 return Err("a check has no `given` and the rule has none either".into());
             }

@@ -154,10 +154,7 @@ fn tight_block_mapping_span() {
 fn flow_style_positions() {
     let text = "{version: 1, name: 'Launch', goals: [{title: a, deadline: 2026-03-01}], tags: []}";
     let doc = load_ok(text);
-    assert_eq!(
-        located(text, &doc, "/name"),
-        (s("'Launch'"), (1, 20), (1, 28))
-    );
+    assert_eq!(located(text, &doc, "/name"), (s("'Launch'"), (1, 20), (1, 28)));
     assert_eq!(lc(text, key_span(&doc, "/goals/0/deadline").start), (1, 49));
     assert_eq!(
         located(text, &doc, "/goals/0/deadline"),
@@ -305,10 +302,7 @@ fn aliases_copy_values_and_spans() {
     assert_eq!(slice(text, key_span(&doc, "/copy")), "copy");
     assert_eq!(slice(text, value_span(&doc, "/list/0")), "*b");
     // Descendants of a copy point at the anchored nodes.
-    assert_eq!(
-        doc.spans("/copy/spend/1"),
-        doc.spans("/base/spend/1")
-    );
+    assert_eq!(doc.spans("/copy/spend/1"), doc.spans("/base/spend/1"));
     assert_eq!(doc.spans("/list/0/channel"), doc.spans("/base/channel"));
     assert_eq!(slice(text, value_span(&doc, "/list/0/spend/0")), "1");
     // Scalar anchors, also as keys.
@@ -422,7 +416,12 @@ fn depth_cap_200k_is_fast() {
 
 #[test]
 fn depth_counts_alias_copies() {
-    let deep = format!("a: &a {}\nb: {}*a{}\n", nested_flow(100), "[".repeat(40), "]".repeat(40));
+    let deep = format!(
+        "a: &a {}\nb: {}*a{}\n",
+        nested_flow(100),
+        "[".repeat(40),
+        "]".repeat(40)
+    );
     let e = load_err(&deep);
     assert_eq!(e.message, "nesting deeper than 128 levels");
     assert_eq!(slice(&deep, e.span), "*a");
@@ -499,11 +498,17 @@ fn multiple_documents() {
 
 #[test]
 fn empty_files() {
-    for text in ["", "   \n\n", "# just a comment\n# another\n", "---\n", "--- # c\n...\n", "\u{feff}"] {
+    for text in [
+        "",
+        "   \n\n",
+        "# just a comment\n# another\n",
+        "---\n",
+        "--- # c\n...\n",
+        "\u{feff}",
+    ] {
         let e = load_err(text);
         assert_eq!(
-            e.message,
-            "the file is empty: a plan needs at least `version` and `name`",
+            e.message, "the file is empty: a plan needs at least `version` and `name`",
             "{text:?}"
         );
         assert_eq!(e.span, Span::new(0, 0));
@@ -535,7 +540,9 @@ fn non_finite_numbers() {
 
 #[test]
 fn huge_integers() {
-    let doc = load_ok("n: 1234567890123456789012345678901234567890\nm: 18446744073709551615\nk: -9223372036854775808\n");
+    let doc = load_ok(
+        "n: 1234567890123456789012345678901234567890\nm: 18446744073709551615\nk: -9223372036854775808\n",
+    );
     assert!(doc.value["n"].is_f64());
     assert_eq!(doc.value["n"].as_f64(), Some(1.2345678901234568e39));
     assert_eq!(doc.value["m"].as_u64(), Some(u64::MAX));
@@ -606,7 +613,10 @@ custom: !thing 5
     );
     assert!(doc.value["int"].is_i64());
     assert!(doc.value["exp"].is_f64());
-    assert_eq!(value_span(&doc, "/n3"), Span::new(text.find("n3:").unwrap() + 3, text.find("n3:").unwrap() + 3));
+    assert_eq!(
+        value_span(&doc, "/n3"),
+        Span::new(text.find("n3:").unwrap() + 3, text.find("n3:").unwrap() + 3)
+    );
 }
 
 #[test]
@@ -619,7 +629,11 @@ fn parser_errors() {
     // Tabs used for indentation.
     let text = "goals:\n\t- a\n";
     let e = load_err(text);
-    assert!(e.message.starts_with("tabs cannot be used for indentation"), "{}", e.message);
+    assert!(
+        e.message.starts_with("tabs cannot be used for indentation"),
+        "{}",
+        e.message
+    );
     assert_eq!(e.span, Span::new(7, 8));
     // Error positions are byte offsets after multibyte text.
     let text = "名前: \"x\" y\n";
@@ -638,7 +652,10 @@ fn document_span_helpers() {
     assert_eq!(slice(text, doc.key_or_value_span("/goals/0")), "title: a");
     // Missing pointers fall back to the nearest ancestor's value.
     assert_eq!(slice(text, doc.pointer_span("/goals/0/deadline")), "title: a");
-    assert_eq!(slice(text, doc.key_or_value_span("/goals/0/deadline")), "title: a");
+    assert_eq!(
+        slice(text, doc.key_or_value_span("/goals/0/deadline")),
+        "title: a"
+    );
     assert_eq!(slice(text, doc.pointer_span("/budget")), "goals:\n  - title: a");
     assert_eq!(pointer_child("/goals", "a/b~"), "/goals/a~1b~0");
 }
@@ -655,24 +672,72 @@ fn check_spans(text: &str, doc: &Document) {
 }
 
 fn check_error(text: &str, e: &LoadError) {
+    assert!(!e.message.starts_with("internal error"), "{e:?} for {text:?}");
     for span in std::iter::once(e.span).chain(e.related.iter().map(|l| l.span)) {
         assert!(span.start <= span.end && span.end <= text.len(), "{e:?}");
-        assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end), "{e:?}");
+        assert!(
+            text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
+            "{e:?}"
+        );
     }
 }
 
 fn yamlish() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
-        "a", "b", "é", "中", "😀", ":", ": ", "- ", "? ", "\n", "\r\n", "\r", " ", "  ", "\t",
-        "[", "]", "{", "}", ",", "'", "\"", "\\", "#", "&a ", "*a", "!!str ", "!t ", "|",
-        ">-", "---\n", "...\n", "%YAML 1.2\n", "~", "1", "-1.5", ".nan", "0x1F", "\u{feff}",
-        "key: value\n", "  - item\n", "\"q\": 1", "&x [1]", "*x",
+        "a",
+        "b",
+        "é",
+        "中",
+        "😀",
+        ":",
+        ": ",
+        "- ",
+        "? ",
+        "\n",
+        "\r\n",
+        "\r",
+        " ",
+        "  ",
+        "\t",
+        "[",
+        "]",
+        "{",
+        "}",
+        ",",
+        "'",
+        "\"",
+        "\\",
+        "#",
+        "&a ",
+        "*a",
+        "!!str ",
+        "!t ",
+        "|",
+        ">-",
+        "---\n",
+        "...\n",
+        "%YAML 1.2\n",
+        "~",
+        "1",
+        "-1.5",
+        ".nan",
+        "0x1F",
+        "\u{feff}",
+        "key: value\n",
+        "  - item\n",
+        "\"q\": 1",
+        "&x [1]",
+        "*x",
     ]);
     prop::collection::vec(pieces, 0..40).prop_map(|parts| parts.concat())
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    // LOADER_FUZZ_CASES=100000 for a longer run.
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("LOADER_FUZZ_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(256),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn arbitrary_strings_never_panic(text in any::<String>()) {
@@ -736,10 +801,19 @@ fn big_file_loads_fast() {
     json_text.push_str("}}");
     let started = Instant::now();
     let doc = load_ok(&json_text);
-    println!("{} bytes JSON, {} nodes: {:?}", json_text.len(), doc.len(), started.elapsed());
+    println!(
+        "{} bytes JSON, {} nodes: {:?}",
+        json_text.len(),
+        doc.len(),
+        started.elapsed()
+    );
     let span = value_span(&doc, "/entries/clé_99999/1");
     assert_eq!(slice(&json_text, span), "99999");
-    for (text, depth) in [(nested_block(200_000), "block"), (nested_flow(200_000), "flow"), (nested_json(200_000), "json")] {
+    for (text, depth) in [
+        (nested_block(200_000), "block"),
+        (nested_flow(200_000), "flow"),
+        (nested_json(200_000), "json"),
+    ] {
         let started = Instant::now();
         let _ = load(&text, &LoadLimits::default());
         println!("200k-deep {depth}: {:?}", started.elapsed());

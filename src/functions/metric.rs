@@ -16,6 +16,10 @@ struct Metric {
     max: Option<f64>,
     #[serde(default)]
     min: Option<f64>,
+    /// Values below this belong to another rule (e.g. LTV/CAC under 1 is
+    /// `cac-exceeds-ltv`, not a low ratio).
+    #[serde(default)]
+    skip_below: Option<f64>,
 }
 
 pub(super) fn compile(options: &Map<String, Value>) -> Result<Box<dyn Check>, String> {
@@ -43,6 +47,9 @@ impl Check for Metric {
         let Some(value) = parent.get(name).and_then(Value::as_f64) else {
             return;
         };
+        if self.skip_below.is_some_and(|floor| value < floor) {
+            return;
+        }
         let (broken, limit) = match (self.max, self.min) {
             (Some(max), _) if value > max => (true, max),
             (_, Some(min)) if value < min => (true, min),

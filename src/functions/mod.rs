@@ -3,11 +3,18 @@
 //! A function is compiled once per run from its options (so bad options are
 //! reported before any file is read) and then run on every selected node.
 
+mod any_truthy;
+mod channel_return;
+mod contains;
+mod date_range;
 mod defined;
 mod enumeration;
+mod length;
+mod marginal_cac;
 mod metric;
 mod numeric;
 mod truthy;
+mod undefined;
 mod vague_text;
 
 use serde::de::DeserializeOwned;
@@ -59,11 +66,18 @@ type Compile = fn(&Map<String, Value>) -> Result<Box<dyn Check>, String>;
 
 /// Every function, by the name rules use.
 const FUNCTIONS: &[(&str, Compile)] = &[
+    ("any-truthy", any_truthy::compile),
+    ("channel-return", channel_return::compile),
+    ("contains", contains::compile),
+    ("date-range", date_range::compile),
     ("defined", defined::compile),
     ("enumeration", enumeration::compile),
+    ("length", length::compile),
+    ("marginal-cac", marginal_cac::compile),
     ("metric", metric::compile),
     ("numeric", numeric::compile),
     ("truthy", truthy::compile),
+    ("undefined", undefined::compile),
     ("vague-text", vague_text::compile),
 ];
 
