@@ -42,7 +42,19 @@ enum Command {
     /// Check plan files (directories are searched for *.plan.yaml|yml|json).
     Check(CheckArgs),
     /// List every rule with its default severity.
-    Rules,
+    Rules {
+        /// `human` (a table), `markdown` (the docs page) or `json`.
+        #[arg(long, value_enum, default_value_t = RulesFormat::Human)]
+        format: RulesFormat,
+    },
+    /// Show a plan's derived numbers: unit economics, budget, channel returns.
+    Metrics {
+        /// The plan file (`-` for stdin).
+        file: PathBuf,
+        /// `human` (a table) or `json`.
+        #[arg(long, value_enum, default_value_t = MetricsFormat::Human)]
+        format: MetricsFormat,
+    },
     /// Explain a rule: why it matters, its options, a failing and a passing example.
     Explain {
         /// The rule id, e.g. vague-goal.
@@ -85,6 +97,19 @@ struct CheckArgs {
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
+enum RulesFormat {
+    Human,
+    Markdown,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum MetricsFormat {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
 enum ColorChoice {
     Auto,
     Always,
@@ -123,7 +148,8 @@ pub fn run() -> i32 {
     };
     let result = match cli.command {
         Command::Check(args) => check(&args),
-        Command::Rules => rules(),
+        Command::Rules { format } => rules(format),
+        Command::Metrics { file, format } => metrics(&file, format),
         Command::Explain { rule } => explain(&rule),
         Command::Init { file } => init(&file),
     };
@@ -296,19 +322,64 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     written
 }
 
-fn rules() -> Result<i32, UserError> {
+fn rules(format: RulesFormat) -> Result<i32, UserError> {
     let rules = builtin_rules()?;
-    let width = rules.iter().map(|rule| rule.id.len()).max().unwrap_or(0);
-    let mut out = String::new();
-    for rule in rules {
-        out.push_str(&format!(
-            "{:width$}  {:7}  {}\n",
-            rule.id,
-            rule.severity.as_str(),
-            rule.summary
-        ));
-    }
-    print_stdout(&out);
+    let text = match format {
+        RulesFormat::Human => {
+            let width = rules.iter().map(|rule| rule.id.len()).max().unwrap_or(0);
+            rules
+                .iter()
+                .map(|rule| format!("{:width$}  {:7}  {}\n", rule.id, rule.severity.as_str(), rule.summary))
+                .collect()
+        }
+        RulesFormat::Markdown => crate::docs::rules_markdown(rules),
+        RulesFormat::Json => {
+            let list: Vec<_> = rules
+                .iter()
+                .map(|rule| {
+                    serde_json::json!({
+                        "id": rule.id,
+                        "severity": rule.severity,
+                        "summary": rule.summary,
+                        "options": rule.default_options(),
+                        "docs": registry::docs_url(&rule.id),
+                    })
+                })
+                .collect();
+            serde_json::to_string_pretty(&list).unwrap_or_default() + "\n"
+        }
+    };
+    print_stdout(&text);
+    Ok(exit::CLEAN)
+}
+
+fn metrics(file: &Path, format: MetricsFormat) -> Result<i32, UserError> {
+    let (shown, bytes) = if file == Path::new("-") {
+        let mut bytes = Vec::new();
+        io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|error| UserError::new(format!("cannot read stdin: {}", describe(&error))))?;
+        ("<stdin>".to_owned(), bytes)
+    } else {
+        let shown = display_path(file);
+        let bytes = std::fs::read(file)
+            .map_err(|error| UserError::new(format!("cannot read {shown}: {}", describe(&error))))?;
+        (shown, bytes)
+    };
+    let text = String::from_utf8_lossy(&bytes);
+    let source: std::sync::Arc<str> = std::sync::Arc::from(text.as_ref());
+    let document = crate::document::decode(&bytes)
+        .and_then(|text| crate::document::load(text, &crate::document::LoadLimits::default()))
+        .map_err(|error| UserError::from_load(&shown, &source, &error))?;
+    let derived = crate::derive::derive(&document.value);
+    let currency = document.value.get("currency").and_then(serde_json::Value::as_str);
+    let mut out = Vec::new();
+    let written = match format {
+        MetricsFormat::Human => output::metrics::write_table(&derived, currency, &mut out),
+        MetricsFormat::Json => output::metrics::write_json(&derived, currency, &mut out),
+    };
+    written.map_err(|error| UserError::new(format!("cannot render the metrics: {error}")))?;
+    print_stdout(&String::from_utf8_lossy(&out));
     Ok(exit::CLEAN)
 }
 

@@ -27,6 +27,36 @@ pub enum Level {
     On(Severity),
 }
 
+/// A named starting point for severities, chosen with `extends:`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Preset {
+    /// The severities the rule catalog gives.
+    #[default]
+    Recommended,
+    /// Every warning is an error.
+    Strict,
+}
+
+impl Preset {
+    pub const NAMES: &'static [&'static str] = &["recommended", "strict"];
+
+    pub fn parse(name: &str) -> Option<Preset> {
+        match name {
+            "recommended" => Some(Preset::Recommended),
+            "strict" => Some(Preset::Strict),
+            _ => None,
+        }
+    }
+
+    /// A rule's severity under this preset, before the config's own settings.
+    pub fn severity(self, default: Severity) -> Severity {
+        match (self, default) {
+            (Preset::Strict, Severity::Warning) => Severity::Error,
+            (_, severity) => severity,
+        }
+    }
+}
+
 /// What the config says about one rule.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct RuleSetting {
@@ -40,6 +70,7 @@ pub struct Config {
     pub path: Option<PathBuf>,
     /// Globs are relative to this folder.
     pub base_dir: PathBuf,
+    pub preset: Preset,
     pub rules: BTreeMap<String, RuleSetting>,
     /// Files a directory walk picks up; `None` means every `*.plan.{yaml,yml,json}`.
     pub include: Option<GlobSet>,
@@ -53,6 +84,7 @@ impl Config {
         Config {
             path: None,
             base_dir,
+            preset: Preset::default(),
             rules: BTreeMap::new(),
             include: None,
             exclude: GlobSet::empty(),
@@ -91,6 +123,7 @@ impl Config {
         for (key, value) in root {
             let pointer = pointer_child("", key);
             match key.as_str() {
+                "extends" => config.preset = parser.preset(&pointer, value)?,
                 "rules" => config.rules = parser.rules(&pointer, value, rules)?,
                 "include" => config.include = Some(parser.globs(&pointer, value)?),
                 "exclude" => config.exclude = parser.globs(&pointer, value)?,
@@ -106,7 +139,7 @@ impl Config {
                 _ => {
                     return Err(parser
                         .key_error(&pointer, &format!("unknown config key `{key}`"), "unknown key")
-                        .with_help("known keys: rules, include, exclude, max_file_size"));
+                        .with_help("known keys: extends, rules, include, exclude, max_file_size"));
                 }
             }
         }
@@ -147,6 +180,27 @@ impl Parser<'_> {
     fn key_error(&self, pointer: &str, message: &str, label: &str) -> UserError {
         let span = self.document.key_or_value_span(pointer);
         UserError::new(format!("{}: {message}", self.shown)).at(self.shown, self.source, span, label)
+    }
+
+    /// `extends: strict`, or a list of presets where the last one wins.
+    fn preset(&self, pointer: &str, value: &Value) -> Result<Preset, UserError> {
+        let names: Vec<(String, &Value)> = match value {
+            Value::Array(items) => items
+                .iter()
+                .enumerate()
+                .map(|(index, item)| (pointer_child(pointer, &index.to_string()), item))
+                .collect(),
+            other => vec![(pointer.to_owned(), other)],
+        };
+        let mut preset = Preset::default();
+        for (item_pointer, item) in names {
+            let name = item.as_str().unwrap_or_default();
+            preset = Preset::parse(name).ok_or_else(|| {
+                self.error(&item_pointer, &format!("unknown preset `{}`", crate::numbers::display_value(item)), "not a preset")
+                    .with_help(format!("presets: {}", Preset::NAMES.join(", ")))
+            })?;
+        }
+        Ok(preset)
     }
 
     fn rules(

@@ -49,7 +49,7 @@ impl Linter {
             let severity = match setting.and_then(|s| s.level) {
                 Some(Level::Off) => continue,
                 Some(Level::On(severity)) => severity,
-                None => rule.severity,
+                None => config.preset.severity(rule.severity),
             };
             let mut options = rule.default_options();
             if let Some(setting) = setting {

@@ -9,6 +9,7 @@ pub mod cli;
 pub mod config;
 pub mod derive;
 pub mod discover;
+pub mod docs;
 pub mod document;
 pub mod engine;
 pub mod error;

@@ -3,6 +3,7 @@
 
 mod human;
 mod json;
+pub mod metrics;
 
 use crate::finding::FileReport;
 use std::io::{self, Write};

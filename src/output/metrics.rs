@@ -1,0 +1,86 @@
+//! `planlint metrics`: a plan's derived numbers as a table a marketing lead
+//! can read at a glance, or as JSON.
+
+use crate::derive::Metrics;
+use crate::numbers::format_number;
+use serde_json::json;
+use std::fmt::Write as _;
+use std::io::{self, Write};
+
+/// `metrics` as an aligned text table; `currency` labels money.
+pub fn write_table(metrics: &Metrics, currency: Option<&str>, out: &mut dyn Write) -> io::Result<()> {
+    let money = |value: f64| match currency {
+        Some(code) => format!("{} {code}", format_number(value)),
+        None => format_number(value),
+    };
+    let or_dash = |value: Option<String>| value.unwrap_or_else(|| "-".into());
+    let percent = |share: Option<f64>| {
+        share.map(|s| format!("{:.1}", s * 100.0).trim_end_matches(".0").to_owned() + "%")
+    };
+    let mut text = String::new();
+    let row = |text: &mut String, label: &str, value: String, note: &str| {
+        let line = format!("  {label:<24} {value:>16}  {note}");
+        let _ = writeln!(text, "{}", line.trim_end());
+    };
+
+    let ue = &metrics.unit_economics;
+    text.push_str("Unit economics\n");
+    row(&mut text, "CAC", or_dash(ue.cac.map(money)), "");
+    row(&mut text, "LTV", or_dash(ue.ltv.map(money)), ue.ltv_basis.trim());
+    row(&mut text, "LTV/CAC", or_dash(ue.ltv_cac_ratio.map(format_number)), "healthy at 3 or more");
+    row(&mut text, "CAC/LTV", or_dash(ue.cac_ltv_ratio.map(format_number)), "above 1 loses money on every customer");
+    row(&mut text, "Profit per customer", or_dash(ue.profit_per_customer.map(money)), "LTV - CAC");
+    row(&mut text, "Gross margin a month", or_dash(ue.monthly_margin_per_customer.map(money)), "per customer");
+    row(
+        &mut text,
+        "CAC payback",
+        or_dash(ue.payback_months.map(|m| format!("{} months", format_number(m)))),
+        "",
+    );
+
+    let budget = &metrics.budget;
+    let share = |part: f64| budget.total.filter(|total| *total > 0.0).map(|total| part / total);
+    text.push_str("\nBudget\n");
+    row(&mut text, "Total", or_dash(budget.total.map(money)), "");
+    row(&mut text, "Channels", money(budget.channels), &or_dash(percent(share(budget.channels))));
+    row(&mut text, "Other costs", money(budget.items), &or_dash(percent(share(budget.items))));
+    row(&mut text, "Planned", money(budget.planned), &or_dash(percent(share(budget.planned))));
+    row(&mut text, "Remaining", or_dash(budget.remaining.map(money)), "");
+
+    if !metrics.channels.is_empty() {
+        let width = metrics.channels.iter().map(|c| c.name.chars().count()).max().unwrap_or(7).max(7);
+        text.push_str("\nChannels\n");
+        let _ = writeln!(
+            text,
+            "  {:<width$} {:>12} {:>6} {:>12}  marginal CAC by spend tier",
+            "channel", "budget", "share", "test return"
+        );
+        for channel in &metrics.channels {
+            let tiers: Vec<String> = channel
+                .tiers
+                .iter()
+                .map(|tier| {
+                    let cac = tier.marginal_cac.map(format_number).unwrap_or_else(|| "no new customers".into());
+                    format!("{}-{}: {cac}", format_number(tier.from_spend), format_number(tier.to_spend))
+                })
+                .collect();
+            let _ = writeln!(
+                text,
+                "  {:<width$} {:>12} {:>6} {:>12}  {}",
+                channel.name,
+                or_dash(channel.budget.map(format_number)),
+                or_dash(percent(channel.budget_share)),
+                or_dash(channel.test_return.map(format_number)),
+                if tiers.is_empty() { "-".to_owned() } else { tiers.join(", ") }
+            );
+        }
+    }
+    out.write_all(text.as_bytes())
+}
+
+/// `metrics` as JSON: the derived values, with the plan's currency.
+pub fn write_json(metrics: &Metrics, currency: Option<&str>, out: &mut dyn Write) -> io::Result<()> {
+    let value = json!({ "version": 1, "currency": currency, "metrics": metrics.to_value() });
+    serde_json::to_writer_pretty(&mut *out, &value).map_err(io::Error::other)?;
+    writeln!(out)
+}
