@@ -329,7 +329,14 @@ fn rules(format: RulesFormat) -> Result<i32, UserError> {
             let width = rules.iter().map(|rule| rule.id.len()).max().unwrap_or(0);
             rules
                 .iter()
-                .map(|rule| format!("{:width$}  {:7}  {}\n", rule.id, rule.severity.as_str(), rule.summary))
+                .map(|rule| {
+                    format!(
+                        "{:width$}  {:7}  {}\n",
+                        rule.id,
+                        rule.severity.as_str(),
+                        rule.summary
+                    )
+                })
                 .collect()
         }
         RulesFormat::Markdown => crate::docs::rules_markdown(rules),

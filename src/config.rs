@@ -196,8 +196,12 @@ impl Parser<'_> {
         for (item_pointer, item) in names {
             let name = item.as_str().unwrap_or_default();
             preset = Preset::parse(name).ok_or_else(|| {
-                self.error(&item_pointer, &format!("unknown preset `{}`", crate::numbers::display_value(item)), "not a preset")
-                    .with_help(format!("presets: {}", Preset::NAMES.join(", ")))
+                self.error(
+                    &item_pointer,
+                    &format!("unknown preset `{}`", crate::numbers::display_value(item)),
+                    "not a preset",
+                )
+                .with_help(format!("presets: {}", Preset::NAMES.join(", ")))
             })?;
         }
         Ok(preset)

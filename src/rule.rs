@@ -123,6 +123,9 @@ impl OptionType {
 pub struct Examples {
     pub fails: String,
     pub passes: String,
+    /// Pointers of the nodes the failing example must be flagged at.
+    #[serde(default)]
+    pub fails_at: Vec<String>,
 }
 
 impl RuleDef {

@@ -54,7 +54,7 @@ fn findings_exit_one_and_every_seed_rule_fires_on_the_examples() {
             "{rule} did not fire:\n{text}"
         );
     }
-    assert!(text.trim_end().ends_with("in 7 files"), "{text}");
+    assert!(text.trim_end().ends_with("in 8 files"), "{text}");
 }
 
 #[test]
@@ -382,4 +382,127 @@ fn colour_follows_the_flag_and_no_color() {
         .output()
         .unwrap();
     assert!(!stdout(&auto).contains('\u{1b}'));
+}
+
+#[test]
+fn metrics_of_the_clean_plan_match_the_hand_computed_numbers() {
+    // By hand: LTV = 3200 x 0.45 x 0.5 x 3 = 2160; LTV/CAC = 2160 / 480 = 4.5;
+    // monthly margin = 3200 x 0.45 x 0.5 / 12 = 60; payback = 480 / 60 = 8 months;
+    // channels 60k+40k+30k+20k+5k = 155,000, items 110,000, planned 265,000 of 300,000.
+    // WeChat tiers: 20000/50 = 400, 20000/40 = 500, 20000/30 = 666.67; test 6400/2000 = 3.2.
+    let output = planlint()
+        .args(["metrics", CLEAN, "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let metrics = &report["metrics"];
+    let number = |pointer: &str| metrics.pointer(pointer).and_then(|v| v.as_f64()).unwrap();
+    assert_eq!(report["currency"], "CNY");
+    assert_eq!(number("/unit_economics/ltv"), 2160.0);
+    assert_eq!(number("/unit_economics/ltv_cac_ratio"), 4.5);
+    assert_eq!(number("/unit_economics/monthly_margin_per_customer"), 60.0);
+    assert_eq!(number("/unit_economics/payback_months"), 8.0);
+    assert_eq!(number("/budget/channels"), 155000.0);
+    assert_eq!(number("/budget/items"), 110000.0);
+    assert_eq!(number("/budget/planned"), 265000.0);
+    assert_eq!(number("/budget/remaining"), 35000.0);
+    assert_eq!(metrics["channels"][0]["name"], "WeChat");
+    assert_eq!(number("/channels/0/test_return"), 3.2);
+    assert_eq!(number("/channels/0/tiers/0/marginal_cac"), 400.0);
+    assert_eq!(number("/channels/0/tiers/1/marginal_cac"), 500.0);
+    assert!((number("/channels/0/tiers/2/marginal_cac") - 2000.0 / 3.0).abs() < 1e-9);
+
+    let table = planlint().args(["metrics", CLEAN]).output().unwrap();
+    let text = stdout(&table);
+    assert!(
+        text.contains("LTV                             2,160 CNY"),
+        "{text}"
+    );
+    assert!(
+        text.contains("CAC payback                      8 months"),
+        "{text}"
+    );
+    assert!(
+        text.contains("0-20,000: 400, 20,000-40,000: 500, 40,000-60,000: 667"),
+        "{text}"
+    );
+}
+
+#[test]
+fn metrics_of_a_broken_file_is_a_tool_error() {
+    let output = planlint()
+        .arg("metrics")
+        .arg("-")
+        .write_stdin("a: [")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("<stdin>"), "{}", stderr(&output));
+}
+
+#[test]
+fn the_strict_preset_turns_warnings_into_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(
+        "examples/scaling-channels.plan.yaml",
+        dir.path().join("a.plan.yaml"),
+    )
+    .unwrap();
+    let run = || {
+        let output = planlint()
+            .current_dir(dir.path())
+            .args(["check", "--format", "json"])
+            .output()
+            .unwrap();
+        let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        (output.status.code(), report["summary"].clone())
+    };
+    let (code, summary) = run();
+    assert_eq!(code, Some(0));
+    assert_eq!(
+        (summary["errors"].as_u64(), summary["warnings"].as_u64()),
+        (Some(0), Some(3))
+    );
+
+    fs::write(dir.path().join(".planlint.yaml"), "extends: strict\n").unwrap();
+    let (code, summary) = run();
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        (summary["errors"].as_u64(), summary["warnings"].as_u64()),
+        (Some(3), Some(0))
+    );
+
+    fs::write(
+        dir.path().join(".planlint.yaml"),
+        "extends: strict\nrules:\n  untested-channel: warning\n",
+    )
+    .unwrap();
+    let (_, summary) = run();
+    assert_eq!(
+        (summary["errors"].as_u64(), summary["warnings"].as_u64()),
+        (Some(2), Some(1))
+    );
+
+    let bad = config_error("extends: lenient\n");
+    assert!(bad.contains("unknown preset `lenient`"), "{bad}");
+    assert!(bad.contains("presets: recommended, strict"), "{bad}");
+}
+
+#[test]
+fn rules_as_markdown_is_the_docs_page() {
+    let output = planlint()
+        .args(["rules", "--format", "markdown"])
+        .output()
+        .unwrap();
+    assert_eq!(stdout(&output), fs::read_to_string("docs/rules.md").unwrap());
+    let json = planlint().args(["rules", "--format", "json"]).output().unwrap();
+    let list: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let too_many = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "too-many-goals")
+        .unwrap();
+    assert_eq!(too_many["options"]["max"], 5);
 }

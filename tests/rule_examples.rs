@@ -26,6 +26,13 @@ fn every_rule_fires_on_its_failing_example_and_not_on_its_passing_one() {
             rule.id,
             fails.findings
         );
+        let mut pointers: Vec<&str> = fired.iter().map(|f| f.pointer.as_str()).collect();
+        pointers.dedup();
+        assert_eq!(
+            pointers, rule.examples.fails_at,
+            "{}: flagged at the wrong nodes",
+            rule.id
+        );
         let document = load(&rule.examples.fails, &LoadLimits::default()).expect("example parses");
         for finding in fired {
             assert!(

@@ -43,8 +43,13 @@ impl Check for MarginalCac {
                 continue;
             }
             let pointer = tier.get("pointer").and_then(Value::as_str).map(str::to_owned);
+            let currency = context.plan.get("currency").and_then(Value::as_str);
+            let money = |value: f64| match currency {
+                Some(code) => format!("{} {code}", format_number(value)),
+                None => format_number(value),
+            };
             let marginal_text = match marginal {
-                Some(marginal) => format!("rises to {}", format_number(marginal)),
+                Some(marginal) => format!("rises to {}", money(marginal)),
                 None => "is unbounded (no new customers)".to_owned(),
             };
             out.push(Violation {
@@ -53,7 +58,7 @@ impl Check for MarginalCac {
                     ("marginal_cac".into(), marginal_text),
                     ("from_spend".into(), format_number(number(tier, "from_spend"))),
                     ("to_spend".into(), format_number(number(tier, "to_spend"))),
-                    ("ltv".into(), format_number(ltv)),
+                    ("ltv".into(), money(ltv)),
                 ],
             });
             return;

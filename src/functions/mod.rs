@@ -51,6 +51,13 @@ impl Violation {
         Violation::default()
     }
 
+    pub fn at(pointer: String) -> Self {
+        Violation {
+            pointer: Some(pointer),
+            vars: Vec::new(),
+        }
+    }
+
     pub fn var(mut self, name: &str, value: impl Into<String>) -> Self {
         self.vars.push((name.to_owned(), value.into()));
         self

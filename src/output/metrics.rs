@@ -27,10 +27,30 @@ pub fn write_table(metrics: &Metrics, currency: Option<&str>, out: &mut dyn Writ
     text.push_str("Unit economics\n");
     row(&mut text, "CAC", or_dash(ue.cac.map(money)), "");
     row(&mut text, "LTV", or_dash(ue.ltv.map(money)), ue.ltv_basis.trim());
-    row(&mut text, "LTV/CAC", or_dash(ue.ltv_cac_ratio.map(format_number)), "healthy at 3 or more");
-    row(&mut text, "CAC/LTV", or_dash(ue.cac_ltv_ratio.map(format_number)), "above 1 loses money on every customer");
-    row(&mut text, "Profit per customer", or_dash(ue.profit_per_customer.map(money)), "LTV - CAC");
-    row(&mut text, "Gross margin a month", or_dash(ue.monthly_margin_per_customer.map(money)), "per customer");
+    row(
+        &mut text,
+        "LTV/CAC",
+        or_dash(ue.ltv_cac_ratio.map(format_number)),
+        "healthy at 3 or more",
+    );
+    row(
+        &mut text,
+        "CAC/LTV",
+        or_dash(ue.cac_ltv_ratio.map(format_number)),
+        "above 1 loses money on every customer",
+    );
+    row(
+        &mut text,
+        "Profit per customer",
+        or_dash(ue.profit_per_customer.map(money)),
+        "LTV - CAC",
+    );
+    row(
+        &mut text,
+        "Gross margin a month",
+        or_dash(ue.monthly_margin_per_customer.map(money)),
+        "per customer",
+    );
     row(
         &mut text,
         "CAC payback",
@@ -39,16 +59,42 @@ pub fn write_table(metrics: &Metrics, currency: Option<&str>, out: &mut dyn Writ
     );
 
     let budget = &metrics.budget;
-    let share = |part: f64| budget.total.filter(|total| *total > 0.0).map(|total| part / total);
+    let share = |part: f64| {
+        budget
+            .total
+            .filter(|total| *total > 0.0)
+            .map(|total| part / total)
+    };
     text.push_str("\nBudget\n");
     row(&mut text, "Total", or_dash(budget.total.map(money)), "");
-    row(&mut text, "Channels", money(budget.channels), &or_dash(percent(share(budget.channels))));
-    row(&mut text, "Other costs", money(budget.items), &or_dash(percent(share(budget.items))));
-    row(&mut text, "Planned", money(budget.planned), &or_dash(percent(share(budget.planned))));
+    row(
+        &mut text,
+        "Channels",
+        money(budget.channels),
+        &or_dash(percent(share(budget.channels))),
+    );
+    row(
+        &mut text,
+        "Other costs",
+        money(budget.items),
+        &or_dash(percent(share(budget.items))),
+    );
+    row(
+        &mut text,
+        "Planned",
+        money(budget.planned),
+        &or_dash(percent(share(budget.planned))),
+    );
     row(&mut text, "Remaining", or_dash(budget.remaining.map(money)), "");
 
     if !metrics.channels.is_empty() {
-        let width = metrics.channels.iter().map(|c| c.name.chars().count()).max().unwrap_or(7).max(7);
+        let width = metrics
+            .channels
+            .iter()
+            .map(|c| c.name.chars().count())
+            .max()
+            .unwrap_or(7)
+            .max(7);
         text.push_str("\nChannels\n");
         let _ = writeln!(
             text,
@@ -60,8 +106,15 @@ pub fn write_table(metrics: &Metrics, currency: Option<&str>, out: &mut dyn Writ
                 .tiers
                 .iter()
                 .map(|tier| {
-                    let cac = tier.marginal_cac.map(format_number).unwrap_or_else(|| "no new customers".into());
-                    format!("{}-{}: {cac}", format_number(tier.from_spend), format_number(tier.to_spend))
+                    let cac = tier
+                        .marginal_cac
+                        .map(format_number)
+                        .unwrap_or_else(|| "no new customers".into());
+                    format!(
+                        "{}-{}: {cac}",
+                        format_number(tier.from_spend),
+                        format_number(tier.to_spend)
+                    )
                 })
                 .collect();
             let _ = writeln!(
@@ -71,7 +124,11 @@ pub fn write_table(metrics: &Metrics, currency: Option<&str>, out: &mut dyn Writ
                 or_dash(channel.budget.map(format_number)),
                 or_dash(percent(channel.budget_share)),
                 or_dash(channel.test_return.map(format_number)),
-                if tiers.is_empty() { "-".to_owned() } else { tiers.join(", ") }
+                if tiers.is_empty() {
+                    "-".to_owned()
+                } else {
+                    tiers.join(", ")
+                }
             );
         }
     }

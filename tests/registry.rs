@@ -1,0 +1,132 @@
+//! The rule registry itself: ids, documentation and options are complete
+//! and consistent, and the generated docs are current.
+
+use planlint::registry;
+use planlint::rule::{is_kebab_case, option_reference};
+use std::collections::BTreeSet;
+
+#[test]
+fn ids_are_unique_sorted_and_kebab_case() {
+    let rules = registry::builtin().unwrap();
+    let ids: Vec<&str> = rules.iter().map(|rule| rule.id.as_str()).collect();
+    let unique: BTreeSet<&str> = ids.iter().copied().collect();
+    assert_eq!(ids.len(), unique.len(), "duplicate ids");
+    assert_eq!(ids, unique.into_iter().collect::<Vec<_>>(), "sorted by id");
+    for id in &ids {
+        assert!(is_kebab_case(id), "{id}");
+        assert!(!["parse-error", "schema"].contains(id), "{id} is reserved");
+    }
+}
+
+#[test]
+fn the_catalog_is_complete() {
+    let rules = registry::builtin().unwrap();
+    let ids: BTreeSet<&str> = rules.iter().map(|rule| rule.id.as_str()).collect();
+    let catalog = [
+        "undefined-target-customer",
+        "vague-goal",
+        "missing-deadline",
+        "cac-exceeds-ltv",
+        "weak-positioning",
+        "missing-goals",
+        "relative-goal-without-baseline",
+        "deadline-outside-period",
+        "goal-without-owner",
+        "too-many-goals",
+        "target-customer-without-needs",
+        "missing-competitors",
+        "missing-swot",
+        "missing-budget",
+        "budget-overrun",
+        "missing-unit-economics",
+        "low-ltv-cac-ratio",
+        "cac-payback-too-long",
+        "untested-channel",
+        "unprofitable-channel",
+        "marginal-cac-exceeds-ltv",
+        "channel-without-metrics",
+        "single-channel",
+        "no-long-tail-channel",
+        "missing-conversion-path",
+        "unowned-team-role",
+        "missing-sponsor",
+        "high-value-without-payment-guarantee",
+        "missing-evaluation",
+    ];
+    assert_eq!(ids, catalog.into_iter().collect::<BTreeSet<_>>());
+}
+
+#[test]
+fn every_rule_is_documented() {
+    for rule in registry::builtin().unwrap() {
+        let id = &rule.id;
+        assert!(rule.summary.ends_with('.'), "{id}: summary is one sentence");
+        assert!(rule.why.trim().len() > 100, "{id}: why explains");
+        assert!(!rule.source.trim().is_empty(), "{id}: source");
+        assert!(
+            !rule.examples.fails.trim().is_empty() && !rule.examples.passes.trim().is_empty(),
+            "{id}"
+        );
+        assert!(
+            !rule.examples.fails_at.is_empty(),
+            "{id}: fails_at names the flagged nodes"
+        );
+        for check in rule.check.as_slice() {
+            assert!(
+                check.help.is_some() || rule.help.is_some(),
+                "{id}: every finding comes with help"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_option_is_documented_and_used() {
+    for rule in registry::builtin().unwrap() {
+        rule.validate()
+            .unwrap_or_else(|error| panic!("{}: {error}", rule.id));
+        let mut used = BTreeSet::new();
+        for check in rule.check.as_slice() {
+            used.extend(
+                check
+                    .options
+                    .values()
+                    .filter_map(option_reference)
+                    .map(str::to_owned),
+            );
+            let given = check.given.as_ref().or(rule.given.as_ref());
+            for path in given.map(|g| g.as_slice()).unwrap_or_default() {
+                for name in path.split("$options.").skip(1) {
+                    used.insert(
+                        name.chars()
+                            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                            .collect(),
+                    );
+                }
+            }
+        }
+        for (name, option) in &rule.options {
+            assert!(
+                !option.description.trim().is_empty(),
+                "{}: option {name} has no description",
+                rule.id
+            );
+            assert!(
+                used.contains(name),
+                "{}: option {name} is declared but no check uses it",
+                rule.id
+            );
+        }
+    }
+}
+
+#[test]
+fn generated_docs_are_current() {
+    let expected = planlint::docs::rules_markdown(registry::builtin().unwrap());
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/rules.md");
+    let actual = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(
+        actual == expected,
+        "docs/rules.md is stale: run `cargo run -- rules --format markdown > docs/rules.md`"
+    );
+}
