@@ -6,7 +6,7 @@ use crate::discover::{describe, discover, display_path};
 use crate::engine::Linter;
 use crate::error::UserError;
 use crate::finding::{FileReport, Severity, Summary};
-use crate::output::{self, Format, Style};
+use crate::output::{self, Format, RuleInfo};
 use crate::registry;
 use crate::rule::RuleDef;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -220,10 +220,12 @@ fn check(args: &CheckArgs) -> Result<i32, UserError> {
     };
     reports.sort_by(|a, b| a.path.cmp(&b.path));
 
-    let style = Style {
+    let infos = rule_infos(rules, &linter);
+    let options = output::Options {
         color: use_color(args.color, args.output.is_some()),
+        rules: &infos,
     };
-    write_report(args, &reports, style)?;
+    write_report(args, &reports, options)?;
     for error in &tool_errors {
         print_error(error);
     }
@@ -277,19 +279,60 @@ fn use_color(choice: ColorChoice, to_file: bool) -> bool {
     }
 }
 
-fn write_report(args: &CheckArgs, reports: &[FileReport], style: Style) -> Result<(), UserError> {
+/// What reports say about the rules that ran, with their severities as configured.
+fn rule_infos(rules: &[RuleDef], linter: &Linter) -> Vec<RuleInfo> {
+    let mut infos = vec![RuleInfo {
+        id: registry::PARSE_ERROR.into(),
+        severity: Severity::Error,
+        summary: "The file is valid YAML or JSON.".into(),
+        description:
+            "A plan that does not parse cannot be checked; the finding points at the parser's position."
+                .into(),
+        help: None,
+        url: None,
+    }];
+    if let Some(severity) = linter.schema_severity() {
+        infos.push(RuleInfo {
+            id: crate::schema::SCHEMA_RULE.into(),
+            severity,
+            summary: "The plan follows the plan format (schemas/plan.schema.json).".into(),
+            description: "Field names and types are a contract: unknown keys, wrong types and impossible dates are reported where they occur.".into(),
+            help: None,
+            url: None,
+        });
+    }
+    infos.extend(linter.active_rules().filter_map(|(id, severity)| {
+        let rule = rules.iter().find(|rule| rule.id == id)?;
+        Some(RuleInfo {
+            id: rule.id.clone(),
+            severity,
+            summary: rule.summary.clone(),
+            description: format!("{}\n\nSource: {}", rule.why.trim(), rule.source.trim()),
+            help: rule.help.clone(),
+            url: Some(registry::docs_url(&rule.id)),
+        })
+    }));
+    infos.sort_by(|a, b| a.id.cmp(&b.id));
+    infos
+}
+
+fn write_report(
+    args: &CheckArgs,
+    reports: &[FileReport],
+    options: output::Options<'_>,
+) -> Result<(), UserError> {
     match &args.output {
         None => {
             let stdout = io::stdout();
             let mut out = io::BufWriter::new(stdout.lock());
-            output::write(args.format, reports, style, &mut out)
+            output::write(args.format, reports, options, &mut out)
                 .and_then(|()| out.flush())
                 .or_else(ignore_broken_pipe)
                 .map_err(|error| UserError::new(format!("cannot write the report: {}", describe(&error))))
         }
         Some(path) => {
             let mut buffer = Vec::new();
-            output::write(args.format, reports, style, &mut buffer)
+            output::write(args.format, reports, options, &mut buffer)
                 .map_err(|error| UserError::new(format!("cannot render the report: {error}")))?;
             write_atomically(path, &buffer).map_err(|error| {
                 UserError::new(format!("cannot write {}: {}", path.display(), describe(&error)))

@@ -85,9 +85,14 @@ impl Linter {
         })
     }
 
-    /// The ids of the rules that will run.
-    pub fn rule_ids(&self) -> impl Iterator<Item = &str> {
-        self.rules.iter().map(|rule| rule.id.as_str())
+    /// The rules that will run, with their configured severities.
+    pub fn active_rules(&self) -> impl Iterator<Item = (&str, Severity)> {
+        self.rules.iter().map(|rule| (rule.id.as_str(), rule.severity))
+    }
+
+    /// The severity of schema findings, `None` when they are switched off.
+    pub fn schema_severity(&self) -> Option<Severity> {
+        self.schema_severity
     }
 
     /// Checks a file's raw bytes (not yet known to be UTF-8).

@@ -88,8 +88,8 @@ fn shown(text: &str, span: Span) -> (usize, usize) {
     (span.start, body[..first_line].trim_end_matches('\r').len())
 }
 
-pub fn write(reports: &[FileReport], style: super::Style, out: &mut dyn Write) -> io::Result<()> {
-    let theme = if style.color {
+pub fn write(reports: &[FileReport], options: super::Options<'_>, out: &mut dyn Write) -> io::Result<()> {
+    let theme = if options.color {
         GraphicalTheme::unicode()
     } else {
         GraphicalTheme::unicode_nocolor()
