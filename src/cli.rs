@@ -1,6 +1,7 @@
 //! The command line: parses flags, runs the library, prints, picks the exit
 //! code. No linting logic lives here.
 
+use crate::baseline::Baseline;
 use crate::config::Config;
 use crate::discover::{describe, discover, display_path};
 use crate::engine::Linter;
@@ -12,8 +13,10 @@ use crate::rule::RuleDef;
 use clap::{Parser, Subcommand, ValueEnum};
 use miette::{GraphicalReportHandler, GraphicalTheme};
 use rayon::prelude::*;
+use std::collections::HashMap;
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 /// Exit codes: what a CI job or hook can rely on.
 pub mod exit {
@@ -73,9 +76,9 @@ struct CheckArgs {
     /// Files or directories to check; `-` reads one plan from stdin.
     #[arg(default_value = ".")]
     paths: Vec<PathBuf>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    format: Format,
+    /// Output format [default: human; github when GITHUB_ACTIONS=true].
+    #[arg(long, value_enum)]
+    format: Option<Format>,
     /// Write the report to FILE instead of stdout.
     #[arg(long, short, value_name = "FILE")]
     output: Option<PathBuf>,
@@ -94,6 +97,25 @@ struct CheckArgs {
     /// Exit 0 even when there are findings (tool errors still exit 2).
     #[arg(long)]
     exit_zero: bool,
+    /// Report only findings not recorded in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record the current findings in FILE (and report nothing); exit 0.
+    #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
+    write_baseline: Option<PathBuf>,
+}
+
+impl CheckArgs {
+    /// `--format`, or the default: `github` inside GitHub Actions, else `human`.
+    fn format(&self) -> Format {
+        self.format.unwrap_or_else(|| {
+            if std::env::var_os("GITHUB_ACTIONS").is_some_and(|v| v == "true") {
+                Format::Github
+            } else {
+                Format::Human
+            }
+        })
+    }
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -183,15 +205,21 @@ fn builtin_rules() -> Result<&'static [RuleDef], UserError> {
 }
 
 fn check(args: &CheckArgs) -> Result<i32, UserError> {
-    let rules = builtin_rules()?;
+    let builtin = builtin_rules()?;
     let cwd = std::env::current_dir()
         .map_err(|error| UserError::new(format!("cannot read the working directory: {error}")))?;
     let config_path = args.config.clone().or_else(|| Config::discover(&cwd));
     let config = match &config_path {
-        Some(path) => Config::load_file(path, rules)?,
-        None => Config::default_in(PathBuf::new()),
+        Some(path) => Config::load_file(path, builtin)?,
+        None => Config::default_in(cwd.clone()),
     };
-    let linter = Linter::new(rules, &config).map_err(UserError::new)?;
+    let rules = config.all_rules(builtin);
+    let baseline = args.baseline.as_deref().map(Baseline::load).transpose()?;
+    let linters = Linters {
+        config: &config,
+        rules: &rules,
+        built: Mutex::new(HashMap::new()),
+    };
 
     let mut tool_errors = Vec::new();
     let mut reports = if args.paths.len() == 1 && args.paths[0] == Path::new("-") {
@@ -200,14 +228,18 @@ fn check(args: &CheckArgs) -> Result<i32, UserError> {
             .read_to_end(&mut bytes)
             .map_err(|error| UserError::new(format!("cannot read stdin: {}", describe(&error))))?;
         let name = args.stdin_filename.clone().unwrap_or_else(|| "<stdin>".into());
-        vec![linter.lint_bytes(&name, &bytes)]
+        vec![linters.for_path(Path::new(&name))?.lint_bytes(&name, &bytes)]
     } else {
         let discovered = discover(&args.paths, &config);
         tool_errors.extend(discovered.errors);
+        // Compile each distinct set of overrides once, before the parallel part.
+        for path in &discovered.files {
+            linters.for_path(path)?;
+        }
         let results: Vec<Result<FileReport, UserError>> = discovered
             .files
             .par_iter()
-            .map(|path| check_file(&linter, path, config.max_file_size))
+            .map(|path| check_file(&*linters.for_path(path)?, path, config.max_file_size))
             .collect();
         let mut reports = Vec::with_capacity(results.len());
         for result in results {
@@ -220,7 +252,30 @@ fn check(args: &CheckArgs) -> Result<i32, UserError> {
     };
     reports.sort_by(|a, b| a.path.cmp(&b.path));
 
-    let infos = rule_infos(rules, &linter);
+    if let Some(path) = &args.write_baseline {
+        let count: usize = reports.iter().map(|report| report.findings.len()).sum();
+        write_atomically(path, crate::baseline::render(&reports).as_bytes()).map_err(|error| {
+            UserError::new(format!("cannot write {}: {}", path.display(), describe(&error)))
+        })?;
+        for error in &tool_errors {
+            print_error(error);
+        }
+        let _ = writeln!(
+            io::stderr(),
+            "Recorded {count} findings in {}.",
+            display_path(path)
+        );
+        return Ok(if tool_errors.is_empty() {
+            exit::CLEAN
+        } else {
+            exit::TOOL_ERROR
+        });
+    }
+    if let Some(baseline) = &baseline {
+        baseline.filter(&mut reports);
+    }
+
+    let infos = rule_infos(&rules, &*linters.for_path(Path::new(""))?);
     let options = output::Options {
         color: use_color(args.color, args.output.is_some()),
         rules: &infos,
@@ -246,6 +301,26 @@ fn check(args: &CheckArgs) -> Result<i32, UserError> {
     } else {
         exit::CLEAN
     })
+}
+
+/// One linter per distinct set of matching `overrides`, built on first use.
+struct Linters<'a> {
+    config: &'a Config,
+    rules: &'a [RuleDef],
+    built: Mutex<HashMap<Vec<usize>, Arc<Linter>>>,
+}
+
+impl Linters<'_> {
+    fn for_path(&self, path: &Path) -> Result<Arc<Linter>, UserError> {
+        let key = self.config.matching_overrides(path);
+        let mut built = self.built.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some(linter) = built.get(&key) {
+            return Ok(Arc::clone(linter));
+        }
+        let linter = Arc::new(Linter::new(self.rules, &self.config.settings_with(&key))?);
+        built.insert(key, Arc::clone(&linter));
+        Ok(linter)
+    }
 }
 
 fn check_file(linter: &Linter, path: &Path, max_size: u64) -> Result<FileReport, UserError> {
@@ -321,24 +396,53 @@ fn write_report(
     reports: &[FileReport],
     options: output::Options<'_>,
 ) -> Result<(), UserError> {
-    match &args.output {
+    let format = args.format();
+    let written = match &args.output {
         None => {
             let stdout = io::stdout();
             let mut out = io::BufWriter::new(stdout.lock());
-            output::write(args.format, reports, options, &mut out)
+            output::write(format, reports, options, &mut out)
                 .and_then(|()| out.flush())
                 .or_else(ignore_broken_pipe)
                 .map_err(|error| UserError::new(format!("cannot write the report: {}", describe(&error))))
         }
         Some(path) => {
             let mut buffer = Vec::new();
-            output::write(args.format, reports, options, &mut buffer)
+            output::write(format, reports, options, &mut buffer)
                 .map_err(|error| UserError::new(format!("cannot render the report: {error}")))?;
             write_atomically(path, &buffer).map_err(|error| {
                 UserError::new(format!("cannot write {}: {}", path.display(), describe(&error)))
             })
         }
+    };
+    written?;
+    if format == Format::Github {
+        append_step_summary(reports, options)?;
     }
+    Ok(())
+}
+
+/// In GitHub Actions, appends the Markdown summary to `$GITHUB_STEP_SUMMARY`,
+/// linking findings to `$GITHUB_SERVER_URL/$GITHUB_REPOSITORY/blob/$GITHUB_SHA`.
+fn append_step_summary(reports: &[FileReport], options: output::Options<'_>) -> Result<(), UserError> {
+    let var = |name: &str| std::env::var(name).ok().filter(|value| !value.is_empty());
+    let Some(file) = var("GITHUB_STEP_SUMMARY") else {
+        return Ok(());
+    };
+    let blob_base = var("GITHUB_REPOSITORY")
+        .zip(var("GITHUB_SHA"))
+        .map(|(repo, sha)| {
+            let server = var("GITHUB_SERVER_URL").unwrap_or_else(|| "https://github.com".into());
+            format!("{}/{repo}/blob/{sha}", server.trim_end_matches('/'))
+        });
+    output::github::append_step_summary(Path::new(&file), reports, options, blob_base.as_deref()).map_err(
+        |error| {
+            UserError::new(format!(
+                "cannot write the step summary {file}: {}",
+                describe(&error)
+            ))
+        },
+    )
 }
 
 /// `planlint check | head` must not fail loudly.

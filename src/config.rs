@@ -64,14 +64,51 @@ pub struct RuleSetting {
     pub options: Map<String, Value>,
 }
 
+impl RuleSetting {
+    /// `later` on top of `self`: its severity if it sets one, its options added.
+    fn merge(&mut self, later: &RuleSetting) {
+        if later.level.is_some() {
+            self.level = later.level;
+        }
+        self.options.extend(later.options.clone());
+    }
+}
+
+/// Severities and options for the rules, as they apply to one file.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Settings {
+    pub preset: Preset,
+    pub rules: BTreeMap<String, RuleSetting>,
+}
+
+impl Settings {
+    fn merge_rules(&mut self, later: &BTreeMap<String, RuleSetting>) {
+        for (id, setting) in later {
+            self.rules.entry(id.clone()).or_default().merge(setting);
+        }
+    }
+}
+
+/// `overrides:` entry: settings for the files its globs match.
+#[derive(Debug, Clone)]
+pub struct Override {
+    /// Globs are relative to the folder of the config file that declared them.
+    pub base_dir: PathBuf,
+    pub files: GlobSet,
+    pub rules: BTreeMap<String, RuleSetting>,
+}
+
 #[derive(Debug, Clone)]
 pub struct Config {
     /// The config file, when one was found.
     pub path: Option<PathBuf>,
-    /// Globs are relative to this folder.
+    /// Absolute folder that `include` and `exclude` are relative to.
     pub base_dir: PathBuf,
-    pub preset: Preset,
-    pub rules: BTreeMap<String, RuleSetting>,
+    pub settings: Settings,
+    /// Applied in order after `settings`; the last match wins.
+    pub overrides: Vec<Override>,
+    /// Rules from `rule_packs:`, ids namespaced by pack.
+    pub user_rules: Vec<RuleDef>,
     /// Files a directory walk picks up; `None` means every `*.plan.{yaml,yml,json}`.
     pub include: Option<GlobSet>,
     pub exclude: GlobSet,
@@ -79,71 +116,56 @@ pub struct Config {
 }
 
 impl Config {
-    /// No config file: every rule at its default.
+    /// No config file: every rule at its default. `base_dir` should be absolute.
     pub fn default_in(base_dir: PathBuf) -> Self {
         Config {
             path: None,
             base_dir,
-            preset: Preset::default(),
-            rules: BTreeMap::new(),
+            settings: Settings::default(),
+            overrides: Vec::new(),
+            user_rules: Vec::new(),
             include: None,
             exclude: GlobSet::empty(),
             max_file_size: DEFAULT_MAX_FILE_SIZE,
         }
     }
 
-    /// Reads and checks the config file at `path`.
-    pub fn load_file(path: &Path, rules: &[RuleDef]) -> Result<Config, UserError> {
-        let shown = path.display().to_string();
-        let bytes = std::fs::read(path)
-            .map_err(|error| UserError::new(format!("cannot read config file {shown}: {error}")))?;
-        let text = String::from_utf8(bytes)
-            .map_err(|error| UserError::new(format!("config file {shown} is not UTF-8 text: {error}")))?;
-        let base_dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-        Config::parse(&shown, &text, base_dir, rules).map(|mut config| {
-            config.path = Some(path.to_path_buf());
-            config
-        })
+    /// Reads and checks the config file at `path`, with the files it extends
+    /// and the rule packs it loads.
+    pub fn load_file(path: &Path, builtin: &[RuleDef]) -> Result<Config, UserError> {
+        load_recursive(&absolute(path), builtin, &mut Vec::new())
     }
 
-    /// Parses config text; `shown` names the file in messages.
-    pub fn parse(shown: &str, text: &str, base_dir: PathBuf, rules: &[RuleDef]) -> Result<Config, UserError> {
-        let source: Arc<str> = Arc::from(text);
-        let document = load(text, &LoadLimits::default())
-            .map_err(|error| UserError::from_load(shown, &source, &error))?;
-        let parser = Parser {
-            shown,
-            source: &source,
-            document: &document,
-        };
-        let mut config = Config::default_in(base_dir);
-        let Some(root) = document.value.as_object() else {
-            return Err(parser.error("", "the config must be a mapping of settings", "not a mapping"));
-        };
-        for (key, value) in root {
-            let pointer = pointer_child("", key);
-            match key.as_str() {
-                "extends" => config.preset = parser.preset(&pointer, value)?,
-                "rules" => config.rules = parser.rules(&pointer, value, rules)?,
-                "include" => config.include = Some(parser.globs(&pointer, value)?),
-                "exclude" => config.exclude = parser.globs(&pointer, value)?,
-                "max_file_size" => {
-                    config.max_file_size = value.as_u64().filter(|size| *size > 0).ok_or_else(|| {
-                        parser.error(
-                            &pointer,
-                            "`max_file_size` must be a positive number of bytes",
-                            "not a size",
-                        )
-                    })?;
-                }
-                _ => {
-                    return Err(parser
-                        .key_error(&pointer, &format!("unknown config key `{key}`"), "unknown key")
-                        .with_help("known keys: extends, rules, include, exclude, max_file_size"));
-                }
-            }
+    /// Every rule this config knows: the built-ins and the packs' rules.
+    pub fn all_rules(&self, builtin: &[RuleDef]) -> Vec<RuleDef> {
+        let mut rules: Vec<RuleDef> = builtin.iter().chain(&self.user_rules).cloned().collect();
+        rules.sort_by(|a, b| a.id.cmp(&b.id));
+        rules
+    }
+
+    /// The overrides that apply to `path`, by index.
+    pub fn matching_overrides(&self, path: &Path) -> Vec<usize> {
+        let path = absolute(path);
+        self.overrides
+            .iter()
+            .enumerate()
+            .filter(|(_, entry)| entry.files.is_match(relative_to(&path, &entry.base_dir)))
+            .map(|(index, _)| index)
+            .collect()
+    }
+
+    /// The settings for a file matched by the overrides `indices`.
+    pub fn settings_with(&self, indices: &[usize]) -> Settings {
+        let mut settings = self.settings.clone();
+        for entry in indices.iter().filter_map(|index| self.overrides.get(*index)) {
+            settings.merge_rules(&entry.rules);
         }
-        Ok(config)
+        settings
+    }
+
+    /// `path` as the config's globs see it: relative to the config's folder.
+    pub fn relative(&self, path: &Path) -> PathBuf {
+        relative_to(&absolute(path), &self.base_dir)
     }
 
     /// The config file in effect for `start`: the nearest one walking up,
@@ -161,6 +183,188 @@ impl Config {
             }
         }
         None
+    }
+}
+
+/// `path` made absolute against the working directory, with `.` steps removed.
+fn absolute(path: &Path) -> PathBuf {
+    let joined = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir()
+            .map(|cwd| cwd.join(path))
+            .unwrap_or_else(|_| path.to_path_buf())
+    };
+    let mut clean = PathBuf::new();
+    for part in joined.components() {
+        match part {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                clean.pop();
+            }
+            other => clean.push(other),
+        }
+    }
+    clean
+}
+
+fn relative_to(path: &Path, base: &Path) -> PathBuf {
+    path.strip_prefix(base)
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|_| path.to_path_buf())
+}
+
+const KNOWN_KEYS: &str = "extends, rule_packs, rules, overrides, include, exclude, max_file_size";
+
+fn load_recursive(path: &Path, builtin: &[RuleDef], stack: &mut Vec<PathBuf>) -> Result<Config, UserError> {
+    let shown = crate::discover::display_path(path);
+    if stack.iter().any(|seen| seen == path) {
+        return Err(UserError::new(format!(
+            "config file {shown} extends itself (through `extends:`)"
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(|error| {
+        UserError::new(format!(
+            "cannot read config file {shown}: {}",
+            crate::discover::describe(&error)
+        ))
+    })?;
+    let source: Arc<str> = Arc::from(String::from_utf8_lossy(&bytes).as_ref());
+    let document = crate::document::decode(&bytes)
+        .and_then(|text| load(text, &LoadLimits::default()))
+        .map_err(|error| UserError::from_load(&shown, &source, &error))?;
+    let base_dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    let parser = Parser {
+        shown: &shown,
+        source: &source,
+        document: &document,
+    };
+    let Some(root) = document.value.as_object() else {
+        return Err(parser.error("", "the config must be a mapping of settings", "not a mapping"));
+    };
+    if let Some(key) = root
+        .keys()
+        .find(|key| !KNOWN_KEYS.split(", ").any(|known| known == key.as_str()))
+    {
+        let mut error = parser.key_error(
+            &pointer_child("", key),
+            &format!("unknown config key `{key}`"),
+            "unknown key",
+        );
+        error = match crate::suggest::closest(key, KNOWN_KEYS.split(", ")) {
+            Some(suggestion) => {
+                error.with_help(format!("did you mean `{suggestion}`? known keys: {KNOWN_KEYS}"))
+            }
+            None => error.with_help(format!("known keys: {KNOWN_KEYS}")),
+        };
+        return Err(error);
+    }
+
+    // What this file extends comes first; its own settings go on top.
+    let mut config = Config::default_in(base_dir.clone());
+    if let Some(value) = root.get("extends") {
+        stack.push(path.to_path_buf());
+        for (pointer, item) in parser.list("/extends", value)? {
+            let name = item
+                .as_str()
+                .ok_or_else(|| parser.error(&pointer, "expected a preset or a config file", "not text"))?;
+            if let Some(preset) = Preset::parse(name) {
+                config.settings.preset = preset;
+                continue;
+            }
+            if !name.contains(['/', '.']) {
+                return Err(parser
+                    .error(&pointer, &format!("unknown preset `{name}`"), "not a preset")
+                    .with_help(format!(
+                        "presets: {}; a config file is a path like ./base.planlint.yaml",
+                        Preset::NAMES.join(", ")
+                    )));
+            }
+            let file = absolute(&base_dir.join(name));
+            if !file.is_file() {
+                return Err(parser.error(
+                    &pointer,
+                    &format!("no such config file: {}", crate::discover::display_path(&file)),
+                    "not found",
+                ));
+            }
+            let base = load_recursive(&file, builtin, stack)?;
+            config.absorb(base);
+        }
+        stack.pop();
+    }
+    if let Some(value) = root.get("rule_packs") {
+        for (pointer, item) in parser.list("/rule_packs", value)? {
+            let entry = item
+                .as_str()
+                .ok_or_else(|| parser.error(&pointer, "a rule pack is a path or a glob", "not text"))?;
+            let files = crate::packs::expand(&base_dir, entry)
+                .map_err(|message| parser.error(&pointer, &message, "this rule pack"))?;
+            for file in files {
+                let rule = crate::packs::load_rule_file(&file)?;
+                if builtin
+                    .iter()
+                    .chain(&config.user_rules)
+                    .any(|known| known.id == rule.id)
+                {
+                    return Err(parser.error(
+                        &pointer,
+                        &format!("rule `{}` is defined twice", rule.id),
+                        "loaded again here",
+                    ));
+                }
+                config.user_rules.push(rule);
+            }
+        }
+    }
+    let known = config.all_rules(builtin);
+    for (key, value) in root {
+        let pointer = pointer_child("", key);
+        match key.as_str() {
+            "rules" => {
+                let rules = parser.rules(&pointer, value, &known)?;
+                config.settings.merge_rules(&rules);
+            }
+            "overrides" => {
+                for (item_pointer, item) in parser.list(&pointer, value)? {
+                    config
+                        .overrides
+                        .push(parser.override_entry(&item_pointer, item, &known, &base_dir)?);
+                }
+            }
+            "include" => config.include = Some(parser.globs(&pointer, value)?),
+            "exclude" => config.exclude = parser.globs(&pointer, value)?,
+            "max_file_size" => {
+                config.max_file_size = value.as_u64().filter(|size| *size > 0).ok_or_else(|| {
+                    parser.error(
+                        &pointer,
+                        "`max_file_size` must be a positive number of bytes",
+                        "not a size",
+                    )
+                })?;
+            }
+            _ => {}
+        }
+    }
+    config.path = Some(path.to_path_buf());
+    Ok(config)
+}
+
+impl Config {
+    /// Takes over what an extended config says; this config's own keys come later.
+    fn absorb(&mut self, base: Config) {
+        self.settings.preset = base.settings.preset;
+        self.settings.merge_rules(&base.settings.rules);
+        self.overrides.extend(base.overrides);
+        self.user_rules.extend(base.user_rules);
+        if base.include.is_some() {
+            self.include = base.include;
+            self.base_dir = base.base_dir;
+        }
+        if base.exclude.len() > 0 {
+            self.exclude = base.exclude;
+        }
+        self.max_file_size = base.max_file_size;
     }
 }
 
@@ -182,29 +386,62 @@ impl Parser<'_> {
         UserError::new(format!("{}: {message}", self.shown)).at(self.shown, self.source, span, label)
     }
 
-    /// `extends: strict`, or a list of presets where the last one wins.
-    fn preset(&self, pointer: &str, value: &Value) -> Result<Preset, UserError> {
-        let names: Vec<(String, &Value)> = match value {
+    /// A list, or a single item standing for a list of one, with pointers.
+    fn list<'v>(&self, pointer: &str, value: &'v Value) -> Result<Vec<(String, &'v Value)>, UserError> {
+        Ok(match value {
             Value::Array(items) => items
                 .iter()
                 .enumerate()
                 .map(|(index, item)| (pointer_child(pointer, &index.to_string()), item))
                 .collect(),
+            Value::Null => Vec::new(),
             other => vec![(pointer.to_owned(), other)],
+        })
+    }
+
+    /// `{files: [globs], rules: {...}}`.
+    fn override_entry(
+        &self,
+        pointer: &str,
+        value: &Value,
+        known: &[RuleDef],
+        base_dir: &Path,
+    ) -> Result<Override, UserError> {
+        let Some(fields) = value.as_object() else {
+            return Err(self.error(
+                pointer,
+                "an override is a mapping with `files` and `rules`",
+                "not a mapping",
+            ));
         };
-        let mut preset = Preset::default();
-        for (item_pointer, item) in names {
-            let name = item.as_str().unwrap_or_default();
-            preset = Preset::parse(name).ok_or_else(|| {
-                self.error(
-                    &item_pointer,
-                    &format!("unknown preset `{}`", crate::numbers::display_value(item)),
-                    "not a preset",
+        if let Some(key) = fields
+            .keys()
+            .find(|key| !["files", "rules"].contains(&key.as_str()))
+        {
+            return Err(self
+                .key_error(
+                    &pointer_child(pointer, key),
+                    &format!("unknown override key `{key}`"),
+                    "unknown key",
                 )
-                .with_help(format!("presets: {}", Preset::NAMES.join(", ")))
-            })?;
+                .with_help("an override takes `files` (globs) and `rules`"));
         }
-        Ok(preset)
+        let files = fields.get("files").ok_or_else(|| {
+            self.error(
+                pointer,
+                "an override needs `files`: the globs it applies to",
+                "no `files`",
+            )
+        })?;
+        let rules = match fields.get("rules") {
+            Some(rules) => self.rules(&pointer_child(pointer, "rules"), rules, known)?,
+            None => BTreeMap::new(),
+        };
+        Ok(Override {
+            base_dir: base_dir.to_path_buf(),
+            files: self.globs(&pointer_child(pointer, "files"), files)?,
+            rules,
+        })
     }
 
     fn rules(

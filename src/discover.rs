@@ -57,7 +57,7 @@ fn walk(root: &Path, config: &Config, found: &mut Discovered) {
                     continue;
                 }
                 let wanted = match &config.include {
-                    Some(include) => include.is_match(relative_to_base(path, config)),
+                    Some(include) => include.is_match(config.relative(path)),
                     None => is_plan_file_name(path),
                 };
                 if wanted && !is_excluded(path, config) {
@@ -72,16 +72,7 @@ fn walk(root: &Path, config: &Config, found: &mut Discovered) {
 }
 
 fn is_excluded(path: &Path, config: &Config) -> bool {
-    config.exclude.is_match(relative_to_base(path, config))
-}
-
-/// Globs in the config are relative to the config file's folder.
-fn relative_to_base<'a>(path: &'a Path, config: &Config) -> &'a Path {
-    let path = path.strip_prefix("./").unwrap_or(path);
-    if config.base_dir.as_os_str().is_empty() {
-        return path;
-    }
-    path.strip_prefix(&config.base_dir).unwrap_or(path)
+    config.exclude.is_match(config.relative(path))
 }
 
 /// An I/O error in words, without Rust's "(os error 2)".

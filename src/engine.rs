@@ -1,14 +1,16 @@
 //! The pipeline for one file: load -> schema -> derive -> rules -> findings.
 //! The CLI and the language server both call [`Linter::lint`].
 
-use crate::config::{Config, Level};
+use crate::config::{Level, Settings};
 use crate::derive::derive;
 use crate::document::{decode, load, pointer_child, Document, LoadError, LoadLimits};
+use crate::error::UserError;
 use crate::finding::{FileReport, Finding, Related, Severity};
 use crate::functions::{self, Check, Context, Target, Violation};
 use crate::registry::PARSE_ERROR;
 use crate::rule::{option_reference, RuleDef};
 use crate::schema::{self, display_path, SCHEMA_RULE};
+use crate::suppress::SuppressionLevels;
 use serde_json::{Map, Value};
 use serde_json_path::JsonPath;
 use std::sync::Arc;
@@ -36,51 +38,61 @@ pub struct Linter {
     rules: Vec<CompiledRule>,
     /// Severity of schema findings; `None` when switched off.
     schema_severity: Option<Severity>,
+    /// Severities of findings about suppression comments; `None` when off.
+    suppression_severity: Option<Severity>,
+    unused_suppression_severity: Option<Severity>,
+    /// Every rule id that may be named in a suppression, sorted.
+    known_ids: Vec<String>,
     limits: LoadLimits,
 }
 
 impl Linter {
-    /// Compiles `rules` as configured. Fails on a bad JSONPath or function
-    /// options, naming the rule.
-    pub fn new(rules: &[RuleDef], config: &Config) -> Result<Linter, String> {
+    /// Compiles `rules` with the severities and options of `settings`.
+    /// Fails on a bad JSONPath, regex, CEL expression or function options,
+    /// pointing into the rule's file when it is a user's.
+    pub fn new(rules: &[RuleDef], settings: &Settings) -> Result<Linter, UserError> {
         let mut compiled = Vec::new();
         for rule in rules {
-            let setting = config.rules.get(&rule.id);
+            let setting = settings.rules.get(&rule.id);
             let severity = match setting.and_then(|s| s.level) {
                 Some(Level::Off) => continue,
                 Some(Level::On(severity)) => severity,
-                None => config.preset.severity(rule.severity),
+                None => settings.preset.severity(rule.severity),
             };
             let mut options = rule.default_options();
             if let Some(setting) = setting {
                 options.extend(setting.options.clone());
             }
-            compiled.push(
-                compile_rule(rule, severity, &options)
-                    .map_err(|error| format!("rule `{}`: {error}", rule.id))?,
-            );
+            compiled
+                .push(compile_rule(rule, severity, &options).map_err(|error| error.into_user_error(rule))?);
         }
-        let schema_severity = match config.rules.get(SCHEMA_RULE).and_then(|s| s.level) {
+        let level = |id: &str, default: Severity| match settings.rules.get(id).and_then(|s| s.level) {
             Some(Level::Off) => None,
             Some(Level::On(severity)) => Some(severity),
-            None => Some(Severity::Error),
+            None => Some(settings.preset.severity(default)),
         };
         Ok(Linter {
             rules: compiled,
-            schema_severity,
+            schema_severity: level(SCHEMA_RULE, Severity::Error),
+            suppression_severity: level(crate::suppress::INVALID_SUPPRESSION, Severity::Warning),
+            unused_suppression_severity: level(crate::suppress::UNUSED_SUPPRESSION, Severity::Warning),
+            known_ids: known_ids(rules),
             limits: LoadLimits::default(),
         })
     }
 
     /// A linter that runs only `rule`, with default options and no schema:
     /// what a rule's own examples are checked with.
-    pub fn for_rule(rule: &RuleDef) -> Result<Linter, String> {
+    pub fn for_rule(rule: &RuleDef) -> Result<Linter, UserError> {
         let options = rule.default_options();
-        let compiled = compile_rule(rule, rule.severity, &options)
-            .map_err(|error| format!("rule `{}`: {error}", rule.id))?;
+        let compiled =
+            compile_rule(rule, rule.severity, &options).map_err(|error| error.into_user_error(rule))?;
         Ok(Linter {
             rules: vec![compiled],
             schema_severity: None,
+            suppression_severity: None,
+            unused_suppression_severity: None,
+            known_ids: known_ids(std::slice::from_ref(rule)),
             limits: LoadLimits::default(),
         })
     }
@@ -114,7 +126,15 @@ impl Linter {
     /// Checks one plan given its text: the single entry point of the pipeline.
     pub fn lint(&self, path: &str, text: &str) -> FileReport {
         let findings = match load(text, &self.limits) {
-            Ok(document) => self.check_document(&document),
+            Ok(document) => {
+                let findings = self.check_document(&document);
+                let levels = SuppressionLevels {
+                    invalid: self.suppression_severity,
+                    unused: self.unused_suppression_severity,
+                };
+                let active = |id: &str| id == SCHEMA_RULE || self.rules.iter().any(|rule| rule.id == id);
+                crate::suppress::apply(findings, text, &self.known_ids, &active, levels)
+            }
             Err(error) => vec![parse_error(&error)],
         };
         FileReport {
@@ -153,6 +173,14 @@ impl Linter {
         findings.dedup();
         findings
     }
+}
+
+/// Ids a suppression may name: the rules given and the schema.
+fn known_ids(rules: &[RuleDef]) -> Vec<String> {
+    let mut ids: Vec<String> = rules.iter().map(|rule| rule.id.clone()).collect();
+    ids.push(SCHEMA_RULE.to_owned());
+    ids.sort();
+    ids
 }
 
 /// `field` (`deadline`, or dotted `test.revenue`) of `node`: its pointer and
@@ -217,31 +245,67 @@ fn parse_error(error: &LoadError) -> Finding {
     }
 }
 
+/// Why a rule could not be compiled, and where in its definition.
+struct CompileError {
+    /// Pointer into the rule's YAML document.
+    pointer: String,
+    message: String,
+}
+
+impl CompileError {
+    fn into_user_error(self, rule: &RuleDef) -> UserError {
+        match &rule.origin {
+            Some(origin) => UserError::new(format!("{}: rule `{}`: {}", origin.path, rule.id, self.message))
+                .at(
+                    &origin.path,
+                    &origin.source,
+                    origin.document.pointer_span(&self.pointer),
+                    "here",
+                ),
+            None => UserError::new(format!(
+                "internal error in planlint's rule `{}`: {}",
+                rule.id, self.message
+            )),
+        }
+    }
+}
+
 fn compile_rule(
     rule: &RuleDef,
     severity: Severity,
     options: &Map<String, Value>,
-) -> Result<CompiledRule, String> {
-    let rule_given = rule
-        .given
-        .as_ref()
-        .map(|given| given.as_slice())
-        .unwrap_or_default();
+) -> Result<CompiledRule, CompileError> {
+    let several = rule.check.as_slice().len() > 1 || matches!(rule.check, crate::rule::OneOrMany::Many(_));
     let checks = rule
         .check
         .as_slice()
         .iter()
-        .map(|check| {
-            let given = check
-                .given
-                .as_ref()
-                .map(|given| given.as_slice())
-                .unwrap_or(rule_given);
+        .enumerate()
+        .map(|(index, check)| {
+            let check_pointer = if several {
+                format!("/check/{index}")
+            } else {
+                "/check".to_owned()
+            };
+            let (given, given_pointer) = match &check.given {
+                Some(given) => (given.as_slice(), format!("{check_pointer}/given")),
+                None => (
+                    rule.given.as_ref().map(|g| g.as_slice()).unwrap_or_default(),
+                    "/given".to_owned(),
+                ),
+            };
             let paths = given
                 .iter()
                 .map(|path| {
-                    let path = substitute_options(path, options)?;
-                    JsonPath::parse(&path).map_err(|error| format!("invalid JSONPath `{path}`: {error}"))
+                    let invalid = |message: String| CompileError {
+                        pointer: given_pointer.clone(),
+                        message,
+                    };
+                    let path = substitute_options(path, options).map_err(invalid)?;
+                    JsonPath::parse(&path).map_err(|error| CompileError {
+                        pointer: given_pointer.clone(),
+                        message: format!("invalid JSONPath `{path}`: {error}"),
+                    })
                 })
                 .collect::<Result<Vec<_>, _>>()?;
             // `$options.NAME` arguments take the configured option value.
@@ -255,8 +319,14 @@ fn compile_rule(
                     (key.clone(), resolved.clone())
                 })
                 .collect();
-            let function = functions::compile(&check.function, &arguments)
-                .map_err(|error| format!("function `{}`: {error}", check.function))?;
+            let function = functions::compile(&check.function, &arguments).map_err(|error| CompileError {
+                pointer: if error.unknown_function {
+                    format!("{check_pointer}/function")
+                } else {
+                    format!("{check_pointer}/options")
+                },
+                message: format!("function `{}`: {}", check.function, error.message),
+            })?;
             Ok(CompiledCheck {
                 paths,
                 field: check.field.clone(),
@@ -265,7 +335,7 @@ fn compile_rule(
                 help: check.help.clone().or_else(|| rule.help.clone()),
             })
         })
-        .collect::<Result<Vec<_>, String>>()?;
+        .collect::<Result<Vec<_>, CompileError>>()?;
     let option_vars = options
         .iter()
         .map(|(name, value)| (name.clone(), crate::numbers::display_value(value)))

@@ -5,6 +5,7 @@
 //! [`engine`] runs the rules and returns [`finding`]s, and [`output`] prints
 //! them in any format.
 
+pub mod baseline;
 pub mod cli;
 pub mod config;
 pub mod derive;
@@ -18,10 +19,12 @@ pub mod finding;
 pub mod functions;
 pub mod numbers;
 pub mod output;
+pub mod packs;
 pub mod registry;
 pub mod rule;
 pub mod schema;
 pub mod suggest;
+pub mod suppress;
 
 pub use engine::Linter;
 pub use finding::{FileReport, Finding, Severity};

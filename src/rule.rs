@@ -1,9 +1,11 @@
 //! The rule definition format: one YAML file per rule, built-in or a user's.
 
+use crate::document::Document;
 use crate::finding::Severity;
 use serde::Deserialize;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// One or several of a thing, written either way in YAML.
 #[derive(Debug, Clone, Deserialize)]
@@ -46,6 +48,17 @@ pub struct RuleDef {
     #[serde(default)]
     pub options: BTreeMap<String, OptionDef>,
     pub examples: Examples,
+    /// Where a user's rule was read from; `None` for built-ins.
+    #[serde(skip)]
+    pub origin: Option<Arc<RuleOrigin>>,
+}
+
+/// The file a user rule came from, kept to point errors into it.
+#[derive(Debug)]
+pub struct RuleOrigin {
+    pub path: String,
+    pub source: Arc<str>,
+    pub document: Document,
 }
 
 /// One test applied to the selected nodes.
@@ -132,7 +145,8 @@ impl RuleDef {
     /// Checks that the definition is coherent on its own: kebab-case id,
     /// defaults of the declared types, `$options.` references that exist.
     pub fn validate(&self) -> Result<(), String> {
-        if !is_kebab_case(&self.id) {
+        let local_id = self.id.rsplit('/').next().unwrap_or_default();
+        if !is_kebab_case(local_id) {
             return Err(format!("rule id `{}` is not kebab-case", self.id));
         }
         for (name, option) in &self.options {

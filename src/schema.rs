@@ -15,45 +15,94 @@ pub const PLAN_SCHEMA: &str = include_str!("../schemas/plan.schema.json");
 /// Finding id for schema violations.
 pub const SCHEMA_RULE: &str = "schema";
 
-struct Compiled {
+/// The rule definition schema (rule packs are checked against it).
+pub const RULE_SCHEMA: &str = include_str!("../schemas/rule.schema.json");
+
+/// A JSON Schema compiled for validating documents with spans.
+pub struct CompiledSchema {
     schema: Value,
     validator: Validator,
+    /// What the document is called in messages ("the plan", "the rule").
+    root_name: &'static str,
 }
 
-/// The compiled plan schema, built on first use and shared by all threads.
-fn compiled() -> &'static Compiled {
-    static COMPILED: OnceLock<Compiled> = OnceLock::new();
-    COMPILED.get_or_init(|| {
-        // The schema is part of the binary and tested: failing here is a bug in planlint.
-        #[allow(clippy::expect_used)]
-        let schema: Value = serde_json::from_str(PLAN_SCHEMA).expect("plan schema is valid JSON");
-        #[allow(clippy::expect_used)]
+impl CompiledSchema {
+    /// Compiles a schema shipped with planlint. They are part of the binary
+    /// and tested, so failing here is a bug in planlint.
+    #[allow(clippy::expect_used)]
+    fn builtin(text: &str, root_name: &'static str) -> CompiledSchema {
+        let schema: Value = serde_json::from_str(text).expect("shipped schema is valid JSON");
+        let mut compiled = CompiledSchema::new(schema).expect("shipped schema compiles");
+        compiled.root_name = root_name;
+        compiled
+    }
+
+    /// Compiles a user's schema (the `schema` function), naming what is wrong.
+    pub fn new(schema: Value) -> Result<CompiledSchema, String> {
         let validator = jsonschema::options()
             .with_draft(jsonschema::Draft::Draft202012)
             .should_validate_formats(true)
             .build(&schema)
-            .expect("plan schema compiles");
-        Compiled { schema, validator }
-    })
+            .map_err(|error| format!("invalid JSON Schema: {error}"))?;
+        Ok(CompiledSchema {
+            schema,
+            validator,
+            root_name: "the value",
+        })
+    }
+
+    /// Findings for `document`, in document order of their spans.
+    pub fn check(&self, document: &Document) -> Vec<Finding> {
+        let mut findings: Vec<Finding> = self
+            .validator
+            .iter_errors(&document.value)
+            .flat_map(|error| findings_for(&error, document, &self.schema, self.root_name))
+            .collect();
+        findings.sort_by_key(|finding| (finding.span.start, finding.span.end));
+        findings.dedup();
+        findings
+    }
+
+    /// Violations of a single value (no spans), as messages keyed by the
+    /// pointer below `value` where they occur.
+    pub fn violations(&self, value: &Value) -> Vec<(String, String)> {
+        self.validator
+            .iter_errors(value)
+            .map(|error| (error.instance_path().as_str().to_owned(), error.to_string()))
+            .collect()
+    }
 }
 
-/// Schema findings for `document`, in document order of their spans.
+/// The plan schema, compiled on first use and shared by all threads.
+pub fn plan_schema() -> &'static CompiledSchema {
+    static COMPILED: OnceLock<CompiledSchema> = OnceLock::new();
+    COMPILED.get_or_init(|| CompiledSchema::builtin(PLAN_SCHEMA, "the plan"))
+}
+
+/// The rule definition schema.
+pub fn rule_schema() -> &'static CompiledSchema {
+    static COMPILED: OnceLock<CompiledSchema> = OnceLock::new();
+    COMPILED.get_or_init(|| CompiledSchema::builtin(RULE_SCHEMA, "the rule"))
+}
+
+/// Schema findings for a plan.
 pub fn check(document: &Document) -> Vec<Finding> {
-    let compiled = compiled();
-    let mut findings: Vec<Finding> = compiled
-        .validator
-        .iter_errors(&document.value)
-        .flat_map(|error| findings_for(&error, document, &compiled.schema))
-        .collect();
-    findings.sort_by_key(|finding| (finding.span.start, finding.span.end));
-    findings.dedup();
-    findings
+    plan_schema().check(document)
 }
 
-fn findings_for(error: &ValidationError<'_>, document: &Document, schema: &Value) -> Vec<Finding> {
+fn findings_for(
+    error: &ValidationError<'_>,
+    document: &Document,
+    schema: &Value,
+    root_name: &str,
+) -> Vec<Finding> {
     let pointer = error.instance_path().as_str().to_owned();
     let instance = error.instance();
-    let field = display_path(&pointer);
+    let field = if pointer.is_empty() {
+        root_name.to_owned()
+    } else {
+        display_path(&pointer)
+    };
     let finding = |pointer: String, message: String, label: &str, help: Option<String>| {
         // An unknown key is underlined itself; anything else at its value.
         let span = if matches!(

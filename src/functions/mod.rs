@@ -93,18 +93,33 @@ pub fn names() -> impl Iterator<Item = &'static str> {
     FUNCTIONS.iter().map(|(name, _)| *name)
 }
 
+/// Why a function could not be compiled.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompileError {
+    pub message: String,
+    /// The name is wrong (rather than the options).
+    pub unknown_function: bool,
+}
+
 /// Compiles function `name` with `options`.
-pub fn compile(name: &str, options: &Map<String, Value>) -> Result<Box<dyn Check>, String> {
-    let (_, compile) = FUNCTIONS
-        .iter()
-        .find(|(known, _)| *known == name)
-        .ok_or_else(|| {
-            format!(
-                "unknown function `{name}`: expected one of {}",
-                names().collect::<Vec<_>>().join(", ")
-            )
-        })?;
-    compile(options)
+pub fn compile(name: &str, options: &Map<String, Value>) -> Result<Box<dyn Check>, CompileError> {
+    let Some((_, compile)) = FUNCTIONS.iter().find(|(known, _)| *known == name) else {
+        let mut message = format!(
+            "unknown function: expected one of {}",
+            names().collect::<Vec<_>>().join(", ")
+        );
+        if let Some(suggestion) = crate::suggest::closest(name, names()) {
+            message = format!("unknown function (did you mean `{suggestion}`?)");
+        }
+        return Err(CompileError {
+            message,
+            unknown_function: true,
+        });
+    };
+    compile(options).map_err(|message| CompileError {
+        message,
+        unknown_function: false,
+    })
 }
 
 /// Deserializes a function's options, naming what is wrong.
