@@ -3,6 +3,7 @@
 
 use crate::baseline::Baseline;
 use crate::config::Config;
+use crate::config_set::ConfigSet;
 use crate::discover::{describe, discover, display_path};
 use crate::engine::Linter;
 use crate::error::UserError;
@@ -62,6 +63,15 @@ enum Command {
     Explain {
         /// The rule id, e.g. vague-goal.
         rule: String,
+    },
+    /// Run the examples of your rule packs' rules (each must fire on `fails`, not on `passes`).
+    TestRules {
+        /// Config file naming the rule packs, instead of the nearest .planlint.yaml.
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+        /// Also run the built-in rules' examples.
+        #[arg(long)]
+        all: bool,
     },
     /// Write a complete, commented starter plan that passes every rule.
     Init {
@@ -173,6 +183,7 @@ pub fn run() -> i32 {
         Command::Rules { format } => rules(format),
         Command::Metrics { file, format } => metrics(&file, format),
         Command::Explain { rule } => explain(&rule),
+        Command::TestRules { config, all } => test_rules(config.as_deref(), all),
         Command::Init { file } => init(&file),
     };
     result.unwrap_or_else(|error| {
@@ -208,18 +219,9 @@ fn check(args: &CheckArgs) -> Result<i32, UserError> {
     let builtin = builtin_rules()?;
     let cwd = std::env::current_dir()
         .map_err(|error| UserError::new(format!("cannot read the working directory: {error}")))?;
-    let config_path = args.config.clone().or_else(|| Config::discover(&cwd));
-    let config = match &config_path {
-        Some(path) => Config::load_file(path, builtin)?,
-        None => Config::default_in(cwd.clone()),
-    };
-    let rules = config.all_rules(builtin);
+    let configs = ConfigSet::new(builtin, args.config.as_deref(), &cwd)?;
     let baseline = args.baseline.as_deref().map(Baseline::load).transpose()?;
-    let linters = Linters {
-        config: &config,
-        rules: &rules,
-        built: Mutex::new(HashMap::new()),
-    };
+    let linters = Linters { configs: &configs, builtin, built: Mutex::new(HashMap::new()) };
 
     let mut tool_errors = Vec::new();
     let mut reports = if args.paths.len() == 1 && args.paths[0] == Path::new("-") {
@@ -228,9 +230,9 @@ fn check(args: &CheckArgs) -> Result<i32, UserError> {
             .read_to_end(&mut bytes)
             .map_err(|error| UserError::new(format!("cannot read stdin: {}", describe(&error))))?;
         let name = args.stdin_filename.clone().unwrap_or_else(|| "<stdin>".into());
-        vec![linters.for_path(Path::new(&name))?.lint_bytes(&name, &bytes)]
+        vec![linters.for_path(Path::new(&name))?.0.lint_bytes(&name, &bytes)]
     } else {
-        let discovered = discover(&args.paths, &config);
+        let discovered = discover(&args.paths, &configs);
         tool_errors.extend(discovered.errors);
         // Compile each distinct set of overrides once, before the parallel part.
         for path in &discovered.files {
@@ -239,7 +241,10 @@ fn check(args: &CheckArgs) -> Result<i32, UserError> {
         let results: Vec<Result<FileReport, UserError>> = discovered
             .files
             .par_iter()
-            .map(|path| check_file(&*linters.for_path(path)?, path, config.max_file_size))
+            .map(|path| {
+                let (linter, max_file_size) = linters.for_path(path)?;
+                check_file(&linter, path, max_file_size)
+            })
             .collect();
         let mut reports = Vec::with_capacity(results.len());
         for result in results {
@@ -275,7 +280,8 @@ fn check(args: &CheckArgs) -> Result<i32, UserError> {
         baseline.filter(&mut reports);
     }
 
-    let infos = rule_infos(&rules, &*linters.for_path(Path::new(""))?);
+    let rules = configs.for_cwd(&cwd)?.all_rules(builtin);
+    let infos = rule_infos(&rules, &linters.for_path(&cwd)?.0);
     let options = output::Options {
         color: use_color(args.color, args.output.is_some()),
         rules: &infos,
@@ -303,23 +309,26 @@ fn check(args: &CheckArgs) -> Result<i32, UserError> {
     })
 }
 
-/// One linter per distinct set of matching `overrides`, built on first use.
+/// One linter per config and distinct set of matching `overrides`, built on
+/// first use.
 struct Linters<'a> {
-    config: &'a Config,
-    rules: &'a [RuleDef],
-    built: Mutex<HashMap<Vec<usize>, Arc<Linter>>>,
+    configs: &'a ConfigSet<'a>,
+    builtin: &'a [RuleDef],
+    built: Mutex<HashMap<(Option<PathBuf>, Vec<usize>), Arc<Linter>>>,
 }
 
 impl Linters<'_> {
-    fn for_path(&self, path: &Path) -> Result<Arc<Linter>, UserError> {
-        let key = self.config.matching_overrides(path);
+    /// The linter for `path`, and the largest file its config accepts.
+    fn for_path(&self, path: &Path) -> Result<(Arc<Linter>, u64), UserError> {
+        let config = self.configs.for_path(path)?;
+        let key = (config.path.clone(), config.matching_overrides(path));
         let mut built = self.built.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         if let Some(linter) = built.get(&key) {
-            return Ok(Arc::clone(linter));
+            return Ok((Arc::clone(linter), config.max_file_size));
         }
-        let linter = Arc::new(Linter::new(self.rules, &self.config.settings_with(&key))?);
+        let linter = Arc::new(Linter::new(&config.all_rules(self.builtin), &config.settings_with(&key.1))?);
         built.insert(key, Arc::clone(&linter));
-        Ok(linter)
+        Ok((linter, config.max_file_size))
     }
 }
 
@@ -470,7 +479,8 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
 }
 
 fn rules(format: RulesFormat) -> Result<i32, UserError> {
-    let rules = builtin_rules()?;
+    let builtin = builtin_rules()?;
+    let rules = &load_config(None, builtin)?.all_rules(builtin);
     let text = match format {
         RulesFormat::Human => {
             let width = rules.iter().map(|rule| rule.id.len()).max().unwrap_or(0);
@@ -537,8 +547,42 @@ fn metrics(file: &Path, format: MetricsFormat) -> Result<i32, UserError> {
     Ok(exit::CLEAN)
 }
 
+/// The config in effect: `--config`, else the nearest one, else defaults.
+fn load_config(explicit: Option<&Path>, builtin: &[RuleDef]) -> Result<Config, UserError> {
+    let cwd = std::env::current_dir()
+        .map_err(|error| UserError::new(format!("cannot read the working directory: {error}")))?;
+    match explicit.map(Path::to_path_buf).or_else(|| Config::discover(&cwd)) {
+        Some(path) => Config::load_file(&path, builtin),
+        None => Ok(Config::default_in(cwd)),
+    }
+}
+
+fn test_rules(config: Option<&Path>, all: bool) -> Result<i32, UserError> {
+    let builtin = builtin_rules()?;
+    let config = load_config(config, builtin)?;
+    let rules = if all { config.all_rules(builtin) } else { config.user_rules.clone() };
+    let mut out = String::new();
+    let mut failed = 0;
+    for rule in &rules {
+        let problems = crate::selftest::check_examples(rule);
+        if problems.is_empty() {
+            out.push_str(&format!("ok      {}\n", rule.id));
+        } else {
+            failed += 1;
+            out.push_str(&format!("FAILED  {}\n", rule.id));
+            for problem in problems {
+                out.push_str(&format!("        {problem}\n"));
+            }
+        }
+    }
+    out.push_str(&format!("{} passed, {failed} failed\n", rules.len() - failed));
+    print_stdout(&out);
+    Ok(if failed == 0 { exit::CLEAN } else { exit::FINDINGS })
+}
+
 fn explain(id: &str) -> Result<i32, UserError> {
-    let rules = builtin_rules()?;
+    let builtin = builtin_rules()?;
+    let rules = &load_config(None, builtin)?.all_rules(builtin);
     let Some(rule) = rules.iter().find(|rule| rule.id == id) else {
         let mut error = UserError::new(format!("unknown rule id `{id}`"));
         error = match crate::suggest::closest(id, rules.iter().map(|rule| rule.id.as_str())) {

@@ -2,6 +2,7 @@
 //! plan files (honouring .gitignore), config include/exclude applied.
 
 use crate::config::Config;
+use crate::config_set::ConfigSet;
 use crate::error::UserError;
 use ignore::WalkBuilder;
 use std::path::{Path, PathBuf};
@@ -24,23 +25,25 @@ pub struct Discovered {
     pub errors: Vec<UserError>,
 }
 
-pub fn discover(paths: &[PathBuf], config: &Config) -> Discovered {
+/// Each file is judged by the config that applies to it (its `include`
+/// and `exclude`, relative to that config's folder).
+pub fn discover(paths: &[PathBuf], configs: &ConfigSet<'_>) -> Discovered {
     let mut found = Discovered::default();
     for path in paths {
         match std::fs::metadata(path) {
             Err(error) => found.errors.push(UserError::new(format!(
                 "cannot read {}: {}",
-                path.display(),
+                display_path(path),
                 describe(&error)
             ))),
-            Ok(metadata) if metadata.is_dir() => walk(path, config, &mut found),
+            Ok(metadata) if metadata.is_dir() => walk(path, configs, &mut found),
             // Files named on the command line are checked whatever their name
             // (pre-commit passes exactly the files to check), unless excluded.
-            Ok(_) => {
-                if !is_excluded(path, config) {
-                    found.files.push(path.clone());
-                }
-            }
+            Ok(_) => match configs.for_path(path) {
+                Ok(config) if !is_excluded(path, &config) => found.files.push(path.clone()),
+                Ok(_) => {}
+                Err(error) => found.errors.push(error),
+            },
         }
     }
     found.files.sort();
@@ -48,7 +51,7 @@ pub fn discover(paths: &[PathBuf], config: &Config) -> Discovered {
     found
 }
 
-fn walk(root: &Path, config: &Config, found: &mut Discovered) {
+fn walk(root: &Path, configs: &ConfigSet<'_>, found: &mut Discovered) {
     for entry in WalkBuilder::new(root).follow_links(false).build() {
         match entry {
             Ok(entry) => {
@@ -56,17 +59,22 @@ fn walk(root: &Path, config: &Config, found: &mut Discovered) {
                 if !entry.file_type().is_some_and(|kind| kind.is_file()) {
                     continue;
                 }
+                let config = match configs.for_path(path) {
+                    Ok(config) => config,
+                    Err(error) => {
+                        found.errors.push(error);
+                        continue;
+                    }
+                };
                 let wanted = match &config.include {
                     Some(include) => include.is_match(config.relative(path)),
                     None => is_plan_file_name(path),
                 };
-                if wanted && !is_excluded(path, config) {
+                if wanted && !is_excluded(path, &config) {
                     found.files.push(path.to_path_buf());
                 }
             }
-            Err(error) => found
-                .errors
-                .push(UserError::new(format!("cannot walk {}: {error}", root.display()))),
+            Err(error) => found.errors.push(UserError::new(format!("cannot walk {}: {error}", display_path(root)))),
         }
     }
 }

@@ -6,7 +6,7 @@ use crate::derive::derive;
 use crate::document::{decode, load, pointer_child, Document, LoadError, LoadLimits};
 use crate::error::UserError;
 use crate::finding::{FileReport, Finding, Related, Severity};
-use crate::functions::{self, Check, Context, Target, Violation};
+use crate::functions::{self, CelCache, Check, Context, Target, Violation};
 use crate::registry::PARSE_ERROR;
 use crate::rule::{option_reference, RuleDef};
 use crate::schema::{self, display_path, SCHEMA_RULE};
@@ -155,10 +155,8 @@ impl Linter {
             );
         }
         let metrics = derive(&document.value).to_value();
-        let context = Context {
-            plan: &document.value,
-            metrics: &metrics,
-        };
+        let cel = CelCache::default();
+        let context = Context { plan: &document.value, metrics: &metrics, cel: &cel };
         for rule in &self.rules {
             run_rule(rule, document, context, &mut findings);
         }

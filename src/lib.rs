@@ -8,6 +8,7 @@
 pub mod baseline;
 pub mod cli;
 pub mod config;
+pub mod config_set;
 pub mod derive;
 pub mod discover;
 pub mod docs;
@@ -23,6 +24,7 @@ pub mod packs;
 pub mod registry;
 pub mod rule;
 pub mod schema;
+pub mod selftest;
 pub mod suggest;
 pub mod suppress;
 

@@ -4,6 +4,10 @@
 //! reported before any file is read) and then run on every selected node.
 
 mod any_truthy;
+mod expr;
+mod falsy;
+mod pattern;
+mod schema;
 mod channel_return;
 mod contains;
 mod date_range;
@@ -30,12 +34,28 @@ pub struct Target<'a> {
 }
 
 /// What every check may read besides its target.
-#[derive(Debug, Clone, Copy)]
+#[derive(Clone, Copy)]
 pub struct Context<'a> {
     /// The whole plan.
     pub plan: &'a Value,
     /// Derived values (see `derive`), as JSON.
     pub metrics: &'a Value,
+    /// The plan and metrics as CEL values, converted once per document.
+    pub cel: &'a CelCache,
+}
+
+/// Per-document cache of CEL values, filled by the first `expr` check.
+#[derive(Default)]
+pub struct CelCache(std::sync::OnceLock<Option<(cel::Value, cel::Value)>>);
+
+impl Context<'_> {
+    /// `plan` and `metrics` as CEL values (cheap to clone).
+    pub fn cel_values(&self) -> Option<(cel::Value, cel::Value)> {
+        self.cel
+            .0
+            .get_or_init(|| Some((expr::to_cel(self.plan).ok()?, expr::to_cel(self.metrics).ok()?)))
+            .clone()
+    }
 }
 
 /// A failed check: where, and values for the message template.
@@ -79,10 +99,14 @@ const FUNCTIONS: &[(&str, Compile)] = &[
     ("date-range", date_range::compile),
     ("defined", defined::compile),
     ("enumeration", enumeration::compile),
+    ("expr", expr::compile),
+    ("falsy", falsy::compile),
     ("length", length::compile),
     ("marginal-cac", marginal_cac::compile),
     ("metric", metric::compile),
     ("numeric", numeric::compile),
+    ("pattern", pattern::compile),
+    ("schema", schema::compile),
     ("truthy", truthy::compile),
     ("undefined", undefined::compile),
     ("vague-text", vague_text::compile),

@@ -73,10 +73,8 @@ mod tests {
         let check = compile(options.as_object().unwrap()).unwrap();
         let value = Value::String(text.into());
         let mut out = Vec::new();
-        let context = Context {
-            plan: &Value::Null,
-            metrics: &Value::Null,
-        };
+        let cel = crate::functions::CelCache::default();
+        let context = Context { plan: &Value::Null, metrics: &Value::Null, cel: &cel };
         check.run(
             Target {
                 pointer: "",

@@ -1,0 +1,64 @@
+//! Which config applies to which file. With `--config`, that one applies to
+//! all; otherwise each file uses the nearest `.planlint.yaml` above it (up to
+//! the repository root), so a folder can carry its own rules and packs.
+
+use crate::config::Config;
+use crate::error::UserError;
+use crate::rule::RuleDef;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+pub struct ConfigSet<'a> {
+    builtin: &'a [RuleDef],
+    /// `--config`, applied to every file.
+    explicit: Option<Arc<Config>>,
+    /// Used when no config file is found above a file.
+    fallback: Arc<Config>,
+    /// Loaded configs by the folder they were looked up from (`None`: no file).
+    by_folder: Mutex<HashMap<PathBuf, Arc<Config>>>,
+}
+
+impl<'a> ConfigSet<'a> {
+    /// `explicit` is `--config`; `cwd` is where relative paths start.
+    pub fn new(builtin: &'a [RuleDef], explicit: Option<&Path>, cwd: &Path) -> Result<ConfigSet<'a>, UserError> {
+        let explicit = explicit.map(|path| Config::load_file(path, builtin).map(Arc::new)).transpose()?;
+        Ok(ConfigSet {
+            builtin,
+            explicit,
+            fallback: Arc::new(Config::default_in(cwd.to_path_buf())),
+            by_folder: Mutex::new(HashMap::new()),
+        })
+    }
+
+    /// The config for `path` (a file, or a folder being walked).
+    pub fn for_path(&self, path: &Path) -> Result<Arc<Config>, UserError> {
+        if let Some(config) = &self.explicit {
+            return Ok(Arc::clone(config));
+        }
+        let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        let folder = if absolute.is_dir() {
+            absolute
+        } else {
+            absolute.parent().map(Path::to_path_buf).unwrap_or_default()
+        };
+        let mut cache = self.by_folder.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some(config) = cache.get(&folder) {
+            return Ok(Arc::clone(config));
+        }
+        let config = match Config::discover(&folder) {
+            Some(file) => match cache.values().find(|known| known.path.as_deref() == Some(file.as_path())) {
+                Some(known) => Arc::clone(known),
+                None => Arc::new(Config::load_file(&file, self.builtin)?),
+            },
+            None => Arc::clone(&self.fallback),
+        };
+        cache.insert(folder, Arc::clone(&config));
+        Ok(config)
+    }
+
+    /// The config that applies where planlint was started.
+    pub fn for_cwd(&self, cwd: &Path) -> Result<Arc<Config>, UserError> {
+        self.for_path(cwd)
+    }
+}

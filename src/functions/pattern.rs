@@ -1,0 +1,63 @@
+//! `pattern`: text must match the regex `match` and/or must not match
+//! `not_match`. Non-text values are left to the schema; absent ones to
+//! `defined`.
+
+use super::{parse_options, Check, Context, Target, Violation};
+use regex::Regex;
+use serde::Deserialize;
+use serde_json::{Map, Value};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Options {
+    #[serde(default, rename = "match")]
+    must_match: Option<String>,
+    #[serde(default)]
+    not_match: Option<String>,
+}
+
+struct Pattern {
+    must_match: Option<Regex>,
+    not_match: Option<Regex>,
+}
+
+/// Regexes from users are bounded so a pathological one cannot blow up.
+fn compile_regex(name: &str, pattern: &str) -> Result<Regex, String> {
+    regex::RegexBuilder::new(pattern)
+        .size_limit(1 << 20)
+        .build()
+        .map_err(|error| format!("invalid regex in `{name}`: {error}"))
+}
+
+pub(super) fn compile(options: &Map<String, Value>) -> Result<Box<dyn Check>, String> {
+    let options: Options = parse_options(options)?;
+    if options.must_match.is_none() && options.not_match.is_none() {
+        return Err("give `match`, `not_match` or both".into());
+    }
+    Ok(Box::new(Pattern {
+        must_match: options.must_match.as_deref().map(|p| compile_regex("match", p)).transpose()?,
+        not_match: options.not_match.as_deref().map(|p| compile_regex("not_match", p)).transpose()?,
+    }))
+}
+
+impl Check for Pattern {
+    fn run(&self, target: Target<'_>, _: Context<'_>, out: &mut Vec<Violation>) {
+        let Some(Value::String(text)) = target.value else { return };
+        if let Some(regex) = &self.must_match {
+            if !regex.is_match(text) {
+                out.push(Violation::at_target().var("value", text.clone()).var("pattern", regex.as_str()));
+                return;
+            }
+        }
+        if let Some(regex) = &self.not_match {
+            if let Some(found) = regex.find(text) {
+                out.push(
+                    Violation::at_target()
+                        .var("value", text.clone())
+                        .var("pattern", regex.as_str())
+                        .var("match", found.as_str()),
+                );
+            }
+        }
+    }
+}
