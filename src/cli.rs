@@ -221,7 +221,11 @@ fn check(args: &CheckArgs) -> Result<i32, UserError> {
         .map_err(|error| UserError::new(format!("cannot read the working directory: {error}")))?;
     let configs = ConfigSet::new(builtin, args.config.as_deref(), &cwd)?;
     let baseline = args.baseline.as_deref().map(Baseline::load).transpose()?;
-    let linters = Linters { configs: &configs, builtin, built: Mutex::new(HashMap::new()) };
+    let linters = Linters {
+        configs: &configs,
+        builtin,
+        built: Mutex::new(HashMap::new()),
+    };
 
     let mut tool_errors = Vec::new();
     let mut reports = if args.paths.len() == 1 && args.paths[0] == Path::new("-") {
@@ -309,12 +313,15 @@ fn check(args: &CheckArgs) -> Result<i32, UserError> {
     })
 }
 
+/// A config file (`None`: defaults) and the indices of its overrides that match.
+type LinterKey = (Option<PathBuf>, Vec<usize>);
+
 /// One linter per config and distinct set of matching `overrides`, built on
 /// first use.
 struct Linters<'a> {
     configs: &'a ConfigSet<'a>,
     builtin: &'a [RuleDef],
-    built: Mutex<HashMap<(Option<PathBuf>, Vec<usize>), Arc<Linter>>>,
+    built: Mutex<HashMap<LinterKey, Arc<Linter>>>,
 }
 
 impl Linters<'_> {
@@ -326,7 +333,10 @@ impl Linters<'_> {
         if let Some(linter) = built.get(&key) {
             return Ok((Arc::clone(linter), config.max_file_size));
         }
-        let linter = Arc::new(Linter::new(&config.all_rules(self.builtin), &config.settings_with(&key.1))?);
+        let linter = Arc::new(Linter::new(
+            &config.all_rules(self.builtin),
+            &config.settings_with(&key.1),
+        )?);
         built.insert(key, Arc::clone(&linter));
         Ok((linter, config.max_file_size))
     }
@@ -385,6 +395,25 @@ fn rule_infos(rules: &[RuleDef], linter: &Linter) -> Vec<RuleInfo> {
             url: None,
         });
     }
+    for (id, summary) in [
+        (
+            crate::suppress::INVALID_SUPPRESSION,
+            "A suppression comment names a rule that exists.",
+        ),
+        (
+            crate::suppress::UNUSED_SUPPRESSION,
+            "A suppression comment silences a finding.",
+        ),
+    ] {
+        infos.push(RuleInfo {
+            id: id.into(),
+            severity: Severity::Warning,
+            summary: summary.into(),
+            description: "`# planlint-disable-next-line RULE -- reason` and `# planlint-disable-file RULE` must name a rule and silence something, so that they cannot hide future findings.".into(),
+            help: None,
+            url: None,
+        });
+    }
     infos.extend(linter.active_rules().filter_map(|(id, severity)| {
         let rule = rules.iter().find(|rule| rule.id == id)?;
         Some(RuleInfo {
@@ -393,7 +422,8 @@ fn rule_infos(rules: &[RuleDef], linter: &Linter) -> Vec<RuleInfo> {
             summary: rule.summary.clone(),
             description: format!("{}\n\nSource: {}", rule.why.trim(), rule.source.trim()),
             help: rule.help.clone(),
-            url: Some(registry::docs_url(&rule.id)),
+            // Built-in rules are documented in docs/rules.md; a pack's are not.
+            url: rule.origin.is_none().then(|| registry::docs_url(&rule.id)),
         })
     }));
     infos.sort_by(|a, b| a.id.cmp(&b.id));
@@ -560,7 +590,11 @@ fn load_config(explicit: Option<&Path>, builtin: &[RuleDef]) -> Result<Config, U
 fn test_rules(config: Option<&Path>, all: bool) -> Result<i32, UserError> {
     let builtin = builtin_rules()?;
     let config = load_config(config, builtin)?;
-    let rules = if all { config.all_rules(builtin) } else { config.user_rules.clone() };
+    let rules = if all {
+        config.all_rules(builtin)
+    } else {
+        config.user_rules.clone()
+    };
     let mut out = String::new();
     let mut failed = 0;
     for rule in &rules {

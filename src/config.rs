@@ -361,7 +361,7 @@ impl Config {
             self.include = base.include;
             self.base_dir = base.base_dir;
         }
-        if base.exclude.len() > 0 {
+        if !base.exclude.is_empty() {
             self.exclude = base.exclude;
         }
         self.max_file_size = base.max_file_size;

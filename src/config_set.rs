@@ -21,8 +21,14 @@ pub struct ConfigSet<'a> {
 
 impl<'a> ConfigSet<'a> {
     /// `explicit` is `--config`; `cwd` is where relative paths start.
-    pub fn new(builtin: &'a [RuleDef], explicit: Option<&Path>, cwd: &Path) -> Result<ConfigSet<'a>, UserError> {
-        let explicit = explicit.map(|path| Config::load_file(path, builtin).map(Arc::new)).transpose()?;
+    pub fn new(
+        builtin: &'a [RuleDef],
+        explicit: Option<&Path>,
+        cwd: &Path,
+    ) -> Result<ConfigSet<'a>, UserError> {
+        let explicit = explicit
+            .map(|path| Config::load_file(path, builtin).map(Arc::new))
+            .transpose()?;
         Ok(ConfigSet {
             builtin,
             explicit,
@@ -42,12 +48,18 @@ impl<'a> ConfigSet<'a> {
         } else {
             absolute.parent().map(Path::to_path_buf).unwrap_or_default()
         };
-        let mut cache = self.by_folder.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut cache = self
+            .by_folder
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         if let Some(config) = cache.get(&folder) {
             return Ok(Arc::clone(config));
         }
         let config = match Config::discover(&folder) {
-            Some(file) => match cache.values().find(|known| known.path.as_deref() == Some(file.as_path())) {
+            Some(file) => match cache
+                .values()
+                .find(|known| known.path.as_deref() == Some(file.as_path()))
+            {
                 Some(known) => Arc::clone(known),
                 None => Arc::new(Config::load_file(&file, self.builtin)?),
             },

@@ -74,7 +74,10 @@ fn walk(root: &Path, configs: &ConfigSet<'_>, found: &mut Discovered) {
                     found.files.push(path.to_path_buf());
                 }
             }
-            Err(error) => found.errors.push(UserError::new(format!("cannot walk {}: {error}", display_path(root)))),
+            Err(error) => found.errors.push(UserError::new(format!(
+                "cannot walk {}: {error}",
+                display_path(root)
+            ))),
         }
     }
 }
@@ -98,9 +101,15 @@ pub fn describe(error: &std::io::Error) -> String {
     }
 }
 
-/// A path as users should see it: `/`-separated, without a leading `./`.
+/// A path as users should see it: relative to the working directory when it
+/// is inside it, `/`-separated, without a leading `./`.
 pub fn display_path(path: &Path) -> String {
-    let text = path.to_string_lossy().replace('\\', "/");
+    let relative = std::env::current_dir()
+        .ok()
+        .filter(|_| path.is_absolute())
+        .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf))
+        .unwrap_or_else(|| path.to_path_buf());
+    let text = relative.to_string_lossy().replace('\\', "/");
     text.strip_prefix("./").map(str::to_owned).unwrap_or(text)
 }
 

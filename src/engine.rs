@@ -156,7 +156,11 @@ impl Linter {
         }
         let metrics = derive(&document.value).to_value();
         let cel = CelCache::default();
-        let context = Context { plan: &document.value, metrics: &metrics, cel: &cel };
+        let context = Context {
+            plan: &document.value,
+            metrics: &metrics,
+            cel: &cel,
+        };
         for rule in &self.rules {
             run_rule(rule, document, context, &mut findings);
         }
@@ -191,6 +195,26 @@ fn field_of<'a>(node: &'a Value, node_pointer: &str, field: &str) -> (String, Op
         value = value.and_then(|v| v.get(key));
     }
     (pointer, value)
+}
+
+/// `value` with every `$options.NAME` string, at any depth, replaced by the
+/// configured option value.
+fn resolve_options(value: &Value, options: &Map<String, Value>) -> Value {
+    match value {
+        Value::String(_) => option_reference(value)
+            .and_then(|name| options.get(name))
+            .unwrap_or(value)
+            .clone(),
+        Value::Array(items) => {
+            Value::Array(items.iter().map(|item| resolve_options(item, options)).collect())
+        }
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .map(|(key, item)| (key.clone(), resolve_options(item, options)))
+                .collect(),
+        ),
+        other => other.clone(),
+    }
 }
 
 /// Puts configured option values into a JSONPath: in
@@ -310,12 +334,7 @@ fn compile_rule(
             let arguments: Map<String, Value> = check
                 .options
                 .iter()
-                .map(|(key, value)| {
-                    let resolved = option_reference(value)
-                        .and_then(|name| options.get(name))
-                        .unwrap_or(value);
-                    (key.clone(), resolved.clone())
-                })
+                .map(|(key, value)| (key.clone(), resolve_options(value, options)))
                 .collect();
             let function = functions::compile(&check.function, &arguments).map_err(|error| CompileError {
                 pointer: if error.unknown_function {

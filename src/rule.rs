@@ -160,7 +160,7 @@ impl RuleDef {
         }
         for check in self.check.as_slice() {
             for value in check.options.values() {
-                if let Some(name) = option_reference(value) {
+                for name in option_references(value) {
                     if !self.options.contains_key(name) {
                         return Err(format!(
                             "check option refers to `$options.{name}`, which the rule does not declare"
@@ -195,6 +195,15 @@ impl RuleDef {
             .iter()
             .map(|(name, option)| (name.clone(), option.default.clone()))
             .collect()
+    }
+}
+
+/// Every `$options.NAME` in `value`, at any depth.
+pub fn option_references(value: &Value) -> Vec<&str> {
+    match value {
+        Value::Array(items) => items.iter().flat_map(option_references).collect(),
+        Value::Object(map) => map.values().flat_map(option_references).collect(),
+        other => option_reference(other).into_iter().collect(),
     }
 }
 

@@ -135,10 +135,11 @@ fn findings_for(
                     let help = match crate::suggest::closest(key, known.iter().map(String::as_str)) {
                         Some(suggestion) => Some(format!("did you mean `{suggestion}`?")),
                         None if known.is_empty() => None,
-                        None => Some(format!(
+                        None if allows_extensions(schema, error.schema_path().as_str()) => Some(format!(
                             "known fields here: {}; your own fields may start with `x-`",
                             known.join(", ")
                         )),
+                        None => Some(format!("known fields here: {}", known.join(", "))),
                     };
                     finding(
                         pointer_child(&pointer, key),
@@ -182,11 +183,16 @@ fn findings_for(
                 .as_array()
                 .map(|values| values.iter().map(short).collect::<Vec<_>>().join(", "))
                 .unwrap_or_default();
+            let names = options.as_array().into_iter().flatten().filter_map(Value::as_str);
+            let help = instance
+                .as_str()
+                .and_then(|typo| crate::suggest::closest(typo, names))
+                .map(|suggestion| format!("did you mean `{suggestion}`?"));
             vec![finding(
                 pointer,
                 format!("{field} must be one of {allowed}, found {}", short(instance)),
                 "not an allowed value",
-                None,
+                help,
             )]
         }
         ValidationErrorKind::Constant { expected_value } => vec![finding(
@@ -238,6 +244,29 @@ fn findings_for(
             "empty",
             None,
         )],
+        // "Not valid under any of": report the errors of the alternative the
+        // value was meant to be (the one it has the right type for).
+        ValidationErrorKind::AnyOf { context } | ValidationErrorKind::OneOfNotValid { context } => {
+            let meant = context.iter().find(|branch| {
+                !branch.is_empty()
+                    && !branch.iter().any(|e| {
+                        matches!(e.kind(), ValidationErrorKind::Type { .. })
+                            && e.instance_path().as_str() == error.instance_path().as_str()
+                    })
+            });
+            match meant {
+                Some(branch) => branch
+                    .iter()
+                    .flat_map(|inner| findings_for(inner, document, schema, root_name))
+                    .collect(),
+                None => vec![finding(
+                    pointer,
+                    format!("{field} has the wrong shape: {error}"),
+                    "here",
+                    None,
+                )],
+            }
+        }
         _ => vec![finding(pointer, format!("{field}: {error}"), "here", None)],
     }
 }
@@ -295,6 +324,16 @@ fn short(value: &Value) -> String {
     } else {
         text
     }
+}
+
+/// Whether the object schema where `additionalProperties` failed allows `x-` keys.
+fn allows_extensions(schema: &Value, keyword_path: &str) -> bool {
+    let parent = keyword_path.rsplit_once('/').map_or("", |(parent, _)| parent);
+    schema
+        .pointer(parent)
+        .and_then(|node| node.get("patternProperties"))
+        .and_then(|p| p.get("^x-"))
+        .is_some()
 }
 
 /// The property names the schema allows where `additionalProperties` failed.

@@ -25,7 +25,11 @@ pub fn check_examples(rule: &RuleDef) -> Vec<String> {
     }
 
     let fails = linter.lint("fails", &examples.fails);
-    let fired: Vec<_> = fails.findings.iter().filter(|finding| finding.rule == rule.id).collect();
+    let fired: Vec<_> = fails
+        .findings
+        .iter()
+        .filter(|finding| finding.rule == rule.id)
+        .collect();
     if fired.is_empty() {
         problems.push("the failing example does not make the rule fire".into());
     }
@@ -38,12 +42,18 @@ pub fn check_examples(rule: &RuleDef) -> Vec<String> {
         let mut pointers: Vec<&str> = fired.iter().map(|finding| finding.pointer.as_str()).collect();
         pointers.dedup();
         if pointers != examples.fails_at {
-            problems.push(format!("the failing example is flagged at {pointers:?}, expected {:?}", examples.fails_at));
+            problems.push(format!(
+                "the failing example is flagged at {pointers:?}, expected {:?}",
+                examples.fails_at
+            ));
         }
     }
     let passes = linter.lint("passes", &examples.passes);
     for finding in passes.findings.iter().filter(|finding| finding.rule == rule.id) {
-        problems.push(format!("the passing example is flagged at `{}`: {}", finding.pointer, finding.message));
+        problems.push(format!(
+            "the passing example is flagged at `{}`: {}",
+            finding.pointer, finding.message
+        ));
     }
     problems
 }

@@ -54,7 +54,7 @@ fn findings_exit_one_and_every_seed_rule_fires_on_the_examples() {
             "{rule} did not fire:\n{text}"
         );
     }
-    assert!(text.trim_end().ends_with("in 8 files"), "{text}");
+    assert!(text.trim_end().ends_with("in 10 files"), "{text}");
 }
 
 #[test]

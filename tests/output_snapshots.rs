@@ -24,6 +24,6 @@ fn human_output() {
 fn json_output() {
     let text = check_examples("json");
     let report: serde_json::Value = serde_json::from_str(&text).unwrap();
-    assert_eq!(report["summary"]["files"], 8);
+    assert_eq!(report["summary"]["files"], 10);
     insta::assert_snapshot!(text);
 }

@@ -2,7 +2,7 @@
 //! and consistent, and the generated docs are current.
 
 use planlint::registry;
-use planlint::rule::{is_kebab_case, option_reference};
+use planlint::rule::{is_kebab_case, option_references};
 use std::collections::BTreeSet;
 
 #[test]
@@ -87,13 +87,7 @@ fn every_option_is_documented_and_used() {
             .unwrap_or_else(|error| panic!("{}: {error}", rule.id));
         let mut used = BTreeSet::new();
         for check in rule.check.as_slice() {
-            used.extend(
-                check
-                    .options
-                    .values()
-                    .filter_map(option_reference)
-                    .map(str::to_owned),
-            );
+            used.extend(check.options.values().flat_map(option_references).map(str::to_owned));
             let given = check.given.as_ref().or(rule.given.as_ref());
             for path in given.map(|g| g.as_slice()).unwrap_or_default() {
                 for name in path.split("$options.").skip(1) {

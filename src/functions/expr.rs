@@ -38,7 +38,11 @@ pub(super) fn compile(options: &Map<String, Value>) -> Result<Box<dyn Check>, St
         .compile(&options.expression)
         .map_err(|errors| format!("invalid CEL expression `{}`: {errors}", options.expression))?;
     let rule_options = to_cel(&Value::Object(options.options))?;
-    Ok(Box::new(Expr { source: options.expression, program, options: rule_options }))
+    Ok(Box::new(Expr {
+        source: options.expression,
+        program,
+        options: rule_options,
+    }))
 }
 
 pub(super) fn to_cel(value: &Value) -> Result<cel::Value, String> {
@@ -48,7 +52,9 @@ pub(super) fn to_cel(value: &Value) -> Result<cel::Value, String> {
 impl Check for Expr {
     fn run(&self, target: Target<'_>, context: Context<'_>, out: &mut Vec<Violation>) {
         let Some(this) = target.value else { return };
-        let Some((plan, metrics)) = context.cel_values() else { return };
+        let Some((plan, metrics)) = context.cel_values() else {
+            return;
+        };
         let Ok(this) = to_cel(this) else { return };
         let mut scope = cel::Context::with_env(environment());
         scope.add_variable_from_value("this", this);

@@ -4,19 +4,19 @@
 //! reported before any file is read) and then run on every selected node.
 
 mod any_truthy;
-mod expr;
-mod falsy;
-mod pattern;
-mod schema;
 mod channel_return;
 mod contains;
 mod date_range;
 mod defined;
 mod enumeration;
+mod expr;
+mod falsy;
 mod length;
 mod marginal_cac;
 mod metric;
 mod numeric;
+mod pattern;
+mod schema;
 mod truthy;
 mod undefined;
 mod vague_text;

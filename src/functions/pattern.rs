@@ -35,17 +35,31 @@ pub(super) fn compile(options: &Map<String, Value>) -> Result<Box<dyn Check>, St
         return Err("give `match`, `not_match` or both".into());
     }
     Ok(Box::new(Pattern {
-        must_match: options.must_match.as_deref().map(|p| compile_regex("match", p)).transpose()?,
-        not_match: options.not_match.as_deref().map(|p| compile_regex("not_match", p)).transpose()?,
+        must_match: options
+            .must_match
+            .as_deref()
+            .map(|p| compile_regex("match", p))
+            .transpose()?,
+        not_match: options
+            .not_match
+            .as_deref()
+            .map(|p| compile_regex("not_match", p))
+            .transpose()?,
     }))
 }
 
 impl Check for Pattern {
     fn run(&self, target: Target<'_>, _: Context<'_>, out: &mut Vec<Violation>) {
-        let Some(Value::String(text)) = target.value else { return };
+        let Some(Value::String(text)) = target.value else {
+            return;
+        };
         if let Some(regex) = &self.must_match {
             if !regex.is_match(text) {
-                out.push(Violation::at_target().var("value", text.clone()).var("pattern", regex.as_str()));
+                out.push(
+                    Violation::at_target()
+                        .var("value", text.clone())
+                        .var("pattern", regex.as_str()),
+                );
                 return;
             }
         }

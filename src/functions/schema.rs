@@ -19,7 +19,9 @@ struct Schema {
 
 pub(super) fn compile(options: &Map<String, Value>) -> Result<Box<dyn Check>, String> {
     let options: Options = parse_options(options)?;
-    Ok(Box::new(Schema { compiled: CompiledSchema::new(options.schema)? }))
+    Ok(Box::new(Schema {
+        compiled: CompiledSchema::new(options.schema)?,
+    }))
 }
 
 impl Check for Schema {

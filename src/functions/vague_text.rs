@@ -74,7 +74,11 @@ mod tests {
         let value = Value::String(text.into());
         let mut out = Vec::new();
         let cel = crate::functions::CelCache::default();
-        let context = Context { plan: &Value::Null, metrics: &Value::Null, cel: &cel };
+        let context = Context {
+            plan: &Value::Null,
+            metrics: &Value::Null,
+            cel: &cel,
+        };
         check.run(
             Target {
                 pointer: "",

@@ -3,7 +3,6 @@
 
 use crate::document::Span;
 use crate::finding::{FileReport, Finding, Severity, Summary};
-use crate::registry::docs_url;
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
 use std::fmt;
 use std::io::{self, Write};
@@ -17,6 +16,8 @@ struct Report<'a> {
     finding: &'a Finding,
     source: &'a NamedSource<Arc<str>>,
     text: &'a str,
+    /// The rule's documentation, when the report knows it.
+    url: Option<&'a str>,
 }
 
 impl fmt::Debug for Report<'_> {
@@ -57,9 +58,7 @@ impl Diagnostic for Report<'_> {
     }
 
     fn url<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        let rule = &self.finding.rule;
-        (rule != crate::registry::PARSE_ERROR && rule != crate::schema::SCHEMA_RULE)
-            .then(|| Box::new(docs_url(rule)) as Box<dyn fmt::Display>)
+        self.url.map(|url| Box::new(url) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
@@ -103,10 +102,16 @@ pub fn write(reports: &[FileReport], options: super::Options<'_>, out: &mut dyn 
         }
         let source = NamedSource::new(&report.path, Arc::clone(&report.source));
         for finding in &report.findings {
+            let url = options
+                .rules
+                .iter()
+                .find(|rule| rule.id == finding.rule)
+                .and_then(|rule| rule.url.as_deref());
             let diagnostic = Report {
                 finding,
                 source: &source,
                 text: &report.source,
+                url,
             };
             let mut rendered = String::new();
             handler

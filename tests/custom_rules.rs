@@ -1,0 +1,392 @@
+//! Users' own rules end to end: rule packs, CEL, overrides, suppressions,
+//! baselines, and clear errors for every kind of bad input.
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::fs;
+use std::path::Path;
+
+fn planlint(dir: &Path) -> Command {
+    let mut command = Command::cargo_bin("planlint").unwrap();
+    command
+        .current_dir(dir)
+        .env_remove("GITHUB_ACTIONS")
+        .env_remove("NO_COLOR");
+    command
+}
+
+fn house_rules() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/house-rules"))
+}
+
+/// (path, rule, pointer) of every finding.
+fn findings(report: &Value) -> Vec<(String, String, String)> {
+    let mut out = Vec::new();
+    for file in report["files"].as_array().unwrap() {
+        for finding in file["findings"].as_array().unwrap() {
+            out.push((
+                file["path"].as_str().unwrap().to_owned(),
+                finding["rule"].as_str().unwrap().to_owned(),
+                finding["pointer"].as_str().unwrap().to_owned(),
+            ));
+        }
+    }
+    out
+}
+
+fn json_check(dir: &Path, args: &[&str]) -> (Option<i32>, Value, String) {
+    let output = planlint(dir)
+        .args(["check", "--format", "json"])
+        .args(args)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    let report = serde_json::from_slice(&output.stdout).unwrap_or(Value::Null);
+    (output.status.code(), report, stderr)
+}
+
+fn triple(path: &str, rule: &str, pointer: &str) -> (String, String, String) {
+    (path.into(), rule.into(), pointer.into())
+}
+
+#[test]
+fn the_house_rules_example_end_to_end() {
+    let (code, report, stderr) = json_check(house_rules(), &[]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert_eq!(
+        findings(&report),
+        vec![
+            // The suppressed goal (/goals/1/metric) is gone; the pilot override waives the
+            // sponsor and the legal review.
+            triple(
+                "plans/spring.plan.yaml",
+                "acme/approved-metrics",
+                "/goals/2/metric"
+            ),
+            triple("plans/spring.plan.yaml", "acme/channel-cap", "/channels/0/budget"),
+        ]
+    );
+    let message = report["files"][1]["findings"][1]["message"].as_str().unwrap();
+    assert_eq!(
+        message,
+        "channel `WeChat` gets 130,000 CNY, more than 0.4 of the 300,000 budget"
+    );
+    assert_eq!(
+        report["files"][1]["findings"][1]["severity"], "error",
+        "the config raised it from warning"
+    );
+
+    let tests = planlint(house_rules()).arg("test-rules").output().unwrap();
+    assert_eq!(tests.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&tests.stdout).ends_with("3 passed, 0 failed\n"));
+
+    let rules = planlint(house_rules()).arg("rules").output().unwrap();
+    assert!(String::from_utf8_lossy(&rules.stdout).contains("acme/channel-cap"));
+    let explain = planlint(house_rules())
+        .args(["explain", "acme/channel-cap"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&explain.stdout);
+    assert!(text.contains("max_share (number, default 0.4)"), "{text}");
+    assert!(text.contains("ACME marketing handbook"), "{text}");
+}
+
+/// A scratch repository: a `.planlint.yaml`, rule files, plans.
+fn scratch(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join(".git")).unwrap();
+    for (path, text) in files {
+        let path = dir.path().join(path);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    }
+    dir
+}
+
+const CAP_RULE: &str = r#"
+id: channel-cap
+severity: warning
+summary: No channel over its cap.
+why: House policy.
+source: Handbook.
+given: $.channels[*]
+check:
+  field: budget
+  function: expr
+  options: {expression: "this <= 100"}
+message: "channel `{label}` spends {budget}"
+help: spend less
+examples:
+  fails: "channels: [{name: a, budget: 500}]"
+  passes: "channels: [{name: a, budget: 50}]"
+"#;
+
+fn clean_plan() -> String {
+    fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/clean.plan.yaml")).unwrap()
+}
+
+#[test]
+fn overrides_change_severity_per_folder_last_match_wins() {
+    let vague = clean_plan().replace(
+        "statement: Win 550 first-time buyers by the end of July",
+        "statement: Grow sales",
+    );
+    let dir = scratch(&[
+        (
+            ".planlint.yaml",
+            "overrides:\n  - files: ['drafts/**']\n    rules: {vague-goal: warning}\n  - files: ['drafts/final/**']\n    rules: {vague-goal: error}\n",
+        ),
+        ("plans/a.plan.yaml", &vague),
+        ("drafts/b.plan.yaml", &vague),
+        ("drafts/final/c.plan.yaml", &vague),
+    ]);
+    let (_, report, stderr) = json_check(dir.path(), &[]);
+    let severities: Vec<(&str, &str)> = report["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|file| {
+            (
+                file["path"].as_str().unwrap(),
+                file["findings"][0]["severity"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        severities,
+        vec![
+            ("drafts/b.plan.yaml", "warning"),
+            ("drafts/final/c.plan.yaml", "error"),
+            ("plans/a.plan.yaml", "error")
+        ],
+        "{stderr}"
+    );
+}
+
+#[test]
+fn extends_a_shared_config_file() {
+    let dir = scratch(&[
+        (
+            "shared/base.yaml",
+            "extends: strict\nrules: {missing-sponsor: off}\n",
+        ),
+        (
+            ".planlint.yaml",
+            "extends: [./shared/base.yaml]\nrules: {too-many-goals: {options: {max: 2}}}\n",
+        ),
+        (
+            "a.plan.yaml",
+            &clean_plan().replace("sponsor: Wang Jun, CEO\n", ""),
+        ),
+    ]);
+    let (code, report, stderr) = json_check(dir.path(), &[]);
+    assert_eq!(code, Some(1), "{stderr}");
+    // missing-sponsor is off (base); too-many-goals is an error (strict) with max 2 (own).
+    assert_eq!(
+        findings(&report),
+        vec![triple("a.plan.yaml", "too-many-goals", "/goals")]
+    );
+    assert_eq!(report["files"][0]["findings"][0]["severity"], "error");
+    assert_eq!(
+        report["files"][0]["findings"][0]["message"],
+        "the plan has 3 goals, more than 2 to focus on"
+    );
+}
+
+#[test]
+fn suppressions_silence_with_a_reason_and_report_their_mistakes() {
+    let plan = clean_plan()
+        .replace(
+            "    statement: Win 550 first-time buyers by the end of July\n",
+            "    # planlint-disable-next-line vague-goal -- the CEO's wording, agreed in the kickoff\n    statement: Grow sales\n",
+        )
+        .replace(
+            "sponsor: Wang Jun, CEO\n",
+            "# planlint-disable-file missing-sponsor\n# planlint-disable-next-line vauge-goal\n# planlint-disable-next-line missing-deadline -- nothing to hide here\nname2: x\n",
+        )
+        .replace("name2: x\n", "");
+    let dir = scratch(&[("a.plan.yaml", &plan)]);
+    let (code, report, stderr) = json_check(dir.path(), &[]);
+    assert_eq!(code, Some(0), "warnings only: {stderr}");
+    let found = findings(&report);
+    assert_eq!(
+        found,
+        vec![
+            triple("a.plan.yaml", "invalid-suppression", ""),
+            triple("a.plan.yaml", "unused-suppression", "")
+        ],
+    );
+    let invalid = &report["files"][0]["findings"][0];
+    assert_eq!(
+        invalid["message"],
+        "`vauge-goal` is not a rule id, so nothing is suppressed"
+    );
+    assert_eq!(invalid["help"], "did you mean `vague-goal`?");
+    let unused = &report["files"][0]["findings"][1];
+    assert_eq!(
+        unused["message"],
+        "`missing-deadline` reports nothing on the next line: this suppression is unused"
+    );
+    let text = fs::read_to_string(dir.path().join("a.plan.yaml")).unwrap();
+    let start = unused["start"]["offset"].as_u64().unwrap() as usize;
+    let end = unused["end"]["offset"].as_u64().unwrap() as usize;
+    assert_eq!(&text[start..end], "missing-deadline");
+}
+
+#[test]
+fn a_baseline_survives_edits_that_move_lines_and_shows_only_new_findings() {
+    let broken = fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/vague-goal.plan.yaml"
+    ))
+    .unwrap();
+    let dir = scratch(&[("a.plan.yaml", &broken)]);
+    let write = planlint(dir.path())
+        .args(["check", "--write-baseline", "baseline.json"])
+        .output()
+        .unwrap();
+    assert_eq!(write.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&write.stderr).contains("Recorded 2 findings in baseline.json"));
+
+    // Unrelated edit: three lines inserted at the top move every finding down.
+    fs::write(
+        dir.path().join("a.plan.yaml"),
+        format!("# moved\n# down\n# three lines\n{broken}"),
+    )
+    .unwrap();
+    let (code, report, _) = json_check(dir.path(), &["--baseline", "baseline.json"]);
+    assert_eq!(code, Some(0));
+    assert_eq!(findings(&report), vec![]);
+
+    // A new problem is reported; the recorded ones stay hidden.
+    let worse = broken.replacen("    deadline: 2026-06-30\n", "", 1);
+    fs::write(dir.path().join("a.plan.yaml"), worse).unwrap();
+    let (code, report, _) = json_check(dir.path(), &["--baseline", "baseline.json"]);
+    assert_eq!(code, Some(1));
+    let found = findings(&report);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1, "missing-deadline");
+
+    let bad = planlint(dir.path())
+        .args(["check", "--baseline", "nope.json"])
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+/// Runs `check` in a scratch repo and returns stderr, asserting exit 2.
+fn tool_error(files: &[(&str, &str)]) -> String {
+    let mut all = vec![("a.plan.yaml", "version: 1\nname: x\n")];
+    all.extend_from_slice(files);
+    let dir = scratch(&all);
+    let output = planlint(dir.path())
+        .args(["check", "--color", "never"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    stderr
+}
+
+fn pack_with(rule: &str) -> String {
+    tool_error(&[(".planlint.yaml", "rule_packs: [acme]\n"), ("acme/r.yaml", rule)])
+}
+
+#[test]
+fn bad_user_rules_are_clear_errors_pointing_into_the_file() {
+    let jsonpath = pack_with(&CAP_RULE.replace("given: $.channels[*]", "given: $.channels[*"));
+    assert!(jsonpath.contains("invalid JSONPath `$.channels[*`"), "{jsonpath}");
+    assert!(jsonpath.contains("acme/r.yaml:7:8"), "{jsonpath}");
+
+    let regex = pack_with(&CAP_RULE.replace(
+        "  function: expr\n  options: {expression: \"this <= 100\"}",
+        "  function: pattern\n  options: {match: \"([a-z\"}",
+    ));
+    assert!(regex.contains("invalid regex in `match`"), "{regex}");
+    assert!(regex.contains("acme/r.yaml:11:"), "{regex}");
+
+    let cel = pack_with(&CAP_RULE.replace("this <= 100", "this <= "));
+    assert!(cel.contains("invalid CEL expression `this <= `"), "{cel}");
+
+    let function = pack_with(&CAP_RULE.replace("function: expr", "function: exprr"));
+    assert!(function.contains("`check.function` must be one of"), "{function}");
+    assert!(function.contains("did you mean `expr`?"), "{function}");
+    assert!(function.contains("acme/r.yaml:10:"), "{function}");
+
+    let unknown_key = pack_with(&CAP_RULE.replace("help: spend less", "hlep: spend less"));
+    assert!(unknown_key.contains("unknown field `hlep`"), "{unknown_key}");
+    assert!(unknown_key.contains("did you mean `help`?"), "{unknown_key}");
+
+    let bad_yaml = pack_with("id: [\n");
+    assert!(bad_yaml.contains("acme/r.yaml"), "{bad_yaml}");
+}
+
+#[test]
+fn bad_packs_and_options_in_config_are_clear_errors() {
+    let missing = tool_error(&[(".planlint.yaml", "rule_packs: [nowhere/]\n")]);
+    assert!(missing.contains("no such rule file or folder"), "{missing}");
+    assert!(missing.contains(".planlint.yaml:1:14"), "{missing}");
+
+    let option = tool_error(&[
+        (
+            ".planlint.yaml",
+            "rule_packs: [acme]\nrules:\n  acme/channel-cap: {options: {cap: high}}\n",
+        ),
+        (
+            "acme/channel-cap.yaml",
+            &CAP_RULE.replace(
+                "examples:",
+                "options:\n  cap: {type: number, default: 100, description: The cap.}\nexamples:",
+            ),
+        ),
+    ]);
+    assert!(
+        option.contains("option `cap` of `acme/channel-cap` must be a number"),
+        "{option}"
+    );
+
+    let unknown = tool_error(&[
+        (
+            ".planlint.yaml",
+            "rule_packs: [acme]\nrules: {acme/chanel-cap: off}\n",
+        ),
+        ("acme/channel-cap.yaml", CAP_RULE),
+    ]);
+    assert!(unknown.contains("unknown rule id `acme/chanel-cap`"), "{unknown}");
+    assert!(unknown.contains("did you mean `acme/channel-cap`?"), "{unknown}");
+
+    let cycle = tool_error(&[
+        (".planlint.yaml", "extends: [./other.yaml]\n"),
+        ("other.yaml", "extends: [./.planlint.yaml]\n"),
+    ]);
+    assert!(cycle.contains("extends itself"), "{cycle}");
+}
+
+#[test]
+fn the_custom_rules_guide_examples_run() {
+    let guide = fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/custom-rules.md")).unwrap();
+    let mut tested = 0;
+    for block in guide.split("```yaml\n").skip(1) {
+        let body = block.split("```").next().unwrap();
+        let Some(first_line) = body.lines().next() else {
+            continue;
+        };
+        let Some(file) = first_line.strip_prefix("# rule file: ") else {
+            continue;
+        };
+        let dir = scratch(&[
+            (".planlint.yaml", "rule_packs: [house]\n"),
+            (&format!("house/{file}"), body),
+        ]);
+        let output = planlint(dir.path()).arg("test-rules").output().unwrap();
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{file}: {stdout}{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        tested += 1;
+    }
+    assert!(tested >= 4, "the guide's rule examples were found ({tested})");
+}
