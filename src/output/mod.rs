@@ -1,11 +1,22 @@
 //! Output formats. Each one turns reports into text. Formats that list the
 //! rules (SARIF) get their descriptions as plain data in [`Options`]; no
 //! format knows how rules work.
+//!
+//! The CI formats (`sarif`, `github`, `junit`, `gitlab`, `rdjson`) share
+//! [`Region`] (where a finding is, as lines and columns) and
+//! [`fingerprint`] (an identity that survives moved lines).
 
+pub mod fingerprint;
+pub mod github;
+mod gitlab;
 mod human;
 mod json;
+mod junit;
 pub mod metrics;
+mod rdjson;
+mod sarif;
 
+use crate::document::{LineIndex, Span};
 use crate::finding::{FileReport, Severity};
 use std::io::{self, Write};
 
@@ -16,6 +27,16 @@ pub enum Format {
     Human,
     /// Machine-readable findings with exact ranges (schemas/report.schema.json).
     Json,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+    Sarif,
+    /// GitHub Actions workflow commands: one annotation per finding.
+    Github,
+    /// JUnit XML: one test case per file, a failure per finding (GitLab, Jenkins).
+    Junit,
+    /// GitLab Code Quality report.
+    Gitlab,
+    /// reviewdog's Diagnostic Format (rdjson).
+    Rdjson,
 }
 
 /// What a report says about one rule (or `parse-error` / `schema`).
@@ -53,6 +74,83 @@ impl Options<'_> {
 /// planlint's version, as reports state it.
 pub const TOOL_VERSION: &str = env!("CARGO_PKG_VERSION");
 
+/// Where planlint lives, for reports that link to the tool.
+pub const TOOL_URI: &str = "https://github.com/planlint/planlint";
+
+/// Where a finding is, as the CI formats state it: 1-based lines, 1-based
+/// columns counted in characters (and in UTF-8 bytes, for formats that want
+/// those), end exclusive.
+///
+/// A span that ends just after a line break ends at the end of its last
+/// line instead of at column 1 of the next, and an empty span (the document
+/// root, a finding without a real span) is the point where it starts:
+/// line 1, column 1 for `0..0`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Region {
+    pub start_line: usize,
+    pub start_column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    /// 1-based start column in UTF-8 bytes.
+    pub start_byte_column: usize,
+    /// 1-based (exclusive) end column in UTF-8 bytes.
+    pub end_byte_column: usize,
+}
+
+impl Region {
+    /// The region of `span` in `text`; `index` must be built from `text`.
+    pub fn of(index: &LineIndex, text: &str, span: Span) -> Region {
+        let start = index.position(text, span.start);
+        // `position` clamps to the text and to character boundaries.
+        let end_offset = index.position(text, span.end.max(start.offset)).offset;
+        // Leave a final line break out: the region ends where its last line does.
+        let body = text.get(start.offset..end_offset).unwrap_or_default();
+        let body = body.strip_suffix('\n').unwrap_or(body);
+        let body = body.strip_suffix('\r').unwrap_or(body);
+        let end = index.position(text, start.offset + body.len());
+        let byte_column =
+            |line: usize, offset: usize| offset - index.line_start(line).unwrap_or(0).min(offset) + 1;
+        Region {
+            start_line: start.line,
+            start_column: start.column,
+            end_line: end.line,
+            end_column: end.column,
+            start_byte_column: byte_column(start.line, start.offset),
+            end_byte_column: byte_column(end.line, end.offset),
+        }
+    }
+
+    /// Whether the region starts and ends on the same line.
+    pub fn is_single_line(&self) -> bool {
+        self.start_line == self.end_line
+    }
+}
+
+/// A relative path as a URI reference: `/` kept, everything outside the
+/// unreserved characters percent-encoded (spaces, `#`, `%`, non-ASCII ...).
+pub(crate) fn uri_path(path: &str) -> String {
+    let mut uri = String::with_capacity(path.len());
+    for byte in path.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
+                uri.push(char::from(byte));
+            }
+            _ => uri.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    uri
+}
+
+/// The regions of every finding of `report`, in order.
+pub(crate) fn regions(report: &FileReport) -> Vec<Region> {
+    let index = LineIndex::new(&report.source);
+    report
+        .findings
+        .iter()
+        .map(|finding| Region::of(&index, &report.source, finding.span))
+        .collect()
+}
+
 /// Writes `reports` (already sorted by path) in `format`.
 pub fn write(
     format: Format,
@@ -63,5 +161,44 @@ pub fn write(
     match format {
         Format::Human => human::write(reports, options, out),
         Format::Json => json::write(reports, out),
+        Format::Sarif => sarif::write(reports, options, out),
+        Format::Github => github::write(reports, out),
+        Format::Junit => junit::write(reports, out),
+        Format::Gitlab => gitlab::write(reports, out),
+        Format::Rdjson => rdjson::write(reports, options, out),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn region(text: &str, start: usize, end: usize) -> (usize, usize, usize, usize) {
+        let r = Region::of(&LineIndex::new(text), text, Span::new(start, end));
+        (r.start_line, r.start_column, r.end_line, r.end_column)
+    }
+
+    #[test]
+    fn regions() {
+        let text = "a: 1\nb:\n  c: 2\n";
+        assert_eq!(region(text, 0, 0), (1, 1, 1, 1));
+        assert_eq!(region(text, 3, 4), (1, 4, 1, 5));
+        // A block that ends after its line break ends at the end of its last line.
+        assert_eq!(region(text, 5, text.len()), (2, 1, 3, 7));
+        assert_eq!(region("a\r\nb\r\n", 0, 7), (1, 1, 2, 2));
+        // Out of range and reversed spans still give valid regions.
+        assert_eq!(region(text, 100, 200), (4, 1, 4, 1));
+        assert_eq!(region(text, 3, 1), (1, 4, 1, 4));
+        // Characters, not bytes; byte columns too.
+        let text = "名前: 中文 x";
+        let r = Region::of(&LineIndex::new(text), text, Span::new(15, 16));
+        assert_eq!((r.start_column, r.end_column), (8, 9));
+        assert_eq!((r.start_byte_column, r.end_byte_column), (16, 17));
+    }
+
+    #[test]
+    fn uri_paths() {
+        assert_eq!(uri_path("plans/a b#1.plan.yaml"), "plans/a%20b%231.plan.yaml");
+        assert_eq!(uri_path("计划.plan.yaml"), "%E8%AE%A1%E5%88%92.plan.yaml");
     }
 }

@@ -1,0 +1,290 @@
+//! `--format github`: GitHub Actions workflow commands, one annotation per
+//! finding, and the Markdown step summary.
+//!
+//! ```text
+//! ::error file=plans/a.plan.yaml,line=7,col=16,endLine=7,endColumn=34,title=planlint(vague-goal)::goal …
+//! ```
+//!
+//! The runner drops `col`/`endColumn` when `line` and `endLine` differ, so a
+//! multi-line finding gets lines only. GitHub shows at most
+//! [`ANNOTATION_LIMIT`] annotations of each level per step; the step summary
+//! lists everything and says when that cap was hit.
+
+use super::{regions, uri_path, Options, Region};
+use crate::document::LineIndex;
+use crate::finding::{FileReport, Finding, Severity, Summary};
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::io::{self, Write};
+use std::path::Path;
+
+/// How many annotations of one level (error, warning, notice) GitHub shows
+/// for one step.
+pub const ANNOTATION_LIMIT: usize = 10;
+
+/// Escapes an annotation's message: `%`, `\r`, `\n`.
+pub fn escape_data(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '%' => escaped.push_str("%25"),
+            '\r' => escaped.push_str("%0D"),
+            '\n' => escaped.push_str("%0A"),
+            c => escaped.push(c),
+        }
+    }
+    escaped
+}
+
+/// Escapes an annotation property value: as [`escape_data`], plus `:` and `,`.
+pub fn escape_property(text: &str) -> String {
+    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// The workflow command for a severity.
+fn command(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "notice",
+    }
+}
+
+/// What the annotation says: the message, then the help and any related
+/// places on lines of their own.
+fn annotation_text(finding: &Finding, lines: &LineIndex, text: &str) -> String {
+    let mut message = finding.message.clone();
+    if let Some(help) = &finding.help {
+        let _ = write!(message, "\nhelp: {help}");
+    }
+    for related in &finding.related {
+        let place = Region::of(lines, text, related.span);
+        let _ = write!(
+            message,
+            "\nnote: {} (line {}, column {})",
+            related.message, place.start_line, place.start_column
+        );
+    }
+    message
+}
+
+/// One annotation line (without the line break).
+pub fn annotation(path: &str, finding: &Finding, region: Region, message: &str) -> String {
+    let mut line = format!(
+        "::{} file={},line={}",
+        command(finding.severity),
+        escape_property(path),
+        region.start_line
+    );
+    if region.is_single_line() {
+        let _ = write!(line, ",col={}", region.start_column);
+    }
+    let _ = write!(line, ",endLine={}", region.end_line);
+    if region.is_single_line() {
+        let _ = write!(line, ",endColumn={}", region.end_column);
+    }
+    let _ = write!(
+        line,
+        ",title={}::{}",
+        escape_property(&format!("planlint({})", finding.rule)),
+        escape_data(message)
+    );
+    line
+}
+
+/// Writes one annotation per finding, then a plain summary line for the log.
+pub fn write(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
+    for report in reports {
+        let lines = LineIndex::new(&report.source);
+        for (finding, region) in report.findings.iter().zip(regions(report)) {
+            let message = annotation_text(finding, &lines, &report.source);
+            writeln!(out, "{}", annotation(&report.path, finding, region, &message))?;
+        }
+    }
+    let summary = Summary::of(reports);
+    if summary.worst().is_none() {
+        writeln!(out, "planlint: no problems in {}", count(summary.files, "file"))
+    } else {
+        writeln!(out, "planlint: {summary}")
+    }
+}
+
+fn count(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// Text for a Markdown table cell: one line, `|` escaped, and `<` outside
+/// code spans escaped so that plan text is never taken for HTML (inside code
+/// spans entities would show literally, and HTML is inert there anyway).
+fn cell(text: &str) -> String {
+    let balanced = text.matches('`').count() % 2 == 0;
+    let mut escaped = String::with_capacity(text.len());
+    let mut in_code = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '`' if balanced => {
+                in_code = !in_code;
+                escaped.push(c);
+            }
+            '|' => escaped.push_str("\\|"),
+            '<' if !in_code => escaped.push_str("&lt;"),
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\r' | '\n' if in_code => escaped.push(' '),
+            '\r' | '\n' => escaped.push_str("<br>"),
+            c => escaped.push(c),
+        }
+    }
+    escaped
+}
+
+/// Inline code that survives backticks in `text`.
+fn code(text: &str) -> String {
+    let text = text.replace(['\n', '\r'], " ");
+    if text.contains('`') {
+        format!("`` {text} ``")
+    } else {
+        format!("`{text}`")
+    }
+}
+
+/// The step summary: counts by severity, the annotation cap note when it
+/// applies, a table of findings per file (linked to the lines when
+/// `blob_base`, e.g. `https://github.com/OWNER/REPO/blob/SHA`, is given),
+/// and the rules that fired.
+pub fn step_summary(reports: &[FileReport], options: Options<'_>, blob_base: Option<&str>) -> String {
+    let summary = Summary::of(reports);
+    let mut md = String::from("## planlint\n\n");
+    if summary.worst().is_none() {
+        let _ = writeln!(md, "No problems in {}.\n", count(summary.files, "file"));
+        return md;
+    }
+    let _ = writeln!(md, "**{summary}**\n");
+    let counts = [
+        (summary.errors, "errors"),
+        (summary.warnings, "warnings"),
+        (summary.infos, "infos"),
+    ];
+    let capped: Vec<String> = counts
+        .iter()
+        .filter(|(n, _)| *n > ANNOTATION_LIMIT)
+        .map(|(n, word)| {
+            format!("GitHub shows the first {ANNOTATION_LIMIT} of {n} {word} as annotations; all are listed below.")
+        })
+        .collect();
+    if !capped.is_empty() {
+        md.push_str("> [!NOTE]\n");
+        for note in &capped {
+            let _ = writeln!(md, "> {note}");
+        }
+        md.push('\n');
+    }
+
+    let docs = |rule: &str| {
+        options
+            .rules
+            .iter()
+            .find(|info| info.id == rule)
+            .and_then(|info| info.url.clone())
+    };
+    let rule_cell = |rule: &str| match docs(rule) {
+        Some(url) => format!("[{}]({url})", code(rule)),
+        None => code(rule),
+    };
+
+    let mut fired: BTreeMap<&str, (Severity, usize)> = BTreeMap::new();
+    for report in reports.iter().filter(|report| !report.findings.is_empty()) {
+        let _ = writeln!(md, "### {}\n", code(&report.path));
+        md.push_str("| Place | Severity | Rule | Message |\n| --- | --- | --- | --- |\n");
+        for (finding, region) in report.findings.iter().zip(regions(report)) {
+            let place = format!("{}:{}", report.path, region.start_line);
+            let place = match blob_base {
+                Some(base) => {
+                    let lines = if region.is_single_line() {
+                        format!("L{}", region.start_line)
+                    } else {
+                        format!("L{}-L{}", region.start_line, region.end_line)
+                    };
+                    format!(
+                        "[{}]({}/{}#{lines})",
+                        cell(&place),
+                        base.trim_end_matches('/'),
+                        uri_path(&report.path)
+                    )
+                }
+                None => cell(&place),
+            };
+            let _ = writeln!(
+                md,
+                "| {place} | {} | {} | {} |",
+                finding.severity,
+                rule_cell(&finding.rule),
+                cell(&finding.message)
+            );
+            let entry = fired.entry(&finding.rule).or_insert((finding.severity, 0));
+            entry.0 = entry.0.max(finding.severity);
+            entry.1 += 1;
+        }
+        md.push('\n');
+    }
+
+    md.push_str(
+        "### Rules that fired\n\n| Rule | Severity | Findings | What it wants |\n| --- | --- | --- | --- |\n",
+    );
+    for (rule, (severity, n)) in &fired {
+        let wants = options
+            .rules
+            .iter()
+            .find(|info| info.id == *rule)
+            .map(|info| cell(&info.summary))
+            .unwrap_or_default();
+        let _ = writeln!(md, "| {} | {severity} | {n} | {wants} |", rule_cell(rule));
+    }
+    md.push('\n');
+    md
+}
+
+/// Appends the [`step_summary`] to the file GitHub names in
+/// `GITHUB_STEP_SUMMARY` (never truncating what other steps wrote).
+pub fn append_step_summary(
+    file: &Path,
+    reports: &[FileReport],
+    options: Options<'_>,
+    blob_base: Option<&str>,
+) -> io::Result<()> {
+    let markdown = step_summary(reports, options, blob_base);
+    let mut handle = std::fs::OpenOptions::new().append(true).create(true).open(file)?;
+    handle.write_all(markdown.as_bytes())?;
+    handle.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_escaping() {
+        assert_eq!(escape_data("50% off\r\nnext: a,b"), "50%25 off%0D%0Anext: a,b");
+        assert_eq!(escape_data("%0A"), "%250A");
+    }
+
+    #[test]
+    fn property_escaping() {
+        assert_eq!(
+            escape_property("plans/a,b:c%\n.plan.yaml"),
+            "plans/a%2Cb%3Ac%25%0A.plan.yaml"
+        );
+    }
+
+    #[test]
+    fn markdown_cells() {
+        assert_eq!(cell("a | b <i>\r\nc"), "a \\| b &lt;i><br>c");
+        assert_eq!(cell("goal `<x>|y` 1 < 2"), "goal `<x>\\|y` 1 &lt; 2");
+        assert_eq!(cell("odd ` <b>"), "odd ` &lt;b>");
+        assert_eq!(code("a`b"), "`` a`b ``");
+    }
+}

@@ -1,0 +1,306 @@
+//! `--format sarif`: SARIF 2.1.0, as GitHub code scanning ingests it.
+//!
+//! One run; `tool.driver.rules` lists every rule that ran (and any rule a
+//! finding names that is not in that list), results point into it with
+//! `ruleIndex`. Artifact URIs are the reported paths, relative to
+//! `%SRCROOT%` (the directory planlint ran in, normally the repository
+//! root). Columns count Unicode code points (`columnKind`), as the other
+//! formats do. `partialFingerprints` come from [`super::fingerprint`].
+
+use super::fingerprint;
+use super::{regions, uri_path, Options, Region, RuleInfo, TOOL_URI, TOOL_VERSION};
+use crate::document::LineIndex;
+use crate::finding::{FileReport, Severity};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+const SCHEMA: &str =
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+const SRCROOT: &str = "%SRCROOT%";
+
+#[derive(Serialize)]
+struct Log<'a> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    version: &'static str,
+    runs: [Run<'a>; 1],
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Run<'a> {
+    tool: Tool,
+    results: Vec<SarifResult<'a>>,
+    column_kind: &'static str,
+}
+
+#[derive(Serialize)]
+struct Tool {
+    driver: Driver,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Driver {
+    name: &'static str,
+    version: &'static str,
+    semantic_version: &'static str,
+    information_uri: &'static str,
+    rules: Vec<Rule>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Rule {
+    id: String,
+    name: String,
+    short_description: Text,
+    full_description: Text,
+    help: Help,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    help_uri: Option<String>,
+    default_configuration: Configuration,
+}
+
+#[derive(Serialize)]
+struct Text {
+    text: String,
+}
+
+#[derive(Serialize)]
+struct Help {
+    text: String,
+    markdown: String,
+}
+
+#[derive(Serialize)]
+struct Configuration {
+    level: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifResult<'a> {
+    rule_id: &'a str,
+    rule_index: usize,
+    level: &'static str,
+    message: Text,
+    locations: [Location; 1],
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related_locations: Vec<Location>,
+    partial_fingerprints: BTreeMap<&'static str, String>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Location {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<usize>,
+    physical_location: PhysicalLocation,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    message: Option<Text>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PhysicalLocation {
+    artifact_location: ArtifactLocation,
+    region: SarifRegion,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ArtifactLocation {
+    uri: String,
+    uri_base_id: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifRegion {
+    start_line: usize,
+    start_column: usize,
+    end_line: usize,
+    end_column: usize,
+}
+
+impl From<Region> for SarifRegion {
+    fn from(region: Region) -> Self {
+        SarifRegion {
+            start_line: region.start_line,
+            start_column: region.start_column,
+            end_line: region.end_line,
+            end_column: region.end_column,
+        }
+    }
+}
+
+/// SARIF's name for a severity.
+pub(crate) fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// `vague-goal` -> `VagueGoal`.
+pub(crate) fn pascal_case(id: &str) -> String {
+    id.split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(|word| {
+            let mut chars = word.chars();
+            chars
+                .next()
+                .map(|first| first.to_uppercase().chain(chars).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+/// A sentence as SARIF wants plain-text messages: ending with a period.
+fn sentence(text: &str) -> String {
+    let text = text.trim_end();
+    if text.ends_with(['.', '!', '?']) {
+        text.to_owned()
+    } else {
+        format!("{text}.")
+    }
+}
+
+fn rule(info: &RuleInfo) -> Rule {
+    let why = info.description.trim();
+    let (text, markdown) = match info.help.as_deref().map(str::trim) {
+        Some(help) => (
+            format!("{}\n\n{why}", sentence(help)),
+            format!("**How to fix:** {}\n\n**Why:** {why}", sentence(help)),
+        ),
+        None => (why.to_owned(), why.to_owned()),
+    };
+    let markdown = match &info.url {
+        Some(url) => format!("{markdown}\n\n[Documentation]({url})"),
+        None => markdown,
+    };
+    Rule {
+        id: info.id.clone(),
+        name: pascal_case(&info.id),
+        short_description: Text {
+            text: sentence(&info.summary),
+        },
+        full_description: Text { text: sentence(why) },
+        help: Help { text, markdown },
+        help_uri: info.url.clone(),
+        default_configuration: Configuration {
+            level: level(info.severity),
+        },
+    }
+}
+
+/// Rule metadata for a finding whose rule the options do not list.
+fn unlisted(id: &str, severity: Severity) -> RuleInfo {
+    RuleInfo {
+        id: id.to_owned(),
+        severity,
+        summary: format!("planlint rule {id}."),
+        description: format!("Findings of the planlint rule {id}."),
+        help: None,
+        url: None,
+    }
+}
+
+pub fn write(reports: &[FileReport], options: Options<'_>, out: &mut dyn Write) -> io::Result<()> {
+    let mut infos: Vec<RuleInfo> = options.rules.to_vec();
+    for finding in reports.iter().flat_map(|report| &report.findings) {
+        if !infos.iter().any(|info| info.id == finding.rule) {
+            infos.push(unlisted(&finding.rule, finding.severity));
+        }
+    }
+    let index_of: BTreeMap<&str, usize> = infos
+        .iter()
+        .enumerate()
+        .map(|(i, info)| (info.id.as_str(), i))
+        .collect();
+
+    let mut results = Vec::new();
+    for report in reports {
+        let lines = LineIndex::new(&report.source);
+        let location = |region: Region, id: Option<usize>, message: Option<Text>| Location {
+            id,
+            physical_location: PhysicalLocation {
+                artifact_location: ArtifactLocation {
+                    uri: uri_path(&report.path),
+                    uri_base_id: SRCROOT,
+                },
+                region: region.into(),
+            },
+            message,
+        };
+        let fingerprints = fingerprint::fingerprints(report);
+        for ((finding, region), fingerprint) in report.findings.iter().zip(regions(report)).zip(fingerprints)
+        {
+            let related = finding
+                .related
+                .iter()
+                .enumerate()
+                .map(|(i, related)| {
+                    location(
+                        Region::of(&lines, &report.source, related.span),
+                        Some(i),
+                        Some(Text {
+                            text: sentence(&related.message),
+                        }),
+                    )
+                })
+                .collect();
+            let mut message = sentence(&finding.message);
+            if let Some(help) = &finding.help {
+                message = format!("{message} Help: {}", sentence(help));
+            }
+            results.push(SarifResult {
+                rule_id: &finding.rule,
+                rule_index: index_of.get(finding.rule.as_str()).copied().unwrap_or_default(),
+                level: level(finding.severity),
+                message: Text { text: message },
+                locations: [location(region, None, None)],
+                related_locations: related,
+                partial_fingerprints: BTreeMap::from([(fingerprint::KEY, fingerprint)]),
+            });
+        }
+    }
+
+    let log = Log {
+        schema: SCHEMA,
+        version: "2.1.0",
+        runs: [Run {
+            tool: Tool {
+                driver: Driver {
+                    name: "planlint",
+                    version: TOOL_VERSION,
+                    semantic_version: TOOL_VERSION,
+                    information_uri: TOOL_URI,
+                    rules: infos.iter().map(rule).collect(),
+                },
+            },
+            results,
+            column_kind: "unicodeCodePoints",
+        }],
+    };
+    serde_json::to_writer_pretty(&mut *out, &log).map_err(io::Error::other)?;
+    writeln!(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_and_sentences() {
+        assert_eq!(pascal_case("vague-goal"), "VagueGoal");
+        assert_eq!(pascal_case("parse-error"), "ParseError");
+        assert_eq!(pascal_case("schema"), "Schema");
+        assert_eq!(pascal_case("cac-exceeds-ltv"), "CacExceedsLtv");
+        assert_eq!(sentence("no deadline"), "no deadline.");
+        assert_eq!(sentence("Done. "), "Done.");
+    }
+}
