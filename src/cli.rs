@@ -358,7 +358,7 @@ fn check_file(linter: &Linter, path: &Path, max_size: u64) -> Result<FileReport,
     file.take(max_size.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(unreadable)?;
-    Ok(linter.lint_bytes(&shown, &bytes))
+    crate::guard::guarded(&shown, || linter.lint_bytes(&shown, &bytes))
 }
 
 fn use_color(choice: ColorChoice, to_file: bool) -> bool {

@@ -5,6 +5,8 @@
 //! [`engine`] runs the rules and returns [`finding`]s, and [`output`] prints
 //! them in any format.
 
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+
 pub mod baseline;
 pub mod cli;
 pub mod config;
@@ -18,6 +20,7 @@ pub mod error;
 pub mod explain;
 pub mod finding;
 pub mod functions;
+pub mod guard;
 pub mod numbers;
 pub mod output;
 pub mod packs;

@@ -1,3 +1,6 @@
 fn main() {
-    std::process::exit(planlint::cli::run());
+    planlint::guard::install_panic_hook();
+    // A panic outside the per-file guard has already been reported by the hook.
+    let code = std::panic::catch_unwind(planlint::cli::run).unwrap_or(planlint::cli::exit::TOOL_ERROR);
+    std::process::exit(code);
 }
