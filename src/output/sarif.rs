@@ -54,7 +54,10 @@ struct Driver {
 #[serde(rename_all = "camelCase")]
 struct Rule {
     id: String,
-    name: String,
+    /// Omitted when it would only repeat the id (`schema`): SARIF wants the
+    /// two to differ (the multitool's SARIF1001).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<String>,
     short_description: Text,
     full_description: Text,
     help: Help,
@@ -182,9 +185,10 @@ fn rule(info: &RuleInfo) -> Rule {
         Some(url) => format!("{markdown}\n\n[Documentation]({url})"),
         None => markdown,
     };
+    let name = pascal_case(&info.id);
     Rule {
         id: info.id.clone(),
-        name: pascal_case(&info.id),
+        name: (!name.eq_ignore_ascii_case(&info.id)).then_some(name),
         short_description: Text {
             text: sentence(&info.summary),
         },
