@@ -292,7 +292,10 @@ fn sarif_results_point_at_their_rules_and_regions_are_valid() {
     );
     assert_eq!(rules[0]["name"], "GoalWithoutOwner");
     assert_eq!(rules[4]["id"], "schema");
-    assert!(rules[4].get("name").is_none(), "a name that repeats the id is left out");
+    assert!(
+        rules[4].get("name").is_none(),
+        "a name that repeats the id is left out"
+    );
     assert_eq!(rules[2]["defaultConfiguration"]["level"], "note");
     let results = run["results"].as_array().unwrap();
     assert_eq!(results.len(), 6);

@@ -3,7 +3,10 @@
 
 use crate::document::Span;
 use crate::finding::{FileReport, Finding, Severity, Summary};
-use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
+use miette::{
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
+    NamedSource, SourceCode, SourceSpan, SpanContents,
+};
 use std::fmt;
 use std::io::{self, Write};
 use std::sync::Arc;
@@ -14,10 +17,48 @@ const MAX_SHOWN_LINES: usize = 8;
 
 struct Report<'a> {
     finding: &'a Finding,
-    source: &'a NamedSource<Arc<str>>,
+    source: &'a CharColumns,
     text: &'a str,
     /// The rule's documentation, when the report knows it.
     url: Option<&'a str>,
+}
+
+/// The plan's text as miette reads it, except that the column in the
+/// `file:line:column` header counts characters, as every other format does
+/// (miette counts bytes, which would put `x` in `名前: x` at column 9, not 5).
+struct CharColumns(NamedSource<Arc<str>>);
+
+impl SourceCode for CharColumns {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let contents = self
+            .0
+            .read_span(span, context_lines_before, context_lines_after)?;
+        if contents.column() == 0 {
+            return Ok(contents);
+        }
+        let text: &str = self.0.inner();
+        let start = contents.span().offset().min(text.len());
+        let line_start = text
+            .get(..start)
+            .and_then(|before| before.rfind(['\n', '\r']))
+            .map_or(0, |at| at + 1);
+        let column = text
+            .get(line_start..start)
+            .map_or(contents.column(), |line| line.chars().count());
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.0.name().to_owned(),
+            contents.data(),
+            *contents.span(),
+            contents.line(),
+            column,
+            contents.line_count(),
+        )))
+    }
 }
 
 impl fmt::Debug for Report<'_> {
@@ -100,7 +141,7 @@ pub fn write(reports: &[FileReport], options: super::Options<'_>, out: &mut dyn 
         if report.findings.is_empty() {
             continue;
         }
-        let source = NamedSource::new(&report.path, Arc::clone(&report.source));
+        let source = CharColumns(NamedSource::new(&report.path, Arc::clone(&report.source)));
         for finding in &report.findings {
             let url = options
                 .rules
