@@ -26,7 +26,10 @@ pub fn install_panic_hook() {
             .map(|text| (*text).to_owned())
             .or_else(|| payload.downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "unknown panic".into());
-        let place = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
+        let place = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
         let message = format!("{text}{place}");
         if CHECKING.with(|checking| checking.borrow().is_some()) {
             LAST_PANIC.with(|last| *last.borrow_mut() = Some(message));
@@ -48,8 +51,12 @@ pub fn guarded<T>(file: &str, work: impl FnOnce() -> T) -> Result<T, UserError> 
             .or_else(|| payload.downcast_ref::<&str>().map(|text| (*text).to_owned()))
             .or_else(|| payload.downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "unknown panic".into());
-        UserError::new(format!("internal error in planlint while checking {file}: please report it"))
-            .with_help(format!("{message}\nreport it at {ISSUES_URL}, with the file if you can share it"))
+        UserError::new(format!(
+            "internal error in planlint while checking {file}: please report it"
+        ))
+        .with_help(format!(
+            "{message}\nreport it at {ISSUES_URL}, with the file if you can share it"
+        ))
     })
 }
 
@@ -62,9 +69,23 @@ mod tests {
         install_panic_hook();
         let result: Result<(), _> = guarded("plans/a.plan.yaml", || panic!("boom"));
         let error = result.unwrap_err();
-        assert_eq!(error.message, "internal error in planlint while checking plans/a.plan.yaml: please report it");
-        assert!(error.help.as_deref().unwrap_or_default().starts_with("boom at src/guard.rs:"), "{error:?}");
-        assert_eq!(guarded("b", || 7).unwrap(), 7, "the next file is checked normally");
+        assert_eq!(
+            error.message,
+            "internal error in planlint while checking plans/a.plan.yaml: please report it"
+        );
+        assert!(
+            error
+                .help
+                .as_deref()
+                .unwrap_or_default()
+                .starts_with("boom at src/guard.rs:"),
+            "{error:?}"
+        );
+        assert_eq!(
+            guarded("b", || 7).unwrap(),
+            7,
+            "the next file is checked normally"
+        );
         let _ = panic::take_hook();
     }
 }

@@ -142,6 +142,23 @@ fn tight_block_mapping_span() {
     assert_eq!(slice(text, value_span(&doc, "/list")), "- a: 1\n  b:");
     assert_eq!(value_span(&doc, "/list/0/b"), Span::new(17, 17));
     assert_eq!(doc.value["list"][0]["b"], Value::Null);
+    // Empty values without a `:` sit right after their key.
+    let text = "a: 1\n? b\n\n";
+    let doc = load_ok(text);
+    assert_eq!(value_span(&doc, "/b"), Span::new(8, 8));
+    assert_eq!(slice(text, value_span(&doc, "")), "a: 1\n? b");
+    let text = "{a, b: }";
+    let doc = load_ok(text);
+    assert_eq!(value_span(&doc, "/a"), Span::new(2, 2));
+    assert_eq!(value_span(&doc, "/b"), Span::new(6, 6));
+    // Flow collections end at their bracket, even after a trailing comma.
+    let text = "x: {\"a\": [1, 2, ], \"b\": 1, }\n";
+    let doc = load_ok(text);
+    assert_eq!(
+        slice(text, value_span(&doc, "/x")),
+        "{\"a\": [1, 2, ], \"b\": 1, }"
+    );
+    assert_eq!(slice(text, value_span(&doc, "/x/a")), "[1, 2, ]");
     // Sequences at their key's indentation start at the dash too.
     let text = "key:\n- - a\n  - b\n- c\nanchored: &x\n- d\n";
     let doc = load_ok(text);
@@ -458,9 +475,41 @@ i: &i [*h, *h, *h, *h, *h, *h, *h, *h, *h]
         e.message,
         "alias expansion exceeds 16777216 bytes (possible alias bomb)"
     );
+    // Aliased keys count too.
+    let limits = LoadLimits {
+        max_alias_bytes: 10,
+        ..LoadLimits::default()
+    };
+    let text = "a: &k abcdef\nb: {*k : 1}\nc: {*k : 2}\n";
+    let e = load(text, &limits).unwrap_err();
+    assert_eq!(
+        e.message,
+        "alias expansion exceeds 10 bytes (possible alias bomb)"
+    );
+    assert_eq!(
+        e.span,
+        Span::new(text.rfind("*k").unwrap(), text.rfind("*k").unwrap() + 2)
+    );
     // A few aliases are fine.
     let doc = load_ok("a: &a [1, 2]\nb: [*a, *a]\n");
     assert_eq!(doc.value["b"], json!([[1, 2], [1, 2]]));
+}
+
+#[test]
+fn pointer_budget() {
+    let limits = LoadLimits {
+        max_pointer_bytes: 64,
+        ..LoadLimits::default()
+    };
+    let key = "k".repeat(30);
+    let text = format!("{key}:\n  a: 1\n  b: 2\n  c: 3\n");
+    let e = load(&text, &limits).unwrap_err();
+    assert_eq!(
+        e.message,
+        "the document's JSON pointers exceed 64 bytes: keys are too long or too many"
+    );
+    assert_eq!(slice(&text, e.span), "b");
+    assert!(load("a: {b: 1}\n", &limits).is_ok());
 }
 
 #[test]
@@ -491,6 +540,10 @@ fn multiple_documents() {
     let e = load_err(text);
     assert_eq!(slice(text, e.span), "---");
     assert_eq!(lc(text, e.span.start), (4, 1));
+    // A document started implicitly after `...`.
+    let text = "a: 1\n...\nb: 2\n";
+    let e = load_err(text);
+    assert_eq!(e.span, Span::new(9, 10));
     // Empty documents around the real one are ignored.
     assert_eq!(load_ok("---\nname: a\n---\n").value, json!({"name": "a"}));
     assert_eq!(load_ok("---\n---\nname: a\n").value, json!({"name": "a"}));
@@ -732,12 +785,149 @@ fn yamlish() -> impl Strategy<Value = String> {
     prop::collection::vec(pieces, 0..40).prop_map(|parts| parts.concat())
 }
 
+/// Printable text (YAML refuses some characters JSON allows, such as DEL).
+const TEXT: &str = "[a-zA-Z0-9 _\\-\"\\\\/é中😀\t\n.:#&*!|>'\\[\\]{},~]{0,8}";
+
+fn json_value() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        any::<u64>().prop_map(Value::from),
+        (-1e9f64..1e9).prop_map(Value::from),
+        any::<f64>()
+            .prop_filter("finite", |f| f.is_finite())
+            .prop_map(Value::from),
+        TEXT.prop_map(Value::String),
+    ];
+    leaf.prop_recursive(4, 40, 5, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..5).prop_map(Value::Array),
+            prop::collection::btree_map(TEXT, inner, 0..5)
+                .prop_map(|map| Value::Object(map.into_iter().collect())),
+        ]
+    })
+}
+
+/// Every span of a JSON document holds exactly the JSON of its node.
+fn check_json_spans(text: &str, want: &Value) {
+    let doc = load_ok(text);
+    assert_eq!(&doc.value, want, "{text}");
+    for (pointer, spans) in doc.iter() {
+        let node: Value = serde_json::from_str(slice(text, spans.value))
+            .unwrap_or_else(|e| panic!("{pointer:?}: {e} in {:?}", slice(text, spans.value)));
+        assert_eq!(Some(&node), want.pointer(pointer), "{pointer:?}");
+        if let Some(key) = spans.key {
+            let key: String = serde_json::from_str(slice(text, key)).unwrap();
+            assert_eq!(Some(key), pointer_last_segment(pointer), "{pointer:?}");
+        }
+    }
+}
+
+/// A block-style YAML rendering of `value`, scalars written as JSON, with
+/// comments and blank lines between entries when `noisy`.
+fn emit_block(value: &Value, indent: usize, noisy: bool, out: &mut String) {
+    let newline = |out: &mut String, indent: usize| {
+        if noisy {
+            out.push_str("  # note\n\n# comment\n");
+        } else {
+            out.push('\n');
+        }
+        out.push_str(&" ".repeat(indent));
+    };
+    match value {
+        Value::Object(map) if !map.is_empty() => {
+            for (i, (key, child)) in map.iter().enumerate() {
+                if i > 0 {
+                    newline(out, indent);
+                }
+                out.push_str(&serde_json::to_string(key).unwrap());
+                out.push(':');
+                match child {
+                    Value::Object(m) if !m.is_empty() => {
+                        out.push('\n');
+                        out.push_str(&" ".repeat(indent + 2));
+                        emit_block(child, indent + 2, noisy, out);
+                    }
+                    // Sequences at the key's indentation.
+                    Value::Array(a) if !a.is_empty() => {
+                        out.push('\n');
+                        out.push_str(&" ".repeat(indent));
+                        emit_block(child, indent, noisy, out);
+                    }
+                    _ => {
+                        out.push(' ');
+                        emit_block(child, indent, noisy, out);
+                    }
+                }
+            }
+        }
+        Value::Array(items) if !items.is_empty() => {
+            for (i, child) in items.iter().enumerate() {
+                if i > 0 {
+                    newline(out, indent);
+                }
+                out.push_str("- ");
+                emit_block(child, indent + 2, noisy, out);
+            }
+        }
+        scalar => out.push_str(&serde_json::to_string(scalar).unwrap()),
+    }
+}
+
+/// Every span of a block YAML document holds its node: scalars parse as
+/// JSON, collections load (re-indented to their column) as YAML.
+fn check_block_spans(text: &str, want: &Value) {
+    let doc = load_ok(text);
+    assert_eq!(&doc.value, want, "{text}");
+    let index = LineIndex::new(text);
+    for (pointer, spans) in doc.iter() {
+        let node = want.pointer(pointer).unwrap();
+        let part = slice(text, spans.value);
+        let got: Value = match node {
+            Value::Object(m) if !m.is_empty() => {
+                let column = index.position(text, spans.value.start).column;
+                load_ok(&format!("{}{part}", " ".repeat(column - 1))).value
+            }
+            Value::Array(a) if !a.is_empty() => {
+                let column = index.position(text, spans.value.start).column;
+                load_ok(&format!("{}{part}", " ".repeat(column - 1))).value
+            }
+            _ => serde_json::from_str(part).unwrap_or_else(|e| panic!("{pointer:?}: {e} in {part:?}")),
+        };
+        assert_eq!(&got, node, "{pointer:?} {part:?}\n{text}");
+        assert!(!part.ends_with(char::is_whitespace), "{pointer:?} {part:?}");
+        if let Some(key) = spans.key {
+            let key: String = serde_json::from_str(slice(text, key)).unwrap();
+            assert_eq!(Some(key), pointer_last_segment(pointer), "{pointer:?}");
+        }
+    }
+}
+
 proptest! {
     // LOADER_FUZZ_CASES=100000 for a longer run.
     #![proptest_config(ProptestConfig {
         cases: std::env::var("LOADER_FUZZ_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(256),
         ..ProptestConfig::default()
     })]
+
+    #[test]
+    fn json_spans_hold_their_nodes(value in json_value()) {
+        check_json_spans(&serde_json::to_string(&value).unwrap(), &value);
+        let pretty = serde_json::to_string_pretty(&value).unwrap();
+        check_json_spans(&pretty, &value);
+        check_json_spans(&format!("\u{feff}{}", pretty.replace('\n', "\r\n")), &value);
+    }
+
+    #[test]
+    fn block_yaml_spans_hold_their_nodes(value in json_value(), noisy in any::<bool>()) {
+        let mut text = String::new();
+        emit_block(&value, 0, noisy, &mut text);
+        text.push_str("\n\n# end\n");
+        check_block_spans(&text, &value);
+        let crlf = text.replace('\n', "\r\n");
+        check_block_spans(&crlf, &value);
+    }
 
     #[test]
     fn arbitrary_strings_never_panic(text in any::<String>()) {

@@ -87,7 +87,13 @@ fn every_option_is_documented_and_used() {
             .unwrap_or_else(|error| panic!("{}: {error}", rule.id));
         let mut used = BTreeSet::new();
         for check in rule.check.as_slice() {
-            used.extend(check.options.values().flat_map(option_references).map(str::to_owned));
+            used.extend(
+                check
+                    .options
+                    .values()
+                    .flat_map(option_references)
+                    .map(str::to_owned),
+            );
             let given = check.given.as_ref().or(rule.given.as_ref());
             for path in given.map(|g| g.as_slice()).unwrap_or_default() {
                 for name in path.split("$options.").skip(1) {

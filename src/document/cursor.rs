@@ -176,6 +176,26 @@ pub(super) fn block_scalar_indicator(text: &str, from: usize, limit: usize) -> O
     None
 }
 
+/// The `]` or `}` closing a flow collection, searching from `pos` (where
+/// saphyr reports the end) over blanks, comments and one trailing comma.
+pub(super) fn closing_bracket(text: &str, mut pos: usize, limit: usize) -> Option<usize> {
+    let limit = limit.min(text.len());
+    let mut commas = 0;
+    while pos < limit {
+        match byte_at(text, pos) {
+            Some(b']' | b'}') => return Some(pos),
+            Some(b',') if commas == 0 => {
+                commas += 1;
+                pos += 1;
+            }
+            Some(b) if is_ws(b) => pos += 1,
+            Some(b'#') => pos = skip_comment(text, pos, limit),
+            _ => return None,
+        }
+    }
+    None
+}
+
 /// The `-` just before `pos`, with only spaces and tabs in between.
 pub(super) fn dash_before(text: &str, pos: usize) -> Option<usize> {
     let mut at = pos.min(text.len());
@@ -279,6 +299,10 @@ mod tests {
         assert_eq!(char_span("a\u{4e2d}", 1), Span::new(1, 4));
         assert_eq!(char_span("a\u{4e2d}", 2), Span::new(1, 4));
         assert_eq!(char_span("a", 5), Span::new(1, 1));
+        assert_eq!(closing_bracket("[1, 2]", 5, 6), Some(5));
+        assert_eq!(closing_bracket("{a: 1, # c\n }", 5, 14), Some(12));
+        assert_eq!(closing_bracket("[1, , ]", 2, 7), None);
+        assert_eq!(closing_bracket("[1 x]", 2, 5), None);
         assert_eq!(dash_before("k:\n- a", 5), Some(3));
         assert_eq!(dash_before("k:\n-\ta", 5), Some(3));
         assert_eq!(dash_before("k:\n  - a", 5), None);

@@ -8,6 +8,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::fmt::Write as _;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Span as Marks, Tag};
@@ -124,11 +125,12 @@ impl From<LoadError> for Failure {
 struct Frame {
     /// `Value::Array` or `Value::Object`, children attached as they finish.
     value: Value,
-    pointer: String,
-    /// Index of this node's entry in `Loader::entries`.
+    /// Index of this node's entry (holding its pointer) in `Loader::entries`.
     entry: usize,
     /// Byte offset where the node starts.
     start: usize,
+    /// A flow collection, started by `[` or `{`.
+    flow: bool,
     /// End of the last child value, for tight block-collection spans.
     last_child_end: Option<usize>,
     /// Container height of the tallest child (0 for scalars only).
@@ -139,6 +141,13 @@ struct Frame {
     anchor: usize,
     /// `Loader::content_bytes` when the node started.
     content_mark: usize,
+}
+
+/// The pointer of an open container (kept in its entry).
+fn pointer_of<'e>(entries: &'e [(String, NodeSpans)], frame: &Frame) -> &'e str {
+    entries
+        .get(frame.entry)
+        .map_or("", |(pointer, _)| pointer.as_str())
 }
 
 /// What an anchor refers to.
@@ -222,7 +231,10 @@ impl<'t> Loader<'t> {
                 }
                 event => {
                     if self.frames.is_empty() && self.root.is_some() {
-                        let at = self.document_start;
+                        let at = match self.document_start {
+                            span if span.is_empty() => cursor::char_span(self.text, span.start),
+                            span => span,
+                        };
                         return Err(error(MULTI_DOC.to_owned(), at, "second document").into());
                     }
                     self.node_event(event, marks)?;
@@ -264,6 +276,17 @@ impl<'t> Loader<'t> {
         )
     }
 
+    fn expecting_value(&self) -> bool {
+        matches!(
+            self.frames.last(),
+            Some(Frame {
+                value: Value::Object(_),
+                pending_key: Some(_),
+                ..
+            })
+        )
+    }
+
     fn node_event(&mut self, event: Event<'_>, marks: Marks) -> Result<(), LoadError> {
         match event {
             Event::Scalar(text, style, anchor, tag) => self.scalar(text, style, anchor, tag, marks),
@@ -297,11 +320,16 @@ impl<'t> Loader<'t> {
                     // `key: &a` / `key: !!null`: the properties are all there is.
                     raw
                 } else {
-                    // Zero width, right after the `:` for a value.
-                    let at = if !is_key && self.text.as_bytes().get(raw.start) == Some(&b':') {
+                    // Zero width: right after the `:` of a mapping value,
+                    // right after the key when there is no `:` (`? key`,
+                    // `{key}`), where saphyr puts it for anything else.
+                    let map_value = !is_key && self.expecting_value();
+                    let at = if !map_value {
+                        raw.start
+                    } else if self.text.as_bytes().get(raw.start) == Some(&b':') {
                         raw.start + 1
                     } else {
-                        raw.start
+                        self.last_end.min(raw.start)
                     };
                     Span::new(at, at)
                 }
@@ -319,7 +347,7 @@ impl<'t> Loader<'t> {
                 } else {
                     cursor::block_scalar_indicator(self.text, self.last_end, raw.end)
                 };
-                let start = header.unwrap_or(content_start).min(raw.start.max(content_start));
+                let start = header.filter(|&at| at <= content_start).unwrap_or(content_start);
                 let end = cursor::trim_trailing_ws(self.text, start.saturating_add(1), raw.end);
                 Span::new(start, end.max(start))
             }
@@ -338,28 +366,30 @@ impl<'t> Loader<'t> {
         let is_key = self.expecting_key();
         let span = self.scalar_span(&text, style, has_props, is_key, marks);
         self.bump(span.end);
-        let resolved = scalar::resolve(&text, style, tag.as_deref());
         if is_key {
             if anchor != 0 {
                 let anchored = Anchor::Scalar {
                     text: text.to_string(),
-                    value: resolved,
+                    value: scalar::resolve(&text, style, tag.as_deref()),
                 };
                 self.anchors.insert(anchor, anchored);
             }
             return self.key(text.into_owned(), span);
         }
-        let value = resolved.map_err(|e| error(e.message, span, e.label))?;
-        if anchor != 0 {
+        let len = text.len();
+        let anchor_text = (anchor != 0).then(|| text.to_string());
+        let value = scalar::resolve_owned(text, style, tag.as_deref())
+            .map_err(|e| error(e.message, span, e.label))?;
+        if let Some(text) = anchor_text {
             let anchored = Anchor::Scalar {
-                text: text.to_string(),
+                text,
                 value: Ok(value.clone()),
             };
             self.anchors.insert(anchor, anchored);
         }
         let (pointer, key) = self.slot();
         self.push_entry(pointer, NodeSpans { key, value: span })?;
-        self.content_bytes = self.content_bytes.saturating_add(text.len());
+        self.content_bytes = self.content_bytes.saturating_add(len);
         self.attach(value, 0, span.end);
         Ok(())
     }
@@ -372,7 +402,7 @@ impl<'t> Loader<'t> {
         };
         if let Value::Object(map) = &frame.value {
             if map.contains_key(&key) {
-                let mut first_pointer = frame.pointer.clone();
+                let mut first_pointer = pointer_of(&self.entries, frame).to_owned();
                 push_pointer(&mut first_pointer, &key);
                 let first = self
                     .entries
@@ -402,17 +432,23 @@ impl<'t> Loader<'t> {
         let Some(frame) = self.frames.last() else {
             return (String::new(), None);
         };
-        let mut pointer = frame.pointer.clone();
+        let base = pointer_of(&self.entries, frame);
         match (&frame.value, &frame.pending_key) {
             (Value::Array(items), _) => {
-                push_pointer(&mut pointer, &items.len().to_string());
+                let mut pointer = String::with_capacity(base.len() + 8);
+                pointer.push_str(base);
+                // Digits need no escaping.
+                let _ = write!(pointer, "/{}", items.len());
                 (pointer, None)
             }
             (_, Some((key, span))) => {
+                let mut pointer = String::with_capacity(base.len() + key.len() + 4);
+                pointer.push_str(base);
                 push_pointer(&mut pointer, key);
                 (pointer, Some(*span))
             }
             (_, None) => {
+                let mut pointer = base.to_owned();
                 push_pointer(&mut pointer, "");
                 (pointer, None)
             }
@@ -454,6 +490,17 @@ impl<'t> Loader<'t> {
         }
     }
 
+    fn alias_bytes_error(&self, span: Span) -> LoadError {
+        error(
+            format!(
+                "alias expansion exceeds {} bytes (possible alias bomb)",
+                self.limits.max_alias_bytes
+            ),
+            span,
+            "expands too far",
+        )
+    }
+
     fn depth_error(&self, span: Span) -> LoadError {
         error(
             format!("nesting deeper than {} levels", self.limits.max_depth),
@@ -474,7 +521,8 @@ impl<'t> Loader<'t> {
         } else {
             raw.end
         };
-        let flow = matches!(self.text.as_bytes().get(start), Some(b'[' | b'{'));
+        let flow = matches!(self.text.as_bytes().get(start), Some(b'[' | b'{'))
+            && (raw.end > raw.start || anchor != 0 || has_tag);
         let parent_is_map = matches!(
             self.frames.last(),
             Some(Frame {
@@ -504,7 +552,7 @@ impl<'t> Loader<'t> {
         let (pointer, key) = self.slot();
         let entry = self.entries.len();
         self.push_entry(
-            pointer.clone(),
+            pointer,
             NodeSpans {
                 key,
                 value: Span::new(start, start),
@@ -518,9 +566,9 @@ impl<'t> Loader<'t> {
         };
         self.frames.push(Frame {
             value,
-            pointer,
             entry,
             start,
+            flow,
             last_child_end: None,
             child_height: 0,
             pending_key: None,
@@ -539,15 +587,18 @@ impl<'t> Loader<'t> {
                 "here",
             ));
         };
-        // Flow collections end at their bracket. saphyr puts the end of a
-        // block collection at the next token, past blank lines and comments,
-        // so those end at their last child instead.
-        let flow_close =
-            raw.end > raw.start && matches!(self.text.as_bytes().get(raw.start), Some(b']' | b'}'));
-        let end = if flow_close {
-            raw.end
+        // Flow collections end at their bracket (saphyr's end event sits on
+        // a trailing comma, if any). saphyr puts the end of a block
+        // collection at the next token, past blank lines and comments, so
+        // those end at their last child instead.
+        let bracket = if frame.flow {
+            cursor::closing_bracket(self.text, raw.start, self.text.len())
         } else {
-            frame.last_child_end.unwrap_or(frame.start).max(frame.start)
+            None
+        };
+        let end = match bracket {
+            Some(at) => at + 1,
+            None => frame.last_child_end.unwrap_or(frame.start).max(frame.start),
         };
         if let Some((_, spans)) = self.entries.get_mut(frame.entry) {
             spans.value = Span::new(frame.start, end);
@@ -555,7 +606,7 @@ impl<'t> Loader<'t> {
         let height = frame.child_height.saturating_add(1);
         if frame.anchor != 0 {
             let anchored = Anchor::Node {
-                pointer: frame.pointer,
+                pointer: pointer_of(&self.entries, &frame).to_owned(),
                 first: frame.entry,
                 end: self.entries.len(),
                 height,
@@ -572,7 +623,7 @@ impl<'t> Loader<'t> {
     /// deepest open container that holds it.
     fn lookup(&self, pointer: &str) -> Option<Value> {
         self.frames.iter().rev().find_map(|frame| {
-            let rest = pointer.strip_prefix(frame.pointer.as_str())?;
+            let rest = pointer.strip_prefix(pointer_of(&self.entries, frame))?;
             if rest.is_empty() || rest.starts_with('/') {
                 frame.value.pointer(rest).cloned()
             } else {
@@ -596,6 +647,10 @@ impl<'t> Loader<'t> {
             return match anchor {
                 Anchor::Scalar { text, .. } => {
                     let key = text.clone();
+                    self.alias_bytes = self.alias_bytes.saturating_add(key.len());
+                    if self.alias_bytes > self.limits.max_alias_bytes {
+                        return Err(self.alias_bytes_error(span));
+                    }
                     self.key(key, span)
                 }
                 Anchor::Node { .. } => Err(error(
@@ -628,14 +683,7 @@ impl<'t> Loader<'t> {
         }
         let alias_bytes = self.alias_bytes.saturating_add(bytes);
         if alias_bytes > self.limits.max_alias_bytes {
-            return Err(error(
-                format!(
-                    "alias expansion exceeds {} bytes (possible alias bomb)",
-                    self.limits.max_alias_bytes
-                ),
-                span,
-                "expands too far",
-            ));
+            return Err(self.alias_bytes_error(span));
         }
         if self.frames.len().saturating_add(height) > self.limits.max_depth {
             return Err(self.depth_error(span));
@@ -680,7 +728,7 @@ impl<'t> Loader<'t> {
                 new.push_str(&pointer);
                 new.push_str(suffix);
                 let spans = *spans;
-                self.push_entry(new, spans)?;
+                self.push_entry(new, spans).map_err(|e| LoadError { span, ..e })?;
             }
         } else {
             self.push_entry(pointer, NodeSpans { key, value: span })?;

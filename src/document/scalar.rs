@@ -5,6 +5,8 @@
 //! tags `!!str`, `!!int`, `!!float`, `!!bool` and `!!null` override that; the
 //! non-specific tag `!` makes a string; any other tag is ignored.
 
+use std::borrow::Cow;
+
 use saphyr_parser::{ScalarStyle, Tag};
 use serde_json::{Number, Value};
 
@@ -209,50 +211,67 @@ fn tag_mismatch(text: &str, tag: &str, what: &str) -> ScalarError {
 
 /// Resolve a scalar to a JSON value.
 pub(super) fn resolve(text: &str, style: ScalarStyle, tag: Option<&Tag>) -> Result<Value, ScalarError> {
-    match tag.and_then(core_tag) {
-        Some(CoreTag::Str) => Ok(Value::String(text.to_owned())),
-        Some(CoreTag::Int) => match parse_int(text) {
-            Some(n) => number(n, text),
-            None => Err(tag_mismatch(text, "!!int", "an integer")),
-        },
-        Some(CoreTag::Float) => match parse_int(text) {
-            Some(Num::Signed(n)) => number(Num::Float(n as f64), text),
-            Some(Num::Unsigned(n)) => number(Num::Float(n as f64), text),
-            Some(n @ Num::Float(_)) => number(n, text),
-            None => match parse_float(text) {
-                Some(f) => number(Num::Float(f), text),
-                None => Err(tag_mismatch(text, "!!float", "a number")),
-            },
-        },
-        Some(CoreTag::Bool) => parse_bool(text)
-            .map(Value::Bool)
-            .ok_or_else(|| tag_mismatch(text, "!!bool", "a boolean")),
-        Some(CoreTag::Null) => {
-            if is_null(text) {
-                Ok(Value::Null)
-            } else {
-                Err(tag_mismatch(text, "!!null", "null"))
-            }
-        }
-        None if style == ScalarStyle::Plain => resolve_plain(text),
-        None => Ok(Value::String(text.to_owned())),
-    }
+    Ok(typed(text, style, tag)?.unwrap_or_else(|| Value::String(text.to_owned())))
 }
 
-fn resolve_plain(text: &str) -> Result<Value, ScalarError> {
+/// [`resolve`], moving the text into the value when it is a string.
+pub(super) fn resolve_owned(
+    text: Cow<'_, str>,
+    style: ScalarStyle,
+    tag: Option<&Tag>,
+) -> Result<Value, ScalarError> {
+    Ok(typed(&text, style, tag)?.unwrap_or_else(|| Value::String(text.into_owned())))
+}
+
+/// The value of a scalar that is not a string; `None` for strings.
+fn typed(text: &str, style: ScalarStyle, tag: Option<&Tag>) -> Result<Option<Value>, ScalarError> {
+    let value = match tag.and_then(core_tag) {
+        Some(CoreTag::Str) => return Ok(None),
+        Some(CoreTag::Int) => match parse_int(text) {
+            Some(n) => number(n, text)?,
+            None => return Err(tag_mismatch(text, "!!int", "an integer")),
+        },
+        Some(CoreTag::Float) => match parse_int(text) {
+            Some(Num::Signed(n)) => number(Num::Float(n as f64), text)?,
+            Some(Num::Unsigned(n)) => number(Num::Float(n as f64), text)?,
+            Some(n @ Num::Float(_)) => number(n, text)?,
+            None => match parse_float(text) {
+                Some(f) => number(Num::Float(f), text)?,
+                None => return Err(tag_mismatch(text, "!!float", "a number")),
+            },
+        },
+        Some(CoreTag::Bool) => match parse_bool(text) {
+            Some(b) => Value::Bool(b),
+            None => return Err(tag_mismatch(text, "!!bool", "a boolean")),
+        },
+        Some(CoreTag::Null) => {
+            if is_null(text) {
+                Value::Null
+            } else {
+                return Err(tag_mismatch(text, "!!null", "null"));
+            }
+        }
+        None if style == ScalarStyle::Plain => return plain(text),
+        None => return Ok(None),
+    };
+    Ok(Some(value))
+}
+
+/// Core schema resolution of an untagged plain scalar.
+fn plain(text: &str) -> Result<Option<Value>, ScalarError> {
     if is_null(text) {
-        return Ok(Value::Null);
+        return Ok(Some(Value::Null));
     }
     if let Some(b) = parse_bool(text) {
-        return Ok(Value::Bool(b));
+        return Ok(Some(Value::Bool(b)));
     }
     if let Some(n) = parse_int(text) {
-        return number(n, text);
+        return number(n, text).map(Some);
     }
     if let Some(f) = parse_float(text) {
-        return number(Num::Float(f), text);
+        return number(Num::Float(f), text).map(Some);
     }
-    Ok(Value::String(text.to_owned()))
+    Ok(None)
 }
 
 #[cfg(test)]
@@ -261,7 +280,9 @@ mod tests {
     use serde_json::json;
 
     fn plain(text: &str) -> Result<Value, ScalarError> {
-        resolve(text, ScalarStyle::Plain, None)
+        let owned = resolve_owned(Cow::Borrowed(text), ScalarStyle::Plain, None);
+        assert_eq!(owned, resolve(text, ScalarStyle::Plain, None));
+        owned
     }
 
     fn tagged(text: &str, suffix: &str) -> Result<Value, ScalarError> {
