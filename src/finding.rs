@@ -120,17 +120,19 @@ impl Summary {
 impl fmt::Display for Summary {
     /// `3 errors, 1 warning in 2 files`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fn count(n: usize, word: &str) -> String {
-            if n == 1 {
-                format!("1 {word}")
-            } else {
-                format!("{n} {word}s")
-            }
-        }
-        let mut parts = vec![count(self.errors, "error"), count(self.warnings, "warning")];
+        let mut parts = vec![plural(self.errors, "error"), plural(self.warnings, "warning")];
         if self.infos > 0 {
-            parts.push(count(self.infos, "info"));
+            parts.push(plural(self.infos, "info"));
         }
-        write!(f, "{} in {}", parts.join(", "), count(self.files, "file"))
+        write!(f, "{} in {}", parts.join(", "), plural(self.files, "file"))
+    }
+}
+
+/// `1 file`, `2 files`.
+pub fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
     }
 }

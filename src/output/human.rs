@@ -2,7 +2,7 @@
 //! a summary line.
 
 use crate::document::Span;
-use crate::finding::{FileReport, Finding, Severity, Summary};
+use crate::finding::{plural, FileReport, Finding, Severity, Summary};
 use miette::{
     Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
     NamedSource, SourceCode, SourceSpan, SpanContents,
@@ -166,13 +166,5 @@ pub fn write(reports: &[FileReport], options: super::Options<'_>, out: &mut dyn 
         writeln!(out, "No problems in {}.", plural(summary.files, "file"))
     } else {
         writeln!(out, "{summary}")
-    }
-}
-
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
     }
 }
