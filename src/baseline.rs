@@ -55,12 +55,8 @@ pub fn render(reports: &[FileReport]) -> String {
 impl Baseline {
     pub fn load(path: &Path) -> Result<Baseline, UserError> {
         let shown = crate::discover::display_path(path);
-        let text = std::fs::read_to_string(path).map_err(|error| {
-            UserError::new(format!(
-                "cannot read baseline {shown}: {}",
-                crate::discover::describe(&error)
-            ))
-        })?;
+        let bytes = crate::user_file::read(path, "baseline")?;
+        let text = String::from_utf8_lossy(&bytes);
         let file: BaselineFile = serde_json::from_str(&text).map_err(|error| {
             UserError::new(format!("{shown} is not a planlint baseline: {error}"))
                 .with_help("write one with `planlint check --write-baseline FILE`")

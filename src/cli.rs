@@ -548,23 +548,16 @@ fn rules(format: RulesFormat) -> Result<i32, UserError> {
 }
 
 fn metrics(file: &Path, format: MetricsFormat) -> Result<i32, UserError> {
-    let (shown, bytes) = if file == Path::new("-") {
+    let plan = if file == Path::new("-") {
         let mut bytes = Vec::new();
         io::stdin()
             .read_to_end(&mut bytes)
             .map_err(|error| UserError::new(format!("cannot read stdin: {}", describe(&error))))?;
-        ("<stdin>".to_owned(), bytes)
+        crate::user_file::parse_yaml("<stdin>".to_owned(), &bytes)?
     } else {
-        let shown = display_path(file);
-        let bytes = std::fs::read(file)
-            .map_err(|error| UserError::new(format!("cannot read {shown}: {}", describe(&error))))?;
-        (shown, bytes)
+        crate::user_file::load_yaml(file, "plan")?
     };
-    let text = String::from_utf8_lossy(&bytes);
-    let source: std::sync::Arc<str> = std::sync::Arc::from(text.as_ref());
-    let document = crate::document::decode(&bytes)
-        .and_then(|text| crate::document::load(text, &crate::document::LoadLimits::default()))
-        .map_err(|error| UserError::from_load(&shown, &source, &error))?;
+    let document = plan.document;
     let derived = crate::derive::derive(&document.value);
     let currency = document.value.get("currency").and_then(serde_json::Value::as_str);
     let mut out = Vec::new();

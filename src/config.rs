@@ -2,7 +2,7 @@
 //! and which files are plans. Every mistake in it is an error that points
 //! into the file.
 
-use crate::document::{load, pointer_child, Document, LoadLimits};
+use crate::document::{pointer_child, Document};
 use crate::error::UserError;
 use crate::finding::Severity;
 use crate::registry::PARSE_ERROR;
@@ -223,16 +223,8 @@ fn load_recursive(path: &Path, builtin: &[RuleDef], stack: &mut Vec<PathBuf>) ->
             "config file {shown} extends itself (through `extends:`)"
         )));
     }
-    let bytes = std::fs::read(path).map_err(|error| {
-        UserError::new(format!(
-            "cannot read config file {shown}: {}",
-            crate::discover::describe(&error)
-        ))
-    })?;
-    let source: Arc<str> = Arc::from(String::from_utf8_lossy(&bytes).as_ref());
-    let document = crate::document::decode(&bytes)
-        .and_then(|text| load(text, &LoadLimits::default()))
-        .map_err(|error| UserError::from_load(&shown, &source, &error))?;
+    let file = crate::user_file::load_yaml(path, "config file")?;
+    let (source, document) = (file.source, file.document);
     let base_dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
     let parser = Parser {
         shown: &shown,

@@ -30,6 +30,7 @@ pub mod schema;
 pub mod selftest;
 pub mod suggest;
 pub mod suppress;
+pub mod user_file;
 
 pub use engine::Linter;
 pub use finding::{FileReport, Finding, Severity};

@@ -3,7 +3,7 @@
 //! the folder it lives in: `house-rules/channel-cap.yaml` defines
 //! `house-rules/channel-cap`.
 
-use crate::document::{load, Document, LoadLimits};
+use crate::document::Document;
 use crate::error::UserError;
 use crate::rule::{RuleDef, RuleOrigin};
 use crate::schema::rule_schema;
@@ -72,19 +72,8 @@ pub fn pack_name(path: &Path) -> String {
 /// Reads, validates and namespaces one user rule file. Every error points
 /// into the file.
 pub fn load_rule_file(path: &Path) -> Result<RuleDef, UserError> {
-    let shown = crate::discover::display_path(path);
-    let bytes = std::fs::read(path).map_err(|error| {
-        UserError::new(format!(
-            "cannot read rule file {shown}: {}",
-            crate::discover::describe(&error)
-        ))
-    })?;
-    let text = String::from_utf8_lossy(&bytes).into_owned();
-    let source: Arc<str> = Arc::from(text.as_str());
-    let document = crate::document::decode(&bytes)
-        .and_then(|text| load(text, &LoadLimits::default()))
-        .map_err(|error| UserError::from_load(&shown, &source, &error))?;
-    parse_rule_document(&shown, &source, document, &pack_name(path))
+    let file = crate::user_file::load_yaml(path, "rule file")?;
+    parse_rule_document(&file.shown, &file.source, file.document, &pack_name(path))
 }
 
 /// A rule from its loaded document; `pack` prefixes its id.
