@@ -38,9 +38,8 @@ pub struct Linter {
     rules: Vec<CompiledRule>,
     /// Severity of schema findings; `None` when switched off.
     schema_severity: Option<Severity>,
-    /// Severities of findings about suppression comments; `None` when off.
-    suppression_severity: Option<Severity>,
-    unused_suppression_severity: Option<Severity>,
+    /// Severities of findings about suppression comments.
+    suppression_levels: SuppressionLevels,
     /// Every rule id that may be named in a suppression, sorted.
     known_ids: Vec<String>,
     limits: LoadLimits,
@@ -74,8 +73,10 @@ impl Linter {
         Ok(Linter {
             rules: compiled,
             schema_severity: level(SCHEMA_RULE, Severity::Error),
-            suppression_severity: level(crate::suppress::INVALID_SUPPRESSION, Severity::Warning),
-            unused_suppression_severity: level(crate::suppress::UNUSED_SUPPRESSION, Severity::Warning),
+            suppression_levels: SuppressionLevels {
+                invalid: level(crate::suppress::INVALID_SUPPRESSION, Severity::Warning),
+                unused: level(crate::suppress::UNUSED_SUPPRESSION, Severity::Warning),
+            },
             known_ids: known_ids(rules),
             limits: LoadLimits::default(),
         })
@@ -90,8 +91,10 @@ impl Linter {
         Ok(Linter {
             rules: vec![compiled],
             schema_severity: None,
-            suppression_severity: None,
-            unused_suppression_severity: None,
+            suppression_levels: SuppressionLevels {
+                invalid: None,
+                unused: None,
+            },
             known_ids: known_ids(std::slice::from_ref(rule)),
             limits: LoadLimits::default(),
         })
@@ -128,12 +131,8 @@ impl Linter {
         let findings = match load(text, &self.limits) {
             Ok(document) => {
                 let findings = self.check_document(&document);
-                let levels = SuppressionLevels {
-                    invalid: self.suppression_severity,
-                    unused: self.unused_suppression_severity,
-                };
                 let active = |id: &str| id == SCHEMA_RULE || self.rules.iter().any(|rule| rule.id == id);
-                crate::suppress::apply(findings, text, &self.known_ids, &active, levels)
+                crate::suppress::apply(findings, text, &self.known_ids, &active, self.suppression_levels)
             }
             Err(error) => vec![parse_error(&error)],
         };
