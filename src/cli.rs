@@ -229,12 +229,11 @@ fn check(args: &CheckArgs) -> Result<i32, UserError> {
 
     let mut tool_errors = Vec::new();
     let mut reports = if args.paths.len() == 1 && args.paths[0] == Path::new("-") {
-        let mut bytes = Vec::new();
-        io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|error| UserError::new(format!("cannot read stdin: {}", describe(&error))))?;
         let name = args.stdin_filename.clone().unwrap_or_else(|| "<stdin>".into());
-        vec![linters.for_path(Path::new(&name))?.0.lint_bytes(&name, &bytes)]
+        let (linter, max_file_size) = linters.for_path(Path::new(&name))?;
+        let bytes = read_limited(io::stdin().lock(), &name, max_file_size, None)
+            .map_err(|error| UserError::new(format!("cannot read stdin: {}", describe(&error))))??;
+        vec![crate::guard::guarded(&name, || linter.lint_bytes(&name, &bytes))?]
     } else {
         let discovered = discover(&args.paths, &configs);
         tool_errors.extend(discovered.errors);
@@ -347,18 +346,39 @@ fn check_file(linter: &Linter, path: &Path, max_size: u64) -> Result<FileReport,
     let unreadable = |error: io::Error| UserError::new(format!("cannot read {shown}: {}", describe(&error)));
     let file = std::fs::File::open(path).map_err(unreadable)?;
     let size = file.metadata().map_err(unreadable)?.len();
-    if size > max_size {
-        return Err(UserError::new(format!(
-            "{shown} is {size} bytes, over the {max_size}-byte limit for a plan: not checked"
-        ))
-        .with_help("raise `max_file_size` in .planlint.yaml if this file really is a plan"));
-    }
-    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or_default());
-    // Read one byte past the limit so a file that grew meanwhile is still refused.
-    file.take(max_size.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(unreadable)?;
+    let bytes = read_limited(file, &shown, max_size, Some(size)).map_err(unreadable)??;
     crate::guard::guarded(&shown, || linter.lint_bytes(&shown, &bytes))
+}
+
+/// Reads at most `max_size` bytes from `reader` (a file whose metadata says
+/// `size`, or a stream); more is refused, whether the size said so up front,
+/// the file grew meanwhile or it never ends (`/dev/zero`).
+fn read_limited(
+    reader: impl Read,
+    shown: &str,
+    max_size: u64,
+    size: Option<u64>,
+) -> io::Result<Result<Vec<u8>, UserError>> {
+    let too_big = |size: Option<u64>| {
+        let size = size.map(|size| format!(" {size} bytes,")).unwrap_or_default();
+        Err(UserError::new(format!(
+            "{shown} is{size} over the {max_size}-byte limit for a plan: not checked"
+        ))
+        .with_help("raise `max_file_size` in .planlint.yaml if this file really is a plan"))
+    };
+    if let Some(size) = size.filter(|size| *size > max_size) {
+        return Ok(too_big(Some(size)));
+    }
+    let capacity = size
+        .and_then(|size| usize::try_from(size).ok())
+        .unwrap_or_default();
+    let mut bytes = Vec::with_capacity(capacity);
+    // One byte past the limit tells a file that is too big from one that fits.
+    reader.take(max_size.saturating_add(1)).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > max_size {
+        return Ok(too_big(None));
+    }
+    Ok(Ok(bytes))
 }
 
 fn use_color(choice: ColorChoice, to_file: bool) -> bool {

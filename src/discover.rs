@@ -74,11 +74,32 @@ fn walk(root: &Path, configs: &ConfigSet<'_>, found: &mut Discovered) {
                     found.files.push(path.to_path_buf());
                 }
             }
-            Err(error) => found.errors.push(UserError::new(format!(
-                "cannot walk {}: {error}",
-                display_path(root)
-            ))),
+            Err(error) => found.errors.push(walk_error(root, &error)),
         }
+    }
+}
+
+/// A directory walk's error in words: for an unreadable folder inside the
+/// walk, "cannot read FOLDER: permission denied", like a path named on the
+/// command line.
+fn walk_error(root: &Path, error: &ignore::Error) -> UserError {
+    let mut inner = error;
+    let mut path = None;
+    loop {
+        match inner {
+            ignore::Error::WithPath { path: at, err } => {
+                path = Some(at);
+                inner = err;
+            }
+            ignore::Error::WithDepth { err, .. } => inner = err,
+            _ => break,
+        }
+    }
+    match (inner, path) {
+        (ignore::Error::Io(io), Some(path)) => {
+            UserError::new(format!("cannot read {}: {}", display_path(path), describe(io)))
+        }
+        _ => UserError::new(format!("cannot walk {}: {error}", display_path(root))),
     }
 }
 
@@ -93,10 +114,13 @@ pub fn describe(error: &std::io::Error) -> String {
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),
         _ => {
             let text = error.to_string();
-            match text.find(" (os error") {
-                Some(cut) => text[..cut].to_owned(),
-                None => text,
-            }
+            let text = text.find(" (os error").map_or(text.as_str(), |cut| &text[..cut]);
+            // "Too many levels of symbolic links" -> "too many ...", as the others read.
+            let mut chars = text.chars();
+            chars
+                .next()
+                .map(|first| first.to_lowercase().chain(chars).collect())
+                .unwrap_or_default()
         }
     }
 }

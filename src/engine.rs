@@ -3,7 +3,7 @@
 
 use crate::config::{Level, Settings};
 use crate::derive::derive;
-use crate::document::{decode, load, pointer_child, Document, LoadError, LoadLimits};
+use crate::document::{decode, load, pointer_child, Document, LoadError, LoadLimits, Span};
 use crate::error::UserError;
 use crate::finding::{FileReport, Finding, Related, Severity};
 use crate::functions::{self, CelCache, Check, Context, Target, Violation};
@@ -117,10 +117,16 @@ impl Linter {
             Err(error) => {
                 // Show what can be shown: the text up to the bad byte.
                 let readable = String::from_utf8_lossy(bytes);
+                let mut finding = parse_error(&error);
+                // The text before the bad byte is unchanged; the bad byte is
+                // a U+FFFD (3 bytes) in what is shown: underline all of it.
+                let start = finding.span.start.min(readable.len());
+                let width = readable.get(start..).and_then(|rest| rest.chars().next());
+                finding.span = Span::new(start, start + width.map_or(0, char::len_utf8));
                 FileReport {
                     path: path.to_owned(),
                     source: Arc::from(readable.as_ref()),
-                    findings: vec![parse_error(&error)],
+                    findings: vec![finding],
                 }
             }
         }
