@@ -3,7 +3,7 @@
 
 use crate::baseline::Baseline;
 use crate::config::Config;
-use crate::config_set::ConfigSet;
+use crate::config_set::{ConfigSet, Linters};
 use crate::discover::{describe, discover, display_path};
 use crate::engine::Linter;
 use crate::error::UserError;
@@ -14,10 +14,8 @@ use crate::rule::RuleDef;
 use clap::{Parser, Subcommand, ValueEnum};
 use miette::{GraphicalReportHandler, GraphicalTheme};
 use rayon::prelude::*;
-use std::collections::HashMap;
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
 
 /// Exit codes: what a CI job or hook can rely on.
 pub mod exit {
@@ -73,6 +71,8 @@ enum Command {
         #[arg(long)]
         all: bool,
     },
+    /// Run the language server on stdio (editors: diagnostics as you type).
+    Lsp,
     /// Write a complete, commented starter plan that passes every rule.
     Init {
         /// Where to write it; an existing file is never overwritten.
@@ -185,6 +185,7 @@ pub fn run() -> i32 {
         Command::Explain { rule } => explain(&rule),
         Command::TestRules { config, all } => test_rules(config.as_deref(), all),
         Command::Init { file } => init(&file),
+        Command::Lsp => builtin_rules().and_then(crate::lsp::serve).map(|()| exit::CLEAN),
     };
     result.unwrap_or_else(|error| {
         print_error(&error);
@@ -221,11 +222,7 @@ fn check(args: &CheckArgs) -> Result<i32, UserError> {
         .map_err(|error| UserError::new(format!("cannot read the working directory: {error}")))?;
     let configs = ConfigSet::new(builtin, args.config.as_deref(), &cwd)?;
     let baseline = args.baseline.as_deref().map(Baseline::load).transpose()?;
-    let linters = Linters {
-        configs: &configs,
-        builtin,
-        built: Mutex::new(HashMap::new()),
-    };
+    let linters = Linters::new(&configs, builtin);
 
     let mut tool_errors = Vec::new();
     let mut reports = if args.paths.len() == 1 && args.paths[0] == Path::new("-") {
@@ -310,35 +307,6 @@ fn check(args: &CheckArgs) -> Result<i32, UserError> {
     } else {
         exit::CLEAN
     })
-}
-
-/// A config file (`None`: defaults) and the indices of its overrides that match.
-type LinterKey = (Option<PathBuf>, Vec<usize>);
-
-/// One linter per config and distinct set of matching `overrides`, built on
-/// first use.
-struct Linters<'a> {
-    configs: &'a ConfigSet<'a>,
-    builtin: &'a [RuleDef],
-    built: Mutex<HashMap<LinterKey, Arc<Linter>>>,
-}
-
-impl Linters<'_> {
-    /// The linter for `path`, and the largest file its config accepts.
-    fn for_path(&self, path: &Path) -> Result<(Arc<Linter>, u64), UserError> {
-        let config = self.configs.for_path(path)?;
-        let key = (config.path.clone(), config.matching_overrides(path));
-        let mut built = self.built.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        if let Some(linter) = built.get(&key) {
-            return Ok((Arc::clone(linter), config.max_file_size));
-        }
-        let linter = Arc::new(Linter::new(
-            &config.all_rules(self.builtin),
-            &config.settings_with(&key.1),
-        )?);
-        built.insert(key, Arc::clone(&linter));
-        Ok((linter, config.max_file_size))
-    }
 }
 
 fn check_file(linter: &Linter, path: &Path, max_size: u64) -> Result<FileReport, UserError> {

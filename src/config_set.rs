@@ -3,6 +3,7 @@
 //! the repository root), so a folder can carry its own rules and packs.
 
 use crate::config::Config;
+use crate::engine::Linter;
 use crate::error::UserError;
 use crate::rule::RuleDef;
 use std::collections::HashMap;
@@ -72,5 +73,43 @@ impl<'a> ConfigSet<'a> {
     /// The config that applies where planlint was started.
     pub fn for_cwd(&self, cwd: &Path) -> Result<Arc<Config>, UserError> {
         self.for_path(cwd)
+    }
+}
+
+/// A config file (`None`: defaults) and the indices of its overrides that match.
+type LinterKey = (Option<PathBuf>, Vec<usize>);
+
+/// One linter per config and distinct set of matching `overrides`, built on
+/// first use and shared: by the CLI's threads, and by the language server
+/// across edits.
+pub struct Linters<'a> {
+    configs: &'a ConfigSet<'a>,
+    builtin: &'a [RuleDef],
+    built: Mutex<HashMap<LinterKey, Arc<Linter>>>,
+}
+
+impl<'a> Linters<'a> {
+    pub fn new(configs: &'a ConfigSet<'a>, builtin: &'a [RuleDef]) -> Self {
+        Linters {
+            configs,
+            builtin,
+            built: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// The linter for `path`, and the largest file its config accepts.
+    pub fn for_path(&self, path: &Path) -> Result<(Arc<Linter>, u64), UserError> {
+        let config = self.configs.for_path(path)?;
+        let key = (config.path.clone(), config.matching_overrides(path));
+        let mut built = self.built.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some(linter) = built.get(&key) {
+            return Ok((Arc::clone(linter), config.max_file_size));
+        }
+        let linter = Arc::new(Linter::new(
+            &config.all_rules(self.builtin),
+            &config.settings_with(&key.1),
+        )?);
+        built.insert(key, Arc::clone(&linter));
+        Ok((linter, config.max_file_size))
     }
 }

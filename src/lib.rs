@@ -21,6 +21,7 @@ pub mod explain;
 pub mod finding;
 pub mod functions;
 pub mod guard;
+pub mod lsp;
 pub mod numbers;
 pub mod output;
 pub mod packs;
