@@ -159,6 +159,11 @@ impl Linter {
                     .map(|finding| Finding { severity, ..finding }),
             );
         }
+        // Rules are about plans, and a plan is a mapping: for anything else
+        // the schema's "must be a mapping" is the one useful finding.
+        if !document.value.is_object() {
+            return findings;
+        }
         let metrics = derive(&document.value).to_value();
         let cel = CelCache::default();
         let context = Context {

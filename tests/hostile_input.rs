@@ -269,7 +269,6 @@ fn a_root_that_is_a_list() {
 /// `any-truthy`, without `field:`) still fires on it, when every other
 /// `missing-*` rule stays silent.
 #[test]
-#[ignore = "bug in any-truthy (src/functions): missing-competitors fires on a non-mapping root"]
 fn a_root_that_is_not_a_mapping_gets_only_the_schema_finding() {
     for (name, text) in [("scalar.plan.yaml", "hello\n"), ("list.plan.yaml", "- a\n")] {
         let checked = check_bad_file(name, text.as_bytes());
@@ -331,7 +330,6 @@ fn binary_data_that_is_valid_utf8() {
 }
 
 #[test]
-#[ignore = "loader bug: a control character is reported as `tabs cannot be used for indentation` (src/document/load.rs matches \"tab\" in \"unprintable\")"]
 fn a_control_character_is_not_called_a_tab() {
     let checked = check_bad_file("nul.plan.yaml", b"version: 1\nname: a\0b\n");
     let message = &checked.findings("nul.plan.yaml")[0].message;
@@ -828,9 +826,8 @@ fn a_5_mb_single_line() {
 /// Human output quotes the offending line in full for every finding: a
 /// minified 5 MB plan with 11 findings prints 55 MB, 45 findings 236 MB.
 #[test]
-#[ignore = "output bug (src/output/human.rs): a long line is quoted in full for every finding"]
 fn human_output_of_a_long_line_stays_small() {
-    let line = inputs::long_line(1024 * 1024);
+    let line = inputs::long_line(100 * 1024);
     let dir = workspace();
     fs::write(dir.path().join("line.plan.yaml"), &line).expect("write");
     let output = planlint(dir.path())

@@ -756,7 +756,23 @@ impl<'t> Loader<'t> {
                 "undefined alias",
             );
         }
-        if info.contains("tab") {
+        if info.contains("unprintable") {
+            let code = self
+                .text
+                .get(at..)
+                .and_then(|rest| rest.chars().next())
+                .map_or(0, u32::from);
+            return error(
+                format!("control character U+{code:04X} cannot appear in YAML; remove it, or write it as an escape in a double-quoted string"),
+                here,
+                "control character",
+            );
+        }
+        // Whole words: "unprintable" must not read as a tab.
+        if info
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .any(|word| word == "tab" || word == "tabs")
+        {
             let span = cursor::nearby_tab(self.text, at).map_or(here, |tab| Span::new(tab, tab + 1));
             return error(
                 format!("tabs cannot be used for indentation in YAML; indent with spaces (parser: {info})"),

@@ -35,13 +35,16 @@ impl SourceCode for CharColumns {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let text: &str = self.0.inner();
+        if let Some(excerpt) = self.excerpt(span) {
+            return Ok(excerpt);
+        }
         let contents = self
             .0
             .read_span(span, context_lines_before, context_lines_after)?;
         if contents.column() == 0 {
             return Ok(contents);
         }
-        let text: &str = self.0.inner();
         let start = contents.span().offset().min(text.len());
         let line_start = text
             .get(..start)
@@ -57,6 +60,50 @@ impl SourceCode for CharColumns {
             contents.line(),
             column,
             contents.line_count(),
+        )))
+    }
+}
+
+/// Lines longer than this (minified plans) are shown as an excerpt around
+/// the span, so a report never reprints megabytes for every finding.
+const MAX_SHOWN_LINE_BYTES: usize = 400;
+
+/// Characters of context kept on each side of a span in an excerpt.
+const EXCERPT_CONTEXT_BYTES: usize = 60;
+
+impl CharColumns {
+    /// For a span on a very long line: that part of the line, with the true
+    /// line and column; `None` for ordinary lines.
+    fn excerpt<'a>(&'a self, span: &SourceSpan) -> Option<Box<dyn SpanContents<'a> + 'a>> {
+        let text: &str = self.0.inner();
+        let start = span.offset().min(text.len());
+        let line_start = text.get(..start)?.rfind(['\n', '\r']).map_or(0, |at| at + 1);
+        let line_end = text
+            .get(start..)?
+            .find(['\n', '\r'])
+            .map_or(text.len(), |at| start + at);
+        if line_end - line_start <= MAX_SHOWN_LINE_BYTES {
+            return None;
+        }
+        let floor = |mut at: usize| {
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            at
+        };
+        let from = floor(start.saturating_sub(EXCERPT_CONTEXT_BYTES).max(line_start));
+        let span_end = (start + span.len()).min(start + MAX_SHOWN_LINE_BYTES);
+        let to = floor((span_end + EXCERPT_CONTEXT_BYTES).min(line_end));
+        let line = text.get(..line_start)?.matches('\n').count();
+        // The header names where the span starts, as for ordinary lines.
+        let column = text.get(line_start..start)?.chars().count();
+        Some(Box::new(MietteSpanContents::new_named(
+            self.0.name().to_owned(),
+            text.get(from..to)?.as_bytes(),
+            SourceSpan::from((from, to - from)),
+            line,
+            column,
+            1,
         )))
     }
 }
