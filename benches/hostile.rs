@@ -5,6 +5,10 @@
 //! is printed with the input's size, next to the median of loading alone
 //! and of rendering the JSON report. `cargo bench --bench hostile -- deep`
 //! runs only the inputs whose name contains `deep`.
+//!
+//! `PLANLINT_BENCH_WRITE=DIR cargo bench --bench hostile` writes the inputs
+//! as plan files into DIR instead (with a `.planlint.yaml` that raises
+//! `max_file_size`), for measuring the binary with `/usr/bin/time -v`.
 
 mod common;
 
@@ -65,7 +69,47 @@ fn inputs() -> Vec<(String, Vec<u8>)> {
     inputs
 }
 
+/// A file name for an input: `plan 10 MB (84678 goals)` ->
+/// `plan-10-mb-84678-goals.plan.yaml`; examples keep theirs.
+fn file_name(name: &str) -> String {
+    if let Some(example) = name.strip_prefix("examples/") {
+        return example.to_owned();
+    }
+    let mut slug = String::new();
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    let extension = if name.contains("json") {
+        "plan.json"
+    } else {
+        "plan.yaml"
+    };
+    format!("{}.{extension}", slug.trim_matches('-'))
+}
+
+fn write_inputs(dir: &std::path::Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    std::fs::write(dir.join(".planlint.yaml"), "max_file_size: 104857600\n")?;
+    for (name, bytes) in inputs() {
+        let path = dir.join(file_name(&name));
+        std::fs::write(&path, bytes)?;
+        println!("{:>10}  {}", std::fs::metadata(&path)?.len(), path.display());
+    }
+    Ok(())
+}
+
 fn main() {
+    if let Some(dir) = std::env::var_os("PLANLINT_BENCH_WRITE") {
+        if let Err(error) = write_inputs(std::path::Path::new(&dir)) {
+            eprintln!("cannot write the inputs: {error}");
+            std::process::exit(1);
+        }
+        return;
+    }
     // `cargo bench` passes `--bench`; any other argument filters by name.
     let filter: Vec<String> = std::env::args()
         .skip(1)
