@@ -827,7 +827,6 @@ fn the_examples_keep_every_property() {
 /// undefined-alias error starts one character late, inside `é` (9..10 in
 /// `%é\n---\n*éé`, where `*` is at 8), and names the alias `*`.
 #[test]
-#[ignore = "loader bug: after a `%` directive with a multibyte character, the undefined-alias span splits a character"]
 fn load_error_spans_stay_on_character_boundaries() {
     for text in [
         "*éé",

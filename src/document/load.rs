@@ -748,6 +748,23 @@ impl<'t> Loader<'t> {
             return self.flow_depth_error(at, here, retry_depth);
         }
         if info.contains("unknown anchor") {
+            // saphyr counts a `%` directive's characters as bytes, so its
+            // position can land past the `*` (even inside a character):
+            // find the `*` on this line at or before it.
+            let at = cursor::floor_boundary(self.text, at);
+            let line_start = self
+                .text
+                .get(..at)
+                .and_then(|before| before.rfind('\n'))
+                .map_or(0, |i| i + 1);
+            let at = if self.text.as_bytes().get(at) == Some(&b'*') {
+                at
+            } else {
+                self.text
+                    .get(line_start..at)
+                    .and_then(|line| line.rfind('*'))
+                    .map_or(at, |i| line_start + i)
+            };
             let name = cursor::alias_name(self.text, at);
             let len = name.len().saturating_add(1);
             return error(
