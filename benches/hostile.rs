@@ -131,7 +131,7 @@ fn main() {
     };
     let limits = LoadLimits::default();
     println!(
-        "{:<40} {:>12} {:>14} {:>14} {:>14} {:>9}",
+        "{:<46} {:>10} {:>14} {:>14} {:>14} {:>9}",
         "input", "bytes", "lint ns", "load ns", "json ns", "findings"
     );
     for (name, bytes) in inputs() {
@@ -154,7 +154,7 @@ fn main() {
             let _ = output::write(Format::Json, &reports, Options::plain(), &mut out);
         });
         println!(
-            "{name:<40} {:>12} {lint:>14} {load_only:>14} {json:>14} {findings:>9}",
+            "{name:<46} {:>10} {lint:>14} {load_only:>14} {json:>14} {findings:>9}",
             bytes.len()
         );
     }

@@ -849,3 +849,30 @@ fn load_error_spans_stay_on_character_boundaries() {
         }
     }
 }
+
+/// Spans after a `%` directive holding a multibyte character are one byte
+/// late: `version` in `%é\n---\nversion: 1\n` is reported at 9..16 instead
+/// of 8..15, and a multibyte key right after splits a character. (The
+/// undefined-alias error was fixed on its own; the shift is general.)
+#[test]
+#[ignore = "loader bug: spans after a `%` directive with a multibyte character are one byte late"]
+fn spans_after_a_multibyte_directive_are_exact() {
+    let text = "%é\n---\nversion: 1\n";
+    let document = load(text, &LoadLimits::default()).expect("loads");
+    let spans = document.spans("/version").expect("spans of /version");
+    let key = spans.key.map(|span| &text[span.start..span.end]);
+    assert_eq!(
+        (key, &text[spans.value.start..spans.value.end]),
+        (Some("version"), "1")
+    );
+
+    let text = "%é\n---\néé: 1\n";
+    let document = load(text, &LoadLimits::default()).expect("loads");
+    let spans = document.spans("/éé").expect("spans of /éé");
+    let key = spans.key.expect("a key span");
+    assert!(
+        text.is_char_boundary(key.start) && text.is_char_boundary(key.end),
+        "{key:?}"
+    );
+    assert_eq!(&text[key.start..key.end], "éé");
+}
