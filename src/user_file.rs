@@ -17,14 +17,29 @@ pub struct YamlFile {
 
 /// The bytes of `path`; `what` names the kind of file in the error
 /// ("config file", "rule file").
+/// Files larger than the plan size limit are refused, so a config pointing
+/// at `/dev/zero` cannot make planlint read forever.
 pub fn read(path: &Path, what: &str) -> Result<Vec<u8>, UserError> {
-    std::fs::read(path).map_err(|error| {
+    use std::io::Read;
+    let limit = crate::config::DEFAULT_MAX_FILE_SIZE;
+    let unreadable = |error: std::io::Error| {
         UserError::new(format!(
             "cannot read {what} {}: {}",
             display_path(path),
             describe(&error)
         ))
-    })
+    };
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|file| file.take(limit + 1).read_to_end(&mut bytes))
+        .map_err(unreadable)?;
+    if bytes.len() as u64 > limit {
+        return Err(UserError::new(format!(
+            "{what} {} is over the {limit}-byte limit: not read",
+            display_path(path)
+        )));
+    }
+    Ok(bytes)
 }
 
 /// Reads and loads a YAML file; a parse error points at its place.

@@ -506,3 +506,15 @@ fn rules_as_markdown_is_the_docs_page() {
         .unwrap();
     assert_eq!(too_many["options"]["max"], 5);
 }
+
+#[test]
+#[cfg(unix)]
+fn files_users_point_planlint_at_are_read_with_a_limit() {
+    let output = planlint().args(["metrics", "/dev/zero"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("plan /dev/zero is over the 10485760-byte limit: not read"),
+        "{}",
+        stderr(&output)
+    );
+}

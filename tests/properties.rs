@@ -855,7 +855,6 @@ fn load_error_spans_stay_on_character_boundaries() {
 /// of 8..15, and a multibyte key right after splits a character. (The
 /// undefined-alias error was fixed on its own; the shift is general.)
 #[test]
-#[ignore = "loader bug: spans after a `%` directive with a multibyte character are one byte late"]
 fn spans_after_a_multibyte_directive_are_exact() {
     let text = "%é\n---\nversion: 1\n";
     let document = load(text, &LoadLimits::default()).expect("loads");

@@ -6,6 +6,32 @@
 
 use super::Span;
 
+/// Where the leading `%` directive lines end, in saphyr's counting, and by
+/// how much saphyr's indices run ahead after them (their multibyte
+/// characters count once per byte there).
+fn directive_shift(body: &str) -> (usize, usize) {
+    let (mut saphyr_index, mut excess) = (0, 0);
+    for line in body.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        let is_directive = line.starts_with('%');
+        if !(is_directive || trimmed.is_empty() || trimmed.starts_with('#')) {
+            break;
+        }
+        let chars = line.chars().count();
+        if is_directive {
+            excess += line.len() - chars;
+            saphyr_index += line.len();
+        } else {
+            saphyr_index += chars;
+        }
+    }
+    if excess == 0 {
+        (usize::MAX, 0)
+    } else {
+        (saphyr_index, excess)
+    }
+}
+
 /// Converts saphyr character indices (into the parsed body) into byte offsets
 /// into the original text.
 ///
@@ -23,22 +49,34 @@ pub(super) struct CharCursor<'t> {
     chars: usize,
     /// ... and the same position as a byte offset into `body`.
     bytes: usize,
+    /// saphyr counts the characters of `%` directive lines as bytes: from
+    /// index `directive_end` on, its indices are `directive_excess` too high.
+    directive_end: usize,
+    directive_excess: usize,
 }
 
 impl<'t> CharCursor<'t> {
     pub(super) fn new(body: &'t str, base: usize) -> Self {
+        let (directive_end, directive_excess) = directive_shift(body);
         CharCursor {
             body,
             base,
             ascii: body.is_ascii(),
             chars: 0,
             bytes: 0,
+            directive_end,
+            directive_excess,
         }
     }
 
     /// The byte offset, in the original text, of character `index` of the
     /// body. Indices past the end clamp to the end of the text.
     pub(super) fn byte(&mut self, index: usize) -> usize {
+        let index = if index >= self.directive_end {
+            index - self.directive_excess
+        } else {
+            index
+        };
         let bytes = self.body.as_bytes();
         if self.ascii {
             return self.base.saturating_add(index.min(bytes.len()));
