@@ -32,6 +32,14 @@ pub fn format_number(number: f64) -> String {
     }
 }
 
+/// An amount of money: `40,000 CNY`, or `40,000` when the plan names no currency.
+pub fn format_money(amount: f64, currency: Option<&str>) -> String {
+    match currency {
+        Some(code) => format!("{} {code}", format_number(amount)),
+        None => format_number(amount),
+    }
+}
+
 /// A value as it reads inside a message: strings bare, numbers formatted.
 pub fn display_value(value: &Value) -> String {
     match value {

@@ -5,7 +5,7 @@
 
 use super::channel_return::channel_metrics;
 use super::{parse_options, Check, Context, NoOptions, Target, Violation};
-use crate::numbers::format_number;
+use crate::numbers::{format_money, format_number};
 use serde_json::{Map, Value};
 
 struct MarginalCac;
@@ -44,10 +44,7 @@ impl Check for MarginalCac {
             }
             let pointer = tier.get("pointer").and_then(Value::as_str).map(str::to_owned);
             let currency = context.plan.get("currency").and_then(Value::as_str);
-            let money = |value: f64| match currency {
-                Some(code) => format!("{} {code}", format_number(value)),
-                None => format_number(value),
-            };
+            let money = |value: f64| format_money(value, currency);
             let marginal_text = match marginal {
                 Some(marginal) => format!("rises to {}", money(marginal)),
                 None => "is unbounded (no new customers)".to_owned(),

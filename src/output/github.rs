@@ -12,7 +12,7 @@
 
 use super::{regions, uri_path, Options, Region};
 use crate::document::LineIndex;
-use crate::finding::{FileReport, Finding, Severity, Summary};
+use crate::finding::{plural, FileReport, Finding, Severity, Summary};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -103,17 +103,9 @@ pub fn write(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
     }
     let summary = Summary::of(reports);
     if summary.worst().is_none() {
-        writeln!(out, "planlint: no problems in {}", count(summary.files, "file"))
+        writeln!(out, "planlint: no problems in {}", plural(summary.files, "file"))
     } else {
         writeln!(out, "planlint: {summary}")
-    }
-}
-
-fn count(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
     }
 }
 
@@ -160,7 +152,7 @@ pub fn step_summary(reports: &[FileReport], options: Options<'_>, blob_base: Opt
     let summary = Summary::of(reports);
     let mut md = String::from("## planlint\n\n");
     if summary.worst().is_none() {
-        let _ = writeln!(md, "No problems in {}.\n", count(summary.files, "file"));
+        let _ = writeln!(md, "No problems in {}.\n", plural(summary.files, "file"));
         return md;
     }
     let _ = writeln!(md, "**{summary}**\n");

@@ -2,17 +2,14 @@
 //! can read at a glance, or as JSON.
 
 use crate::derive::Metrics;
-use crate::numbers::format_number;
+use crate::numbers::{format_money, format_number};
 use serde_json::json;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
 /// `metrics` as an aligned text table; `currency` labels money.
 pub fn write_table(metrics: &Metrics, currency: Option<&str>, out: &mut dyn Write) -> io::Result<()> {
-    let money = |value: f64| match currency {
-        Some(code) => format!("{} {code}", format_number(value)),
-        None => format_number(value),
-    };
+    let money = |value: f64| format_money(value, currency);
     let or_dash = |value: Option<String>| value.unwrap_or_else(|| "-".into());
     let percent = |share: Option<f64>| {
         share.map(|s| format!("{:.1}", s * 100.0).trim_end_matches(".0").to_owned() + "%")
