@@ -234,8 +234,13 @@ fn tiers(channel: &Value, channel_pointer: &str) -> Vec<TierMetrics> {
         else {
             continue;
         };
-        let spend_added = spend - previous.0;
-        let customers_added = customers - previous.1;
+        // Differences of huge numbers can overflow: such a step cannot be measured.
+        let (Some(spend_added), Some(customers_added)) =
+            (finite(spend - previous.0), finite(customers - previous.1))
+        else {
+            previous = (spend, customers);
+            continue;
+        };
         out.push(TierMetrics {
             pointer: format!("{channel_pointer}/spend_tiers/{index}"),
             from_spend: previous.0,
@@ -319,6 +324,21 @@ mod tests {
         let text = serde_json::to_string(&value).unwrap();
         assert!(!text.contains("null"), "{text}");
         assert_eq!(derive(&plan).unit_economics.ltv, None);
+    }
+
+    #[test]
+    fn a_tier_step_that_overflows_is_left_out() {
+        let plan = json!({"channels": [{"spend_tiers": [
+            {"spend": -1.5e308, "new_customers": 1},
+            {"spend": 1.5e308, "new_customers": 2},
+            {"spend": 1.6e308, "new_customers": 3}
+        ]}]});
+        let tiers = &derive(&plan).channels[0].tiers;
+        assert_eq!(tiers.len(), 2, "{tiers:?}");
+        assert!(tiers
+            .iter()
+            .all(|t| t.spend_added.is_finite() && t.customers_added.is_finite()));
+        assert_eq!(tiers[1].from_spend, 1.5e308);
     }
 
     #[test]
