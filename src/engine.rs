@@ -174,14 +174,7 @@ impl Linter {
         for rule in &self.rules {
             run_rule(rule, document, context, &mut findings);
         }
-        findings.sort_by(|a, b| {
-            (a.span.start, a.span.end, &a.rule, &a.message).cmp(&(
-                b.span.start,
-                b.span.end,
-                &b.rule,
-                &b.message,
-            ))
-        });
+        crate::finding::sort_by_place(&mut findings);
         findings.dedup();
         findings
     }

@@ -69,6 +69,14 @@ pub struct Finding {
     pub related: Vec<Related>,
 }
 
+/// Orders one file's findings as reports show them: by place, then rule and
+/// message, so the order never depends on which check ran first.
+pub fn sort_by_place(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| {
+        (a.span.start, a.span.end, &a.rule, &a.message).cmp(&(b.span.start, b.span.end, &b.rule, &b.message))
+    });
+}
+
 /// The findings of one file, with its text so that spans can be shown.
 #[derive(Debug, Clone)]
 pub struct FileReport {

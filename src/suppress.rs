@@ -195,7 +195,7 @@ pub fn apply(
             }
         }
     }
-    kept.sort_by(|a, b| (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule)));
+    crate::finding::sort_by_place(&mut kept);
     kept
 }
 
