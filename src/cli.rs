@@ -16,6 +16,7 @@ use miette::{GraphicalReportHandler, GraphicalTheme};
 use rayon::prelude::*;
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Exit codes: what a CI job or hook can rely on.
 pub mod exit {
@@ -559,13 +560,10 @@ fn metrics(file: &Path, format: MetricsFormat) -> Result<i32, UserError> {
 }
 
 /// The config in effect: `--config`, else the nearest one, else defaults.
-fn load_config(explicit: Option<&Path>, builtin: &[RuleDef]) -> Result<Config, UserError> {
+fn load_config(explicit: Option<&Path>, builtin: &[RuleDef]) -> Result<Arc<Config>, UserError> {
     let cwd = std::env::current_dir()
         .map_err(|error| UserError::new(format!("cannot read the working directory: {error}")))?;
-    match explicit.map(Path::to_path_buf).or_else(|| Config::discover(&cwd)) {
-        Some(path) => Config::load_file(&path, builtin),
-        None => Ok(Config::default_in(cwd)),
-    }
+    ConfigSet::new(builtin, explicit, &cwd)?.for_cwd(&cwd)
 }
 
 fn test_rules(config: Option<&Path>, all: bool) -> Result<i32, UserError> {
