@@ -25,9 +25,9 @@ fuzz_target!(|data: &[u8]| {
     match load(&text, &LoadLimits::default()) {
         Ok(document) => {
             for (pointer, spans) in document.iter() {
-                assert_inside(&text, spans.value, pointer);
+                assert_inside(&text, spans.value, &pointer);
                 if let Some(key) = spans.key {
-                    assert_inside(&text, key, pointer);
+                    assert_inside(&text, key, &pointer);
                 }
             }
             assert!(document.spans("").is_some(), "no root span");

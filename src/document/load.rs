@@ -8,7 +8,6 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::fmt::Write as _;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Span as Marks, Tag};
@@ -16,7 +15,8 @@ use serde_json::{Map, Value};
 
 use super::cursor::{self, CharCursor};
 use super::scalar::{self, ScalarError};
-use super::{push_pointer, Document, Label, LoadError, NodeSpans, Span};
+use super::spans::{NodeId, NodeKind, SpanTree, TooManyNodes};
+use super::{Document, Label, LoadError, NodeSpans, Span};
 
 /// Bounds that keep hostile input cheap.
 ///
@@ -38,10 +38,6 @@ pub struct LoadLimits {
     /// document. Default 16 MiB. Stops small files that alias one huge string
     /// many times.
     pub max_alias_bytes: usize,
-    /// Most bytes of JSON pointer text kept for spans, over all nodes.
-    /// Default 64 MiB. Every node stores its full pointer, so long keys with
-    /// many descendants would otherwise cost memory quadratic in the input.
-    pub max_pointer_bytes: usize,
 }
 
 impl Default for LoadLimits {
@@ -50,7 +46,6 @@ impl Default for LoadLimits {
             max_depth: 128,
             max_alias_nodes: 100_000,
             max_alias_bytes: 16 * 1024 * 1024,
-            max_pointer_bytes: 64 * 1024 * 1024,
         }
     }
 }
@@ -125,8 +120,8 @@ impl From<LoadError> for Failure {
 struct Frame {
     /// `Value::Array` or `Value::Object`, children attached as they finish.
     value: Value,
-    /// Index of this node's entry (holding its pointer) in `Loader::entries`.
-    entry: usize,
+    /// This node in `Loader::tree`.
+    node: NodeId,
     /// Byte offset where the node starts.
     start: usize,
     /// A flow collection, started by `[` or `{`.
@@ -141,13 +136,8 @@ struct Frame {
     anchor: usize,
     /// `Loader::content_bytes` when the node started.
     content_mark: usize,
-}
-
-/// The pointer of an open container (kept in its entry).
-fn pointer_of<'e>(entries: &'e [(String, NodeSpans)], frame: &Frame) -> &'e str {
-    entries
-        .get(frame.entry)
-        .map_or("", |(pointer, _)| pointer.as_str())
+    /// `Loader::expanded_nodes` before the node itself was added.
+    nodes_mark: usize,
 }
 
 /// What an anchor refers to.
@@ -157,12 +147,11 @@ enum Anchor {
         text: String,
         value: Result<Value, ScalarError>,
     },
-    /// A finished container: found again through its pointer; its entries
-    /// are `entries[first..end]`.
+    /// A finished container, with the number of nodes in it (itself
+    /// included).
     Node {
-        pointer: String,
-        first: usize,
-        end: usize,
+        node: NodeId,
+        nodes: usize,
         height: usize,
         bytes: usize,
     },
@@ -174,11 +163,12 @@ struct Loader<'t> {
     cursor: CharCursor<'t>,
     limits: LoadLimits,
     frames: Vec<Frame>,
-    /// Every node's pointer and spans, in document order (pre-order).
-    entries: Vec<(String, NodeSpans)>,
-    pointer_bytes: usize,
+    /// Every node's spans.
+    tree: SpanTree,
     /// Bytes of keys and scalar text taken into the tree so far.
     content_bytes: usize,
+    /// Nodes in the value so far, counting every node an alias copied.
+    expanded_nodes: usize,
     alias_nodes: usize,
     alias_bytes: usize,
     anchors: HashMap<usize, Anchor>,
@@ -198,9 +188,9 @@ impl<'t> Loader<'t> {
             cursor: CharCursor::new(body, base),
             limits: *limits,
             frames: Vec::new(),
-            entries: Vec::new(),
-            pointer_bytes: 0,
+            tree: SpanTree::default(),
             content_bytes: 0,
+            expanded_nodes: 0,
             alias_nodes: 0,
             alias_bytes: 0,
             anchors: HashMap::new(),
@@ -246,10 +236,7 @@ impl<'t> Loader<'t> {
 
     fn finish(mut self) -> Result<Document, LoadError> {
         match self.root.take() {
-            Some(value) => {
-                let spans = self.entries.into_iter().collect();
-                Ok(Document::new(value, spans))
-            }
+            Some(value) => Ok(Document::new(value, self.tree)),
             None => Err(error(EMPTY_FILE.to_owned(), Span::new(0, 0), "empty")),
         }
     }
@@ -387,8 +374,7 @@ impl<'t> Loader<'t> {
             };
             self.anchors.insert(anchor, anchored);
         }
-        let (pointer, key) = self.slot();
-        self.push_entry(pointer, NodeSpans { key, value: span })?;
+        self.push_node(span, NodeKind::Scalar)?;
         self.content_bytes = self.content_bytes.saturating_add(len);
         self.attach(value, 0, span.end);
         Ok(())
@@ -402,14 +388,11 @@ impl<'t> Loader<'t> {
         };
         if let Value::Object(map) = &frame.value {
             if map.contains_key(&key) {
-                let mut first_pointer = pointer_of(&self.entries, frame).to_owned();
-                push_pointer(&mut first_pointer, &key);
                 let first = self
-                    .entries
-                    .iter()
-                    .rev()
-                    .find(|(pointer, _)| *pointer == first_pointer)
-                    .and_then(|(_, spans)| spans.key)
+                    .tree
+                    .child_by_key(frame.node, &key)
+                    .and_then(|node| self.tree.spans(node))
+                    .and_then(|spans| spans.key)
                     .unwrap_or(span);
                 return Err(LoadError {
                     message: format!("duplicate key {}", scalar::shown(&key)),
@@ -427,48 +410,37 @@ impl<'t> Loader<'t> {
         Ok(())
     }
 
-    /// Pointer and key span for the node about to be attached.
-    fn slot(&self) -> (String, Option<Span>) {
-        let Some(frame) = self.frames.last() else {
-            return (String::new(), None);
-        };
-        let base = pointer_of(&self.entries, frame);
-        match (&frame.value, &frame.pending_key) {
-            (Value::Array(items), _) => {
-                let mut pointer = String::with_capacity(base.len() + 8);
-                pointer.push_str(base);
-                // Digits need no escaping.
-                let _ = write!(pointer, "/{}", items.len());
-                (pointer, None)
-            }
-            (_, Some((key, span))) => {
-                let mut pointer = String::with_capacity(base.len() + key.len() + 4);
-                pointer.push_str(base);
-                push_pointer(&mut pointer, key);
-                (pointer, Some(*span))
-            }
-            (_, None) => {
-                let mut pointer = base.to_owned();
-                push_pointer(&mut pointer, "");
-                (pointer, None)
-            }
-        }
-    }
-
-    fn push_entry(&mut self, pointer: String, spans: NodeSpans) -> Result<(), LoadError> {
-        self.pointer_bytes = self.pointer_bytes.saturating_add(pointer.len());
-        if self.pointer_bytes > self.limits.max_pointer_bytes {
-            return Err(error(
-                format!(
-                    "the document's JSON pointers exceed {} bytes: keys are too long or too many",
-                    self.limits.max_pointer_bytes
-                ),
-                spans.key.unwrap_or(spans.value),
+    /// Adds the node about to be attached to the span tree, under the open
+    /// container (at its next index, or under its pending key).
+    fn push_node(&mut self, value: Span, kind: NodeKind) -> Result<NodeId, LoadError> {
+        let too_many = || {
+            error(
+                "the document has more nodes than planlint can number".to_owned(),
+                value,
                 "here",
-            ));
-        }
-        self.entries.push((pointer, spans));
-        Ok(())
+            )
+        };
+        let (parent, key) = match self.frames.last() {
+            None => (None, None),
+            Some(frame) => match (&frame.value, &frame.pending_key) {
+                (Value::Array(items), _) => {
+                    let index = u32::try_from(items.len()).map_err(|_| too_many())?;
+                    (Some((frame.node, index)), None)
+                }
+                (_, pending) => {
+                    // A mapping value always follows its key; "" only guards.
+                    let (name, key) = pending
+                        .as_ref()
+                        .map_or(("", None), |(name, span)| (name.as_str(), Some(*span)));
+                    let step = self.tree.key_step(name).map_err(|TooManyNodes| too_many())?;
+                    (Some((frame.node, step)), key)
+                }
+            },
+        };
+        self.expanded_nodes = self.expanded_nodes.saturating_add(1);
+        self.tree
+            .push(parent, NodeSpans { key, value }, kind)
+            .map_err(|TooManyNodes| too_many())
     }
 
     /// Put a finished node into its parent (or make it the root).
@@ -549,24 +521,17 @@ impl<'t> Loader<'t> {
         if self.frames.len() >= self.limits.max_depth {
             return Err(self.depth_error(here));
         }
-        let (pointer, key) = self.slot();
-        let entry = self.entries.len();
-        self.push_entry(
-            pointer,
-            NodeSpans {
-                key,
-                value: Span::new(start, start),
-            },
-        )?;
-        self.bump(start);
-        let value = if is_map {
-            Value::Object(Map::new())
+        let (value, kind) = if is_map {
+            (Value::Object(Map::new()), NodeKind::Mapping)
         } else {
-            Value::Array(Vec::new())
+            (Value::Array(Vec::new()), NodeKind::Sequence)
         };
+        let nodes_mark = self.expanded_nodes;
+        let node = self.push_node(Span::new(start, start), kind)?;
+        self.bump(start);
         self.frames.push(Frame {
             value,
-            entry,
+            node,
             start,
             flow,
             last_child_end: None,
@@ -574,6 +539,7 @@ impl<'t> Loader<'t> {
             pending_key: None,
             anchor,
             content_mark: self.content_bytes,
+            nodes_mark,
         });
         Ok(())
     }
@@ -600,15 +566,12 @@ impl<'t> Loader<'t> {
             Some(at) => at + 1,
             None => frame.last_child_end.unwrap_or(frame.start).max(frame.start),
         };
-        if let Some((_, spans)) = self.entries.get_mut(frame.entry) {
-            spans.value = Span::new(frame.start, end);
-        }
+        self.tree.set_value_span(frame.node, Span::new(frame.start, end));
         let height = frame.child_height.saturating_add(1);
         if frame.anchor != 0 {
             let anchored = Anchor::Node {
-                pointer: pointer_of(&self.entries, &frame).to_owned(),
-                first: frame.entry,
-                end: self.entries.len(),
+                node: frame.node,
+                nodes: self.expanded_nodes.saturating_sub(frame.nodes_mark),
                 height,
                 bytes: self.content_bytes.saturating_sub(frame.content_mark),
             };
@@ -619,17 +582,28 @@ impl<'t> Loader<'t> {
         Ok(())
     }
 
-    /// A copy of the finished container at `pointer`, found under the
-    /// deepest open container that holds it.
-    fn lookup(&self, pointer: &str) -> Option<Value> {
-        self.frames.iter().rev().find_map(|frame| {
-            let rest = pointer.strip_prefix(pointer_of(&self.entries, frame))?;
-            if rest.is_empty() || rest.starts_with('/') {
-                frame.value.pointer(rest).cloned()
-            } else {
-                None
+    /// A copy of the finished container `node`, found by walking up the span
+    /// tree to the deepest open container that holds it, then down its value.
+    fn copy_of(&self, node: NodeId) -> Option<Value> {
+        let mut steps = Vec::new();
+        let mut current = node;
+        let frame = loop {
+            if let Some(frame) = self.frames.iter().rev().find(|frame| frame.node == current) {
+                break frame;
             }
-        })
+            let (parent, step) = self.tree.parent(current)?;
+            steps.push(step);
+            current = parent;
+        };
+        let mut value = &frame.value;
+        for &step in steps.iter().rev() {
+            value = match value {
+                Value::Array(items) => items.get(step as usize)?,
+                Value::Object(map) => map.get(self.tree.key_name(step)?)?,
+                _ => return None,
+            };
+        }
+        Some(value.clone())
     }
 
     fn alias(&mut self, id: usize, marks: Marks) -> Result<(), LoadError> {
@@ -663,12 +637,8 @@ impl<'t> Loader<'t> {
         let (nodes, bytes, height) = match anchor {
             Anchor::Scalar { text, .. } => (1, text.len(), 0),
             Anchor::Node {
-                first,
-                end,
-                height,
-                bytes,
-                ..
-            } => (end.saturating_sub(*first), *bytes, *height),
+                nodes, height, bytes, ..
+            } => (*nodes, *bytes, *height),
         };
         let alias_nodes = self.alias_nodes.saturating_add(nodes);
         if alias_nodes > self.limits.max_alias_nodes {
@@ -688,51 +658,31 @@ impl<'t> Loader<'t> {
         if self.frames.len().saturating_add(height) > self.limits.max_depth {
             return Err(self.depth_error(span));
         }
-        let (value, copy) = match anchor {
+        let (value, kind) = match anchor {
             Anchor::Scalar { value, .. } => match value {
-                Ok(value) => (value.clone(), None),
+                Ok(value) => (value.clone(), NodeKind::Scalar),
                 Err(e) => {
                     let message = format!("alias `*{name}`: {}", e.message);
                     return Err(error(message, span, e.label));
                 }
             },
-            Anchor::Node {
-                pointer, first, end, ..
-            } => {
-                let copy = (pointer.clone(), *first, *end);
-                match self.lookup(pointer) {
-                    Some(value) => (value, Some(copy)),
-                    None => {
-                        return Err(error(
-                            format!("internal error: anchored node of `*{name}` not found"),
-                            span,
-                            "here",
-                        ))
-                    }
+            // The copy's descendants keep the spans of the anchored nodes.
+            Anchor::Node { node, .. } => match self.copy_of(*node) {
+                Some(value) => (value, NodeKind::Alias(*node)),
+                None => {
+                    return Err(error(
+                        format!("internal error: anchored node of `*{name}` not found"),
+                        span,
+                        "here",
+                    ))
                 }
-            }
+            },
         };
         self.alias_nodes = alias_nodes;
         self.alias_bytes = alias_bytes;
-        let (pointer, key) = self.slot();
-        if let Some((anchor_pointer, first, end)) = copy {
-            self.push_entry(pointer.clone(), NodeSpans { key, value: span })?;
-            // The copy's descendants keep the spans of the anchored nodes,
-            // under pointers rooted at the alias.
-            for index in first.saturating_add(1)..end {
-                let Some((old, spans)) = self.entries.get(index) else {
-                    break;
-                };
-                let suffix = old.get(anchor_pointer.len()..).unwrap_or("");
-                let mut new = String::with_capacity(pointer.len() + suffix.len());
-                new.push_str(&pointer);
-                new.push_str(suffix);
-                let spans = *spans;
-                self.push_entry(new, spans).map_err(|e| LoadError { span, ..e })?;
-            }
-        } else {
-            self.push_entry(pointer, NodeSpans { key, value: span })?;
-        }
+        self.push_node(span, kind)?;
+        // The alias itself was counted as it was added.
+        self.expanded_nodes = self.expanded_nodes.saturating_add(nodes.saturating_sub(1));
         self.content_bytes = self.content_bytes.saturating_add(bytes);
         self.attach(value, height, span.end);
         Ok(())

@@ -5,11 +5,11 @@ mod cursor;
 mod lines;
 mod load;
 mod scalar;
+mod spans;
 
 pub use lines::{LineIndex, Position};
 pub use load::{decode, load, LoadLimits};
-
-use std::collections::HashMap;
+pub use spans::SpanTree;
 
 /// A byte range into the original text (end exclusive).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -57,41 +57,33 @@ pub struct LoadError {
     pub related: Vec<Label>,
 }
 
-/// A loaded plan: the data, and the span of every node by JSON pointer
-/// (RFC 6901; the root is the empty pointer "").
+/// A loaded plan: the data, and the span of every node, found by JSON
+/// pointer (RFC 6901; the root is the empty pointer "").
 #[derive(Debug, Clone)]
 pub struct Document {
     pub value: serde_json::Value,
-    spans: HashMap<String, NodeSpans>,
+    spans: SpanTree,
 }
 
 impl Document {
-    pub fn new(value: serde_json::Value, spans: HashMap<String, NodeSpans>) -> Self {
+    pub fn new(value: serde_json::Value, spans: SpanTree) -> Self {
         Document { value, spans }
     }
 
     /// The spans of the node at `pointer`, if it exists.
     pub fn spans(&self, pointer: &str) -> Option<NodeSpans> {
-        self.spans.get(pointer).copied()
+        match self.nearest(pointer) {
+            Some((found, spans)) if found.len() == pointer.len() => Some(spans),
+            _ => None,
+        }
     }
 
     /// The node at `pointer` or, if there is none, its nearest existing
     /// ancestor (ending with the root), with that node's pointer. `None` only
     /// for a document without spans.
-    pub fn nearest(&self, pointer: &str) -> Option<(&str, NodeSpans)> {
-        let mut current = pointer;
-        loop {
-            if let Some((key, spans)) = self.spans.get_key_value(current) {
-                return Some((key.as_str(), *spans));
-            }
-            match parent_pointer(current) {
-                Some(parent) => current = parent,
-                None => break,
-            }
-        }
-        self.spans
-            .get_key_value("")
-            .map(|(key, spans)| (key.as_str(), *spans))
+    pub fn nearest<'p>(&self, pointer: &'p str) -> Option<(&'p str, NodeSpans)> {
+        let (length, id) = self.spans.nearest(pointer)?;
+        Some((pointer.get(..length)?, self.spans.spans(id)?))
     }
 
     /// The value span of the node at `pointer`. For a pointer that does not
@@ -108,13 +100,14 @@ impl Document {
     /// [`Document::pointer_span`] (to the ancestor's value span).
     pub fn key_or_value_span(&self, pointer: &str) -> Span {
         match self.nearest(pointer) {
-            Some((found, spans)) if found == pointer => spans.key.unwrap_or(spans.value),
+            Some((found, spans)) if found.len() == pointer.len() => spans.key.unwrap_or(spans.value),
             Some((_, spans)) => spans.value,
             None => Span::default(),
         }
     }
 
-    /// Number of nodes with spans (every key's value, every item, the root).
+    /// Number of nodes with spans of their own (every key's value, every
+    /// item, the root; an alias counts once, not as the nodes it copies).
     pub fn len(&self) -> usize {
         self.spans.len()
     }
@@ -124,9 +117,11 @@ impl Document {
         self.spans.is_empty()
     }
 
-    /// Every node's pointer and spans, in no particular order.
-    pub fn iter(&self) -> impl Iterator<Item = (&str, NodeSpans)> + '_ {
-        self.spans.iter().map(|(key, spans)| (key.as_str(), *spans))
+    /// Every node's pointer and spans, in document order (an alias appears
+    /// once, without the nodes it copies). Builds every pointer: for tests
+    /// and diagnostics, not the lint path.
+    pub fn iter(&self) -> impl Iterator<Item = (String, NodeSpans)> + '_ {
+        self.spans.iter()
     }
 }
 
@@ -188,41 +183,25 @@ mod tests {
 
     #[test]
     fn span_fallbacks() {
-        let mut spans = HashMap::new();
-        spans.insert(
-            String::new(),
-            NodeSpans {
-                key: None,
-                value: Span::new(0, 20),
-            },
-        );
-        spans.insert(
-            "/a".to_owned(),
-            NodeSpans {
-                key: Some(Span::new(0, 1)),
-                value: Span::new(3, 20),
-            },
-        );
-        spans.insert(
-            "/a/0".to_owned(),
-            NodeSpans {
-                key: None,
-                value: Span::new(5, 6),
-            },
-        );
-        let doc = Document::new(json!({"a": [1]}), spans);
-        assert_eq!(doc.len(), 3);
+        let text = "a:\n  - 1\nb: x\n";
+        let doc = match load::load(text, &LoadLimits::default()) {
+            Ok(doc) => doc,
+            Err(error) => panic!("{error:?}"),
+        };
+        let slice = |span: Span| &text[span.start..span.end];
+        assert_eq!(doc.len(), 4);
         assert!(!doc.is_empty());
-        assert_eq!(doc.pointer_span("/a"), Span::new(3, 20));
-        assert_eq!(doc.key_or_value_span("/a"), Span::new(0, 1));
-        assert_eq!(doc.key_or_value_span("/a/0"), Span::new(5, 6));
-        assert_eq!(doc.pointer_span("/a/7/x"), Span::new(3, 20));
-        assert_eq!(doc.key_or_value_span("/a/7"), Span::new(3, 20));
-        assert_eq!(doc.pointer_span("/missing"), Span::new(0, 20));
-        assert_eq!(doc.pointer_span("nonsense"), Span::new(0, 20));
-        assert_eq!(doc.key_or_value_span(""), Span::new(0, 20));
+        assert_eq!(slice(doc.pointer_span("/a")), "- 1");
+        assert_eq!(slice(doc.key_or_value_span("/a")), "a");
+        assert_eq!(slice(doc.key_or_value_span("/a/0")), "1");
+        assert_eq!(slice(doc.pointer_span("/a/7/x")), "- 1");
+        assert_eq!(slice(doc.key_or_value_span("/a/7")), "- 1");
+        assert_eq!(doc.pointer_span("/missing"), doc.pointer_span(""));
+        assert_eq!(doc.pointer_span("nonsense"), doc.pointer_span(""));
+        assert_eq!(doc.key_or_value_span(""), doc.pointer_span(""));
         assert_eq!(doc.nearest("/a/9").map(|(p, _)| p), Some("/a"));
-        let empty = Document::new(json!(null), HashMap::new());
+        assert_eq!(doc.spans("/a/9"), None);
+        let empty = Document::new(json!(null), SpanTree::default());
         assert_eq!(empty.pointer_span("/x"), Span::default());
     }
 }
