@@ -11,6 +11,7 @@ use crate::registry::PARSE_ERROR;
 use crate::rule::{option_reference, RuleDef};
 use crate::schema::{self, display_path, SCHEMA_RULE};
 use crate::suppress::SuppressionLevels;
+use rayon::prelude::*;
 use serde_json::{Map, Value};
 use serde_json_path::JsonPath;
 use std::sync::Arc;
@@ -151,18 +152,35 @@ impl Linter {
 
     /// Schema and rule findings for a loaded document, sorted by place.
     pub fn check_document(&self, document: &Document) -> Vec<Finding> {
-        let mut findings = Vec::new();
-        if let Some(severity) = self.schema_severity {
-            findings.extend(
-                schema::check(document)
-                    .into_iter()
-                    .map(|finding| Finding { severity, ..finding }),
-            );
-        }
+        // The schema and each rule read the document independently: on a
+        // large plan they share the cores (rayon runs them inline when the
+        // other threads are busy with other files).
+        let (mut findings, rule_findings) =
+            rayon::join(|| self.schema_findings(document), || self.rule_findings(document));
+        findings.extend(rule_findings.into_iter().flatten());
+        crate::finding::sort_by_place(&mut findings);
+        findings.dedup();
+        findings
+    }
+}
+
+impl Linter {
+    fn schema_findings(&self, document: &Document) -> Vec<Finding> {
+        let Some(severity) = self.schema_severity else {
+            return Vec::new();
+        };
+        schema::check(document)
+            .into_iter()
+            .map(|finding| Finding { severity, ..finding })
+            .collect()
+    }
+
+    /// Each rule's findings, in rule order.
+    fn rule_findings(&self, document: &Document) -> Vec<Vec<Finding>> {
         // Rules are about plans, and a plan is a mapping: for anything else
         // the schema's "must be a mapping" is the one useful finding.
         if !document.value.is_object() {
-            return findings;
+            return Vec::new();
         }
         let metrics = derive(&document.value).to_value();
         let cel = CelCache::default();
@@ -171,12 +189,14 @@ impl Linter {
             metrics: &metrics,
             cel: &cel,
         };
-        for rule in &self.rules {
-            run_rule(rule, document, context, &mut findings);
-        }
-        crate::finding::sort_by_place(&mut findings);
-        findings.dedup();
-        findings
+        self.rules
+            .par_iter()
+            .map(|rule| {
+                let mut findings = Vec::new();
+                run_rule(rule, document, context, &mut findings);
+                findings
+            })
+            .collect()
     }
 }
 

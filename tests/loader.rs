@@ -1011,3 +1011,24 @@ fn big_file_loads_fast() {
     }
     assert!(took < Duration::from_secs(1), "took {took:?}");
 }
+
+#[test]
+fn large_files_parse_on_a_thread_of_their_own_with_the_same_results() {
+    // From 256 KiB on, saphyr parses on its own thread while the tree is
+    // built: the builder may stop early, the parser may fail late.
+    let filler = "  - 1\n".repeat(50_000);
+    let text = format!("list:\n{filler}");
+    let doc = load_ok(&text);
+    assert_eq!(doc.value["list"].as_array().map(Vec::len), Some(50_000));
+    assert_eq!(slice(&text, value_span(&doc, "/list/49999")), "1");
+    assert_eq!(value_span(&doc, "/list/49999").end, text.len() - 1);
+
+    let early = format!("a: 1\na: 2\nlist:\n{filler}");
+    let e = load(&early, &LoadLimits::default()).unwrap_err();
+    assert!(e.message.starts_with("duplicate key"), "{e:?}");
+    assert_eq!(e.span, Span::new(5, 6));
+
+    let late = format!("list:\n{filler}next: [1, 2\n");
+    let e = load(&late, &LoadLimits::default()).unwrap_err();
+    assert!(e.span.start > filler.len(), "{e:?}");
+}

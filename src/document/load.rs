@@ -82,7 +82,12 @@ fn load_text(text: &str, limits: &LoadLimits, retry_depth: bool) -> Result<Docum
         None => (text, 0),
     };
     let mut loader = Loader::new(text, body, base, limits);
-    match loader.run() {
+    let outcome = if body.len() >= PIPELINE_MIN_BYTES {
+        loader.run_pipelined()
+    } else {
+        loader.run(Parser::new_from_str(body))
+    };
+    match outcome {
         Err(Failure::Parse(e)) => Err(loader.scan_error(&e, retry_depth)),
         Err(Failure::Load(e)) => Err(e),
         Ok(()) => loader.finish(),
@@ -98,12 +103,34 @@ fn error(message: String, span: Span, label: &str) -> LoadError {
     }
 }
 
+/// More nodes than a `NodeId` numbers: only past 4 GiB of input.
+fn too_many_nodes(at: Span) -> LoadError {
+    error(
+        "the document has more nodes than planlint can number".to_owned(),
+        at,
+        "here",
+    )
+}
+
 const EMPTY_FILE: &str = "the file is empty: a plan needs at least `version` and `name`";
 const MULTI_DOC: &str = "multiple YAML documents in one file; a plan file holds one document";
 /// saphyr's message when flow collections nest deeper than it supports.
 const SAPHYR_FLOW_LIMIT: &str = "recursion limit exceeded";
 /// saphyr's flow nesting limit (its flow level is a `u8`).
 const SAPHYR_MAX_FLOW_DEPTH: usize = 255;
+
+/// One result of saphyr's pull parser.
+type Parsed<'t> = Result<(Event<'t>, Marks), ScanError>;
+
+/// From this size on, saphyr parses on a thread of its own, a few batches
+/// of events ahead of the tree builder. Parsing and building take about the
+/// same time, so a large plan loads in not much more than half the time;
+/// below this size a thread costs more than it saves.
+const PIPELINE_MIN_BYTES: usize = 256 * 1024;
+/// Events per batch handed from the parser thread to the builder.
+const PIPELINE_BATCH: usize = 4096;
+/// Batches in flight: bounds the memory held by events not yet built.
+const PIPELINE_DEPTH: usize = 4;
 
 enum Failure {
     Parse(ScanError),
@@ -200,9 +227,46 @@ impl<'t> Loader<'t> {
         }
     }
 
-    fn run(&mut self) -> Result<(), Failure> {
-        let mut parser = Parser::new_from_str(self.body);
-        while let Some(next) = parser.next_event() {
+    /// Runs `run` on the events of a parser working on another thread. A
+    /// panic there is resumed here, where `load` catches it.
+    fn run_pipelined(&mut self) -> Result<(), Failure> {
+        let body = self.body;
+        std::thread::scope(|scope| {
+            let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<Parsed<'t>>>(PIPELINE_DEPTH);
+            let parser = std::thread::Builder::new()
+                .name("planlint-parser".to_owned())
+                .spawn_scoped(scope, move || {
+                    let mut batch = Vec::with_capacity(PIPELINE_BATCH);
+                    for parsed in Parser::new_from_str(body) {
+                        // saphyr gives nothing useful after an error.
+                        let last = parsed.is_err();
+                        batch.push(parsed);
+                        if last || batch.len() == PIPELINE_BATCH {
+                            let full = std::mem::replace(&mut batch, Vec::with_capacity(PIPELINE_BATCH));
+                            // A closed channel: the builder has stopped early.
+                            if sender.send(full).is_err() || last {
+                                return;
+                            }
+                        }
+                    }
+                    let _ = sender.send(batch);
+                });
+            let Ok(parser) = parser else {
+                // No thread to be had: parse here instead.
+                return self.run(Parser::new_from_str(body));
+            };
+            let outcome = self.run(receiver.iter().flatten());
+            // Unblocks the parser if the builder stopped early.
+            drop(receiver);
+            match parser.join() {
+                Ok(()) => outcome,
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        })
+    }
+
+    fn run(&mut self, events: impl Iterator<Item = Parsed<'t>>) -> Result<(), Failure> {
+        for next in events {
             let (event, marks) = next.map_err(Failure::Parse)?;
             match event {
                 Event::StreamEnd => break,
@@ -413,33 +477,24 @@ impl<'t> Loader<'t> {
     /// Adds the node about to be attached to the span tree, under the open
     /// container (at its next index, or under its pending key).
     fn push_node(&mut self, value: Span, kind: NodeKind) -> Result<NodeId, LoadError> {
-        let too_many = || {
-            error(
-                "the document has more nodes than planlint can number".to_owned(),
-                value,
-                "here",
-            )
-        };
-        let (parent, key) = match self.frames.last() {
-            None => (None, None),
+        let too_many = || too_many_nodes(value);
+        let (step, key) = match self.frames.last() {
+            None => (0, None),
             Some(frame) => match (&frame.value, &frame.pending_key) {
-                (Value::Array(items), _) => {
-                    let index = u32::try_from(items.len()).map_err(|_| too_many())?;
-                    (Some((frame.node, index)), None)
-                }
+                (Value::Array(items), _) => (u32::try_from(items.len()).map_err(|_| too_many())?, None),
                 (_, pending) => {
                     // A mapping value always follows its key; "" only guards.
                     let (name, key) = pending
                         .as_ref()
                         .map_or(("", None), |(name, span)| (name.as_str(), Some(*span)));
                     let step = self.tree.key_step(name).map_err(|TooManyNodes| too_many())?;
-                    (Some((frame.node, step)), key)
+                    (step, key)
                 }
             },
         };
         self.expanded_nodes = self.expanded_nodes.saturating_add(1);
         self.tree
-            .push(parent, NodeSpans { key, value }, kind)
+            .push(step, NodeSpans { key, value }, kind)
             .map_err(|TooManyNodes| too_many())
     }
 
@@ -528,6 +583,7 @@ impl<'t> Loader<'t> {
         };
         let nodes_mark = self.expanded_nodes;
         let node = self.push_node(Span::new(start, start), kind)?;
+        self.tree.open(node);
         self.bump(start);
         self.frames.push(Frame {
             value,
@@ -567,6 +623,7 @@ impl<'t> Loader<'t> {
             None => frame.last_child_end.unwrap_or(frame.start).max(frame.start),
         };
         self.tree.set_value_span(frame.node, Span::new(frame.start, end));
+        self.tree.close().map_err(|TooManyNodes| too_many_nodes(raw))?;
         let height = frame.child_height.saturating_add(1);
         if frame.anchor != 0 {
             let anchored = Anchor::Node {

@@ -1,10 +1,15 @@
 //! The spans of a loaded document, kept as a tree that parallels its value.
 //!
-//! Every node is one fixed-size record; a child is found through a hash map
-//! keyed by (parent, step), where a step is a sequence index or the id of an
-//! interned mapping key. No pointer text is stored: a JSON pointer is
-//! resolved by walking its reference tokens, so memory stays proportional to
-//! the number of nodes however long the keys or deep the nesting.
+//! Every node is one fixed-size record. A container's children are a slice
+//! of (step, child) pairs, where a step is a sequence index or the id of an
+//! interned mapping key; a mapping's are sorted by key id, so a child is
+//! found by position or binary search, without hashing. No pointer text is
+//! stored: a JSON pointer is resolved by walking its reference tokens, so
+//! memory stays proportional to the number of nodes however long the keys or
+//! deep the nesting.
+//!
+//! The tree is built in document order: [`SpanTree::push`] adds a node,
+//! [`SpanTree::open`] and [`SpanTree::close`] bracket a container's children.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -31,6 +36,8 @@ struct Node {
     kind: NodeKind,
     /// Parent and step from it; `None` for the root.
     parent: Option<(NodeId, u32)>,
+    /// A closed container's children: `SpanTree::edges[start..start + len]`.
+    children: (u32, u32),
 }
 
 /// Mapping keys, each stored once however often it is used.
@@ -48,28 +55,60 @@ pub struct TooManyNodes;
 pub struct SpanTree {
     /// In document order (pre-order), so a container's descendants follow it.
     nodes: Vec<Node>,
-    /// (parent, step) -> child. Steps are numbered by us, never by the
-    /// input, so a fast hasher is safe here.
-    children: HashMap<(NodeId, u32), NodeId, foldhash::fast::RandomState>,
+    /// (step, child) pairs of closed containers, each container's together.
+    edges: Vec<(u32, NodeId)>,
+    /// (step, child) pairs of the open containers, innermost last.
+    open_edges: Vec<(u32, NodeId)>,
+    /// Open containers, innermost last, with where their children start in
+    /// `open_edges`.
+    open: Vec<(NodeId, usize)>,
     keys: KeyTable,
 }
 
 impl SpanTree {
-    /// Adds a node as the child of `parent` at `step` (an index for a
-    /// sequence parent, a [`SpanTree::key_step`] for a mapping parent), or
-    /// as the root.
-    pub fn push(
-        &mut self,
-        parent: Option<(NodeId, u32)>,
-        spans: NodeSpans,
-        kind: NodeKind,
-    ) -> Result<NodeId, TooManyNodes> {
+    /// Adds a node as the child of the innermost open container at `step`
+    /// (an index for a sequence, a [`SpanTree::key_step`] for a mapping), or
+    /// as the root when none is open.
+    pub fn push(&mut self, step: u32, spans: NodeSpans, kind: NodeKind) -> Result<NodeId, TooManyNodes> {
         let id = NodeId::try_from(self.nodes.len()).map_err(|_| TooManyNodes)?;
-        if let Some(edge) = parent {
-            self.children.insert(edge, id);
+        let parent = self.open.last().map(|&(parent, _)| (parent, step));
+        if parent.is_some() {
+            self.open_edges.push((step, id));
         }
-        self.nodes.push(Node { spans, kind, parent });
+        self.nodes.push(Node {
+            spans,
+            kind,
+            parent,
+            children: (0, 0),
+        });
         Ok(id)
+    }
+
+    /// Makes the container just pushed the one that takes the next children.
+    pub fn open(&mut self, container: NodeId) {
+        self.open.push((container, self.open_edges.len()));
+    }
+
+    /// Ends the innermost open container: its children become searchable.
+    pub fn close(&mut self) -> Result<(), TooManyNodes> {
+        let Some((container, mark)) = self.open.pop() else {
+            return Ok(());
+        };
+        let start = u32::try_from(self.edges.len()).map_err(|_| TooManyNodes)?;
+        let children = self.open_edges.drain(mark.min(self.open_edges.len())..);
+        let len = u32::try_from(children.len()).map_err(|_| TooManyNodes)?;
+        self.edges.extend(children);
+        let Some(node) = self.nodes.get_mut(container as usize) else {
+            return Ok(());
+        };
+        node.children = (start, len);
+        if node.kind == NodeKind::Mapping {
+            // Keys are unique (the loader refuses duplicates): sort for search.
+            if let Some(edges) = self.edges.get_mut(start as usize..) {
+                edges.sort_unstable_by_key(|&(step, _)| step);
+            }
+        }
+        Ok(())
     }
 
     /// The step that names `key` under a mapping, interning it if new.
@@ -84,10 +123,30 @@ impl SpanTree {
         Ok(id)
     }
 
-    /// The child of mapping `parent` under `key`, if there is one.
+    /// The child of mapping `parent` under `key`, if there is one; `parent`
+    /// may still be open.
     pub fn child_by_key(&self, parent: NodeId, key: &str) -> Option<NodeId> {
         let step = *self.keys.ids.get(key)?;
-        self.children.get(&(parent, step)).copied()
+        if let Some(level) = self.open.iter().rposition(|&(open, _)| open == parent) {
+            // Its children so far: up to where the next open container's start.
+            let mark = self.open.get(level).map_or(0, |&(_, mark)| mark);
+            let until = self
+                .open
+                .get(level + 1)
+                .map_or(self.open_edges.len(), |&(_, inner)| inner);
+            let children = self.open_edges.get(mark..until)?;
+            return children.iter().find(|&&(s, _)| s == step).map(|&(_, id)| id);
+        }
+        let children = self.children(parent)?;
+        let at = children.binary_search_by_key(&step, |&(s, _)| s).ok()?;
+        children.get(at).map(|&(_, id)| id)
+    }
+
+    /// A closed container's (step, child) pairs.
+    fn children(&self, parent: NodeId) -> Option<&[(u32, NodeId)]> {
+        let (start, len) = self.node(parent)?.children;
+        self.edges
+            .get(start as usize..(start as usize).checked_add(len as usize)?)
     }
 
     pub fn spans(&self, id: NodeId) -> Option<NodeSpans> {
@@ -131,7 +190,7 @@ impl SpanTree {
         match self.node(parent)?.kind {
             NodeKind::Sequence => {
                 let index = array_index(token)?;
-                self.children.get(&(parent, index)).copied()
+                self.children(parent)?.get(index as usize).map(|&(_, id)| id)
             }
             NodeKind::Mapping => {
                 if token.contains('~') {
@@ -233,25 +292,37 @@ mod tests {
     #[test]
     fn pointers_walk_keys_indices_and_aliases() -> Result<(), TooManyNodes> {
         let mut tree = SpanTree::default();
-        let root = tree.push(None, spans(0, 100), NodeKind::Mapping)?;
+        let root = tree.push(0, spans(0, 100), NodeKind::Mapping)?;
+        tree.open(root);
         let key = tree.key_step("a/b~")?;
-        let list = tree.push(Some((root, key)), spans(10, 20), NodeKind::Sequence)?;
-        let item = tree.push(Some((list, 0)), spans(12, 13), NodeKind::Scalar)?;
+        let list = tree.push(key, spans(10, 20), NodeKind::Sequence)?;
+        tree.open(list);
+        let item = tree.push(0, spans(12, 13), NodeKind::Scalar)?;
+        tree.close()?;
+        // Children of a container still open are found too.
+        assert_eq!(tree.child_by_key(root, "a/b~"), Some(list));
         let copy_key = tree.key_step("copy")?;
-        let copy = tree.push(Some((root, copy_key)), spans(30, 32), NodeKind::Alias(list))?;
+        let copy = tree.push(copy_key, spans(30, 32), NodeKind::Alias(list))?;
+        let zeta = tree.key_step("zeta")?;
+        let late = tree.push(zeta, spans(40, 41), NodeKind::Scalar)?;
+        let alpha = tree.key_step("alpha")?;
+        let early = tree.push(alpha, spans(50, 51), NodeKind::Scalar)?;
+        tree.close()?;
         assert_eq!(tree.nearest(""), Some((0, root)));
         assert_eq!(tree.nearest("/a~1b~0"), Some((7, list)));
         assert_eq!(tree.nearest("/a~1b~0/0"), Some((9, item)));
         assert_eq!(tree.nearest("/a~1b~0/00"), Some((7, list)));
         assert_eq!(tree.nearest("/a~1b~0/0/x"), Some((9, item)));
         assert_eq!(tree.nearest("/copy"), Some((5, copy)));
+        assert_eq!(tree.nearest("/zeta"), Some((5, late)));
+        assert_eq!(tree.nearest("/alpha"), Some((6, early)));
         // Through an alias to the anchored node's children.
         assert_eq!(tree.nearest("/copy/0"), Some((7, item)));
         assert_eq!(tree.nearest("/missing"), Some((0, root)));
         assert_eq!(tree.nearest("no-slash"), Some((0, root)));
         assert_eq!(SpanTree::default().nearest(""), None);
         let pointers: Vec<String> = tree.iter().map(|(pointer, _)| pointer).collect();
-        assert_eq!(pointers, ["", "/a~1b~0", "/a~1b~0/0", "/copy"]);
+        assert_eq!(pointers, ["", "/a~1b~0", "/a~1b~0/0", "/copy", "/zeta", "/alpha"]);
         Ok(())
     }
 }
