@@ -467,8 +467,8 @@ fn unterminated_json() {
             r#"{"version": 1, "name": "a", "goals": ["#,
             seen(
                 "parse-error",
-                "while parsing a node, did not find expected node content",
-                (1, 39),
+                "the file ends inside a list: the `[` at line 1, column 38 is never closed with `]`",
+                (1, 38),
                 (1, 39),
             ),
         ),
@@ -487,9 +487,9 @@ fn unterminated_json() {
             "{\"version\": 1,\n \"name\": \"a\"\n",
             seen(
                 "parse-error",
-                "while parsing a flow mapping, did not find expected ',' or '}'",
-                (3, 1),
-                (3, 1),
+                "the file ends inside a mapping: the `{` at line 1, column 1 is never closed with `}`",
+                (1, 1),
+                (1, 2),
             ),
         ),
     ];
@@ -505,13 +505,28 @@ fn unterminated_json() {
 }
 
 /// saphyr's own words for a file that ends inside a list say neither that
-/// the file ended early nor where the list was opened.
+/// the file ended early nor where the list was opened; planlint says both.
 #[test]
-#[ignore = "loader: an unterminated JSON list is reported as `did not find expected node content` at the end of the file, without saying where the `[` was opened"]
 fn unterminated_json_names_the_open_bracket() {
     let checked = check_bad_file("list.plan.json", br#"{"version": 1, "name": "a", "goals": ["#);
-    let message = &checked.findings("list.plan.json")[0].message;
+    let report = checked.json["files"]
+        .as_array()
+        .and_then(|files| {
+            files
+                .iter()
+                .find(|file| file["path"].as_str() == Some("list.plan.json"))
+        })
+        .expect("list.plan.json reported");
+    let finding = &report["findings"][0];
+    let message = finding["message"].as_str().unwrap_or_default();
     assert!(message.contains("line 1, column 38"), "{message}");
+    assert!(
+        squash(&checked.human).contains("never closed"),
+        "{}",
+        checked.human
+    );
+    assert_eq!(finding["related"][0]["message"], "the file ends here");
+    assert_eq!(finding["related"][0]["start"]["column"], 39);
 }
 
 // ---------------------------------------------------------------------------

@@ -197,6 +197,33 @@ pub(super) fn quoted_end(text: &str, start: usize, limit: usize) -> usize {
     floor_boundary(text, limit)
 }
 
+/// The innermost `[` or `{` left open at the end of the text, scanning a
+/// flow collection that starts at `from` (quoted scalars and comments
+/// skipped; inside flow collections plain scalars hold no brackets).
+pub(super) fn unclosed_bracket(text: &str, from: usize) -> Option<usize> {
+    let mut open = Vec::new();
+    let mut pos = from;
+    while let Some(b) = byte_at(text, pos) {
+        match b {
+            b'[' | b'{' => open.push(pos),
+            b']' | b'}' => {
+                open.pop();
+            }
+            b'"' | b'\'' => {
+                pos = quoted_end(text, pos, text.len());
+                continue;
+            }
+            b'#' if pos == 0 || byte_at(text, pos - 1).is_some_and(is_ws) => {
+                pos = skip_comment(text, pos, text.len());
+                continue;
+            }
+            _ => {}
+        }
+        pos += 1;
+    }
+    open.pop()
+}
+
 /// Find the `|` or `>` header of a block scalar, searching forward from
 /// `from` (the end of whatever was parsed before) over blanks, comments and
 /// the indicators `-`, `?`, `:` that may precede a node.
@@ -322,6 +349,14 @@ mod tests {
         let mut c = CharCursor::new("abc", 3);
         assert_eq!(c.byte(1), 4);
         assert_eq!(c.byte(10), 6);
+    }
+
+    #[test]
+    fn unclosed_brackets() {
+        assert_eq!(unclosed_bracket(r#"{"a": ["#, 0), Some(6));
+        assert_eq!(unclosed_bracket(r#"{"a": [1, {"b": "]}"}"#, 0), Some(6));
+        assert_eq!(unclosed_bracket("[1, 'it''s ]', # ]\n 2", 0), Some(0));
+        assert_eq!(unclosed_bracket("[[1], {a: 2}]", 0), None);
     }
 
     #[test]

@@ -16,7 +16,7 @@ use serde_json::{Map, Value};
 use super::cursor::{self, CharCursor};
 use super::scalar::{self, ScalarError};
 use super::spans::{NodeId, NodeKind, SpanTree, TooManyNodes};
-use super::{Document, Label, LoadError, NodeSpans, Span};
+use super::{Document, Label, LineIndex, LoadError, NodeSpans, Span};
 
 /// Bounds that keep hostile input cheap.
 ///
@@ -804,7 +804,42 @@ impl<'t> Loader<'t> {
                 "tab",
             );
         }
-        error(info.to_owned(), here, "here")
+        self.unclosed_at_end(at)
+            .unwrap_or_else(|| error(info.to_owned(), here, "here"))
+    }
+
+    /// A parser error at the very end of the text, inside a flow collection:
+    /// the file was cut short. The `[` or `{` never closed is what a user
+    /// has to find, so the error names it (saphyr only says what it missed).
+    fn unclosed_at_end(&self, at: usize) -> Option<LoadError> {
+        if !self.text.get(at..)?.trim().is_empty() {
+            return None;
+        }
+        let from = match self.frames.last() {
+            Some(frame) if frame.flow => frame.start,
+            Some(_) => return None,
+            None => 0,
+        };
+        let bracket = cursor::unclosed_bracket(self.text, from)?;
+        let (what, closer) = match self.text.as_bytes().get(bracket) {
+            Some(b'[') => ("list", ']'),
+            _ => ("mapping", '}'),
+        };
+        let place = LineIndex::new(self.text).position(self.text, bracket);
+        let opener = if closer == ']' { '[' } else { '{' };
+        let end = self.text.len();
+        Some(LoadError {
+            message: format!(
+                "the file ends inside a {what}: the `{opener}` at line {}, column {} is never closed with `{closer}`",
+                place.line, place.column
+            ),
+            span: cursor::char_span(self.text, bracket),
+            label: "never closed".to_owned(),
+            related: vec![Label {
+                span: Span::new(end, end),
+                message: "the file ends here".to_owned(),
+            }],
+        })
     }
 
     /// saphyr scans ahead and gives up on flow collections nested 256 deep
