@@ -3,10 +3,10 @@
 
 use crate::config::{Level, Settings};
 use crate::derive::derive;
-use crate::document::{decode, load, pointer_child, Document, LoadError, LoadLimits, Span};
+use crate::document::{decode, load, push_pointer, Document, LoadError, LoadLimits, Span};
 use crate::error::UserError;
 use crate::finding::{FileReport, Finding, Related, Severity};
-use crate::functions::{self, CelCache, Check, Context, Target, Violation};
+use crate::functions::{self, CelCache, Check, Context, LazyPointer, Target, Violation};
 use crate::registry::PARSE_ERROR;
 use crate::rule::{option_reference, RuleDef};
 use crate::schema::{self, display_path, SCHEMA_RULE};
@@ -208,16 +208,19 @@ fn known_ids(rules: &[RuleDef]) -> Vec<String> {
     ids
 }
 
-/// `field` (`deadline`, or dotted `test.revenue`) of `node`: its pointer and
-/// value. Missing steps give no value and the pointer it would have.
-fn field_of<'a>(node: &'a Value, node_pointer: &str, field: &str) -> (String, Option<&'a Value>) {
+/// `field` (`deadline`, or dotted `test.revenue`) of `node`, if it is there.
+fn field_value<'a>(node: &'a Value, field: &str) -> Option<&'a Value> {
+    field.split('.').try_fold(node, |value, key| value.get(key))
+}
+
+/// The pointer of `field` below the node at `node_pointer`, whether or not
+/// it is there.
+fn field_pointer(node_pointer: &str, field: &str) -> String {
     let mut pointer = node_pointer.to_owned();
-    let mut value = Some(node);
     for key in field.split('.') {
-        pointer = pointer_child(&pointer, key);
-        value = value.and_then(|v| v.get(key));
+        push_pointer(&mut pointer, key);
     }
-    (pointer, value)
+    pointer
 }
 
 /// `value` with every `$options.NAME` string, at any depth, replaced by the
@@ -393,35 +396,33 @@ fn run_rule(rule: &CompiledRule, document: &Document, context: Context<'_>, out:
     for check in &rule.checks {
         for path in &check.paths {
             for located in path.query_located(&document.value) {
-                let node_pointer = located.location().to_json_pointer();
                 let node = located.node();
-                let (pointer, value) = match &check.field {
-                    Some(field) => {
-                        // A field of something that is not a mapping is the schema's business.
-                        if !node.is_object() {
-                            continue;
-                        }
-                        field_of(node, &node_pointer, field)
-                    }
-                    None => (node_pointer.clone(), Some(node)),
+                let field = check.field.as_deref();
+                let value = match field {
+                    // A field of something that is not a mapping is the schema's business.
+                    Some(_) if !node.is_object() => continue,
+                    Some(field) => field_value(node, field),
+                    None => Some(node),
                 };
+                let make_node_pointer = || located.location().to_json_pointer();
+                let node_pointer = LazyPointer::new(&make_node_pointer);
+                let make_pointer = || match field {
+                    Some(field) => field_pointer(node_pointer.get(), field),
+                    None => node_pointer.get().to_owned(),
+                };
+                let pointer = LazyPointer::new(&make_pointer);
                 violations.clear();
-                check.function.run(
-                    Target {
-                        pointer: &pointer,
-                        value,
-                    },
-                    context,
-                    &mut violations,
-                );
+                check
+                    .function
+                    .run(Target::new(&pointer, value), context, &mut violations);
                 for violation in violations.drain(..) {
                     out.push(finding(
                         rule,
                         check,
                         document,
                         node,
-                        &node_pointer,
-                        &pointer,
+                        node_pointer.get(),
+                        pointer.get(),
                         value.is_none(),
                         violation,
                     ));

@@ -34,7 +34,7 @@ pub(super) fn channel_metrics<'a>(context: Context<'a>, pointer: &str) -> Option
 impl Check for ChannelReturn {
     fn run(&self, target: Target<'_>, context: Context<'_>, out: &mut Vec<Violation>) {
         let Some(channel) = target.value else { return };
-        let Some(metrics) = channel_metrics(context, target.pointer) else {
+        let Some(metrics) = channel_metrics(context, target.pointer()) else {
             return;
         };
         let Some(test_return) = metrics.get("test_return").and_then(Value::as_f64) else {
@@ -52,7 +52,7 @@ impl Check for ChannelReturn {
         if test_return < self.min_return && planned > test_budget {
             // The measured revenue is what falls short.
             out.push(
-                Violation::at(format!("{}/test/revenue", target.pointer))
+                Violation::at(format!("{}/test/revenue", target.pointer()))
                     .var("test_return", format_number(test_return))
                     .var("test_revenue", format_number(revenue))
                     .var("test_budget", format_number(test_budget))

@@ -24,7 +24,7 @@ impl Check for MarginalCac {
         else {
             return;
         };
-        let Some(metrics) = channel_metrics(context, target.pointer) else {
+        let Some(metrics) = channel_metrics(context, target.pointer()) else {
             return;
         };
         let Some(tiers) = metrics.get("tiers").and_then(Value::as_array) else {

@@ -25,12 +25,52 @@ use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 /// The node a check looks at.
-#[derive(Debug, Clone, Copy)]
+#[derive(Clone, Copy)]
 pub struct Target<'a> {
-    /// JSON pointer of the tested value (the selected node, or its `field`).
-    pub pointer: &'a str,
     /// The tested value; `None` when the field is absent.
     pub value: Option<&'a Value>,
+    pointer: &'a LazyPointer<'a>,
+}
+
+impl<'a> Target<'a> {
+    pub fn new(pointer: &'a LazyPointer<'a>, value: Option<&'a Value>) -> Self {
+        Target { value, pointer }
+    }
+
+    /// JSON pointer of the tested value (the selected node, or its `field`).
+    pub fn pointer(&self) -> &'a str {
+        self.pointer.get()
+    }
+}
+
+/// A JSON pointer made on first use. Most checks pass and never need the
+/// pointer of what they tested; on a large plan making one for every node
+/// and check would cost more than the checks.
+pub struct LazyPointer<'a> {
+    make: Option<&'a dyn Fn() -> String>,
+    made: std::cell::OnceCell<String>,
+}
+
+impl<'a> LazyPointer<'a> {
+    pub fn new(make: &'a dyn Fn() -> String) -> Self {
+        LazyPointer {
+            make: Some(make),
+            made: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// A pointer already known.
+    pub fn known(pointer: String) -> Self {
+        LazyPointer {
+            make: None,
+            made: std::cell::OnceCell::from(pointer),
+        }
+    }
+
+    pub fn get(&self) -> &str {
+        self.made
+            .get_or_init(|| self.make.map(|make| make()).unwrap_or_default())
+    }
 }
 
 /// What every check may read besides its target.

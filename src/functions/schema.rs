@@ -28,7 +28,7 @@ impl Check for Schema {
     fn run(&self, target: Target<'_>, _: Context<'_>, out: &mut Vec<Violation>) {
         let Some(value) = target.value else { return };
         for (below, error) in self.compiled.violations(value) {
-            out.push(Violation::at(format!("{}{below}", target.pointer)).var("error", error));
+            out.push(Violation::at(format!("{}{below}", target.pointer())).var("error", error));
         }
     }
 }

@@ -79,14 +79,8 @@ mod tests {
             metrics: &Value::Null,
             cel: &cel,
         };
-        check.run(
-            Target {
-                pointer: "",
-                value: Some(&value),
-            },
-            context,
-            &mut out,
-        );
+        let pointer = crate::functions::LazyPointer::known(String::new());
+        check.run(Target::new(&pointer, Some(&value)), context, &mut out);
         out.pop().map(|v| v.vars[0].1.clone())
     }
 
