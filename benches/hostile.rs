@@ -12,6 +12,10 @@
 
 mod common;
 
+/// The allocator of the planlint binary, so the numbers are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use planlint::config::Settings;
 use planlint::document::{load, LoadLimits};
 use planlint::output::{self, Format, Options};

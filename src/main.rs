@@ -1,3 +1,8 @@
+/// mimalloc: loading a large plan allocates millions of small strings and
+/// nodes, and frees many on another thread than the one that made them.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     planlint::guard::install_panic_hook();
     // A panic outside the per-file guard has already been reported by the hook.
