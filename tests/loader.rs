@@ -714,6 +714,11 @@ fn document_span_helpers() {
     assert_eq!(pointer_child("/goals", "a/b~"), "/goals/a~1b~0");
 }
 
+/// Everything a load gives: the value and every node's spans, or the error.
+fn summary(loaded: Result<Document, LoadError>) -> Result<(Value, Vec<(String, NodeSpans)>), LoadError> {
+    loaded.map(|doc| (doc.value.clone(), doc.iter().collect()))
+}
+
 fn check_spans(text: &str, doc: &Document) {
     for (pointer, spans) in doc.iter() {
         for span in std::iter::once(spans.value).chain(spans.key) {
@@ -944,6 +949,13 @@ proptest! {
             Ok(doc) => check_spans(&text, &doc),
             Err(e) => check_error(&text, &e),
         }
+    }
+
+    #[test]
+    fn parsing_on_a_thread_changes_nothing(text in yamlish()) {
+        let threaded = LoadLimits { parse_on_thread_from: 0, ..LoadLimits::default() };
+        let inline = LoadLimits { parse_on_thread_from: usize::MAX, ..LoadLimits::default() };
+        prop_assert_eq!(summary(load(&text, &threaded)), summary(load(&text, &inline)));
     }
 
     #[test]

@@ -1,11 +1,11 @@
 //! The loader on arbitrary text: it returns a document or an error, never
-//! panics, and every span it gives lies in the text on character
-//! boundaries.
+//! panics, every span it gives lies in the text on character boundaries,
+//! and parsing on a thread of its own (as large files are) changes nothing.
 
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use planlint::document::{load, LoadLimits, Span};
+use planlint::document::{load, Document, LoadError, LoadLimits, NodeSpans, Span};
 
 fn assert_inside(text: &str, span: Span, what: &str) {
     assert!(
@@ -19,10 +19,27 @@ fn assert_inside(text: &str, span: Span, what: &str) {
     );
 }
 
+type Summary = Result<(serde_json::Value, Vec<(String, NodeSpans)>), LoadError>;
+
+fn summary(loaded: &Result<Document, LoadError>) -> Summary {
+    match loaded {
+        Ok(document) => Ok((document.value.clone(), document.iter().collect())),
+        Err(error) => Err(error.clone()),
+    }
+}
+
 fuzz_target!(|data: &[u8]| {
     // Any bytes as text: what is not UTF-8 becomes U+FFFD.
     let text = String::from_utf8_lossy(data);
-    match load(&text, &LoadLimits::default()) {
+    let loaded = load(&text, &LoadLimits::default());
+    // Large files are parsed on a thread of their own: force that path here
+    // (fuzz inputs are small) and require the very same result.
+    let threaded = LoadLimits {
+        parse_on_thread_from: 0,
+        ..LoadLimits::default()
+    };
+    assert_eq!(summary(&loaded), summary(&load(&text, &threaded)), "parsed on a thread");
+    match loaded {
         Ok(document) => {
             for (pointer, spans) in document.iter() {
                 assert_inside(&text, spans.value, &pointer);

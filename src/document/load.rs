@@ -38,6 +38,10 @@ pub struct LoadLimits {
     /// document. Default 16 MiB. Stops small files that alias one huge string
     /// many times.
     pub max_alias_bytes: usize,
+    /// From this many bytes of text on, saphyr parses on a thread of its
+    /// own while the tree is built. Default 256 KiB: below it a thread costs
+    /// more than it saves. Not a bound; tests set 0 to compare both ways.
+    pub parse_on_thread_from: usize,
 }
 
 impl Default for LoadLimits {
@@ -46,6 +50,7 @@ impl Default for LoadLimits {
             max_depth: 128,
             max_alias_nodes: 100_000,
             max_alias_bytes: 16 * 1024 * 1024,
+            parse_on_thread_from: 256 * 1024,
         }
     }
 }
@@ -82,7 +87,7 @@ fn load_text(text: &str, limits: &LoadLimits, retry_depth: bool) -> Result<Docum
         None => (text, 0),
     };
     let mut loader = Loader::new(text, body, base, limits);
-    let outcome = if body.len() >= PIPELINE_MIN_BYTES {
+    let outcome = if body.len() >= limits.parse_on_thread_from {
         loader.run_pipelined()
     } else {
         loader.run(Parser::new_from_str(body))
@@ -122,11 +127,6 @@ const SAPHYR_MAX_FLOW_DEPTH: usize = 255;
 /// One result of saphyr's pull parser.
 type Parsed<'t> = Result<(Event<'t>, Marks), ScanError>;
 
-/// From this size on, saphyr parses on a thread of its own, a few batches
-/// of events ahead of the tree builder. Parsing and building take about the
-/// same time, so a large plan loads in not much more than half the time;
-/// below this size a thread costs more than it saves.
-const PIPELINE_MIN_BYTES: usize = 256 * 1024;
 /// Events per batch handed from the parser thread to the builder.
 const PIPELINE_BATCH: usize = 4096;
 /// Batches in flight: bounds the memory held by events not yet built.
@@ -227,8 +227,10 @@ impl<'t> Loader<'t> {
         }
     }
 
-    /// Runs `run` on the events of a parser working on another thread. A
-    /// panic there is resumed here, where `load` catches it.
+    /// Runs `run` on the events of a parser working on another thread, a
+    /// few batches ahead. Parsing and building take about the same time, so
+    /// a large plan loads in not much more than half the time. A panic
+    /// there is resumed here, where `load` catches it.
     fn run_pipelined(&mut self) -> Result<(), Failure> {
         let body = self.body;
         std::thread::scope(|scope| {
