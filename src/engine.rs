@@ -154,9 +154,20 @@ impl Linter {
     pub fn check_document(&self, document: &Document) -> Vec<Finding> {
         // The schema and each rule read the document independently: on a
         // large plan they share the cores (rayon runs them inline when the
-        // other threads are busy with other files).
-        let (mut findings, rule_findings) =
-            rayon::join(|| self.schema_findings(document), || self.rule_findings(document));
+        // other threads are busy with other files). A small plan is checked
+        // faster than the work could be handed out.
+        let parallel = document.len() >= PARALLEL_FROM_NODES;
+        let (mut findings, rule_findings) = if parallel {
+            rayon::join(
+                || self.schema_findings(document),
+                || self.rule_findings(document, true),
+            )
+        } else {
+            (
+                self.schema_findings(document),
+                self.rule_findings(document, false),
+            )
+        };
         findings.extend(rule_findings.into_iter().flatten());
         crate::finding::sort_by_place(&mut findings);
         findings.dedup();
@@ -176,7 +187,7 @@ impl Linter {
     }
 
     /// Each rule's findings, in rule order.
-    fn rule_findings(&self, document: &Document) -> Vec<Vec<Finding>> {
+    fn rule_findings(&self, document: &Document, parallel: bool) -> Vec<Vec<Finding>> {
         // Rules are about plans, and a plan is a mapping: for anything else
         // the schema's "must be a mapping" is the one useful finding.
         if !document.value.is_object() {
@@ -189,16 +200,21 @@ impl Linter {
             metrics: &metrics,
             cel: &cel,
         };
-        self.rules
-            .par_iter()
-            .map(|rule| {
-                let mut findings = Vec::new();
-                run_rule(rule, document, context, &mut findings);
-                findings
-            })
-            .collect()
+        let findings_of = |rule: &CompiledRule| {
+            let mut findings = Vec::new();
+            run_rule(rule, document, context, &mut findings);
+            findings
+        };
+        if parallel {
+            self.rules.par_iter().map(findings_of).collect()
+        } else {
+            self.rules.iter().map(findings_of).collect()
+        }
     }
 }
+
+/// Documents with at least this many nodes are checked on several threads.
+const PARALLEL_FROM_NODES: usize = 20_000;
 
 /// Ids a suppression may name: the rules given and the schema.
 fn known_ids(rules: &[RuleDef]) -> Vec<String> {
