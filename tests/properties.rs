@@ -822,7 +822,7 @@ fn the_examples_keep_every_property() {
 }
 
 /// Load errors must point inside the text on character boundaries. Found by
-/// `cargo fuzz run load` (minimised: fuzz/regressions/load/alias-span-after-directive.yaml):
+/// `cargo fuzz run load` (minimised: fuzz/seeds/load/alias-span-after-directive.yaml):
 /// after a `%` directive line holding a multibyte character, the
 /// undefined-alias error starts one character late, inside `é` (9..10 in
 /// `%é\n---\n*éé`, where `*` is at 8), and names the alias `*`.
