@@ -173,9 +173,7 @@ impl Linter {
         findings.dedup();
         findings
     }
-}
 
-impl Linter {
     fn schema_findings(&self, document: &Document) -> Vec<Finding> {
         let Some(severity) = self.schema_severity else {
             return Vec::new();
