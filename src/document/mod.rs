@@ -159,7 +159,17 @@ pub fn parent_pointer(pointer: &str) -> Option<&str> {
 pub fn pointer_last_segment(pointer: &str) -> Option<String> {
     let slash = pointer.rfind('/')?;
     let raw = pointer.get(slash + 1..)?;
-    Some(raw.replace("~1", "/").replace("~0", "~"))
+    Some(unescape_token(raw).into_owned())
+}
+
+/// One reference token unescaped per RFC 6901 (`~1` -> `/`, then `~0` ->
+/// `~`); borrowed when there is nothing to unescape.
+pub(crate) fn unescape_token(token: &str) -> std::borrow::Cow<'_, str> {
+    if token.contains('~') {
+        std::borrow::Cow::Owned(token.replace("~1", "/").replace("~0", "~"))
+    } else {
+        std::borrow::Cow::Borrowed(token)
+    }
 }
 
 #[cfg(test)]

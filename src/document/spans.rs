@@ -14,7 +14,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use super::{push_pointer, NodeSpans};
+use super::{push_pointer, unescape_token, NodeSpans};
 
 /// Index of a node in [`SpanTree`]; the root is 0.
 pub type NodeId = u32;
@@ -192,13 +192,7 @@ impl SpanTree {
                 let index = array_index(token)?;
                 self.children(parent)?.get(index as usize).map(|&(_, id)| id)
             }
-            NodeKind::Mapping => {
-                if token.contains('~') {
-                    self.child_by_key(parent, &token.replace("~1", "/").replace("~0", "~"))
-                } else {
-                    self.child_by_key(parent, token)
-                }
-            }
+            NodeKind::Mapping => self.child_by_key(parent, &unescape_token(token)),
             NodeKind::Scalar | NodeKind::Alias(_) => None,
         }
     }
