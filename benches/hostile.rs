@@ -16,9 +16,9 @@ mod common;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-use planlint::config::Settings;
 use planlint::document::{load, LoadLimits};
 use planlint::output::{self, Format, Options};
+use planlint::Settings;
 use planlint::{registry, Linter};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -49,7 +49,7 @@ fn inputs() -> Vec<(String, Vec<u8>)> {
         .unwrap_or_default();
     examples.sort();
     for path in examples {
-        if planlint::discover::is_plan_file_name(&path) {
+        if planlint::project::discover::is_plan_file_name(&path) {
             if let Ok(bytes) = std::fs::read(&path) {
                 let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
                 inputs.push((format!("examples/{}", name.unwrap_or_default()), bytes));
@@ -119,13 +119,11 @@ fn main() {
         .skip(1)
         .filter(|a| !a.starts_with("--"))
         .collect();
-    let rules = match registry::builtin() {
-        Ok(rules) => rules,
-        Err(error) => {
-            eprintln!("built-in rules: {error}");
-            std::process::exit(1);
-        }
-    };
+    if let Err(error) = registry::check_builtin() {
+        eprintln!("built-in rules: {error}");
+        std::process::exit(1);
+    }
+    let rules = registry::builtin();
     let linter = match Linter::new(rules, &Settings::default()) {
         Ok(linter) => linter,
         Err(error) => {

@@ -95,7 +95,7 @@ fn example_plans_and_the_init_template_follow_plan_schema() {
         "examples/scaling-channels.plan.yaml",
         "examples/house-rules/plans/spring.plan.yaml",
         "examples/house-rules/plans/pilots/newsletter.plan.yaml",
-        "src/init.plan.yaml",
+        "src/cli/init.plan.yaml",
     ] {
         assert_valid(&validator, &yaml(path), path);
     }

@@ -6,6 +6,20 @@ use planlint::document::*;
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
+/// The last reference token of a JSON pointer, unescaped per RFC 6901
+/// (`"/a/x~1y"` -> `"x/y"`); `None` for the root.
+fn pointer_last_segment(pointer: &str) -> Option<String> {
+    let slash = pointer.rfind('/')?;
+    Some(pointer[slash + 1..].replace("~1", "/").replace("~0", "~"))
+}
+
+#[test]
+fn last_segment_unescapes() {
+    assert_eq!(pointer_last_segment("/a/x~1y~0"), Some("x/y~".to_owned()));
+    assert_eq!(pointer_last_segment("/a/~01"), Some("~1".to_owned()));
+    assert_eq!(pointer_last_segment(""), None);
+}
+
 fn load_ok(text: &str) -> Document {
     match load(text, &LoadLimits::default()) {
         Ok(doc) => doc,

@@ -433,8 +433,16 @@ fn the_step_summary_is_appended_never_truncated() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("summary.md");
     std::fs::write(&file, "# An earlier step\n\n").unwrap();
-    github::append_step_summary(&file, &reports(), Options::plain(), None).unwrap();
-    github::append_step_summary(&file, &reports()[..1], Options::plain(), None).unwrap();
+    let environment = github::Environment {
+        step_summary: Some(file.clone()),
+        blob_base: None,
+    };
+    environment
+        .append_step_summary(&reports(), Options::plain())
+        .unwrap();
+    environment
+        .append_step_summary(&reports()[..1], Options::plain())
+        .unwrap();
     let text = std::fs::read_to_string(&file).unwrap();
     assert!(
         text.starts_with("# An earlier step\n\n## planlint\n\n**3 errors"),

@@ -14,9 +14,9 @@
 //! `PLANLINT_PROPTEST_CASES=N` runs N cases per property instead of the
 //! defaults.
 
-use planlint::config::Settings;
 use planlint::document::{load, LoadLimits};
 use planlint::output::{self, Format, Options};
+use planlint::Settings;
 use planlint::{registry, FileReport, Linter};
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
@@ -26,7 +26,7 @@ use std::sync::OnceLock;
 fn linter() -> &'static Linter {
     static LINTER: OnceLock<Linter> = OnceLock::new();
     LINTER.get_or_init(|| {
-        let rules = registry::builtin().expect("the built-in rules load");
+        let rules = registry::builtin();
         Linter::new(rules, &Settings::default()).expect("the built-in rules compile")
     })
 }
@@ -800,7 +800,7 @@ fn the_examples_keep_every_property() {
     let mut checked = 0;
     for entry in std::fs::read_dir(dir).expect("examples/") {
         let path = entry.expect("an entry").path();
-        if !planlint::discover::is_plan_file_name(&path) {
+        if !planlint::project::discover::is_plan_file_name(&path) {
             continue;
         }
         let text = std::fs::read_to_string(&path).expect("an example");

@@ -2,25 +2,31 @@
 //! and consistent, and the generated docs are current.
 
 use planlint::registry;
-use planlint::rule::{is_kebab_case, option_references};
+use planlint::rule::meta::META_RULES;
+use planlint::rule::{catalog, is_kebab_case, option_placeholders, option_references};
+use planlint::{Linter, Settings};
 use std::collections::BTreeSet;
 
 #[test]
 fn ids_are_unique_sorted_and_kebab_case() {
-    let rules = registry::builtin().unwrap();
+    registry::check_builtin().unwrap();
+    let rules = registry::builtin();
     let ids: Vec<&str> = rules.iter().map(|rule| rule.id.as_str()).collect();
     let unique: BTreeSet<&str> = ids.iter().copied().collect();
     assert_eq!(ids.len(), unique.len(), "duplicate ids");
     assert_eq!(ids, unique.into_iter().collect::<Vec<_>>(), "sorted by id");
     for id in &ids {
         assert!(is_kebab_case(id), "{id}");
-        assert!(!["parse-error", "schema"].contains(id), "{id} is reserved");
+        assert!(
+            !META_RULES.iter().any(|meta| meta.id == *id),
+            "{id} is a meta-rule's id"
+        );
     }
 }
 
 #[test]
 fn the_catalog_is_complete() {
-    let rules = registry::builtin().unwrap();
+    let rules = registry::builtin();
     let ids: BTreeSet<&str> = rules.iter().map(|rule| rule.id.as_str()).collect();
     let catalog = [
         "undefined-target-customer",
@@ -58,7 +64,7 @@ fn the_catalog_is_complete() {
 
 #[test]
 fn every_rule_is_documented() {
-    for rule in registry::builtin().unwrap() {
+    for rule in registry::builtin() {
         let id = &rule.id;
         assert!(rule.summary.ends_with('.'), "{id}: summary is one sentence");
         assert!(rule.why.trim().len() > 100, "{id}: why explains");
@@ -82,7 +88,7 @@ fn every_rule_is_documented() {
 
 #[test]
 fn every_option_is_documented_and_used() {
-    for rule in registry::builtin().unwrap() {
+    for rule in registry::builtin() {
         rule.validate()
             .unwrap_or_else(|error| panic!("{}: {error}", rule.id));
         let mut used = BTreeSet::new();
@@ -96,12 +102,8 @@ fn every_option_is_documented_and_used() {
             );
             let given = check.given.as_ref().or(rule.given.as_ref());
             for path in given.map(|g| g.as_slice()).unwrap_or_default() {
-                for name in path.split("$options.").skip(1) {
-                    used.insert(
-                        name.chars()
-                            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-                            .collect(),
-                    );
+                for (_, name) in option_placeholders(path) {
+                    used.insert(name.to_owned());
                 }
             }
         }
@@ -122,11 +124,51 @@ fn every_option_is_documented_and_used() {
 
 #[test]
 fn generated_docs_are_current() {
-    let expected = planlint::docs::rules_markdown(registry::builtin().unwrap());
+    let expected = planlint::rule::docs::rules_markdown(&catalog::entries(registry::builtin()));
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/rules.md");
     let actual = std::fs::read_to_string(path).unwrap_or_default();
     assert!(
         actual == expected,
         "docs/rules.md is stale: run `cargo run -- rules --format markdown > docs/rules.md`"
     );
+}
+
+/// Meta-rules are catalog entries: documented, sorted among the rules, and
+/// their examples behave under the full pipeline (schema, rules and
+/// suppressions), as a rule's do.
+#[test]
+fn every_meta_rule_is_documented_and_its_examples_behave() {
+    let ids: Vec<&str> = META_RULES.iter().map(|meta| meta.id).collect();
+    let mut sorted = ids.clone();
+    sorted.sort_unstable();
+    assert_eq!(ids, sorted, "META_RULES is sorted by id");
+    let linter = Linter::new(registry::builtin(), &Settings::default()).unwrap();
+    for meta in META_RULES {
+        let id = meta.id;
+        assert!(is_kebab_case(id), "{id}");
+        assert!(meta.summary.ends_with('.'), "{id}: summary is one sentence");
+        assert!(meta.why.len() > 100, "{id}: why explains");
+        assert!(!meta.source.is_empty(), "{id}: source");
+        let fired = |text: &str| {
+            linter
+                .lint("example.plan.yaml", text)
+                .findings
+                .iter()
+                .any(|finding| finding.rule == id)
+        };
+        assert!(
+            fired(meta.fails),
+            "{id}: the failing example does not make it fire"
+        );
+        assert!(!fired(meta.passes), "{id}: the passing example makes it fire");
+    }
+    let entries = catalog::entries(registry::builtin());
+    assert_eq!(entries.len(), registry::builtin().len() + META_RULES.len());
+    for meta in META_RULES {
+        assert!(
+            catalog::find(registry::builtin(), meta.id).is_some(),
+            "{}",
+            meta.id
+        );
+    }
 }

@@ -1,11 +1,11 @@
 //! Schema findings name the field, say what was expected and point at the
 //! offending node: the key for an unknown key, the mapping for a missing one.
 
-use planlint::config::Settings;
+use planlint::Settings;
 use planlint::{registry, Finding, Linter};
 
 fn schema_findings(text: &str) -> Vec<(Finding, String)> {
-    let linter = Linter::new(registry::builtin().unwrap(), &Settings::default()).unwrap();
+    let linter = Linter::new(registry::builtin(), &Settings::default()).unwrap();
     linter
         .lint("t.plan.yaml", text)
         .findings

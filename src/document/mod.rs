@@ -148,18 +148,19 @@ pub fn pointer_child(base: &str, segment: &str) -> String {
     pointer
 }
 
-/// The parent of a pointer (`"/a/b"` -> `"/a"`, `"/a"` -> `""`); `None` for
-/// the root.
-pub fn parent_pointer(pointer: &str) -> Option<&str> {
-    pointer.rfind('/').and_then(|slash| pointer.get(..slash))
+/// The value at a dotted path below `root` (`test.revenue`), if every
+/// step is there.
+pub fn dotted<'a>(root: &'a serde_json::Value, path: &str) -> Option<&'a serde_json::Value> {
+    path.split('.').try_fold(root, |node, key| node.get(key))
 }
 
-/// The last reference token of a pointer, unescaped (`"/a/x~1y"` -> `"x/y"`);
-/// `None` for the root.
-pub fn pointer_last_segment(pointer: &str) -> Option<String> {
-    let slash = pointer.rfind('/')?;
-    let raw = pointer.get(slash + 1..)?;
-    Some(unescape_token(raw).into_owned())
+/// The pointer of a dotted path below `base`, whether or not it is there.
+pub fn dotted_pointer(base: &str, path: &str) -> String {
+    let mut pointer = base.to_owned();
+    for key in path.split('.') {
+        push_pointer(&mut pointer, key);
+    }
+    pointer
 }
 
 /// One reference token unescaped per RFC 6901 (`~1` -> `/`, then `~0` ->
@@ -183,12 +184,13 @@ mod tests {
         assert_eq!(pointer_child("/goals", "0"), "/goals/0");
         assert_eq!(pointer_child("", "a/b~c"), "/a~1b~0c");
         assert_eq!(pointer_child("", ""), "/");
-        assert_eq!(parent_pointer("/a/b"), Some("/a"));
-        assert_eq!(parent_pointer("/a"), Some(""));
-        assert_eq!(parent_pointer(""), None);
-        assert_eq!(pointer_last_segment("/a/x~1y~0"), Some("x/y~".to_owned()));
-        assert_eq!(pointer_last_segment("/a/~01"), Some("~1".to_owned()));
-        assert_eq!(pointer_last_segment(""), None);
+        assert_eq!(
+            dotted_pointer("/goals/0", "test.revenue"),
+            "/goals/0/test/revenue"
+        );
+        let plan = json!({"test": {"revenue": 5}});
+        assert_eq!(dotted(&plan, "test.revenue"), Some(&json!(5)));
+        assert_eq!(dotted(&plan, "test.budget"), None);
     }
 
     #[test]

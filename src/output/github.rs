@@ -16,7 +16,7 @@ use crate::finding::{plural, FileReport, Finding, Severity, Summary};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::PathBuf;
 
 /// How many annotations of one level (error, warning, notice) GitHub shows
 /// for one step.
@@ -176,13 +176,7 @@ pub fn step_summary(reports: &[FileReport], options: Options<'_>, blob_base: Opt
         md.push('\n');
     }
 
-    let docs = |rule: &str| {
-        options
-            .rules
-            .iter()
-            .find(|info| info.id == rule)
-            .and_then(|info| info.url.clone())
-    };
+    let docs = |rule: &str| options.rule(rule).and_then(|info| info.url.clone());
     let rule_cell = |rule: &str| match docs(rule) {
         Some(url) => format!("[{}]({url})", code(rule)),
         None => code(rule),
@@ -229,9 +223,7 @@ pub fn step_summary(reports: &[FileReport], options: Options<'_>, blob_base: Opt
     );
     for (rule, (severity, n)) in &fired {
         let wants = options
-            .rules
-            .iter()
-            .find(|info| info.id == *rule)
+            .rule(rule)
             .map(|info| cell(&info.summary))
             .unwrap_or_default();
         let _ = writeln!(md, "| {} | {severity} | {n} | {wants} |", rule_cell(rule));
@@ -240,18 +232,48 @@ pub fn step_summary(reports: &[FileReport], options: Options<'_>, blob_base: Opt
     md
 }
 
-/// Appends the [`step_summary`] to the file GitHub names in
-/// `GITHUB_STEP_SUMMARY` (never truncating what other steps wrote).
-pub fn append_step_summary(
-    file: &Path,
-    reports: &[FileReport],
-    options: Options<'_>,
-    blob_base: Option<&str>,
-) -> io::Result<()> {
-    let markdown = step_summary(reports, options, blob_base);
-    let mut handle = std::fs::OpenOptions::new().append(true).create(true).open(file)?;
-    handle.write_all(markdown.as_bytes())?;
-    handle.flush()
+/// What GitHub Actions tells a step through its environment.
+#[derive(Debug, Default)]
+pub struct Environment {
+    /// `$GITHUB_STEP_SUMMARY`: the Markdown file the step summary goes to.
+    pub step_summary: Option<PathBuf>,
+    /// `$GITHUB_SERVER_URL/$GITHUB_REPOSITORY/blob/$GITHUB_SHA`, to link
+    /// findings to their lines.
+    pub blob_base: Option<String>,
+}
+
+impl Environment {
+    /// Running inside GitHub Actions (`GITHUB_ACTIONS=true`).
+    pub fn is_actions() -> bool {
+        std::env::var_os("GITHUB_ACTIONS").is_some_and(|value| value == "true")
+    }
+
+    /// Reads the step's environment; unset or empty variables are absent.
+    pub fn from_env() -> Environment {
+        let var = |name: &str| std::env::var(name).ok().filter(|value| !value.is_empty());
+        let blob_base = var("GITHUB_REPOSITORY")
+            .zip(var("GITHUB_SHA"))
+            .map(|(repo, sha)| {
+                let server = var("GITHUB_SERVER_URL").unwrap_or_else(|| "https://github.com".into());
+                format!("{}/{repo}/blob/{sha}", server.trim_end_matches('/'))
+            });
+        Environment {
+            step_summary: var("GITHUB_STEP_SUMMARY").map(PathBuf::from),
+            blob_base,
+        }
+    }
+
+    /// Appends the [`step_summary`] to `$GITHUB_STEP_SUMMARY` (never
+    /// truncating what other steps wrote); nothing without one.
+    pub fn append_step_summary(&self, reports: &[FileReport], options: Options<'_>) -> io::Result<()> {
+        let Some(file) = &self.step_summary else {
+            return Ok(());
+        };
+        let markdown = step_summary(reports, options, self.blob_base.as_deref());
+        let mut handle = std::fs::OpenOptions::new().append(true).create(true).open(file)?;
+        handle.write_all(markdown.as_bytes())?;
+        handle.flush()
+    }
 }
 
 #[cfg(test)]

@@ -2,7 +2,8 @@
 //! (`artifacts:reports:codequality`): a JSON array of issues, each with a
 //! fingerprint that is unique in the report and stable when lines move.
 
-use super::{fingerprint, regions};
+use super::regions;
+use crate::finding::fingerprint;
 use crate::finding::{FileReport, Severity};
 use serde::Serialize;
 use std::io::{self, Write};

@@ -190,11 +190,7 @@ pub fn write(reports: &[FileReport], options: super::Options<'_>, out: &mut dyn 
         }
         let source = CharColumns(NamedSource::new(&report.path, Arc::clone(&report.source)));
         for finding in &report.findings {
-            let url = options
-                .rules
-                .iter()
-                .find(|rule| rule.id == finding.rule)
-                .and_then(|rule| rule.url.as_deref());
+            let url = options.rule(&finding.rule).and_then(|rule| rule.url.as_deref());
             let diagnostic = Report {
                 finding,
                 source: &source,

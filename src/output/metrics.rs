@@ -1,7 +1,7 @@
 //! `planlint metrics`: a plan's derived numbers as a table a marketing lead
 //! can read at a glance, or as JSON.
 
-use crate::derive::Metrics;
+use crate::lint::derive::Metrics;
 use crate::numbers::{format_money, format_number};
 use serde_json::json;
 use std::fmt::Write as _;

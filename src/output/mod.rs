@@ -4,9 +4,9 @@
 //!
 //! The CI formats (`sarif`, `github`, `junit`, `gitlab`, `rdjson`) share
 //! [`Region`] (where a finding is, as lines and columns) and
-//! [`fingerprint`] (an identity that survives moved lines).
+//! [`crate::finding::fingerprint`] (an identity that survives moved lines).
 
-pub mod fingerprint;
+pub(crate) mod destination;
 pub mod github;
 mod gitlab;
 mod human;
@@ -61,7 +61,12 @@ pub struct Options<'a> {
     pub rules: &'a [RuleInfo],
 }
 
-impl Options<'_> {
+impl<'a> Options<'a> {
+    /// What is known of rule `id`, if it ran.
+    pub fn rule(&self, id: &str) -> Option<&'a RuleInfo> {
+        self.rules.iter().find(|info| info.id == id)
+    }
+
     /// Options for plain output without rule metadata (tests, tools).
     pub fn plain() -> Options<'static> {
         Options {

@@ -66,11 +66,7 @@ pub fn write(reports: &[FileReport], options: Options<'_>, out: &mut dyn Write) 
     let mut diagnostics = Vec::new();
     for report in reports {
         for (finding, region) in report.findings.iter().zip(regions(report)) {
-            let url = options
-                .rules
-                .iter()
-                .find(|info| info.id == finding.rule)
-                .and_then(|info| info.url.as_deref());
+            let url = options.rule(&finding.rule).and_then(|info| info.url.as_deref());
             diagnostics.push(Diagnostic {
                 message: &finding.message,
                 location: Location {

@@ -5,11 +5,11 @@
 //! `ruleIndex`. Artifact URIs are the reported paths, relative to
 //! `%SRCROOT%` (the directory planlint ran in, normally the repository
 //! root). Columns count Unicode code points (`columnKind`), as the other
-//! formats do. `partialFingerprints` come from [`super::fingerprint`].
+//! formats do. `partialFingerprints` come from [`crate::finding::fingerprint`].
 
-use super::fingerprint;
 use super::{regions, uri_path, Options, Region, RuleInfo, TOOL_URI, TOOL_VERSION};
 use crate::document::LineIndex;
+use crate::finding::fingerprint;
 use crate::finding::{FileReport, Severity};
 use serde::Serialize;
 use std::collections::BTreeMap;

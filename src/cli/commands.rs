@@ -1,0 +1,168 @@
+//! The commands besides `check`: `rules`, `explain`, `metrics`,
+//! `test-rules` and `init`.
+
+use super::{current_dir, exit, print_stdout, MetricsFormat, RulesFormat};
+use crate::error::UserError;
+use crate::output;
+use crate::project::config::Config;
+use crate::project::config_set::ConfigSet;
+use crate::project::paths::{describe, display_path};
+use crate::project::read::{load_yaml, parse_yaml, read_limited, ReadError, DEFAULT_MAX_FILE_SIZE};
+use crate::rule::{catalog, Entry};
+use std::io::{self, Write};
+use std::path::Path;
+use std::sync::Arc;
+
+/// The config in effect: `--config`, else the nearest one, else defaults.
+fn load_config(explicit: Option<&Path>) -> Result<Arc<Config>, UserError> {
+    let cwd = current_dir()?;
+    ConfigSet::new(explicit, &cwd)?.for_path(&cwd)
+}
+
+pub(super) fn rules(format: RulesFormat) -> Result<i32, UserError> {
+    let rules = load_config(None)?.all_rules();
+    let entries = catalog::entries(&rules);
+    let text = match format {
+        RulesFormat::Human => {
+            let width = entries.iter().map(|entry| entry.id().len()).max().unwrap_or(0);
+            entries
+                .iter()
+                .map(|entry| {
+                    let meta = if matches!(entry, Entry::Meta(_)) {
+                        " (meta)"
+                    } else {
+                        ""
+                    };
+                    format!(
+                        "{:width$}  {:7}  {}{meta}\n",
+                        entry.id(),
+                        entry.severity().as_str(),
+                        entry.summary()
+                    )
+                })
+                .collect()
+        }
+        RulesFormat::Markdown => crate::rule::docs::rules_markdown(&entries),
+        RulesFormat::Json => {
+            let list: Vec<_> = entries
+                .iter()
+                .map(|entry| {
+                    let options: serde_json::Map<String, serde_json::Value> = entry
+                        .options()
+                        .iter()
+                        .map(|(name, option)| (name.clone(), option.default.clone()))
+                        .collect();
+                    serde_json::json!({
+                        "id": entry.id(),
+                        "kind": if matches!(entry, Entry::Meta(_)) { "meta" } else { "rule" },
+                        "severity": entry.severity(),
+                        "summary": entry.summary(),
+                        "switchable": entry.switchable(),
+                        "options": options,
+                        "docs": entry.docs_url(),
+                    })
+                })
+                .collect();
+            serde_json::to_string_pretty(&list).unwrap_or_default() + "\n"
+        }
+    };
+    print_stdout(&text);
+    Ok(exit::CLEAN)
+}
+
+pub(super) fn explain(id: &str) -> Result<i32, UserError> {
+    let rules = load_config(None)?.all_rules();
+    let Some(entry) = catalog::find(&rules, id) else {
+        let mut error = UserError::new(format!("unknown rule id `{id}`"));
+        let entries = catalog::entries(&rules);
+        error = match crate::suggest::closest(id, entries.iter().map(Entry::id)) {
+            Some(suggestion) => error.with_help(format!(
+                "did you mean `{suggestion}`? `planlint rules` lists them all"
+            )),
+            None => error.with_help("`planlint rules` lists every rule id"),
+        };
+        return Err(error);
+    };
+    print_stdout(&crate::rule::explain::render(entry));
+    Ok(exit::CLEAN)
+}
+
+pub(super) fn metrics(file: &Path, format: MetricsFormat) -> Result<i32, UserError> {
+    let plan = if file == Path::new("-") {
+        let bytes =
+            read_limited(io::stdin().lock(), DEFAULT_MAX_FILE_SIZE, None).map_err(|error| match error {
+                ReadError::Io(error) => UserError::new(format!("cannot read stdin: {}", describe(&error))),
+                ReadError::TooBig(_) => UserError::new(format!(
+                    "stdin is over the {DEFAULT_MAX_FILE_SIZE}-byte limit for a plan: not read"
+                )),
+            })?;
+        parse_yaml("<stdin>".to_owned(), &bytes)?
+    } else {
+        load_yaml(file, "plan")?
+    };
+    let document = plan.document;
+    let derived = crate::lint::derive::derive(&document.value);
+    let currency = document.value.get("currency").and_then(serde_json::Value::as_str);
+    let mut out = Vec::new();
+    let written = match format {
+        MetricsFormat::Human => output::metrics::write_table(&derived, currency, &mut out),
+        MetricsFormat::Json => output::metrics::write_json(&derived, currency, &mut out),
+    };
+    written.map_err(|error| UserError::new(format!("cannot render the metrics: {error}")))?;
+    print_stdout(&String::from_utf8_lossy(&out));
+    Ok(exit::CLEAN)
+}
+
+pub(super) fn test_rules(config: Option<&Path>, all: bool) -> Result<i32, UserError> {
+    let config = load_config(config)?;
+    let rules = if all {
+        config.all_rules()
+    } else {
+        config.user_rules.clone()
+    };
+    let mut out = String::new();
+    let mut failed = 0;
+    for rule in &rules {
+        let problems = crate::lint::selftest::check_examples(rule);
+        if problems.is_empty() {
+            out.push_str(&format!("ok      {}\n", rule.id));
+        } else {
+            failed += 1;
+            out.push_str(&format!("FAILED  {}\n", rule.id));
+            for problem in problems {
+                out.push_str(&format!("        {problem}\n"));
+            }
+        }
+    }
+    out.push_str(&format!("{} passed, {failed} failed\n", rules.len() - failed));
+    print_stdout(&out);
+    Ok(if failed == 0 { exit::CLEAN } else { exit::FINDINGS })
+}
+
+/// The starter plan `planlint init` writes.
+const INIT_TEMPLATE: &str = include_str!("init.plan.yaml");
+
+pub(super) fn init(file: &Path) -> Result<i32, UserError> {
+    let shown = display_path(file);
+    let created = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(file)
+        .and_then(|mut handle| handle.write_all(INIT_TEMPLATE.as_bytes()));
+    match created {
+        Ok(()) => {
+            print_stdout(&format!(
+                "Wrote {shown}: fill it in, then run `planlint check {shown}`.\n"
+            ));
+            Ok(exit::CLEAN)
+        }
+        Err(error) if error.kind() == io::ErrorKind::AlreadyExists => Err(UserError::new(format!(
+            "{shown} already exists: planlint init never overwrites a file"
+        ))
+        .with_help("pass another file name, e.g. `planlint init launch.plan.yaml`")),
+        Err(error) => Err(UserError::new(format!(
+            "cannot write {shown}: {}",
+            describe(&error)
+        ))),
+    }
+}

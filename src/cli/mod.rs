@@ -1,0 +1,226 @@
+//! The command line: parses flags, runs the library, prints, picks the exit
+//! code. No linting logic lives here.
+
+mod check;
+mod commands;
+
+use crate::error::UserError;
+use crate::finding::Severity;
+use crate::output::Format;
+use clap::{Parser, Subcommand, ValueEnum};
+use miette::{GraphicalReportHandler, GraphicalTheme};
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+
+/// Exit codes: what a CI job or hook can rely on.
+pub mod exit {
+    /// Nothing at or above the fail level.
+    pub const CLEAN: i32 = 0;
+    /// Findings at or above the fail level.
+    pub const FINDINGS: i32 = 1;
+    /// planlint could not do its job: bad flags, config or path, unreadable
+    /// or unparseable file.
+    pub const TOOL_ERROR: i32 = 2;
+}
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "planlint",
+    version,
+    about = "Lint marketing plans: target customer, goals, budget, positioning, channels"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check plan files (directories are searched for *.plan.yaml|yml|json).
+    Check(CheckArgs),
+    /// List every rule with its default severity.
+    Rules {
+        /// `human` (a table), `markdown` (the docs page) or `json`.
+        #[arg(long, value_enum, default_value_t = RulesFormat::Human)]
+        format: RulesFormat,
+    },
+    /// Show a plan's derived numbers: unit economics, budget, channel returns.
+    Metrics {
+        /// The plan file (`-` for stdin).
+        file: PathBuf,
+        /// `human` (a table) or `json`.
+        #[arg(long, value_enum, default_value_t = MetricsFormat::Human)]
+        format: MetricsFormat,
+    },
+    /// Explain a rule: why it matters, its options, a failing and a passing example.
+    Explain {
+        /// The rule id, e.g. vague-goal.
+        rule: String,
+    },
+    /// Run the examples of your rule packs' rules (each must fire on `fails`, not on `passes`).
+    TestRules {
+        /// Config file naming the rule packs, instead of the nearest .planlint.yaml.
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+        /// Also run the built-in rules' examples.
+        #[arg(long)]
+        all: bool,
+    },
+    /// Run the language server on stdio (editors: diagnostics as you type).
+    Lsp,
+    /// Write a complete, commented starter plan that passes every rule.
+    Init {
+        /// Where to write it; an existing file is never overwritten.
+        #[arg(default_value = "marketing.plan.yaml")]
+        file: PathBuf,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+struct CheckArgs {
+    /// Files or directories to check; `-` reads one plan from stdin.
+    #[arg(default_value = ".")]
+    paths: Vec<PathBuf>,
+    /// Output format [default: human; github when GITHUB_ACTIONS=true].
+    #[arg(long, value_enum)]
+    format: Option<Format>,
+    /// Write the report to FILE instead of stdout.
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// When to colour human output (NO_COLOR is honoured by `auto`).
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+    /// Config file to use instead of the nearest .planlint.yaml.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// The name to report for a plan read from stdin.
+    #[arg(long, value_name = "PATH")]
+    stdin_filename: Option<String>,
+    /// Lowest severity that makes the exit code 1.
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    fail_on: FailOn,
+    /// Exit 0 even when there are findings (tool errors still exit 2).
+    #[arg(long)]
+    exit_zero: bool,
+    /// Report only findings not recorded in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record the current findings in FILE (and report nothing); exit 0.
+    #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
+    write_baseline: Option<PathBuf>,
+}
+
+impl CheckArgs {
+    /// `--format`, or the default: `github` inside GitHub Actions, else `human`.
+    fn format(&self) -> Format {
+        self.format.unwrap_or_else(|| {
+            if crate::output::github::Environment::is_actions() {
+                Format::Github
+            } else {
+                Format::Human
+            }
+        })
+    }
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum RulesFormat {
+    Human,
+    Markdown,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum MetricsFormat {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum FailOn {
+    Error,
+    Warning,
+    Info,
+}
+
+impl FailOn {
+    fn severity(self) -> Severity {
+        match self {
+            FailOn::Error => Severity::Error,
+            FailOn::Warning => Severity::Warning,
+            FailOn::Info => Severity::Info,
+        }
+    }
+}
+
+/// Runs planlint with the process's arguments; returns the exit code.
+pub fn run() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            let _ = error.print();
+            return if error.use_stderr() {
+                exit::TOOL_ERROR
+            } else {
+                exit::CLEAN
+            };
+        }
+    };
+    // The built-in rules are embedded and tested: failing to read them is a
+    // bug in planlint, said once here rather than running without them.
+    if let Err(error) = crate::rule::registry::check_builtin() {
+        print_error(&UserError::new(format!(
+            "internal error in planlint's rules: {error}"
+        )));
+        return exit::TOOL_ERROR;
+    }
+    let result = match cli.command {
+        Command::Check(args) => check::run(&args),
+        Command::Rules { format } => commands::rules(format),
+        Command::Metrics { file, format } => commands::metrics(&file, format),
+        Command::Explain { rule } => commands::explain(&rule),
+        Command::TestRules { config, all } => commands::test_rules(config.as_deref(), all),
+        Command::Init { file } => commands::init(&file),
+        Command::Lsp => crate::lsp::serve().map(|()| exit::CLEAN),
+    };
+    result.unwrap_or_else(|error| {
+        print_error(&error);
+        exit::TOOL_ERROR
+    })
+}
+
+/// Prints a tool error to stderr, with its source snippet when it has one.
+fn print_error(error: &UserError) {
+    let color = io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let theme = if color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let mut rendered = String::new();
+    if GraphicalReportHandler::new_themed(theme)
+        .render_report(&mut rendered, error)
+        .is_err()
+    {
+        rendered = format!("error: {error}");
+    }
+    let _ = writeln!(io::stderr(), "{rendered}");
+}
+
+fn print_stdout(text: &str) {
+    let mut out = io::stdout().lock();
+    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+}
+
+/// The working directory, where relative paths start.
+fn current_dir() -> Result<PathBuf, UserError> {
+    std::env::current_dir()
+        .map_err(|error| UserError::new(format!("cannot read the working directory: {error}")))
+}

@@ -1,0 +1,148 @@
+//! What the pipeline produces: findings, grouped per file.
+
+pub mod fingerprint;
+
+use crate::document::Span;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+use std::sync::Arc;
+
+/// How serious a finding is. Ordered: `Info < Warning < Error`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Severity {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "info" => Ok(Severity::Info),
+            "warning" => Ok(Severity::Warning),
+            "error" => Ok(Severity::Error),
+            other => Err(format!(
+                "unknown severity `{other}`: expected info, warning or error"
+            )),
+        }
+    }
+}
+
+/// A further place a finding refers to (the first of two duplicate keys ...).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Related {
+    pub span: Span,
+    pub message: String,
+}
+
+/// One problem in one file, at one place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// Rule id (`vague-goal`), or `parse-error` / `schema`.
+    pub rule: String,
+    pub severity: Severity,
+    pub message: String,
+    pub help: Option<String>,
+    /// JSON pointer of the offending node ("" is the document root).
+    pub pointer: String,
+    /// The exact text to underline.
+    pub span: Span,
+    /// What the underline says.
+    pub label: String,
+    pub related: Vec<Related>,
+}
+
+/// Orders one file's findings as reports show them: by place, then rule and
+/// message, so the order never depends on which check ran first.
+pub fn sort_by_place(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| {
+        (a.span.start, a.span.end, &a.rule, &a.message).cmp(&(b.span.start, b.span.end, &b.rule, &b.message))
+    });
+}
+
+/// The findings of one file, with its text so that spans can be shown.
+#[derive(Debug, Clone)]
+pub struct FileReport {
+    /// The path as the user should see it (relative where possible, `/` separated).
+    pub path: String,
+    pub source: Arc<str>,
+    pub findings: Vec<Finding>,
+}
+
+/// Counts of findings by severity.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub files: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+impl Summary {
+    pub fn of(reports: &[FileReport]) -> Self {
+        let mut summary = Summary {
+            files: reports.len(),
+            ..Summary::default()
+        };
+        for finding in reports.iter().flat_map(|r| &r.findings) {
+            match finding.severity {
+                Severity::Error => summary.errors += 1,
+                Severity::Warning => summary.warnings += 1,
+                Severity::Info => summary.infos += 1,
+            }
+        }
+        summary
+    }
+
+    /// The most severe level present, if any finding exists.
+    pub fn worst(&self) -> Option<Severity> {
+        if self.errors > 0 {
+            Some(Severity::Error)
+        } else if self.warnings > 0 {
+            Some(Severity::Warning)
+        } else if self.infos > 0 {
+            Some(Severity::Info)
+        } else {
+            None
+        }
+    }
+}
+
+impl fmt::Display for Summary {
+    /// `3 errors, 1 warning in 2 files`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut parts = vec![plural(self.errors, "error"), plural(self.warnings, "warning")];
+        if self.infos > 0 {
+            parts.push(plural(self.infos, "info"));
+        }
+        write!(f, "{} in {}", parts.join(", "), plural(self.files, "file"))
+    }
+}
+
+/// `1 file`, `2 files`.
+pub fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}

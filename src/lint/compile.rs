@@ -1,0 +1,167 @@
+//! Rules made ready to run: options resolved, JSONPaths parsed, functions
+//! compiled. Everything a rule definition can get wrong is found here,
+//! before any plan is read.
+
+use crate::error::UserError;
+use crate::finding::Severity;
+use crate::lint::functions::{self, Check};
+use crate::rule::{option_placeholders, option_reference, OneOrMany, RuleDef};
+use serde_json::{Map, Value};
+use serde_json_path::JsonPath;
+
+/// A rule ready to run.
+pub(crate) struct CompiledRule {
+    pub id: String,
+    pub severity: Severity,
+    /// Rule option values, available to message templates.
+    pub option_vars: Vec<(String, String)>,
+    pub checks: Vec<CompiledCheck>,
+}
+
+pub(crate) struct CompiledCheck {
+    pub paths: Vec<JsonPath>,
+    pub field: Option<String>,
+    pub function: Box<dyn Check>,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+/// Why a rule could not be compiled, and where in its definition.
+pub(crate) struct CompileError {
+    /// Pointer into the rule's YAML document.
+    pointer: String,
+    message: String,
+}
+
+impl CompileError {
+    pub fn into_user_error(self, rule: &RuleDef) -> UserError {
+        match &rule.origin {
+            Some(origin) => UserError::new(format!("{}: rule `{}`: {}", origin.path, rule.id, self.message))
+                .at(
+                    &origin.path,
+                    &origin.source,
+                    origin.document.pointer_span(&self.pointer),
+                    "here",
+                ),
+            None => UserError::new(format!(
+                "internal error in planlint's rule `{}`: {}",
+                rule.id, self.message
+            )),
+        }
+    }
+}
+
+/// Compiles `rule` to run at `severity` with the configured `options`.
+pub(crate) fn compile_rule(
+    rule: &RuleDef,
+    severity: Severity,
+    options: &Map<String, Value>,
+) -> Result<CompiledRule, CompileError> {
+    let several = matches!(rule.check, OneOrMany::Many(_));
+    let checks = rule
+        .check
+        .as_slice()
+        .iter()
+        .enumerate()
+        .map(|(index, check)| {
+            let check_pointer = if several {
+                format!("/check/{index}")
+            } else {
+                "/check".to_owned()
+            };
+            let (given, given_pointer) = match &check.given {
+                Some(given) => (given.as_slice(), format!("{check_pointer}/given")),
+                None => (
+                    rule.given.as_ref().map(OneOrMany::as_slice).unwrap_or_default(),
+                    "/given".to_owned(),
+                ),
+            };
+            let paths = given
+                .iter()
+                .map(|path| {
+                    let invalid = |message: String| CompileError {
+                        pointer: given_pointer.clone(),
+                        message,
+                    };
+                    let path = substitute_options(path, options).map_err(invalid)?;
+                    JsonPath::parse(&path)
+                        .map_err(|error| invalid(format!("invalid JSONPath `{path}`: {error}")))
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            // `$options.NAME` arguments take the configured option value.
+            let arguments: Map<String, Value> = check
+                .options
+                .iter()
+                .map(|(key, value)| (key.clone(), resolve_options(value, options)))
+                .collect();
+            let function = functions::compile(&check.function, &arguments).map_err(|error| CompileError {
+                pointer: if error.unknown_function {
+                    format!("{check_pointer}/function")
+                } else {
+                    format!("{check_pointer}/options")
+                },
+                message: format!("function `{}`: {}", check.function, error.message),
+            })?;
+            Ok(CompiledCheck {
+                paths,
+                field: check.field.clone(),
+                function,
+                message: check.message.clone().unwrap_or_else(|| rule.message.clone()),
+                help: check.help.clone().or_else(|| rule.help.clone()),
+            })
+        })
+        .collect::<Result<Vec<_>, CompileError>>()?;
+    let option_vars = options
+        .iter()
+        .map(|(name, value)| (name.clone(), crate::numbers::display_value(value)))
+        .collect();
+    Ok(CompiledRule {
+        id: rule.id.clone(),
+        severity,
+        option_vars,
+        checks,
+    })
+}
+
+/// `value` with every `$options.NAME` string, at any depth, replaced by the
+/// configured option value.
+fn resolve_options(value: &Value, options: &Map<String, Value>) -> Value {
+    match value {
+        Value::String(_) => option_reference(value)
+            .and_then(|name| options.get(name))
+            .unwrap_or(value)
+            .clone(),
+        Value::Array(items) => {
+            Value::Array(items.iter().map(|item| resolve_options(item, options)).collect())
+        }
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .map(|(key, item)| (key.clone(), resolve_options(item, options)))
+                .collect(),
+        ),
+        other => other.clone(),
+    }
+}
+
+/// Puts configured option values into a JSONPath: in
+/// `$.channels[?@.budget > $options.test_threshold]` the option becomes a
+/// JSON literal, which is also a JSONPath literal.
+fn substitute_options(path: &str, options: &Map<String, Value>) -> Result<String, String> {
+    let mut out = String::with_capacity(path.len());
+    let mut copied = 0;
+    for (range, name) in option_placeholders(path) {
+        let value = options
+            .get(name)
+            .ok_or_else(|| format!("`{path}` uses unknown option `{name}`"))?;
+        if !(value.is_number() || value.is_string() || value.is_boolean()) {
+            return Err(format!(
+                "option `{name}` cannot be used in a JSONPath: it is not a single value"
+            ));
+        }
+        out.push_str(&path[copied..range.start]);
+        out.push_str(&value.to_string());
+        copied = range.end;
+    }
+    out.push_str(&path[copied..]);
+    Ok(out)
+}

@@ -1,0 +1,235 @@
+//! The pipeline for one file: load -> schema -> derive -> rules -> findings.
+//! The CLI and the language server both call [`Linter::lint`].
+
+use crate::document::{decode, load, Document, LoadError, LoadLimits, Span};
+use crate::error::UserError;
+use crate::finding::{FileReport, Finding, Related, Severity};
+use crate::lint::compile::{compile_rule, CompiledRule};
+use crate::lint::derive::derive;
+use crate::lint::functions::{CelCache, Context};
+use crate::lint::run::run_rule;
+use crate::lint::schema;
+use crate::lint::settings::Settings;
+use crate::lint::suppress::SuppressionLevels;
+use crate::rule::meta::{INVALID_SUPPRESSION, PARSE_ERROR, SCHEMA, UNUSED_SUPPRESSION};
+use crate::rule::RuleDef;
+use rayon::prelude::*;
+use std::sync::Arc;
+
+/// Checks plans. Built once per run from the rules and the config, then
+/// shared by all threads.
+pub struct Linter {
+    rules: Vec<CompiledRule>,
+    /// Severity of schema findings; `None` when switched off.
+    schema_severity: Option<Severity>,
+    /// Severities of findings about suppression comments.
+    suppression_levels: SuppressionLevels,
+    /// Every rule id that may be named in a suppression, sorted.
+    known_ids: Vec<String>,
+    limits: LoadLimits,
+}
+
+impl Linter {
+    /// Compiles `rules` with the severities and options of `settings`.
+    /// Fails on a bad JSONPath, regex, CEL expression or function options,
+    /// pointing into the rule's file when it is a user's.
+    pub fn new(rules: &[RuleDef], settings: &Settings) -> Result<Linter, UserError> {
+        let mut compiled = Vec::new();
+        for rule in rules {
+            let Some(severity) = settings.severity_of(&rule.id, rule.severity) else {
+                continue;
+            };
+            let mut options = rule.default_options();
+            if let Some(setting) = settings.rules.get(&rule.id) {
+                options.extend(setting.options.clone());
+            }
+            compiled
+                .push(compile_rule(rule, severity, &options).map_err(|error| error.into_user_error(rule))?);
+        }
+        let meta_severity = |id: &str| {
+            let default = crate::rule::meta::find(id).map_or(Severity::Error, |meta| meta.severity);
+            settings.severity_of(id, default)
+        };
+        Ok(Linter {
+            rules: compiled,
+            schema_severity: meta_severity(SCHEMA),
+            suppression_levels: SuppressionLevels {
+                invalid: meta_severity(INVALID_SUPPRESSION),
+                unused: meta_severity(UNUSED_SUPPRESSION),
+            },
+            known_ids: known_ids(rules),
+            limits: LoadLimits::default(),
+        })
+    }
+
+    /// A linter that runs only `rule`, with default options and no schema:
+    /// what a rule's own examples are checked with.
+    pub fn for_rule(rule: &RuleDef) -> Result<Linter, UserError> {
+        let options = rule.default_options();
+        let compiled =
+            compile_rule(rule, rule.severity, &options).map_err(|error| error.into_user_error(rule))?;
+        Ok(Linter {
+            rules: vec![compiled],
+            schema_severity: None,
+            suppression_levels: SuppressionLevels {
+                invalid: None,
+                unused: None,
+            },
+            known_ids: known_ids(std::slice::from_ref(rule)),
+            limits: LoadLimits::default(),
+        })
+    }
+
+    /// The severity rule or meta-rule `id` reports at in this linter;
+    /// `None` when it is switched off or unknown.
+    pub fn severity_of(&self, id: &str) -> Option<Severity> {
+        match id {
+            PARSE_ERROR => Some(Severity::Error),
+            SCHEMA => self.schema_severity,
+            INVALID_SUPPRESSION => self.suppression_levels.invalid,
+            UNUSED_SUPPRESSION => self.suppression_levels.unused,
+            _ => self
+                .rules
+                .iter()
+                .find(|rule| rule.id == id)
+                .map(|rule| rule.severity),
+        }
+    }
+
+    /// Checks a file's raw bytes (not yet known to be UTF-8).
+    pub fn lint_bytes(&self, path: &str, bytes: &[u8]) -> FileReport {
+        match decode(bytes) {
+            Ok(text) => self.lint(path, text),
+            Err(error) => {
+                // Show what can be shown: the text up to the bad byte.
+                let readable = String::from_utf8_lossy(bytes);
+                let mut finding = parse_error(&error);
+                // The text before the bad byte is unchanged; the bad byte is
+                // a U+FFFD (3 bytes) in what is shown: underline all of it.
+                let start = finding.span.start.min(readable.len());
+                let width = readable.get(start..).and_then(|rest| rest.chars().next());
+                finding.span = Span::new(start, start + width.map_or(0, char::len_utf8));
+                FileReport {
+                    path: path.to_owned(),
+                    source: Arc::from(readable.as_ref()),
+                    findings: vec![finding],
+                }
+            }
+        }
+    }
+
+    /// Checks one plan given its text: the single entry point of the pipeline.
+    pub fn lint(&self, path: &str, text: &str) -> FileReport {
+        let findings = match load(text, &self.limits) {
+            Ok(document) => {
+                let findings = self.check_document(&document);
+                let active = |id: &str| id == SCHEMA || self.rules.iter().any(|rule| rule.id == id);
+                crate::lint::suppress::apply(
+                    findings,
+                    text,
+                    &self.known_ids,
+                    &active,
+                    self.suppression_levels,
+                )
+            }
+            Err(error) => vec![parse_error(&error)],
+        };
+        FileReport {
+            path: path.to_owned(),
+            source: Arc::from(text),
+            findings,
+        }
+    }
+
+    /// Schema and rule findings for a loaded document, sorted by place.
+    pub fn check_document(&self, document: &Document) -> Vec<Finding> {
+        // The schema and each rule read the document independently: on a
+        // large plan they share the cores (rayon runs them inline when the
+        // other threads are busy with other files). A small plan is checked
+        // faster than the work could be handed out.
+        let parallel = document.len() >= PARALLEL_FROM_NODES;
+        let (mut findings, rule_findings) = if parallel {
+            rayon::join(
+                || self.schema_findings(document),
+                || self.rule_findings(document, true),
+            )
+        } else {
+            (
+                self.schema_findings(document),
+                self.rule_findings(document, false),
+            )
+        };
+        findings.extend(rule_findings.into_iter().flatten());
+        crate::finding::sort_by_place(&mut findings);
+        findings.dedup();
+        findings
+    }
+
+    fn schema_findings(&self, document: &Document) -> Vec<Finding> {
+        let Some(severity) = self.schema_severity else {
+            return Vec::new();
+        };
+        schema::check(document)
+            .into_iter()
+            .map(|finding| Finding { severity, ..finding })
+            .collect()
+    }
+
+    /// Each rule's findings, in rule order.
+    fn rule_findings(&self, document: &Document, parallel: bool) -> Vec<Vec<Finding>> {
+        // Rules are about plans, and a plan is a mapping: for anything else
+        // the schema's "must be a mapping" is the one useful finding.
+        if !document.value.is_object() {
+            return Vec::new();
+        }
+        let metrics = derive(&document.value).to_value();
+        let cel = CelCache::default();
+        let context = Context {
+            plan: &document.value,
+            metrics: &metrics,
+            cel: &cel,
+        };
+        let findings_of = |rule: &CompiledRule| {
+            let mut findings = Vec::new();
+            run_rule(rule, document, context, &mut findings);
+            findings
+        };
+        if parallel {
+            self.rules.par_iter().map(findings_of).collect()
+        } else {
+            self.rules.iter().map(findings_of).collect()
+        }
+    }
+}
+
+/// Documents with at least this many nodes are checked on several threads.
+const PARALLEL_FROM_NODES: usize = 20_000;
+
+/// Ids a suppression may name: the rules given and the schema.
+fn known_ids(rules: &[RuleDef]) -> Vec<String> {
+    let mut ids: Vec<String> = rules.iter().map(|rule| rule.id.clone()).collect();
+    ids.push(SCHEMA.to_owned());
+    ids.sort();
+    ids
+}
+
+/// A file that does not parse: one finding at the parser's position.
+fn parse_error(error: &LoadError) -> Finding {
+    Finding {
+        rule: PARSE_ERROR.into(),
+        severity: Severity::Error,
+        message: error.message.clone(),
+        help: None,
+        pointer: String::new(),
+        span: error.span,
+        label: error.label.clone(),
+        related: error
+            .related
+            .iter()
+            .map(|label| Related {
+                span: label.span,
+                message: label.message.clone(),
+            })
+            .collect(),
+    }
+}

@@ -1,0 +1,150 @@
+//! What every check function is and gets: the [`Function`] trait with its
+//! typed options, the node it tests, the context it may read, and what it
+//! reports.
+
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+
+/// The node a check looks at.
+#[derive(Clone, Copy)]
+pub struct Target<'a> {
+    /// The tested value; `None` when the field is absent.
+    pub value: Option<&'a Value>,
+    pointer: &'a LazyPointer<'a>,
+}
+
+impl<'a> Target<'a> {
+    pub fn new(pointer: &'a LazyPointer<'a>, value: Option<&'a Value>) -> Self {
+        Target { value, pointer }
+    }
+
+    /// JSON pointer of the tested value (the selected node, or its `field`).
+    pub fn pointer(&self) -> &'a str {
+        self.pointer.get()
+    }
+}
+
+/// A JSON pointer made on first use. Most checks pass and never need the
+/// pointer of what they tested; on a large plan making one for every node
+/// and check would cost more than the checks.
+pub struct LazyPointer<'a> {
+    make: &'a dyn Fn() -> String,
+    made: std::cell::OnceCell<String>,
+}
+
+impl<'a> LazyPointer<'a> {
+    pub fn new(make: &'a dyn Fn() -> String) -> Self {
+        LazyPointer {
+            make,
+            made: std::cell::OnceCell::new(),
+        }
+    }
+
+    pub fn get(&self) -> &str {
+        self.made.get_or_init(|| (self.make)())
+    }
+}
+
+/// What every check may read besides its target.
+#[derive(Clone, Copy)]
+pub struct Context<'a> {
+    /// The whole plan.
+    pub plan: &'a Value,
+    /// Derived values (see `derive`), as JSON.
+    pub metrics: &'a Value,
+    /// The plan and metrics as CEL values, converted once per document.
+    pub cel: &'a CelCache,
+}
+
+/// Per-document cache of CEL values, filled by the first `expr` check.
+#[derive(Default)]
+pub struct CelCache(std::sync::OnceLock<Option<(cel::Value, cel::Value)>>);
+
+impl Context<'_> {
+    /// `plan` and `metrics` as CEL values (cheap to clone).
+    pub fn cel_values(&self) -> Option<(cel::Value, cel::Value)> {
+        self.cel
+            .0
+            .get_or_init(|| Some((to_cel(self.plan).ok()?, to_cel(self.metrics).ok()?)))
+            .clone()
+    }
+}
+
+/// A failed check: where, and values for the message template.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Violation {
+    /// Pointer of the offending node; the target's pointer when `None`.
+    pub pointer: Option<String>,
+    pub vars: Vec<(String, String)>,
+}
+
+impl Violation {
+    pub fn at_target() -> Self {
+        Violation::default()
+    }
+
+    pub fn at(pointer: String) -> Self {
+        Violation {
+            pointer: Some(pointer),
+            vars: Vec::new(),
+        }
+    }
+
+    pub fn var(mut self, name: &str, value: impl Into<String>) -> Self {
+        self.vars.push((name.to_owned(), value.into()));
+        self
+    }
+}
+
+/// A check function: a name rules use, typed options checked once per run
+/// (so bad options are reported before any file is read), and a test run on
+/// every selected node.
+pub trait Function: Sized + Send + Sync + 'static {
+    /// The name a rule's `check.function` gives.
+    const NAME: &'static str;
+    /// Its options as a rule writes them (`check.options`).
+    type Options: DeserializeOwned;
+    /// Checks the options and prepares the function.
+    fn new(options: Self::Options) -> Result<Self, String>;
+    /// Tests one node; each violation becomes a finding.
+    fn run(&self, target: Target<'_>, context: Context<'_>, out: &mut Vec<Violation>);
+}
+
+/// A function compiled with its options, as the engine holds it.
+pub trait Check: Send + Sync {
+    fn check(&self, target: Target<'_>, context: Context<'_>, out: &mut Vec<Violation>);
+}
+
+impl<F: Function> Check for F {
+    fn check(&self, target: Target<'_>, context: Context<'_>, out: &mut Vec<Violation>) {
+        self.run(target, context, out);
+    }
+}
+
+/// Compiles `F` from a rule's options.
+pub(super) fn compile<F: Function>(options: &Map<String, Value>) -> Result<Box<dyn Check>, String> {
+    let options: F::Options =
+        serde_json::from_value(Value::Object(options.clone())).map_err(|error| error.to_string())?;
+    Ok(Box::new(F::new(options)?))
+}
+
+/// Options for functions that take none.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NoOptions {}
+
+/// "Empty" in the sense users mean: absent, null, false, "", [] or {}.
+pub fn is_empty_value(value: Option<&Value>) -> bool {
+    match value {
+        None | Some(Value::Null) | Some(Value::Bool(false)) => true,
+        Some(Value::String(text)) => text.trim().is_empty(),
+        Some(Value::Array(items)) => items.is_empty(),
+        Some(Value::Object(map)) => map.is_empty(),
+        Some(_) => false,
+    }
+}
+
+/// A plan value as a CEL value.
+pub fn to_cel(value: &Value) -> Result<cel::Value, String> {
+    cel::to_value(value).map_err(|error| format!("cannot pass a value to CEL: {error}"))
+}

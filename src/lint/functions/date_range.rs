@@ -1,0 +1,72 @@
+//! `date-range`: an ISO date (YYYY-MM-DD) must not fall before the date at
+//! the plan pointer `not_before` nor after the one at `not_after`. Dates that
+//! are missing or malformed are left to other checks (the schema).
+
+use super::api::{Context, Function, Target, Violation};
+use serde::Deserialize;
+use serde_json::Value;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct DateRange {
+    #[serde(default)]
+    not_before: Option<String>,
+    #[serde(default)]
+    not_after: Option<String>,
+}
+
+/// `YYYY-MM-DD` with plausible numbers; such strings order like the dates.
+fn iso_date(value: Option<&Value>) -> Option<&str> {
+    let text = value?.as_str()?.trim();
+    let bytes = text.as_bytes();
+    let shaped = bytes.len() == 10
+        && bytes[4] == b'-'
+        && bytes[7] == b'-'
+        && bytes
+            .iter()
+            .enumerate()
+            .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
+    shaped.then_some(text)
+}
+
+impl Function for DateRange {
+    const NAME: &'static str = "date-range";
+    type Options = Self;
+
+    fn new(range: Self) -> Result<Self, String> {
+        for pointer in [&range.not_before, &range.not_after].into_iter().flatten() {
+            if !pointer.starts_with('/') {
+                return Err(format!(
+                    "`{pointer}` must be a JSON pointer into the plan, starting with `/`"
+                ));
+            }
+        }
+        if range.not_before.is_none() && range.not_after.is_none() {
+            return Err("give `not_before`, `not_after` or both".into());
+        }
+        Ok(range)
+    }
+
+    fn run(&self, target: Target<'_>, context: Context<'_>, out: &mut Vec<Violation>) {
+        let Some(date) = iso_date(target.value) else {
+            return;
+        };
+        let bound =
+            |pointer: &Option<String>| pointer.as_deref().and_then(|p| iso_date(context.plan.pointer(p)));
+        if let Some(start) = bound(&self.not_before).filter(|start| date < *start) {
+            out.push(
+                Violation::at_target()
+                    .var("date", date)
+                    .var("bound", start)
+                    .var("side", "before"),
+            );
+        } else if let Some(end) = bound(&self.not_after).filter(|end| date > *end) {
+            out.push(
+                Violation::at_target()
+                    .var("date", date)
+                    .var("bound", end)
+                    .var("side", "after"),
+            );
+        }
+    }
+}

@@ -1,0 +1,66 @@
+//! `marginal-cac`: along a channel's spend tiers, the cost of each extra
+//! customer (delta spend / delta new customers) must stay at or below LTV;
+//! past that point scaling the channel loses money (seed 004 step 6).
+//! Reads the derived tiers and LTV; reports the first tier that turns.
+
+use super::api::{Context, Function, NoOptions, Target, Violation};
+use super::channel_return::channel_metrics;
+use crate::numbers::{format_money, format_number};
+use serde_json::Value;
+
+pub(super) struct MarginalCac;
+
+impl Function for MarginalCac {
+    const NAME: &'static str = "marginal-cac";
+    type Options = NoOptions;
+
+    fn new(_: NoOptions) -> Result<Self, String> {
+        Ok(MarginalCac)
+    }
+
+    fn run(&self, target: Target<'_>, context: Context<'_>, out: &mut Vec<Violation>) {
+        let Some(ltv) = context
+            .metrics
+            .pointer("/unit_economics/ltv")
+            .and_then(Value::as_f64)
+        else {
+            return;
+        };
+        let Some(metrics) = channel_metrics(context, target.pointer()) else {
+            return;
+        };
+        let Some(tiers) = metrics.get("tiers").and_then(Value::as_array) else {
+            return;
+        };
+        let number = |tier: &Value, key: &str| tier.get(key).and_then(Value::as_f64).unwrap_or_default();
+        for tier in tiers {
+            let marginal = tier.get("marginal_cac").and_then(Value::as_f64);
+            let spend_added = number(tier, "spend_added");
+            // More spend for no new customer: the marginal cost is unbounded.
+            let turned = match marginal {
+                Some(marginal) => marginal > ltv,
+                None => spend_added > 0.0,
+            };
+            if !turned {
+                continue;
+            }
+            let pointer = tier.get("pointer").and_then(Value::as_str).map(str::to_owned);
+            let currency = context.plan.get("currency").and_then(Value::as_str);
+            let money = |value: f64| format_money(value, currency);
+            let marginal_text = match marginal {
+                Some(marginal) => format!("rises to {}", money(marginal)),
+                None => "is unbounded (no new customers)".to_owned(),
+            };
+            out.push(Violation {
+                pointer,
+                vars: vec![
+                    ("marginal_cac".into(), marginal_text),
+                    ("from_spend".into(), format_number(number(tier, "from_spend"))),
+                    ("to_spend".into(), format_number(number(tier, "to_spend"))),
+                    ("ltv".into(), money(ltv)),
+                ],
+            });
+            return;
+        }
+    }
+}

@@ -1,0 +1,77 @@
+//! `metric`: a derived value (see `derive`) must stay within bounds.
+//! Fires when the metric is above `max` or below `min`; a metric that
+//! cannot be computed (missing inputs) is left to other rules.
+
+use super::api::{Context, Function, Target, Violation};
+use crate::document::dotted;
+use crate::numbers::display_value;
+use serde::Deserialize;
+use serde_json::Value;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct Metric {
+    /// Dotted path into the metrics, e.g. `unit_economics.cac_ltv_ratio`.
+    metric: String,
+    #[serde(default)]
+    max: Option<f64>,
+    #[serde(default)]
+    min: Option<f64>,
+    /// Values below this belong to another rule (e.g. LTV/CAC under 1 is
+    /// `cac-exceeds-ltv`, not a low ratio).
+    #[serde(default)]
+    skip_below: Option<f64>,
+}
+
+impl Function for Metric {
+    const NAME: &'static str = "metric";
+    type Options = Self;
+
+    fn new(metric: Self) -> Result<Self, String> {
+        if metric.max.is_none() && metric.min.is_none() {
+            return Err("give `max`, `min` or both".into());
+        }
+        if !crate::lint::derive::METRIC_NAMES.contains(&metric.metric.as_str()) {
+            return Err(format!(
+                "unknown metric `{}`: expected one of {}",
+                metric.metric,
+                crate::lint::derive::METRIC_NAMES.join(", ")
+            ));
+        }
+        Ok(metric)
+    }
+
+    fn run(&self, _: Target<'_>, context: Context<'_>, out: &mut Vec<Violation>) {
+        let (parent, name) = match self.metric.rsplit_once('.') {
+            Some((parent, name)) => (dotted(context.metrics, parent), name),
+            None => (Some(context.metrics), self.metric.as_str()),
+        };
+        let Some(parent) = parent else { return };
+        let Some(value) = parent.get(name).and_then(Value::as_f64) else {
+            return;
+        };
+        if self.skip_below.is_some_and(|floor| value < floor) {
+            return;
+        }
+        let (broken, limit) = match (self.max, self.min) {
+            (Some(max), _) if value > max => (true, max),
+            (_, Some(min)) if value < min => (true, min),
+            _ => (false, 0.0),
+        };
+        if !broken {
+            return;
+        }
+        // Every sibling value is available to the message: {cac}, {ltv} ...
+        let mut violation = Violation::at_target()
+            .var("value", display_value(&Value::from(value)))
+            .var("limit", display_value(&Value::from(limit)));
+        if let Some(siblings) = parent.as_object() {
+            for (key, sibling) in siblings {
+                if !sibling.is_object() && !sibling.is_array() {
+                    violation = violation.var(key, display_value(sibling));
+                }
+            }
+        }
+        out.push(violation);
+    }
+}

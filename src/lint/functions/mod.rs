@@ -1,0 +1,234 @@
+//! Check functions: what a rule's `check.function` names. One per file,
+//! each a [`Function`](api::Function) with typed options; [`FUNCTIONS`] is
+//! the one list of them (the rule schema's enum and the docs table are
+//! tested against it).
+
+mod any_truthy;
+mod api;
+mod channel_return;
+mod contains;
+mod date_range;
+mod defined;
+mod enumeration;
+mod expr;
+mod falsy;
+mod length;
+mod marginal_cac;
+mod metric;
+mod numeric;
+mod pattern;
+mod schema;
+mod truthy;
+mod undefined;
+mod vague_text;
+
+use api::{compile as compile_function, Function};
+pub use api::{CelCache, Check, Context, LazyPointer, Target, Violation};
+use serde_json::{Map, Value};
+
+type Compile = fn(&Map<String, Value>) -> Result<Box<dyn Check>, String>;
+
+const fn entry<F: Function>() -> (&'static str, Compile) {
+    (F::NAME, compile_function::<F>)
+}
+
+/// Every function, by the name rules use, sorted.
+pub const FUNCTIONS: &[(&str, Compile)] = &[
+    entry::<any_truthy::AnyTruthy>(),
+    entry::<channel_return::ChannelReturn>(),
+    entry::<contains::Contains>(),
+    entry::<date_range::DateRange>(),
+    entry::<defined::Defined>(),
+    entry::<enumeration::Enumeration>(),
+    entry::<expr::Expr>(),
+    entry::<falsy::Falsy>(),
+    entry::<length::Length>(),
+    entry::<marginal_cac::MarginalCac>(),
+    entry::<metric::Metric>(),
+    entry::<numeric::Numeric>(),
+    entry::<pattern::Pattern>(),
+    entry::<schema::Schema>(),
+    entry::<truthy::Truthy>(),
+    entry::<undefined::Undefined>(),
+    entry::<vague_text::VagueText>(),
+];
+
+/// The names of all functions, for messages and docs.
+pub fn names() -> impl Iterator<Item = &'static str> {
+    FUNCTIONS.iter().map(|(name, _)| *name)
+}
+
+/// Why a function could not be compiled.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompileError {
+    pub message: String,
+    /// The name is wrong (rather than the options).
+    pub unknown_function: bool,
+}
+
+/// Compiles function `name` with `options`.
+pub fn compile(name: &str, options: &Map<String, Value>) -> Result<Box<dyn Check>, CompileError> {
+    let Some((_, compile)) = FUNCTIONS.iter().find(|(known, _)| *known == name) else {
+        let mut message = format!(
+            "unknown function: expected one of {}",
+            names().collect::<Vec<_>>().join(", ")
+        );
+        if let Some(suggestion) = crate::suggest::closest(name, names()) {
+            message = format!("unknown function (did you mean `{suggestion}`?)");
+        }
+        return Err(CompileError {
+            message,
+            unknown_function: true,
+        });
+    };
+    compile(options).map_err(|message| CompileError {
+        message,
+        unknown_function: false,
+    })
+}
+
+/// Runs function `name` with `options` on the node at `pointer` of `plan`
+/// (absent when nothing is there), with the plan's derived metrics.
+#[cfg(test)]
+pub(crate) fn run_case(name: &str, options: &Value, plan: &Value, pointer: &str) -> Vec<Violation> {
+    let options = options.as_object().cloned().unwrap_or_default();
+    let function = compile(name, &options).unwrap_or_else(|error| panic!("{name}: {}", error.message));
+    let metrics = crate::lint::derive::derive(plan).to_value();
+    let cel = CelCache::default();
+    let context = Context {
+        plan,
+        metrics: &metrics,
+        cel: &cel,
+    };
+    let make = || pointer.to_owned();
+    let lazy = LazyPointer::new(&make);
+    let mut out = Vec::new();
+    function.check(Target::new(&lazy, plan.pointer(pointer)), context, &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    /// Every function on a node it accepts and one it flags: (function,
+    /// options, plan, pointer of the tested node, expected violations).
+    #[test]
+    fn every_function_fires_where_it_should_and_only_there() {
+        let channel = |budget: i64, revenue: i64| json!({"channels": [{"name": "WeChat", "budget": budget, "test": {"budget": 5000, "revenue": revenue}}]});
+        let tiers = |customers: i64| {
+            json!({
+                "unit_economics": {"ltv": 1000},
+                "channels": [{"name": "WeChat", "budget": 40000, "spend_tiers": [
+                    {"spend": 20000, "new_customers": 100}, {"spend": 40000, "new_customers": customers}
+                ]}]
+            })
+        };
+        let dated =
+            |date: &str| json!({"period": {"start": "2026-01-01", "end": "2026-12-31"}, "date": date});
+        #[rustfmt::skip]
+        let cases: Vec<(&str, Value, Value, &str, usize)> = vec![
+            ("any-truthy", json!({"fields": ["a", "/b"]}), json!({"n": {"a": 1}}), "/n", 0),
+            ("any-truthy", json!({"fields": ["a", "/b"]}), json!({"n": {}, "b": "yes"}), "/n", 0),
+            ("any-truthy", json!({"fields": ["a", "/b"]}), json!({"n": {"a": ""}}), "/n", 1),
+            ("channel-return", json!({"min_return": 1}), channel(20000, 8000), "/channels/0", 0),
+            ("channel-return", json!({"min_return": 1}), channel(20000, 3000), "/channels/0", 1),
+            ("channel-return", json!({"min_return": 1}), channel(5000, 3000), "/channels/0", 0),
+            ("contains", json!({"key": "type", "values": ["seo", "content"]}), json!({"n": [{"type": "ads"}, {"type": "SEO"}]}), "/n", 0),
+            ("contains", json!({"key": "type", "values": ["seo", "content"]}), json!({"n": [{"type": "ads"}]}), "/n", 1),
+            ("date-range", json!({"not_before": "/period/start", "not_after": "/period/end"}), dated("2026-06-30"), "/date", 0),
+            ("date-range", json!({"not_before": "/period/start", "not_after": "/period/end"}), dated("2027-01-15"), "/date", 1),
+            ("defined", json!({}), json!({"n": 0}), "/n", 0),
+            ("defined", json!({}), json!({}), "/n", 1),
+            ("enumeration", json!({"values": ["a", "b"]}), json!({"n": "b"}), "/n", 0),
+            ("enumeration", json!({"values": ["a", "b"]}), json!({"n": "c"}), "/n", 1),
+            ("expr", json!({"expression": "this > 2"}), json!({"n": 3}), "/n", 0),
+            ("expr", json!({"expression": "this > 2"}), json!({"n": 1}), "/n", 1),
+            ("falsy", json!({}), json!({"n": ""}), "/n", 0),
+            ("falsy", json!({}), json!({}), "/n", 0),
+            ("falsy", json!({}), json!({"n": "filled"}), "/n", 1),
+            ("length", json!({"max": 2}), json!({"n": [1, 2]}), "/n", 0),
+            ("length", json!({"max": 2}), json!({"n": [1, 2, 3]}), "/n", 1),
+            ("marginal-cac", json!({}), tiers(150), "/channels/0", 0),
+            ("marginal-cac", json!({}), tiers(110), "/channels/0", 1),
+            ("metric", json!({"metric": "unit_economics.cac_ltv_ratio", "max": 1}), json!({"unit_economics": {"cac": 400, "ltv": 1000}}), "", 0),
+            ("metric", json!({"metric": "unit_economics.cac_ltv_ratio", "max": 1}), json!({"unit_economics": {"cac": 1400, "ltv": 1000}}), "", 1),
+            ("numeric", json!({}), json!({"n": "15%"}), "/n", 0),
+            ("numeric", json!({}), json!({"n": "more"}), "/n", 1),
+            ("pattern", json!({"match": "^[a-z]+$"}), json!({"n": "abc"}), "/n", 0),
+            ("pattern", json!({"match": "^[a-z]+$"}), json!({"n": "ABC"}), "/n", 1),
+            ("schema", json!({"schema": {"type": "integer", "minimum": 1}}), json!({"n": 3}), "/n", 0),
+            ("schema", json!({"schema": {"type": "integer", "minimum": 1}}), json!({"n": 0}), "/n", 1),
+            ("truthy", json!({}), json!({"n": "x"}), "/n", 0),
+            ("truthy", json!({}), json!({"n": []}), "/n", 1),
+            ("undefined", json!({}), json!({}), "/n", 0),
+            ("undefined", json!({}), json!({"n": 1}), "/n", 1),
+            ("vague-text", json!({"phrases": ["grow sales"]}), json!({"n": "Grow sales to 40 a month"}), "/n", 0),
+            ("vague-text", json!({"phrases": ["grow sales"]}), json!({"n": "Grow sales"}), "/n", 1),
+        ];
+        let mut tested: Vec<&str> = cases.iter().map(|case| case.0).collect();
+        tested.dedup();
+        assert_eq!(
+            tested,
+            names().collect::<Vec<_>>(),
+            "every function has cases, in order"
+        );
+        for (name, options, plan, pointer, expected) in cases {
+            let found = run_case(name, &options, &plan, pointer);
+            assert_eq!(
+                found.len(),
+                expected,
+                "{name} {options} on {plan} at {pointer:?}: {found:?}"
+            );
+        }
+    }
+
+    /// The function list is the one source of truth: the rule schema's enum
+    /// (what users' packs may name) and the docs table must list the same.
+    #[test]
+    fn the_schema_and_the_docs_list_every_function() {
+        let mut code: Vec<&str> = names().collect();
+        code.sort_unstable();
+        let schema: Value = serde_json::from_str(crate::lint::schema::RULE_SCHEMA).unwrap();
+        let mut in_schema: Vec<&str> = schema["$defs"]["check"]["properties"]["function"]["enum"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(Value::as_str)
+            .collect();
+        in_schema.sort_unstable();
+        assert_eq!(in_schema, code, "schemas/rule.schema.json's function enum");
+
+        let docs = include_str!("../../../docs/custom-rules.md");
+        let section = docs.split("## Functions").nth(1).unwrap();
+        let mut in_docs: Vec<&str> = section
+            .lines()
+            .take_while(|line| !line.starts_with("##"))
+            .filter_map(|line| line.strip_prefix("| `")?.split('`').next())
+            .collect();
+        in_docs.sort_unstable();
+        assert_eq!(in_docs, code, "the table in docs/custom-rules.md");
+    }
+
+    #[test]
+    fn functions_refuse_options_they_cannot_use() {
+        for (name, options) in [
+            ("any-truthy", json!({"fields": []})),
+            ("defined", json!({"field": "x"})),
+            ("length", json!({"min": 3, "max": 1})),
+            ("metric", json!({"metric": "unit_economics.nope", "max": 1})),
+            ("pattern", json!({"match": "("})),
+            ("schema", json!({"schema": {"type": 12}})),
+            ("expr", json!({"expression": "this >"})),
+        ] {
+            let options = options.as_object().cloned().unwrap_or_default();
+            assert!(compile(name, &options).is_err(), "{name} accepted {options:?}");
+        }
+        let unknown = compile("defind", &Map::new()).err().unwrap();
+        assert!(
+            unknown.unknown_function && unknown.message.contains("`defined`"),
+            "{unknown:?}"
+        );
+    }
+}

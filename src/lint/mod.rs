@@ -1,0 +1,17 @@
+//! The lint stage: a plan's document in, findings out. [`engine::Linter`]
+//! is built from rule definitions and [`settings::Settings`]; it runs the
+//! schema, derives the economics and runs every rule's checks.
+
+mod compile;
+pub mod derive;
+pub(crate) mod engine;
+pub(crate) mod functions;
+mod run;
+pub(crate) mod schema;
+pub mod selftest;
+pub(crate) mod settings;
+pub(crate) mod suppress;
+mod template;
+
+pub use engine::Linter;
+pub use settings::{Level, Preset, RuleSetting, Settings};

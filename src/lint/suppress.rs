@@ -1,0 +1,247 @@
+//! Inline suppressions in YAML comments:
+//!
+//! ```yaml
+//! # planlint-disable-next-line vague-goal, missing-deadline -- brand goal, agreed with the CEO
+//! - id: awareness
+//! # planlint-disable-file missing-sponsor -- internal pilot
+//! ```
+//!
+//! "Next line" is the next line that is neither blank nor a comment. A
+//! suppression that names no known rule is an `invalid-suppression`; one
+//! that silences nothing is an `unused-suppression`. JSON has no comments:
+//! use `overrides` in the config instead.
+
+use crate::document::{LineIndex, Span};
+use crate::finding::{Finding, Severity};
+
+use crate::rule::meta::{INVALID_SUPPRESSION, UNUSED_SUPPRESSION};
+
+const NEXT_LINE: &str = "planlint-disable-next-line";
+const FILE: &str = "planlint-disable-file";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Scope {
+    /// 1-based line whose findings are silenced.
+    Line(usize),
+    File,
+}
+
+/// One suppression comment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Suppression {
+    scope: Scope,
+    /// Rule ids with their spans in the comment.
+    rules: Vec<(String, Span)>,
+    /// The whole directive, for a suppression that names no rule.
+    span: Span,
+}
+
+/// Severities for the findings about suppressions; `None` switches one off.
+#[derive(Debug, Clone, Copy)]
+pub struct SuppressionLevels {
+    pub invalid: Option<Severity>,
+    pub unused: Option<Severity>,
+}
+
+/// Full-line `#` comments holding a directive.
+fn parse(text: &str) -> Vec<Suppression> {
+    let mut found = Vec::new();
+    let mut offset = 0;
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    for (index, line) in lines.iter().enumerate() {
+        let line_start = offset;
+        offset += line.len();
+        let trimmed = line.trim_start();
+        let Some(comment) = trimmed.strip_prefix('#') else {
+            continue;
+        };
+        let comment_start = line_start + (line.len() - trimmed.len()) + 1;
+        let body = comment.trim_start();
+        let body_start = comment_start + (comment.len() - body.len());
+        let (scope, after) = if let Some(rest) = body.strip_prefix(NEXT_LINE) {
+            (Scope::Line(next_code_line(&lines, index)), rest)
+        } else if let Some(rest) = body.strip_prefix(FILE) {
+            (Scope::File, rest)
+        } else {
+            continue;
+        };
+        // `-- reason` ends the list of ids.
+        let directive_len = body.len() - after.len();
+        let ids_part = after
+            .split("--")
+            .next()
+            .unwrap_or_default()
+            .trim_end_matches(['\r', '\n']);
+        let ids_start = body_start + directive_len;
+        let mut rules = Vec::new();
+        let mut cursor = 0;
+        for piece in ids_part.split(',') {
+            let id = piece.trim();
+            if !id.is_empty() {
+                let within = piece.find(id).unwrap_or(0);
+                let start = ids_start + cursor + within;
+                rules.push((id.to_owned(), Span::new(start, start + id.len())));
+            }
+            cursor += piece.len() + 1;
+        }
+        let span = Span::new(body_start, body_start + body.trim_end().len());
+        found.push(Suppression { scope, rules, span });
+    }
+    found
+}
+
+/// 1-based number of the first line after `index` that is not blank or a
+/// comment (one past the end when there is none).
+fn next_code_line(lines: &[&str], index: usize) -> usize {
+    lines
+        .iter()
+        .enumerate()
+        .skip(index + 1)
+        .find(|(_, line)| {
+            let trimmed = line.trim();
+            !trimmed.is_empty() && !trimmed.starts_with('#')
+        })
+        .map_or(lines.len() + 1, |(next, _)| next + 1)
+}
+
+/// Removes the findings that comments in `text` suppress, and adds findings
+/// for invalid and unused suppressions. `known` lists every rule id (sorted);
+/// `active` tells whether a rule ran (only those can be unused).
+pub fn apply(
+    findings: Vec<Finding>,
+    text: &str,
+    known: &[String],
+    active: &dyn Fn(&str) -> bool,
+    levels: SuppressionLevels,
+) -> Vec<Finding> {
+    let suppressions = parse(text);
+    if suppressions.is_empty() {
+        return findings;
+    }
+    let index = LineIndex::new(text);
+    let mut used = vec![Vec::new(); suppressions.len()];
+    for (slot, suppression) in used.iter_mut().zip(&suppressions) {
+        *slot = vec![false; suppression.rules.len()];
+    }
+    let mut kept = Vec::with_capacity(findings.len());
+    for finding in findings {
+        let line = index.position(text, finding.span.start).line;
+        let mut silenced = false;
+        for (which, suppression) in suppressions.iter().enumerate() {
+            let applies = match suppression.scope {
+                Scope::File => true,
+                Scope::Line(target) => target == line,
+            };
+            if !applies {
+                continue;
+            }
+            for (rule_index, (id, _)) in suppression.rules.iter().enumerate() {
+                if *id == finding.rule {
+                    used[which][rule_index] = true;
+                    silenced = true;
+                }
+            }
+        }
+        if !silenced {
+            kept.push(finding);
+        }
+    }
+    for (suppression, used) in suppressions.iter().zip(&used) {
+        if suppression.rules.is_empty() {
+            if let Some(severity) = levels.invalid {
+                kept.push(invalid(
+                    severity,
+                    suppression.span,
+                    "this suppression names no rule".into(),
+                    None,
+                ));
+            }
+            continue;
+        }
+        for ((id, span), used) in suppression.rules.iter().zip(used) {
+            if known.binary_search(id).is_err() {
+                if let Some(severity) = levels.invalid {
+                    let help = Some(
+                        match crate::suggest::closest(id, known.iter().map(String::as_str)) {
+                            Some(suggestion) => format!("did you mean `{suggestion}`?"),
+                            None => "`planlint rules` lists every rule id".to_owned(),
+                        },
+                    );
+                    kept.push(invalid(
+                        severity,
+                        *span,
+                        format!("`{id}` is not a rule id, so nothing is suppressed"),
+                        help,
+                    ));
+                }
+            } else if !used && active(id) {
+                if let Some(severity) = levels.unused {
+                    let place = match suppression.scope {
+                        Scope::File => "in this file",
+                        Scope::Line(_) => "on the next line",
+                    };
+                    kept.push(Finding {
+                        rule: UNUSED_SUPPRESSION.into(),
+                        severity,
+                        message: format!("`{id}` reports nothing {place}: this suppression is unused"),
+                        help: Some("remove it, so it cannot hide a future finding".into()),
+                        pointer: String::new(),
+                        span: *span,
+                        label: "suppresses nothing".into(),
+                        related: Vec::new(),
+                    });
+                }
+            }
+        }
+    }
+    crate::finding::sort_by_place(&mut kept);
+    kept
+}
+
+fn invalid(severity: Severity, span: Span, message: String, help: Option<String>) -> Finding {
+    Finding {
+        rule: INVALID_SUPPRESSION.into(),
+        severity,
+        message,
+        help,
+        pointer: String::new(),
+        span,
+        label: "unknown rule".into(),
+        related: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_ids_spans_and_the_next_code_line() {
+        let text =
+            "a: 1\n# planlint-disable-next-line vague-goal, missing-deadline -- agreed\n\n# note\nb: 2\n";
+        let found = parse(text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].scope, Scope::Line(5));
+        let ids: Vec<&str> = found[0]
+            .rules
+            .iter()
+            .map(|(id, span)| {
+                assert_eq!(&text[span.start..span.end], id);
+                id.as_str()
+            })
+            .collect();
+        assert_eq!(ids, ["vague-goal", "missing-deadline"]);
+    }
+
+    #[test]
+    fn file_scope_and_no_reason() {
+        let found = parse("  #planlint-disable-file missing-sponsor\r\nx: 1\r\n");
+        assert_eq!(found[0].scope, Scope::File);
+        assert_eq!(found[0].rules[0].0, "missing-sponsor");
+    }
+
+    #[test]
+    fn ordinary_comments_are_ignored() {
+        assert!(parse("# planlint is great\nname: x # planlint-disable-file foo\n").is_empty());
+    }
+}

@@ -1,0 +1,96 @@
+//! Message templates: `{name}` placeholders in a rule's message and help.
+
+use crate::document::dotted;
+use crate::lint::compile::{CompiledCheck, CompiledRule};
+use crate::lint::functions::Violation;
+use crate::lint::schema::display_path;
+use serde_json::Value;
+
+/// Fills `{name}` placeholders: the function's values first, then the
+/// rule's options, then `label` (the node's id or name) and `field`, then the
+/// selected node's own scalar fields (dotted paths allowed), then the plan's
+/// (`{currency}`). Unknown names stay as written.
+pub(crate) struct Template<'a> {
+    pub plan: &'a Value,
+    pub rule: &'a CompiledRule,
+    pub check: &'a CompiledCheck,
+    pub node: &'a Value,
+    pub node_pointer: &'a str,
+    pub violation: &'a Violation,
+}
+
+impl Template<'_> {
+    fn lookup(&self, name: &str) -> Option<String> {
+        let find = |vars: &[(String, String)]| {
+            vars.iter()
+                .find(|(key, _)| key == name)
+                .map(|(_, value)| value.clone())
+        };
+        if let Some(value) = find(&self.violation.vars).or_else(|| find(&self.rule.option_vars)) {
+            return Some(value);
+        }
+        let scalar = |root: &Value| {
+            dotted(root, name)
+                .filter(|value| !value.is_object() && !value.is_array())
+                .map(crate::numbers::display_value)
+        };
+        match name {
+            "label" => Some(node_label(self.node, self.node_pointer)),
+            "field" => self.check.field.clone(),
+            // Money reads "60,000 CNY" when the plan names its currency, "60,000" when not.
+            "currency" => Some(scalar(self.plan).unwrap_or_default()),
+            _ => scalar(self.node).or_else(|| scalar(self.plan)),
+        }
+    }
+
+    pub fn render(&self, template: &str) -> String {
+        let mut out = String::with_capacity(template.len());
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            match after.find('}') {
+                Some(close) if is_placeholder(&after[..close]) => {
+                    let name = &after[..close];
+                    match self.lookup(name) {
+                        // An empty value (a plan without `currency`) takes its space with it.
+                        Some(value) if value.is_empty() => {
+                            if out.ends_with(' ') {
+                                out.pop();
+                            }
+                        }
+                        Some(value) => out.push_str(&value),
+                        None => {
+                            out.push('{');
+                            out.push_str(name);
+                            out.push('}');
+                        }
+                    }
+                    rest = &after[close + 1..];
+                }
+                _ => {
+                    out.push('{');
+                    rest = after;
+                }
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+}
+
+fn is_placeholder(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.')
+}
+
+/// How a node is named in messages: its `id`, else its `name`, else its path.
+fn node_label(node: &Value, pointer: &str) -> String {
+    ["id", "name"]
+        .iter()
+        .find_map(|key| node.get(key).and_then(Value::as_str))
+        .map(str::to_owned)
+        .unwrap_or_else(|| display_path(pointer).trim_matches('`').to_owned())
+}

@@ -1,0 +1,95 @@
+//! Baselines: adopt planlint on an existing repository without fixing
+//! everything first. `--write-baseline FILE` records today's findings;
+//! `--baseline FILE` reports only findings not recorded. Findings are
+//! matched by path and fingerprint (rule, pointer and normalized message,
+//! never line numbers), so unrelated edits that move lines keep them matched.
+
+use crate::error::UserError;
+use crate::finding::fingerprint::fingerprints;
+use crate::finding::FileReport;
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+use std::path::Path;
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BaselineFile {
+    version: u32,
+    findings: Vec<Entry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Entry {
+    path: String,
+    rule: String,
+    fingerprint: String,
+    /// For people reading the file; not used for matching.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    message: String,
+}
+
+/// Recorded findings, matched by (path, fingerprint).
+#[derive(Debug, Default)]
+pub struct Baseline {
+    known: HashSet<(String, String)>,
+}
+
+/// The baseline file for `reports`, as JSON text.
+pub fn render(reports: &[FileReport]) -> String {
+    let mut findings = Vec::new();
+    for report in reports {
+        for (finding, fingerprint) in report.findings.iter().zip(fingerprints(report)) {
+            findings.push(Entry {
+                path: report.path.clone(),
+                rule: finding.rule.clone(),
+                fingerprint,
+                message: finding.message.clone(),
+            });
+        }
+    }
+    let file = BaselineFile { version: 1, findings };
+    serde_json::to_string_pretty(&file).unwrap_or_default() + "\n"
+}
+
+impl Baseline {
+    pub fn load(path: &Path) -> Result<Baseline, UserError> {
+        let shown = crate::project::paths::display_path(path);
+        let bytes = crate::project::read::read(path, "baseline")?;
+        let text = String::from_utf8_lossy(&bytes);
+        let file: BaselineFile = serde_json::from_str(&text).map_err(|error| {
+            UserError::new(format!("{shown} is not a planlint baseline: {error}"))
+                .with_help("write one with `planlint check --write-baseline FILE`")
+        })?;
+        if file.version != 1 {
+            return Err(UserError::new(format!(
+                "{shown}: baseline version {} is not supported (expected 1)",
+                file.version
+            )));
+        }
+        Ok(Baseline {
+            known: file
+                .findings
+                .into_iter()
+                .map(|entry| (entry.path, entry.fingerprint))
+                .collect(),
+        })
+    }
+
+    /// Drops the findings the baseline records; returns how many.
+    pub fn filter(&self, reports: &mut [FileReport]) -> usize {
+        let mut dropped = 0;
+        for report in reports.iter_mut() {
+            let prints = fingerprints(report);
+            let path = report.path.clone();
+            let mut index = 0;
+            report.findings.retain(|_| {
+                let known = self.known.contains(&(path.clone(), prints[index].clone()));
+                index += 1;
+                dropped += usize::from(known);
+                !known
+            });
+        }
+        dropped
+    }
+}

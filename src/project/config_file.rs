@@ -1,0 +1,302 @@
+//! Reading one `.planlint.yaml` with the files it extends and the packs it
+//! loads. Its shape is checked by `schemas/config.schema.json` (the same
+//! file editors complete from); what a schema cannot know is checked here:
+//! that rule ids exist, that options suit their rule, that files exist and
+//! globs compile. Every error points into the file.
+
+use crate::document::{pointer_child, Document};
+use crate::error::UserError;
+use crate::lint::schema::config_schema;
+use crate::lint::settings::{Level, Preset, RuleSetting};
+use crate::project::config::{Config, Override};
+use crate::project::paths::{absolute, display_path};
+use crate::project::read::load_yaml;
+use crate::rule::{catalog, Entry, RuleDef};
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Reads and checks the config file at `path`, with the files it extends
+/// and the rule packs it loads.
+pub fn load_config(path: &Path) -> Result<Config, UserError> {
+    load_recursive(&absolute(path), &mut Vec::new())
+}
+
+fn load_recursive(path: &Path, stack: &mut Vec<PathBuf>) -> Result<Config, UserError> {
+    let shown = display_path(path);
+    if let Some(start) = stack.iter().position(|seen| seen == path) {
+        let chain: Vec<String> = stack[start..]
+            .iter()
+            .chain(std::iter::once(&path.to_path_buf()))
+            .map(|file| display_path(file))
+            .collect();
+        return Err(UserError::new(format!(
+            "config file {shown} extends itself: {}",
+            chain.join(" -> ")
+        )));
+    }
+    let file = load_yaml(path, "config file")?;
+    let checker = Checker {
+        shown: &shown,
+        source: &file.source,
+        document: &file.document,
+    };
+    if let Some(first) = config_schema().check(&file.document).into_iter().next() {
+        let mut error = UserError::new(format!("{shown}: {}", first.message)).at(
+            &shown,
+            &file.source,
+            first.span,
+            first.label,
+        );
+        let help = first.help.or_else(|| {
+            first.pointer.starts_with("/extends").then(|| {
+                format!(
+                    "presets: {}; a config file is a path like ./base.planlint.yaml",
+                    Preset::NAMES.join(", ")
+                )
+            })
+        });
+        if let Some(help) = help {
+            error = error.with_help(help);
+        }
+        return Err(error);
+    }
+    let root = file.document.value.as_object().cloned().unwrap_or_default();
+    let base_dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+
+    // What this file extends comes first; its own settings go on top.
+    let mut config = Config::default_in(base_dir.clone());
+    if let Some(value) = root.get("extends") {
+        stack.push(path.to_path_buf());
+        for (pointer, name) in checker.strings("/extends", value) {
+            if let Some(preset) = Preset::parse(name) {
+                config.settings.preset = preset;
+                continue;
+            }
+            let file = absolute(&base_dir.join(name));
+            if !file.is_file() {
+                return Err(checker.error(
+                    &pointer,
+                    &format!("no such config file: {}", display_path(&file)),
+                    "not found",
+                ));
+            }
+            config.absorb(load_recursive(&file, stack)?);
+        }
+        stack.pop();
+    }
+    if let Some(value) = root.get("rule_packs") {
+        for (pointer, entry) in checker.strings("/rule_packs", value) {
+            let files = crate::project::packs::expand(&base_dir, entry)
+                .map_err(|message| checker.error(&pointer, &message, "this rule pack"))?;
+            for file in files {
+                let rule = crate::project::packs::load_rule_file(&file)?;
+                if config.all_rules().iter().any(|known| known.id == rule.id) {
+                    return Err(checker.error(
+                        &pointer,
+                        &format!("rule `{}` is defined twice", rule.id),
+                        "loaded again here",
+                    ));
+                }
+                config.user_rules.push(rule);
+            }
+        }
+    }
+    let known = config.all_rules();
+    for (key, value) in &root {
+        let pointer = pointer_child("", key);
+        match key.as_str() {
+            "rules" => config
+                .settings
+                .merge_rules(&checker.rules(&pointer, value, &known)?),
+            "overrides" => {
+                for (index, entry) in value.as_array().into_iter().flatten().enumerate() {
+                    let entry_pointer = pointer_child(&pointer, &index.to_string());
+                    config.overrides.push(checker.override_entry(
+                        &entry_pointer,
+                        entry,
+                        &known,
+                        &base_dir,
+                    )?);
+                }
+            }
+            "include" => config.include = Some(checker.globs(&pointer, value)?),
+            "exclude" => config.exclude = checker.globs(&pointer, value)?,
+            "max_file_size" => {
+                if let Some(size) = value.as_u64() {
+                    config.max_file_size = size;
+                }
+            }
+            _ => {}
+        }
+    }
+    config.path = Some(path.to_path_buf());
+    Ok(config)
+}
+
+/// Checks what the schema cannot, producing errors with spans.
+struct Checker<'a> {
+    shown: &'a str,
+    source: &'a Arc<str>,
+    document: &'a Document,
+}
+
+impl Checker<'_> {
+    fn error(&self, pointer: &str, message: &str, label: &str) -> UserError {
+        let span = self.document.pointer_span(pointer);
+        UserError::new(format!("{}: {message}", self.shown)).at(self.shown, self.source, span, label)
+    }
+
+    fn key_error(&self, pointer: &str, message: &str, label: &str) -> UserError {
+        let span = self.document.key_or_value_span(pointer);
+        UserError::new(format!("{}: {message}", self.shown)).at(self.shown, self.source, span, label)
+    }
+
+    /// The texts of a list (or of a single text standing for a list of
+    /// one), with their pointers; the schema has checked that they are text.
+    fn strings<'v>(&self, pointer: &str, value: &'v Value) -> Vec<(String, &'v str)> {
+        match value {
+            Value::Array(items) => items
+                .iter()
+                .enumerate()
+                .filter_map(|(index, item)| {
+                    Some((pointer_child(pointer, &index.to_string()), item.as_str()?))
+                })
+                .collect(),
+            Value::String(one) => vec![(pointer.to_owned(), one.as_str())],
+            _ => Vec::new(),
+        }
+    }
+
+    /// `{files: [globs], rules: {...}}`.
+    fn override_entry(
+        &self,
+        pointer: &str,
+        value: &Value,
+        known: &[RuleDef],
+        base_dir: &Path,
+    ) -> Result<Override, UserError> {
+        let rules = match value.get("rules") {
+            Some(rules) => self.rules(&pointer_child(pointer, "rules"), rules, known)?,
+            None => BTreeMap::new(),
+        };
+        let files = value.get("files").unwrap_or(&Value::Null);
+        Ok(Override {
+            base_dir: base_dir.to_path_buf(),
+            files: self.globs(&pointer_child(pointer, "files"), files)?,
+            rules,
+        })
+    }
+
+    /// `rules:`: every id must name a rule or meta-rule that can be configured.
+    fn rules(
+        &self,
+        pointer: &str,
+        value: &Value,
+        known: &[RuleDef],
+    ) -> Result<BTreeMap<String, RuleSetting>, UserError> {
+        let mut settings = BTreeMap::new();
+        for (id, setting) in value.as_object().into_iter().flatten() {
+            let rule_pointer = pointer_child(pointer, id);
+            let Some(entry) = catalog::find(known, id) else {
+                let mut error =
+                    self.key_error(&rule_pointer, &format!("unknown rule id `{id}`"), "unknown rule");
+                let ids = catalog::entries(known);
+                error = match crate::suggest::closest(id, ids.iter().map(Entry::id)) {
+                    Some(suggestion) => error.with_help(format!(
+                        "did you mean `{suggestion}`? `planlint rules` lists them all"
+                    )),
+                    None => error.with_help("`planlint rules` lists every rule id"),
+                };
+                return Err(error);
+            };
+            if !entry.switchable() {
+                return Err(self.key_error(
+                    &rule_pointer,
+                    &format!("`{id}` cannot be configured: it is always reported"),
+                    "always on",
+                ));
+            }
+            settings.insert(id.clone(), self.setting(&rule_pointer, setting, entry)?);
+        }
+        Ok(settings)
+    }
+
+    /// `off|info|warning|error`, or `{severity, options}`.
+    fn setting(&self, pointer: &str, value: &Value, entry: Entry<'_>) -> Result<RuleSetting, UserError> {
+        let (level, options) = match value {
+            Value::String(level) => (Some(level.as_str()), None),
+            _ => (
+                value.get("severity").and_then(Value::as_str),
+                value.get("options"),
+            ),
+        };
+        Ok(RuleSetting {
+            level: level.map(|level| match level {
+                "off" => Level::Off,
+                other => Level::On(other.parse().unwrap_or(entry.severity())),
+            }),
+            options: match options {
+                Some(options) => self.options(&pointer_child(pointer, "options"), options, entry)?,
+                None => Map::new(),
+            },
+        })
+    }
+
+    fn options(
+        &self,
+        pointer: &str,
+        value: &Value,
+        entry: Entry<'_>,
+    ) -> Result<Map<String, Value>, UserError> {
+        let given = value.as_object().cloned().unwrap_or_default();
+        for (name, option_value) in &given {
+            let option_pointer = pointer_child(pointer, name);
+            let id = entry.id();
+            let Some(option) = entry.options().get(name) else {
+                let known: Vec<&str> = entry.options().keys().map(String::as_str).collect();
+                let help = if known.is_empty() {
+                    format!("`{id}` takes no options")
+                } else {
+                    format!("`{id}` takes: {}", known.join(", "))
+                };
+                return Err(self
+                    .key_error(
+                        &option_pointer,
+                        &format!("unknown option `{name}` for rule `{id}`"),
+                        "unknown option",
+                    )
+                    .with_help(help));
+            };
+            if !option.kind.accepts(option_value) {
+                return Err(self
+                    .error(
+                        &option_pointer,
+                        &format!("option `{name}` of `{id}` must be a {}", option.kind.name()),
+                        &format!("expected a {}", option.kind.name()),
+                    )
+                    .with_help(format!("default: {}", option.default)));
+            }
+        }
+        Ok(given)
+    }
+
+    fn globs(&self, pointer: &str, value: &Value) -> Result<GlobSet, UserError> {
+        let mut builder = GlobSetBuilder::new();
+        for (item_pointer, pattern) in self.strings(pointer, value) {
+            let glob = Glob::new(pattern).map_err(|error| {
+                self.error(
+                    &item_pointer,
+                    &format!("invalid glob: {}", error.kind()),
+                    "invalid glob",
+                )
+            })?;
+            builder.add(glob);
+        }
+        builder
+            .build()
+            .map_err(|error| self.error(pointer, &format!("invalid globs: {error}"), "invalid globs"))
+    }
+}

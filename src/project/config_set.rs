@@ -1,0 +1,97 @@
+//! Which config applies to which file. With `--config`, that one applies to
+//! all; otherwise each file uses the nearest `.planlint.yaml` above it (up to
+//! the repository root), so a folder can carry its own rules and packs.
+
+use crate::error::UserError;
+use crate::lint::engine::Linter;
+use crate::project::config::Config;
+use crate::project::config_file::load_config;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+pub struct ConfigSet {
+    /// `--config`, applied to every file.
+    explicit: Option<Arc<Config>>,
+    /// Used when no config file is found above a file.
+    fallback: Arc<Config>,
+    /// Loaded configs by the folder they were looked up from (`None`: no file).
+    by_folder: Mutex<HashMap<PathBuf, Arc<Config>>>,
+}
+
+impl ConfigSet {
+    /// `explicit` is `--config`; `cwd` is where relative paths start.
+    pub fn new(explicit: Option<&Path>, cwd: &Path) -> Result<ConfigSet, UserError> {
+        let explicit = explicit.map(|path| load_config(path).map(Arc::new)).transpose()?;
+        Ok(ConfigSet {
+            explicit,
+            fallback: Arc::new(Config::default_in(cwd.to_path_buf())),
+            by_folder: Mutex::new(HashMap::new()),
+        })
+    }
+
+    /// The config for `path` (a file, or a folder being walked).
+    pub fn for_path(&self, path: &Path) -> Result<Arc<Config>, UserError> {
+        if let Some(config) = &self.explicit {
+            return Ok(Arc::clone(config));
+        }
+        let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        let folder = if absolute.is_dir() {
+            absolute
+        } else {
+            absolute.parent().map(Path::to_path_buf).unwrap_or_default()
+        };
+        let mut cache = self
+            .by_folder
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some(config) = cache.get(&folder) {
+            return Ok(Arc::clone(config));
+        }
+        let config = match Config::discover(&folder) {
+            Some(file) => match cache
+                .values()
+                .find(|known| known.path.as_deref() == Some(file.as_path()))
+            {
+                Some(known) => Arc::clone(known),
+                None => Arc::new(load_config(&file)?),
+            },
+            None => Arc::clone(&self.fallback),
+        };
+        cache.insert(folder, Arc::clone(&config));
+        Ok(config)
+    }
+}
+
+/// A config file (`None`: defaults) and the indices of its overrides that match.
+type LinterKey = (Option<PathBuf>, Vec<usize>);
+
+/// One linter per config and distinct set of matching `overrides`, built on
+/// first use and shared: by the CLI's threads, and by the language server
+/// across edits.
+pub struct Linters<'a> {
+    configs: &'a ConfigSet,
+    built: Mutex<HashMap<LinterKey, Arc<Linter>>>,
+}
+
+impl<'a> Linters<'a> {
+    pub fn new(configs: &'a ConfigSet) -> Self {
+        Linters {
+            configs,
+            built: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// The linter for `path`, and the largest file its config accepts.
+    pub fn for_path(&self, path: &Path) -> Result<(Arc<Linter>, u64), UserError> {
+        let config = self.configs.for_path(path)?;
+        let key = (config.path.clone(), config.matching_overrides(path));
+        let mut built = self.built.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some(linter) = built.get(&key) {
+            return Ok((Arc::clone(linter), config.max_file_size));
+        }
+        let linter = Arc::new(Linter::new(&config.all_rules(), &config.settings_with(&key.1))?);
+        built.insert(key, Arc::clone(&linter));
+        Ok((linter, config.max_file_size))
+    }
+}

@@ -1,0 +1,123 @@
+//! Which files to check: explicit files as given, directories walked for
+//! plan files (honouring .gitignore), config include/exclude applied.
+
+use crate::error::UserError;
+use crate::project::config::Config;
+use crate::project::config_set::ConfigSet;
+use crate::project::paths::{describe, display_path};
+use ignore::WalkBuilder;
+use std::path::{Path, PathBuf};
+
+/// What a directory walk picks up when the config has no `include`.
+pub fn is_plan_file_name(path: &Path) -> bool {
+    let Some(name) = path.file_name().and_then(|name| name.to_str()) else {
+        return false;
+    };
+    [".plan.yaml", ".plan.yml", ".plan.json"]
+        .iter()
+        .any(|suffix| name.len() > suffix.len() && name.ends_with(suffix))
+}
+
+/// The files to check, sorted and without duplicates, and the paths that
+/// could not be used.
+#[derive(Debug, Default)]
+pub struct Discovered {
+    pub files: Vec<PathBuf>,
+    pub errors: Vec<UserError>,
+}
+
+/// Each file is judged by the config that applies to it (its `include`
+/// and `exclude`, relative to that config's folder).
+pub fn discover(paths: &[PathBuf], configs: &ConfigSet) -> Discovered {
+    let mut found = Discovered::default();
+    for path in paths {
+        match std::fs::metadata(path) {
+            Err(error) => found.errors.push(UserError::new(format!(
+                "cannot read {}: {}",
+                display_path(path),
+                describe(&error)
+            ))),
+            Ok(metadata) if metadata.is_dir() => walk(path, configs, &mut found),
+            // Files named on the command line are checked whatever their name
+            // (pre-commit passes exactly the files to check), unless excluded.
+            Ok(_) => match configs.for_path(path) {
+                Ok(config) if !is_excluded(path, &config) => found.files.push(path.clone()),
+                Ok(_) => {}
+                Err(error) => found.errors.push(error),
+            },
+        }
+    }
+    found.files.sort();
+    found.files.dedup();
+    found
+}
+
+fn walk(root: &Path, configs: &ConfigSet, found: &mut Discovered) {
+    for entry in WalkBuilder::new(root).follow_links(false).build() {
+        match entry {
+            Ok(entry) => {
+                let path = entry.path();
+                if !entry.file_type().is_some_and(|kind| kind.is_file()) {
+                    continue;
+                }
+                let config = match configs.for_path(path) {
+                    Ok(config) => config,
+                    Err(error) => {
+                        found.errors.push(error);
+                        continue;
+                    }
+                };
+                let wanted = match &config.include {
+                    Some(include) => include.is_match(config.relative(path)),
+                    None => is_plan_file_name(path),
+                };
+                if wanted && !is_excluded(path, &config) {
+                    found.files.push(path.to_path_buf());
+                }
+            }
+            Err(error) => found.errors.push(walk_error(root, &error)),
+        }
+    }
+}
+
+/// A directory walk's error in words: for an unreadable folder inside the
+/// walk, "cannot read FOLDER: permission denied", like a path named on the
+/// command line.
+fn walk_error(root: &Path, error: &ignore::Error) -> UserError {
+    let mut inner = error;
+    let mut path = None;
+    loop {
+        match inner {
+            ignore::Error::WithPath { path: at, err } => {
+                path = Some(at);
+                inner = err;
+            }
+            ignore::Error::WithDepth { err, .. } => inner = err,
+            _ => break,
+        }
+    }
+    match (inner, path) {
+        (ignore::Error::Io(io), Some(path)) => {
+            UserError::new(format!("cannot read {}: {}", display_path(path), describe(io)))
+        }
+        _ => UserError::new(format!("cannot walk {}: {error}", display_path(root))),
+    }
+}
+
+fn is_excluded(path: &Path, config: &Config) -> bool {
+    config.exclude.is_match(config.relative(path))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plan_file_names() {
+        assert!(is_plan_file_name(Path::new("a/spring.plan.yaml")));
+        assert!(is_plan_file_name(Path::new("x.plan.json")));
+        assert!(!is_plan_file_name(Path::new("plan.yaml")));
+        assert!(!is_plan_file_name(Path::new(".plan.yaml")));
+        assert!(!is_plan_file_name(Path::new("notes.yaml")));
+    }
+}

@@ -1,0 +1,113 @@
+//! One view of everything a finding can be: the rules (built-in and from
+//! packs) and the meta-rules. `explain`, `rules`, the docs, SARIF's rule
+//! list and the config all read entries from here.
+
+use crate::finding::Severity;
+use crate::rule::meta::{MetaRule, META_RULES};
+use crate::rule::registry::docs_url;
+use crate::rule::{OptionDef, RuleDef};
+use std::collections::BTreeMap;
+
+/// A rule or a meta-rule.
+#[derive(Debug, Clone, Copy)]
+pub enum Entry<'a> {
+    Rule(&'a RuleDef),
+    Meta(&'static MetaRule),
+}
+
+/// Every entry: the meta-rules and `rules`, sorted by id.
+pub fn entries(rules: &[RuleDef]) -> Vec<Entry<'_>> {
+    let mut entries: Vec<Entry<'_>> = META_RULES
+        .iter()
+        .map(Entry::Meta)
+        .chain(rules.iter().map(Entry::Rule))
+        .collect();
+    entries.sort_by(|a, b| a.id().cmp(b.id()));
+    entries
+}
+
+/// The entry with this id among the meta-rules and `rules`.
+pub fn find<'a>(rules: &'a [RuleDef], id: &str) -> Option<Entry<'a>> {
+    crate::rule::meta::find(id)
+        .map(Entry::Meta)
+        .or_else(|| rules.iter().find(|rule| rule.id == id).map(Entry::Rule))
+}
+
+/// No options: what a meta-rule takes.
+static NO_OPTIONS: BTreeMap<String, OptionDef> = BTreeMap::new();
+
+impl<'a> Entry<'a> {
+    pub fn id(&self) -> &'a str {
+        match self {
+            Entry::Rule(rule) => &rule.id,
+            Entry::Meta(meta) => meta.id,
+        }
+    }
+
+    pub fn severity(&self) -> Severity {
+        match self {
+            Entry::Rule(rule) => rule.severity,
+            Entry::Meta(meta) => meta.severity,
+        }
+    }
+
+    pub fn summary(&self) -> &'a str {
+        match self {
+            Entry::Rule(rule) => &rule.summary,
+            Entry::Meta(meta) => meta.summary,
+        }
+    }
+
+    pub fn why(&self) -> &'a str {
+        match self {
+            Entry::Rule(rule) => rule.why.trim(),
+            Entry::Meta(meta) => meta.why,
+        }
+    }
+
+    pub fn source(&self) -> &'a str {
+        match self {
+            Entry::Rule(rule) => rule.source.trim(),
+            Entry::Meta(meta) => meta.source,
+        }
+    }
+
+    pub fn help(&self) -> Option<&'a str> {
+        match self {
+            Entry::Rule(rule) => rule.help.as_deref(),
+            Entry::Meta(_) => None,
+        }
+    }
+
+    pub fn options(&self) -> &'a BTreeMap<String, OptionDef> {
+        match self {
+            Entry::Rule(rule) => &rule.options,
+            Entry::Meta(_) => &NO_OPTIONS,
+        }
+    }
+
+    /// A plan that makes it fire, and one that does not.
+    pub fn examples(&self) -> (&'a str, &'a str) {
+        match self {
+            Entry::Rule(rule) => (&rule.examples.fails, &rule.examples.passes),
+            Entry::Meta(meta) => (meta.fails, meta.passes),
+        }
+    }
+
+    /// Whether the config may switch it off or change its severity.
+    pub fn switchable(&self) -> bool {
+        match self {
+            Entry::Rule(_) => true,
+            Entry::Meta(meta) => meta.switchable,
+        }
+    }
+
+    /// Its documentation: planlint's own for built-in and meta-rules; a
+    /// pack's rules have none there.
+    pub fn docs_url(&self) -> Option<String> {
+        match self {
+            Entry::Rule(rule) if rule.origin.is_some() => None,
+            _ => Some(docs_url(self.id())),
+        }
+    }
+}

@@ -1,0 +1,227 @@
+//! The layout of `src/` (docs/architecture.md): no import circle between
+//! source files, and at most ten files at the top of `src/`.
+//!
+//! Imports are read from the text: every `crate::`, `super::` and `self::`
+//! path, including grouped `use crate::{a, b::{c, d}}` trees. Each path is
+//! resolved to the file of the longest module prefix it names. Test modules
+//! (`#[cfg(test)]` to the end of a file) are left out: they may use anything.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+/// The module path of a source file: `src/lint/engine.rs` -> `lint::engine`.
+fn module_of(src: &Path, file: &Path) -> Vec<String> {
+    let relative = file.strip_prefix(src).unwrap_or(file);
+    let mut parts: Vec<String> = relative
+        .iter()
+        .map(|part| part.to_string_lossy().into_owned())
+        .collect();
+    let last = parts.pop().unwrap_or_default();
+    let stem = last.trim_end_matches(".rs");
+    if !matches!(stem, "mod" | "lib" | "main") {
+        parts.push(stem.to_owned());
+    }
+    parts
+}
+
+fn source_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            source_files(&path, out);
+        } else if path.extension().is_some_and(|ext| ext == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// The text of a file without comments, string contents and test modules.
+fn code_of(text: &str) -> String {
+    let cut = text.find("#[cfg(test)]").unwrap_or(text.len());
+    text[..cut]
+        .lines()
+        .map(|line| {
+            let trimmed = line.trim_start();
+            if trimmed.starts_with("//") {
+                ""
+            } else {
+                line.split(" //").next().unwrap_or("")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Every path in a use tree starting at `text` (just after `crate::` etc.).
+fn use_tree(text: &str, prefix: Vec<String>, out: &mut Vec<Vec<String>>) -> usize {
+    let bytes = text.as_bytes();
+    let mut path = prefix;
+    let mut at = 0;
+    loop {
+        let start = at;
+        while at < bytes.len() && (bytes[at].is_ascii_alphanumeric() || bytes[at] == b'_') {
+            at += 1;
+        }
+        if at > start {
+            path.push(text[start..at].to_owned());
+        }
+        if text[at..].starts_with("::") {
+            at += 2;
+            if text[at..].starts_with('{') {
+                at += 1;
+                loop {
+                    while at < bytes.len() && (bytes[at] as char).is_whitespace() {
+                        at += 1;
+                    }
+                    if at >= bytes.len() || bytes[at] == b'}' {
+                        return at + 1;
+                    }
+                    at += use_tree(&text[at..], path.clone(), out);
+                    while at < bytes.len() && matches!(bytes[at], b',' | b' ' | b'\n' | b'\t' | b'\r') {
+                        at += 1;
+                    }
+                }
+            }
+            continue;
+        }
+        out.push(path);
+        // Skip an `as name` or anything else up to the tree's end.
+        while at < bytes.len() && !matches!(bytes[at], b',' | b'}' | b';') {
+            at += 1;
+        }
+        return at;
+    }
+}
+
+/// The modules a file refers to, as absolute module paths.
+fn references(module: &[String], code: &str) -> Vec<Vec<String>> {
+    let mut out = Vec::new();
+    for (marker, base) in [
+        ("crate::", Vec::new()),
+        ("super::", {
+            // In `a/b.rs` (module a::b) and in `a/b/mod.rs` alike, `super` is `a`.
+            let mut parent = module.to_vec();
+            parent.pop();
+            parent
+        }),
+        ("self::", module.to_vec()),
+    ] {
+        let mut rest = code;
+        while let Some(found) = rest.find(marker) {
+            let before = rest[..found].chars().next_back();
+            let after = &rest[found + marker.len()..];
+            if !before.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_' || c == ':') {
+                let mut paths = Vec::new();
+                use_tree(after, base.clone(), &mut paths);
+                out.extend(paths);
+            }
+            rest = after;
+        }
+    }
+    out
+}
+
+#[test]
+fn no_import_circle_between_source_files() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    source_files(&src, &mut files);
+    let modules: BTreeMap<Vec<String>, PathBuf> = files
+        .iter()
+        .filter(|file| !file.ends_with("main.rs"))
+        .map(|file| (module_of(&src, file), file.clone()))
+        .collect();
+    let mut edges: BTreeMap<PathBuf, BTreeSet<PathBuf>> = BTreeMap::new();
+    for (module, file) in &modules {
+        let code = code_of(&std::fs::read_to_string(file).unwrap());
+        for path in references(module, &code) {
+            let target = (0..=path.len())
+                .rev()
+                .find_map(|len| modules.get(&path[..len]))
+                .unwrap();
+            if target != file {
+                edges.entry(file.clone()).or_default().insert(target.clone());
+            }
+        }
+    }
+    // Depth-first search for a back edge; the cycle is printed when found.
+    fn visit(
+        node: &PathBuf,
+        edges: &BTreeMap<PathBuf, BTreeSet<PathBuf>>,
+        stack: &mut Vec<PathBuf>,
+        done: &mut BTreeSet<PathBuf>,
+    ) -> Option<Vec<PathBuf>> {
+        if let Some(at) = stack.iter().position(|seen| seen == node) {
+            return Some(stack[at..].to_vec());
+        }
+        if done.contains(node) {
+            return None;
+        }
+        stack.push(node.clone());
+        for next in edges.get(node).into_iter().flatten() {
+            if let Some(cycle) = visit(next, edges, stack, done) {
+                return Some(cycle);
+            }
+        }
+        stack.pop();
+        done.insert(node.clone());
+        None
+    }
+    let mut done = BTreeSet::new();
+    for node in edges.keys() {
+        if let Some(cycle) = visit(node, &edges, &mut Vec::new(), &mut done) {
+            let names: Vec<String> = cycle
+                .iter()
+                .map(|file| file.strip_prefix(&src).unwrap().display().to_string())
+                .collect();
+            panic!("import circle: {} -> back to the first", names.join(" -> "));
+        }
+    }
+}
+
+/// The stages depend only downward (docs/architecture.md): a module of a
+/// lower stage never names one of a higher stage.
+#[test]
+fn stages_depend_only_downward() {
+    const STAGES: &[&str] = &["cli", "lsp", "project", "lint", "rule", "finding", "document"];
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    source_files(&src, &mut files);
+    let rank = |module: &[String]| {
+        module
+            .first()
+            .and_then(|top| STAGES.iter().position(|stage| stage == top))
+    };
+    let mut wrong = Vec::new();
+    for file in &files {
+        let module = module_of(&src, file);
+        let Some(own) = rank(&module) else { continue };
+        let code = code_of(&std::fs::read_to_string(file).unwrap());
+        for path in references(&module, &code) {
+            if let Some(other) = rank(&path) {
+                // `planlint lsp` starts the server from the CLI; the server
+                // never uses the CLI.
+                if other < own {
+                    wrong.push(format!(
+                        "{} uses {}",
+                        file.strip_prefix(&src).unwrap().display(),
+                        path.join("::")
+                    ));
+                }
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "upward dependencies:\n{}", wrong.join("\n"));
+}
+
+#[test]
+fn at_most_ten_files_at_the_top_of_src() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let top: Vec<String> = std::fs::read_dir(&src)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "rs"))
+        .map(|path| path.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert!(top.len() <= 10, "{} files at the top of src/: {top:?}", top.len());
+}
