@@ -322,6 +322,32 @@ fn scalar_spans_are_tight() {
     assert_eq!(doc.value["e"], json!("folded text"));
 }
 
+/// YAML merge keys: the merged entries are in the value (the mapping's own
+/// keys win, then the first source), `<<` is not, and a merged value's span
+/// is where it is written.
+#[test]
+fn merge_keys_take_entries_and_their_spans() {
+    let text = "base: &b {owner: Li, deadline: 2026-06-30}\nextra: &e {owner: Wang, metric: orders}\ngoals:\n  - <<: *b\n    id: a\n  - <<: [*e, *b]\n    id: b\n    deadline: 2026-09-30\n  - id: c\n    <<: {owner: Zhao}\n";
+    let doc = load_ok(text);
+    assert_eq!(
+        doc.value["goals"],
+        json!([
+            {"id": "a", "owner": "Li", "deadline": "2026-06-30"},
+            {"id": "b", "owner": "Wang", "metric": "orders", "deadline": "2026-09-30"},
+            {"id": "c", "owner": "Zhao"},
+        ])
+    );
+    assert_eq!(slice(text, value_span(&doc, "/goals/0/owner")), "Li");
+    assert_eq!(lc(text, value_span(&doc, "/goals/0/deadline").start), (1, 32));
+    assert_eq!(slice(text, value_span(&doc, "/goals/1/owner")), "Wang");
+    assert_eq!(slice(text, value_span(&doc, "/goals/1/metric")), "orders");
+    assert_eq!(lc(text, value_span(&doc, "/goals/1/deadline").start), (8, 15));
+    assert_eq!(slice(text, value_span(&doc, "/goals/2/owner")), "Zhao");
+
+    let bad = load_err("base: &b [1, 2]\ngoal:\n  <<: *b\n  id: a\n");
+    assert!(bad.message.contains("`<<` merges mappings"), "{}", bad.message);
+}
+
 #[test]
 fn aliases_copy_values_and_spans() {
     let text = "base: &b\n  channel: email\n  spend: [1, 2]\ncopy: *b\nlist:\n  - *b\n";

@@ -625,6 +625,17 @@ impl<'t> Loader<'t> {
             None => frame.last_child_end.unwrap_or(frame.start).max(frame.start),
         };
         self.tree.set_value_span(frame.node, Span::new(frame.start, end));
+        let mut frame = frame;
+        if let Value::Object(map) = &mut frame.value {
+            if let Some(sources) = map.remove(MERGE_KEY) {
+                let at = self
+                    .tree
+                    .child_by_key(frame.node, MERGE_KEY)
+                    .and_then(|node| self.tree.spans(node))
+                    .map_or(raw, |spans| spans.value);
+                merge_into(map, sources, at)?;
+            }
+        }
         self.tree.close().map_err(|TooManyNodes| too_many_nodes(raw))?;
         let height = frame.child_height.saturating_add(1);
         if frame.anchor != 0 {
@@ -860,4 +871,30 @@ impl<'t> Loader<'t> {
         let depth = self.limits.max_depth.min(SAPHYR_MAX_FLOW_DEPTH);
         error(format!("nesting deeper than {depth} levels"), here, "too deep")
     }
+}
+
+/// The YAML merge key: `<<: *base` (or `<<: [*a, *b]`) takes the entries of
+/// the merged mappings that the mapping does not set itself.
+pub(super) const MERGE_KEY: &str = "<<";
+
+/// Merges `sources` (a mapping or a list of them, the first winning) into
+/// `map`, whose own keys win. `at` is where the merged value is written.
+fn merge_into(map: &mut Map<String, Value>, sources: Value, at: Span) -> Result<(), LoadError> {
+    let sources = match sources {
+        Value::Array(items) => items,
+        one => vec![one],
+    };
+    for source in sources {
+        let Value::Object(entries) = source else {
+            return Err(error(
+                "`<<` merges mappings, but this is not a mapping (or a list of them)".to_owned(),
+                at,
+                "not a mapping to merge",
+            ));
+        };
+        for (key, value) in entries {
+            map.entry(key).or_insert(value);
+        }
+    }
+    Ok(())
 }

@@ -16,6 +16,10 @@ use std::sync::Arc;
 
 use super::{push_pointer, unescape_token, NodeSpans};
 
+/// How many merges deep a merged key is looked for (a merged mapping may
+/// itself merge another).
+const MAX_MERGE_DEPTH: usize = 16;
+
 /// Index of a node in [`SpanTree`]; the root is 0.
 pub type NodeId = u32;
 
@@ -192,9 +196,38 @@ impl SpanTree {
                 let index = array_index(token)?;
                 self.children(parent)?.get(index as usize).map(|&(_, id)| id)
             }
-            NodeKind::Mapping => self.child_by_key(parent, &unescape_token(token)),
+            NodeKind::Mapping => {
+                let key = unescape_token(token);
+                self.child_by_key(parent, &key)
+                    .or_else(|| self.merged_child(parent, &key, MAX_MERGE_DEPTH))
+            }
             NodeKind::Scalar | NodeKind::Alias(_) => None,
         }
+    }
+
+    /// The child `key` that mapping `parent` takes through its merge key
+    /// (`<<: *base`, `<<: [*a, *b]`): the node where the merged value is
+    /// written. The first source that has it wins, as in the value.
+    fn merged_child(&self, parent: NodeId, key: &str, depth: usize) -> Option<NodeId> {
+        let merge = self.child_by_key(parent, super::load::MERGE_KEY)?;
+        let sources: Vec<NodeId> = match self.node(merge)?.kind {
+            NodeKind::Sequence => self.children(merge)?.iter().map(|&(_, id)| id).collect(),
+            _ => vec![merge],
+        };
+        sources.into_iter().find_map(|source| {
+            let source = match self.node(source)?.kind {
+                NodeKind::Alias(target) => target,
+                _ => source,
+            };
+            if self.node(source)?.kind != NodeKind::Mapping {
+                return None;
+            }
+            self.child_by_key(source, key).or_else(|| {
+                depth
+                    .checked_sub(1)
+                    .and_then(|depth| self.merged_child(source, key, depth))
+            })
+        })
     }
 
     /// The deepest node on the way to `pointer`, and the length of the
