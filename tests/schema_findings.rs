@@ -61,7 +61,7 @@ fn wrong_types_bad_dates_and_ranges_name_the_field() {
         vec![
             ("`period.start` must be a real calendar date as YYYY-MM-DD, found \"2026-02-30\"", "2026-02-30"),
             ("`budget.total` must be at least 0, found -5", "-5"),
-            ("`positioning.rank` must be a whole number, found the text \"first\"", "first"),
+            ("`positioning.rank` is written as \"first\": the plan format wants 1", "first"),
             (
                 "`channels[0].type` must be one of \"search\", \"social\", \"display\", \"video\", \"email\", \"affiliate\", \"seo\", \"content\", \"marketplace\", \"offline\", \"other\", found \"tv\"",
                 "tv"

@@ -15,7 +15,7 @@ use serde_json::{Map, Value};
 
 use super::cursor::{self, CharCursor};
 use super::scalar::{self, ScalarError};
-use super::spans::{NodeId, NodeKind, SpanTree, TooManyNodes};
+use super::spans::{NodeId, NodeKind, SpanTree, TooManyNodes, MERGE_KEY};
 use super::{Document, Label, LineIndex, LoadError, NodeSpans, Span};
 
 /// Bounds that keep hostile input cheap.
@@ -872,10 +872,6 @@ impl<'t> Loader<'t> {
         error(format!("nesting deeper than {depth} levels"), here, "too deep")
     }
 }
-
-/// The YAML merge key: `<<: *base` (or `<<: [*a, *b]`) takes the entries of
-/// the merged mappings that the mapping does not set itself.
-pub(super) const MERGE_KEY: &str = "<<";
 
 /// Merges `sources` (a mapping or a list of them, the first winning) into
 /// `map`, whose own keys win. `at` is where the merged value is written.

@@ -16,6 +16,10 @@ use std::sync::Arc;
 
 use super::{push_pointer, unescape_token, NodeSpans};
 
+/// The YAML merge key: `<<: *base` (or `<<: [*a, *b]`) takes the entries of
+/// the merged mappings that the mapping does not set itself.
+pub const MERGE_KEY: &str = "<<";
+
 /// How many merges deep a merged key is looked for (a merged mapping may
 /// itself merge another).
 const MAX_MERGE_DEPTH: usize = 16;
@@ -209,7 +213,7 @@ impl SpanTree {
     /// (`<<: *base`, `<<: [*a, *b]`): the node where the merged value is
     /// written. The first source that has it wins, as in the value.
     fn merged_child(&self, parent: NodeId, key: &str, depth: usize) -> Option<NodeId> {
-        let merge = self.child_by_key(parent, super::load::MERGE_KEY)?;
+        let merge = self.child_by_key(parent, MERGE_KEY)?;
         let sources: Vec<NodeId> = match self.node(merge)?.kind {
             NodeKind::Sequence => self.children(merge)?.iter().map(|&(_, id)| id).collect(),
             _ => vec![merge],

@@ -190,12 +190,23 @@ fn budget_use(plan: &Value) -> BudgetUse {
         .filter_map(|channel| number(Some(channel), "budget"))
         .sum();
     let planned = items + channels;
+    // A spend written so that it cannot be read makes the sums incomplete:
+    // what remains is then unknown, never a wrong number.
+    let unreadable = |node: &Value, key: &str| node.get(key).is_some_and(|value| !value.is_number());
+    let incomplete = list(section, "items")
+        .iter()
+        .any(|item| unreadable(item, "amount"))
+        || list(Some(plan), "channels")
+            .iter()
+            .any(|channel| unreadable(channel, "budget"));
     BudgetUse {
         total,
         channels: finite(channels).unwrap_or_default(),
         items: finite(items).unwrap_or_default(),
         planned: finite(planned).unwrap_or_default(),
-        remaining: total.and_then(|total| finite(total - planned)),
+        remaining: total
+            .filter(|_| !incomplete)
+            .and_then(|total| finite(total - planned)),
     }
 }
 

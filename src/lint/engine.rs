@@ -4,9 +4,11 @@
 use crate::document::{decode, load, Document, LoadError, LoadLimits, Span};
 use crate::error::UserError;
 use crate::finding::{FileReport, Finding, Related, Severity};
+use crate::lint::canonical_form;
 use crate::lint::compile::{compile_rule, CompiledRule};
 use crate::lint::derive::derive;
 use crate::lint::functions::{CelCache, Context};
+use crate::lint::normalize::{normalize, Normalized};
 use crate::lint::run::run_rule;
 use crate::lint::schema;
 use crate::lint::settings::Settings;
@@ -143,6 +145,7 @@ impl Linter {
 
     /// Schema and rule findings for a loaded document, sorted by place.
     pub fn check_document(&self, document: &Document) -> Vec<Finding> {
+        let normalized = normalize(&document.value);
         // The schema and each rule read the document independently: on a
         // large plan they share the cores (rayon runs them inline when the
         // other threads are busy with other files). A small plan is checked
@@ -150,13 +153,13 @@ impl Linter {
         let parallel = document.len() >= PARALLEL_FROM_NODES;
         let (mut findings, rule_findings) = if parallel {
             rayon::join(
-                || self.schema_findings(document),
-                || self.rule_findings(document, true),
+                || self.schema_findings(document, &normalized),
+                || self.rule_findings(document, &normalized, true),
             )
         } else {
             (
-                self.schema_findings(document),
-                self.rule_findings(document, false),
+                self.schema_findings(document, &normalized),
+                self.rule_findings(document, &normalized, false),
             )
         };
         findings.extend(rule_findings.into_iter().flatten());
@@ -165,33 +168,51 @@ impl Linter {
         findings
     }
 
-    fn schema_findings(&self, document: &Document) -> Vec<Finding> {
+    /// The schema's findings on the plan as written; a value written in a
+    /// person's way is named with its canonical form as the fix.
+    fn schema_findings(&self, document: &Document, normalized: &Normalized) -> Vec<Finding> {
         let Some(severity) = self.schema_severity else {
             return Vec::new();
         };
-        schema::check(document)
+        let mut findings: Vec<Finding> = schema::check(normalized.written(&document.value), document)
             .into_iter()
             .map(|finding| Finding { severity, ..finding })
-            .collect()
+            .collect();
+        for finding in &mut findings {
+            if let Some(reading) = normalized.reading(&finding.pointer) {
+                canonical_form::explain(finding, reading, &document.value);
+            }
+        }
+        // One finding per value written in a person's way, however many
+        // schema keywords it breaks.
+        findings.dedup_by(|a, b| a.pointer == b.pointer && normalized.reading(&a.pointer).is_some());
+        findings
     }
 
     /// Each rule's findings, in rule order.
-    fn rule_findings(&self, document: &Document, parallel: bool) -> Vec<Vec<Finding>> {
+    fn rule_findings(
+        &self,
+        document: &Document,
+        normalized: &Normalized,
+        parallel: bool,
+    ) -> Vec<Vec<Finding>> {
+        let plan = normalized.meant(&document.value);
         // Rules are about plans, and a plan is a mapping: for anything else
         // the schema's "must be a mapping" is the one useful finding.
-        if !document.value.is_object() {
+        if !plan.is_object() {
             return Vec::new();
         }
-        let metrics = derive(&document.value).to_value();
+        let metrics = derive(plan).to_value();
         let cel = CelCache::default();
         let context = Context {
-            plan: &document.value,
+            plan,
             metrics: &metrics,
             cel: &cel,
+            normalized,
         };
         let findings_of = |rule: &CompiledRule| {
             let mut findings = Vec::new();
-            run_rule(rule, document, context, &mut findings);
+            run_rule(rule, plan, document, context, &mut findings);
             findings
         };
         if parallel {

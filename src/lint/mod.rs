@@ -2,16 +2,19 @@
 //! is built from rule definitions and [`settings::Settings`]; it runs the
 //! schema, derives the economics and runs every rule's checks.
 
+mod canonical_form;
 mod compile;
 pub mod derive;
 pub(crate) mod engine;
 pub(crate) mod functions;
+pub mod normalize;
 mod run;
 pub(crate) mod schema;
 pub mod selftest;
 pub(crate) mod settings;
 pub(crate) mod suppress;
 mod template;
+pub mod values;
 
 pub use engine::Linter;
 pub use settings::{Level, Preset, RuleSetting, Settings};

@@ -5,6 +5,7 @@ use crate::document::{dotted, dotted_pointer, Document};
 use crate::finding::Finding;
 use crate::lint::compile::{CompiledCheck, CompiledRule};
 use crate::lint::functions::{Context, LazyPointer, Target, Violation};
+use crate::lint::schema::display_path;
 use crate::lint::template::Template;
 use serde_json::Value;
 
@@ -18,8 +19,10 @@ struct Selected<'a> {
     target_missing: bool,
 }
 
+/// Runs `rule` on `plan` (the plan as meant), with spans from `document`.
 pub(crate) fn run_rule(
     rule: &CompiledRule,
+    plan: &Value,
     document: &Document,
     context: Context<'_>,
     out: &mut Vec<Finding>,
@@ -27,7 +30,7 @@ pub(crate) fn run_rule(
     let mut violations = Vec::new();
     for check in &rule.checks {
         for path in &check.paths {
-            for located in path.query_located(&document.value) {
+            for located in path.query_located(plan) {
                 let node = located.node();
                 let field = check.field.as_deref();
                 let value = match field {
@@ -54,7 +57,7 @@ pub(crate) fn run_rule(
                         target_pointer: pointer.get(),
                         target_missing: value.is_none(),
                     };
-                    out.push(finding(rule, check, document, &selected, violation));
+                    out.push(finding(rule, check, plan, document, &selected, violation));
                 }
             }
         }
@@ -64,6 +67,7 @@ pub(crate) fn run_rule(
 fn finding(
     rule: &CompiledRule,
     check: &CompiledCheck,
+    plan: &Value,
     document: &Document,
     selected: &Selected<'_>,
     violation: Violation,
@@ -78,18 +82,37 @@ fn finding(
         (None, _) => (selected.target_pointer.to_owned(), "here".to_owned()),
     };
     let template = Template {
-        plan: &document.value,
+        plan,
         rule,
         check,
         node: selected.node,
         node_pointer: selected.node_pointer,
         violation: &violation,
     };
+    // A value the rule needed but could not read is named, not skipped.
+    let (message, help) = match &violation.unreadable {
+        Some(unreadable) => (
+            format!(
+                "{} is {:?}, which is not {}: this rule could not check it",
+                display_path(&pointer),
+                unreadable.written,
+                unreadable.noun
+            ),
+            Some(format!(
+                "write {} there, so that the rule can check the plan",
+                unreadable.noun
+            )),
+        ),
+        None => (
+            template.render(&check.message),
+            check.help.as_deref().map(|help| template.render(help)),
+        ),
+    };
     Finding {
         rule: rule.id.clone(),
         severity: rule.severity,
-        message: template.render(&check.message),
-        help: check.help.as_deref().map(|help| template.render(help)),
+        message,
+        help,
         span: document.pointer_span(&pointer),
         pointer,
         label,

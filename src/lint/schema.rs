@@ -53,9 +53,15 @@ impl CompiledSchema {
 
     /// Findings for `document`, in document order of their spans.
     pub fn check(&self, document: &Document) -> Vec<Finding> {
+        self.check_value(&document.value, document)
+    }
+
+    /// Findings for `value`, a version of `document`'s value with the same
+    /// shape where it matters (spans are looked up in `document`).
+    pub fn check_value(&self, value: &Value, document: &Document) -> Vec<Finding> {
         let mut findings: Vec<Finding> = self
             .validator
-            .iter_errors(&document.value)
+            .iter_errors(value)
             .flat_map(|error| findings_for(&error, document, &self.schema, self.root_name))
             .collect();
         findings.sort_by_key(|finding| (finding.span.start, finding.span.end));
@@ -91,9 +97,9 @@ pub fn config_schema() -> &'static CompiledSchema {
     COMPILED.get_or_init(|| CompiledSchema::builtin(CONFIG_SCHEMA, "the config"))
 }
 
-/// Schema findings for a plan.
-pub fn check(document: &Document) -> Vec<Finding> {
-    plan_schema().check(document)
+/// Schema findings for a plan as written (`value`, nulls removed).
+pub fn check(value: &Value, document: &Document) -> Vec<Finding> {
+    plan_schema().check_value(value, document)
 }
 
 fn findings_for(

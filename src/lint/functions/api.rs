@@ -2,6 +2,7 @@
 //! typed options, the node it tests, the context it may read, and what it
 //! reports.
 
+use crate::lint::normalize::{Normalized, Reading};
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
@@ -54,6 +55,8 @@ pub struct Context<'a> {
     pub metrics: &'a Value,
     /// The plan and metrics as CEL values, converted once per document.
     pub cel: &'a CelCache,
+    /// How the plan's values were read (see `normalize`).
+    pub normalized: &'a Normalized,
 }
 
 /// Per-document cache of CEL values, filled by the first `expr` check.
@@ -76,6 +79,16 @@ pub struct Violation {
     /// Pointer of the offending node; the target's pointer when `None`.
     pub pointer: Option<String>,
     pub vars: Vec<(String, String)>,
+    /// The check could not run: a value it needed is not readable.
+    pub unreadable: Option<Unreadable>,
+}
+
+/// A value a check needed, written in a way planlint cannot read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unreadable {
+    pub written: String,
+    /// What it should be ("a number").
+    pub noun: &'static str,
 }
 
 impl Violation {
@@ -86,7 +99,19 @@ impl Violation {
     pub fn at(pointer: String) -> Self {
         Violation {
             pointer: Some(pointer),
+            ..Violation::default()
+        }
+    }
+
+    /// The check could not run because of the unreadable value `reading`.
+    pub fn unreadable(reading: &Reading) -> Self {
+        Violation {
+            pointer: Some(reading.pointer.clone()),
             vars: Vec::new(),
+            unreadable: Some(Unreadable {
+                written: reading.written.clone(),
+                noun: reading.kind.noun(),
+            }),
         }
     }
 

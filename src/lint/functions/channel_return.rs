@@ -40,6 +40,14 @@ impl Function for ChannelReturn {
             return;
         };
         let Some(test_return) = metrics.get("test_return").and_then(Value::as_f64) else {
+            // A test result written so that it cannot be read is named.
+            let test = format!("{}/test/", target.pointer());
+            out.extend(
+                context
+                    .normalized
+                    .unreadable_under(&test)
+                    .map(Violation::unreadable),
+            );
             return;
         };
         let number = |value: Option<&Value>| value.and_then(Value::as_f64).filter(|n| n.is_finite());

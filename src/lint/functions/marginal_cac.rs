@@ -26,6 +26,13 @@ impl Function for MarginalCac {
         else {
             return;
         };
+        let tiers_written = format!("{}/spend_tiers/", target.pointer());
+        out.extend(
+            context
+                .normalized
+                .unreadable_under(&tiers_written)
+                .map(Violation::unreadable),
+        );
         let Some(metrics) = channel_metrics(context, target.pointer()) else {
             return;
         };
@@ -59,6 +66,7 @@ impl Function for MarginalCac {
                     ("to_spend".into(), format_number(number(tier, "to_spend"))),
                     ("ltv".into(), money(ltv)),
                 ],
+                unreadable: None,
             });
             return;
         }

@@ -46,8 +46,17 @@ impl Function for Metric {
             Some((parent, name)) => (dotted(context.metrics, parent), name),
             None => (Some(context.metrics), self.metric.as_str()),
         };
-        let Some(parent) = parent else { return };
-        let Some(value) = parent.get(name).and_then(Value::as_f64) else {
+        let value = parent.and_then(|parent| parent.get(name)).and_then(Value::as_f64);
+        let (Some(parent), Some(value)) = (parent, value) else {
+            // Not computable: name any input that stopped it.
+            out.extend(
+                context
+                    .normalized
+                    .readings
+                    .iter()
+                    .filter(|reading| reading.canonical.is_none() && feeds(&self.metric, &reading.pointer))
+                    .map(Violation::unreadable),
+            );
             return;
         };
         if self.skip_below.is_some_and(|floor| value < floor) {
@@ -73,5 +82,17 @@ impl Function for Metric {
             }
         }
         out.push(violation);
+    }
+}
+
+/// Whether the plan value at `pointer` is an input of `metric`.
+fn feeds(metric: &str, pointer: &str) -> bool {
+    let channel_budget = || {
+        pointer.starts_with("/channels/") && pointer.ends_with("/budget") && pointer.matches('/').count() == 3
+    };
+    match metric.split('.').next() {
+        Some("unit_economics") => pointer.starts_with("/unit_economics/"),
+        Some("budget") => pointer.starts_with("/budget/") || channel_budget(),
+        _ => false,
     }
 }

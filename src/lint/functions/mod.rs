@@ -93,12 +93,15 @@ pub fn compile(name: &str, options: &Map<String, Value>) -> Result<Box<dyn Check
 pub(crate) fn run_case(name: &str, options: &Value, plan: &Value, pointer: &str) -> Vec<Violation> {
     let options = options.as_object().cloned().unwrap_or_default();
     let function = compile(name, &options).unwrap_or_else(|error| panic!("{name}: {}", error.message));
+    let normalized = crate::lint::normalize::normalize(plan);
+    let plan = normalized.meant(plan);
     let metrics = crate::lint::derive::derive(plan).to_value();
     let cel = CelCache::default();
     let context = Context {
         plan,
         metrics: &metrics,
         cel: &cel,
+        normalized: &normalized,
     };
     let make = || pointer.to_owned();
     let lazy = LazyPointer::new(&make);

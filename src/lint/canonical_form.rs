@@ -1,0 +1,42 @@
+//! The schema's word on a value written in a person's way: what planlint
+//! read it as, and the exact canonical form to write instead.
+
+use crate::finding::Finding;
+use crate::lint::normalize::Reading;
+use crate::lint::schema::display_path;
+use serde_json::Value;
+
+/// Rewrites the schema `finding` about the value `reading` describes.
+pub(crate) fn explain(finding: &mut Finding, reading: &Reading, plan: &Value) {
+    let field = display_path(&reading.pointer);
+    let key = reading.pointer.rsplit('/').next().unwrap_or_default();
+    match &reading.canonical {
+        Some(canonical) => {
+            let shown = match canonical {
+                Value::String(text) => text.clone(),
+                other => other.to_string(),
+            };
+            finding.message = format!(
+                "{field} is written as {:?}: the plan format wants {shown}",
+                reading.written
+            );
+            let mut help = format!("write `{key}: {shown}`");
+            let plan_currency = plan.get("currency").and_then(Value::as_str);
+            if let Some(currency) = reading.currency.filter(|code| plan_currency != Some(*code)) {
+                help.push_str(&format!(" and set `currency: {currency}`"));
+            }
+            finding.help = Some(format!(
+                "{help}; planlint reads it as {shown} meanwhile, so the rules still check it"
+            ));
+            finding.label = "not in canonical form".to_owned();
+        }
+        None => {
+            // The schema's own words ("must be a number, found the text
+            // \"lots\"") say it; the help says what it costs.
+            finding.help = Some(format!(
+                "write {}: the rules that need this value cannot check the plan until then",
+                reading.kind.noun()
+            ));
+        }
+    }
+}

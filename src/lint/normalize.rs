@@ -1,0 +1,322 @@
+//! The plan as meant: what the rules and `metrics` read. Nulls in mappings
+//! are absent, and the values of typed fields written in a person's way
+//! (`cac: "620"`, `price: "¥3,200"`, `rank: No.2`, `deadline: 2026/6/30`)
+//! are read into their canonical form, in place, so every pointer (and so
+//! every span) stays the same. Each reading is recorded: the schema names
+//! the canonical form as the fix, and a value that could not be read at all
+//! is named by the rules it stops.
+
+use crate::lint::values;
+use serde_json::{Map, Number, Value};
+
+/// How a typed field is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Money or a count (a plain number in canonical form).
+    Amount,
+    /// A fraction 0..1.
+    Fraction,
+    /// A whole-number rank.
+    Rank,
+    /// An ISO date.
+    Date,
+}
+
+impl Kind {
+    /// What such a value is, for messages.
+    pub fn noun(self) -> &'static str {
+        match self {
+            Kind::Amount => "a number",
+            Kind::Fraction => "a fraction such as 0.45",
+            Kind::Rank => "a rank such as 1 or 2",
+            Kind::Date => "a date as YYYY-MM-DD",
+        }
+    }
+}
+
+/// The typed fields of the plan format, by path (`*` is any list index).
+/// A test holds this table to every number field of schemas/plan.schema.json.
+pub const TYPED_FIELDS: &[(&str, Kind)] = &[
+    ("/product/price", Kind::Amount),
+    ("/target_customers/*/size", Kind::Amount),
+    ("/positioning/rank", Kind::Rank),
+    ("/goals/*/baseline", Kind::Amount),
+    ("/goals/*/deadline", Kind::Date),
+    ("/period/start", Kind::Date),
+    ("/period/end", Kind::Date),
+    ("/budget/total", Kind::Amount),
+    ("/budget/items/*/amount", Kind::Amount),
+    ("/unit_economics/cac", Kind::Amount),
+    ("/unit_economics/ltv", Kind::Amount),
+    ("/unit_economics/average_order_value", Kind::Amount),
+    ("/unit_economics/gross_margin", Kind::Fraction),
+    ("/unit_economics/purchases_per_year", Kind::Amount),
+    ("/unit_economics/lifetime_years", Kind::Amount),
+    ("/channels/*/budget", Kind::Amount),
+    ("/channels/*/test/budget", Kind::Amount),
+    ("/channels/*/test/revenue", Kind::Amount),
+    ("/channels/*/test/exposure", Kind::Amount),
+    ("/channels/*/test/conversion_rate", Kind::Fraction),
+    ("/channels/*/spend_tiers/*/spend", Kind::Amount),
+    ("/channels/*/spend_tiers/*/new_customers", Kind::Amount),
+];
+
+/// A typed value that was not written in canonical form.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reading {
+    pub pointer: String,
+    pub kind: Kind,
+    /// The value as written.
+    pub written: String,
+    /// Its canonical form; `None` when it cannot be read.
+    pub canonical: Option<Value>,
+    /// The currency its sign named (`"¥3,200"`: CNY).
+    pub currency: Option<&'static str>,
+}
+
+/// A plan read as meant, and how its values were read. The copies exist
+/// only when they differ from the plan as loaded (most plans: neither).
+#[derive(Debug, Clone, Default)]
+pub struct Normalized {
+    /// Nulls in mappings removed, when there were any.
+    written: Option<Value>,
+    /// Readable typed values in canonical form, when any was not.
+    meant: Option<Value>,
+    pub readings: Vec<Reading>,
+}
+
+impl Normalized {
+    /// The plan as written, nulls removed: what the schema checks.
+    pub fn written<'a>(&'a self, plan: &'a Value) -> &'a Value {
+        self.written.as_ref().unwrap_or(plan)
+    }
+
+    /// The plan as meant: what the rules and `derive` read.
+    pub fn meant<'a>(&'a self, plan: &'a Value) -> &'a Value {
+        self.meant.as_ref().unwrap_or_else(|| self.written(plan))
+    }
+
+    /// The reading of the value at `pointer`, if it was not canonical.
+    pub fn reading(&self, pointer: &str) -> Option<&Reading> {
+        self.readings.iter().find(|reading| reading.pointer == pointer)
+    }
+
+    /// Values under `prefix` that could not be read at all.
+    pub fn unreadable_under<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = &'a Reading> + 'a {
+        self.readings
+            .iter()
+            .filter(move |reading| reading.canonical.is_none() && reading.pointer.starts_with(prefix))
+    }
+}
+
+/// Reads `plan` as meant.
+pub fn normalize(plan: &Value) -> Normalized {
+    let written = has_null_entries(plan).then(|| without_nulls(plan));
+    let base = written.as_ref().unwrap_or(plan);
+    let mut readings = Vec::new();
+    for (path, kind) in TYPED_FIELDS {
+        let steps: Vec<&str> = path.split('/').skip(1).collect();
+        visit(base, &steps, &mut String::new(), &mut |pointer, value| {
+            readings.extend(read(pointer, value, *kind));
+        });
+    }
+    readings.sort_by(|a, b| a.pointer.cmp(&b.pointer));
+    let meant = readings
+        .iter()
+        .any(|reading| reading.canonical.is_some())
+        .then(|| {
+            let mut meant = base.clone();
+            for reading in &readings {
+                if let (Some(canonical), Some(slot)) =
+                    (&reading.canonical, meant.pointer_mut(&reading.pointer))
+                {
+                    *slot = canonical.clone();
+                }
+            }
+            meant
+        });
+    Normalized {
+        written,
+        meant,
+        readings,
+    }
+}
+
+fn has_null_entries(value: &Value) -> bool {
+    match value {
+        Value::Object(map) => map.values().any(|item| item.is_null() || has_null_entries(item)),
+        Value::Array(items) => items.iter().any(has_null_entries),
+        _ => false,
+    }
+}
+
+/// `value` without the null entries of its mappings, at any depth (list
+/// items stay, so indices and pointers do not move).
+fn without_nulls(value: &Value) -> Value {
+    match value {
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .filter(|(_, item)| !item.is_null())
+                .map(|(key, item)| (key.clone(), without_nulls(item)))
+                .collect::<Map<String, Value>>(),
+        ),
+        Value::Array(items) => Value::Array(items.iter().map(without_nulls).collect()),
+        other => other.clone(),
+    }
+}
+
+/// Calls `found` with every value at the path `steps` below `value`.
+fn visit(value: &Value, steps: &[&str], pointer: &mut String, found: &mut dyn FnMut(&str, &Value)) {
+    let Some((step, rest)) = steps.split_first() else {
+        found(pointer, value);
+        return;
+    };
+    let mark = pointer.len();
+    match (step, value) {
+        (&"*", Value::Array(items)) => {
+            for (index, item) in items.iter().enumerate() {
+                pointer.push('/');
+                pointer.push_str(&index.to_string());
+                visit(item, rest, pointer, found);
+                pointer.truncate(mark);
+            }
+        }
+        (key, Value::Object(map)) => {
+            if let Some(item) = map.get(*key) {
+                crate::document::push_pointer(pointer, key);
+                visit(item, rest, pointer, found);
+                pointer.truncate(mark);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// How a non-canonical typed value reads; `None` when it is canonical (or
+/// of a shape the schema alone should judge, such as a list).
+fn read(pointer: &str, value: &Value, kind: Kind) -> Option<Reading> {
+    let Value::String(text) = value else {
+        return None;
+    };
+    let (canonical, currency) = match kind {
+        Kind::Amount => match values::amount(text) {
+            Some(amount) => (Some(number(amount.value)), amount.currency),
+            None => (None, None),
+        },
+        Kind::Fraction => (values::fraction(text).map(number), None),
+        Kind::Rank => (values::rank(text).map(Value::from), None),
+        Kind::Date => {
+            let date = values::date(text)?;
+            if date == *text {
+                return None;
+            }
+            (Some(Value::String(date)), None)
+        }
+    };
+    Some(Reading {
+        pointer: pointer.to_owned(),
+        kind,
+        written: text.clone(),
+        canonical,
+        currency,
+    })
+}
+
+/// A number as JSON: whole numbers as integers, so `"620"` reads as `620`.
+fn number(value: f64) -> Value {
+    if value.fract() == 0.0 && value.abs() < 9.0e15 {
+        Value::from(value as i64)
+    } else {
+        Number::from_f64(value).map_or(Value::Null, Value::Number)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn values_are_read_in_place() {
+        let plan = json!({
+            "product": {"price": "¥3,200", "name": null},
+            "unit_economics": {"cac": "620", "ltv": 540, "gross_margin": "12%"},
+            "positioning": {"rank": "No.2"},
+            "budget": {"total": "30万", "items": [{"name": "ads", "amount": "a lot"}]},
+            "period": {"start": "2026/3/1", "end": "2026-08-31"},
+        });
+        let normalized = normalize(&plan);
+        let meant = normalized.meant(&plan);
+        assert_eq!(meant["product"], json!({"price": 3200}));
+        assert_eq!(
+            meant["unit_economics"],
+            json!({"cac": 620, "ltv": 540, "gross_margin": 0.12})
+        );
+        assert_eq!(meant["positioning"]["rank"], json!(2));
+        assert_eq!(meant["budget"]["total"], json!(300000));
+        assert_eq!(meant["budget"]["items"][0]["amount"], json!("a lot"));
+        assert_eq!(meant["period"]["start"], json!("2026-03-01"));
+        assert_eq!(normalized.written(&plan)["product"], json!({"price": "¥3,200"}));
+        let price = normalized.reading("/product/price").unwrap();
+        assert_eq!(
+            (price.canonical.clone(), price.currency),
+            (Some(json!(3200)), Some("CNY"))
+        );
+        let unreadable: Vec<&str> = normalized
+            .unreadable_under("/budget")
+            .map(|reading| reading.pointer.as_str())
+            .collect();
+        assert_eq!(unreadable, ["/budget/items/0/amount"]);
+        assert!(normalized.reading("/period/end").is_none());
+    }
+
+    /// Every number field of the plan schema is read as people write it.
+    #[test]
+    fn every_number_field_of_the_schema_is_typed_here() {
+        let schema: Value = serde_json::from_str(crate::lint::schema::PLAN_SCHEMA).unwrap();
+        let mut found = Vec::new();
+        number_fields(&schema, &schema, String::new(), &mut found, 0);
+        found.sort();
+        found.dedup();
+        let mut typed: Vec<String> = TYPED_FIELDS
+            .iter()
+            .filter(|(_, kind)| *kind != Kind::Date)
+            .map(|(path, _)| (*path).to_owned())
+            .collect();
+        typed.sort();
+        // `version` is a format number, `target` may be text ("15%").
+        found.retain(|path| path != "/version" && path != "/goals/*/target");
+        assert_eq!(found, typed);
+    }
+
+    fn number_fields(node: &Value, root: &Value, path: String, out: &mut Vec<String>, depth: usize) {
+        if depth > 12 {
+            return;
+        }
+        if let Some(reference) = node.get("$ref").and_then(Value::as_str) {
+            let target = root
+                .pointer(reference.trim_start_matches('#'))
+                .unwrap_or(&Value::Null);
+            return number_fields(target, root, path, out, depth + 1);
+        }
+        let is_number = |t: &Value| t == "number" || t == "integer";
+        match node.get("type") {
+            Some(Value::Array(types)) if types.iter().any(is_number) => out.push(path.clone()),
+            Some(t) if is_number(t) => out.push(path.clone()),
+            _ => {}
+        }
+        if let Some(properties) = node.get("properties").and_then(Value::as_object) {
+            for (key, child) in properties {
+                number_fields(child, root, format!("{path}/{key}"), out, depth + 1);
+            }
+        }
+        if let Some(items) = node.get("items") {
+            number_fields(items, root, format!("{path}/*"), out, depth + 1);
+        }
+        for key in ["anyOf", "oneOf", "allOf"] {
+            for branch in node.get(key).and_then(Value::as_array).into_iter().flatten() {
+                number_fields(branch, root, path.clone(), out, depth + 1);
+            }
+        }
+    }
+}

@@ -1,0 +1,336 @@
+//! Values as people write them: money and counts with currency signs,
+//! thousands separators and units (`"¥3,200"`, `"1.2万"`, `"$1.2k"`),
+//! fractions as percentages (`"45%"`), ranks (`No.2`, `#1`, `second`, 第二)
+//! and dates (`2026/6/30`, 2026年6月30日). One reader, used to normalize a
+//! plan before the rules and `metrics` read it; the schema still reports the
+//! value as written, with its canonical form as the fix.
+
+/// A money amount or count, and the currency its sign names, if any.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Amount {
+    pub value: f64,
+    pub currency: Option<&'static str>,
+}
+
+/// Currency signs and words, longest first so `US$` wins over `$`.
+const CURRENCY_MARKS: &[(&str, &str)] = &[
+    ("人民币", "CNY"),
+    ("美元", "USD"),
+    ("欧元", "EUR"),
+    ("日元", "JPY"),
+    ("港币", "HKD"),
+    ("英镑", "GBP"),
+    ("US$", "USD"),
+    ("HK$", "HKD"),
+    ("RMB", "CNY"),
+    ("CNY", "CNY"),
+    ("USD", "USD"),
+    ("EUR", "EUR"),
+    ("JPY", "JPY"),
+    ("GBP", "GBP"),
+    ("HKD", "HKD"),
+    ("KRW", "KRW"),
+    ("SGD", "SGD"),
+    ("TWD", "TWD"),
+    ("yuan", "CNY"),
+    ("元", "CNY"),
+    ("块", "CNY"),
+    ("円", "JPY"),
+    ("¥", "CNY"),
+    ("￥", "CNY"),
+    ("$", "USD"),
+    ("€", "EUR"),
+    ("£", "GBP"),
+    ("₩", "KRW"),
+];
+
+/// Multipliers written after a number, longest first.
+const MULTIPLIERS: &[(&str, f64)] = &[
+    ("千万", 1e7),
+    ("百万", 1e6),
+    ("亿", 1e8),
+    ("万", 1e4),
+    ("千", 1e3),
+    ("bn", 1e9),
+    ("mn", 1e6),
+    ("k", 1e3),
+    ("K", 1e3),
+    ("m", 1e6),
+    ("M", 1e6),
+    ("b", 1e9),
+    ("B", 1e9),
+    ("w", 1e4),
+    ("W", 1e4),
+];
+
+/// Full-width digits and punctuation as their ASCII forms.
+fn ascii_digits(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            '．' | '。' => '.',
+            '％' => '%',
+            '＋' => '+',
+            '－' => '-',
+            other => other,
+        })
+        .collect()
+}
+
+/// A plain decimal number: digits with at most one point, a sign allowed.
+fn decimal(text: &str) -> Option<f64> {
+    let text = text.trim();
+    let digits = text.strip_prefix('+').unwrap_or(text);
+    let shaped = !digits.is_empty()
+        && digits
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-')
+        && digits.bytes().filter(|b| *b == b'.').count() <= 1
+        && digits.bytes().any(|b| b.is_ascii_digit());
+    shaped
+        .then(|| digits.parse::<f64>().ok())
+        .flatten()
+        .filter(|n| n.is_finite())
+}
+
+/// Money or a count: `480`, `"¥480"`, `"1,200"`, `"$1.2k"`, `"1.2万"`,
+/// `"3亿"`, `"50,000 元"`.
+pub fn amount(text: &str) -> Option<Amount> {
+    let mut rest = ascii_digits(text.trim());
+    let mut currency = None;
+    // A sign or code before or after the number, with or without a space.
+    for _ in 0..2 {
+        let trimmed = rest.trim();
+        let found = CURRENCY_MARKS.iter().find_map(|(mark, code)| {
+            if let Some(after) = trimmed.strip_prefix(mark) {
+                Some((after.to_owned(), *code))
+            } else {
+                trimmed
+                    .strip_suffix(mark)
+                    .map(|before| (before.to_owned(), *code))
+            }
+        });
+        match found {
+            Some((remaining, code)) if currency.is_none() => {
+                currency = Some(code);
+                rest = remaining;
+            }
+            _ => break,
+        }
+    }
+    let cleaned: String = rest
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ',' | '，' | '_' | ' ' | '\u{a0}' | '\''))
+        .collect();
+    let (number, multiplier) = MULTIPLIERS
+        .iter()
+        .find_map(|(suffix, factor)| Some((cleaned.strip_suffix(suffix)?, *factor)))
+        .unwrap_or((cleaned.as_str(), 1.0));
+    let value = decimal(number)? * multiplier;
+    value.is_finite().then_some(Amount { value, currency })
+}
+
+/// A fraction: `0.45` or `"45%"`.
+pub fn fraction(text: &str) -> Option<f64> {
+    let text = ascii_digits(text.trim());
+    match text.strip_suffix('%') {
+        Some(percent) => decimal(percent).map(|n| n / 100.0),
+        None => decimal(&text),
+    }
+}
+
+/// A percentage written as text (`"15%"`, `"+20%"`, `"４０％"`), as a number
+/// of percent.
+pub fn percentage(text: &str) -> Option<f64> {
+    decimal(ascii_digits(text.trim()).strip_suffix('%')?)
+}
+
+const ENGLISH_ORDINALS: &[(&str, i64)] = &[
+    ("first", 1),
+    ("second", 2),
+    ("third", 3),
+    ("fourth", 4),
+    ("fifth", 5),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("1st", 1),
+    ("2nd", 2),
+    ("3rd", 3),
+    ("4th", 4),
+    ("5th", 5),
+];
+
+/// A Chinese numeral from 一 to 九十九.
+fn chinese_number(text: &str) -> Option<i64> {
+    let digit = |c: char| {
+        "零一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .map(|n| n as i64)
+    };
+    let chars: Vec<char> = text.chars().collect();
+    match chars.as_slice() {
+        ['两'] => Some(2),
+        [c] if *c == '十' => Some(10),
+        [c] => digit(*c).filter(|n| *n > 0),
+        ['十', ones] => Some(10 + digit(*ones)?),
+        [tens, '十'] => Some(digit(*tens)? * 10),
+        [tens, '十', ones] => Some(digit(*tens)? * 10 + digit(*ones)?),
+        _ => None,
+    }
+}
+
+/// A rank: `1`, `"2"`, `No.2`, `NO.1`, `#1`, `second`, `2nd`, 第二, 第二名.
+pub fn rank(text: &str) -> Option<i64> {
+    let lower = ascii_digits(text.trim()).to_lowercase();
+    let mut core = lower.as_str();
+    for prefix in ["no.", "no ", "no", "#", "rank", "top", "第"] {
+        if let Some(rest) = core.strip_prefix(prefix) {
+            core = rest.trim_start();
+            break;
+        }
+    }
+    for suffix in ["名", "位", "place"] {
+        if let Some(rest) = core.strip_suffix(suffix) {
+            core = rest.trim_end();
+        }
+    }
+    let core = core.trim_matches(|c: char| c == '.' || c.is_whitespace());
+    if let Ok(number) = core.parse::<i64>() {
+        return Some(number);
+    }
+    ENGLISH_ORDINALS
+        .iter()
+        .find(|(word, _)| *word == core)
+        .map(|(_, n)| *n)
+        .or_else(|| chinese_number(core))
+}
+
+/// A date as `YYYY-MM-DD`: from `2026-6-30`, `2026/06/30`, `2026.6.30` or
+/// `2026年6月30日`, if it is a real calendar date.
+pub fn date(text: &str) -> Option<String> {
+    let text = ascii_digits(text.trim());
+    let parts: Vec<&str> = text
+        .trim_end_matches('日')
+        .split(['-', '/', '.', '年', '月'])
+        .collect();
+    let [year, month, day] = parts.as_slice() else {
+        return None;
+    };
+    let number = |part: &str, width: std::ops::RangeInclusive<usize>| {
+        (width.contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| part.parse::<u32>().ok())
+            .flatten()
+    };
+    let (year, month, day) = (number(year, 4..=4)?, number(month, 1..=2)?, number(day, 1..=2)?);
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    (1..=days)
+        .contains(&day)
+        .then(|| format!("{year:04}-{month:02}-{day:02}"))
+}
+
+/// English number words and Chinese numerals that state a quantity in a
+/// sentence ("forty pieces", 四十件, 三成).
+const NUMBER_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
+    "thousand", "million", "billion", "dozen", "double", "twice", "triple", "half", "percent",
+];
+
+/// Whether `text` states a number: digits, or number words (English words
+/// as whole words; Chinese numerals next to a counter or unit).
+pub fn states_a_number(text: &str) -> bool {
+    let text = ascii_digits(text);
+    if text.chars().any(|c| c.is_ascii_digit()) {
+        return true;
+    }
+    let lower = text.to_lowercase();
+    let english = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|word| NUMBER_WORDS.contains(&word));
+    // 四十件, 三成, 两倍, 五万: a Chinese numeral followed by a unit or
+    // counter, not a numeral inside a word such as 一起 ("together").
+    let chars: Vec<char> = lower.chars().collect();
+    let chinese = chars.windows(2).any(|pair| match pair[0] {
+        // 一 is also "a": 一个品牌 is "a brand", 一万 is ten thousand.
+        '一' => "十百千万亿成倍".contains(pair[1]),
+        first => {
+            "二两三四五六七八九十百千万".contains(first)
+                && "十百千万亿个件家人次成倍%份名位元块单笔场".contains(pair[1])
+        }
+    });
+    english || chinese
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_as_written() {
+        let read = |text: &str| amount(text).map(|a| (a.value, a.currency));
+        assert_eq!(read("480"), Some((480.0, None)));
+        assert_eq!(read("¥480"), Some((480.0, Some("CNY"))));
+        assert_eq!(read("¥3,200"), Some((3200.0, Some("CNY"))));
+        assert_eq!(read("1,200"), Some((1200.0, None)));
+        assert_eq!(read("$1.2k"), Some((1200.0, Some("USD"))));
+        assert_eq!(read("1.2万"), Some((12000.0, None)));
+        assert_eq!(read("3亿"), Some((300_000_000.0, None)));
+        assert_eq!(read("50,000 元"), Some((50000.0, Some("CNY"))));
+        assert_eq!(read("USD 1,500"), Some((1500.0, Some("USD"))));
+        assert_eq!(read("４８０"), Some((480.0, None)));
+        assert_eq!(read("lots"), None);
+        assert_eq!(read("12%"), None);
+        assert_eq!(read(""), None);
+        assert_eq!(read("1.2.3"), None);
+    }
+
+    #[test]
+    fn fractions_ranks_and_dates() {
+        assert_eq!(fraction("45%"), Some(0.45));
+        assert_eq!(fraction("0.45"), Some(0.45));
+        assert_eq!(fraction("about half"), None);
+        assert_eq!(percentage("+20%"), Some(20.0));
+        assert_eq!(percentage("15"), None);
+        for (text, expected) in [
+            ("2", 2),
+            ("No.2", 2),
+            ("NO.1", 1),
+            ("#1", 1),
+            ("second", 2),
+            ("2nd", 2),
+            ("第二", 2),
+            ("第一名", 1),
+            ("第三", 3),
+            ("No. 3", 3),
+        ] {
+            assert_eq!(rank(text), Some(expected), "{text}");
+        }
+        assert_eq!(rank("leader"), None);
+        assert_eq!(date("2026/6/30").as_deref(), Some("2026-06-30"));
+        assert_eq!(date("2026年6月30日").as_deref(), Some("2026-06-30"));
+        assert_eq!(date("2026-02-30"), None);
+        assert_eq!(date("soon"), None);
+    }
+
+    #[test]
+    fn numbers_in_sentences() {
+        assert!(states_a_number("Grow sales to forty pieces a month"));
+        assert!(states_a_number("Reach 40% awareness"));
+        assert!(states_a_number("每月卖出四十件"));
+        assert!(states_a_number("复购率提升三成"));
+        assert!(!states_a_number("让更多人知道我们"));
+        assert!(!states_a_number("Increase awareness"));
+        assert!(!states_a_number("大家一起努力"));
+        assert!(!states_a_number("打造一个知名品牌"));
+    }
+}
