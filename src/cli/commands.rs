@@ -4,6 +4,7 @@
 use super::{current_dir, exit, print_stdout, MetricsFormat, RulesFormat};
 use crate::error::UserError;
 use crate::output;
+use crate::output::metrics::Unread;
 use crate::project::config::Config;
 use crate::project::config_set::ConfigSet;
 use crate::project::paths::{describe, display_path};
@@ -101,12 +102,27 @@ pub(super) fn metrics(file: &Path, format: MetricsFormat) -> Result<i32, UserErr
         load_yaml(file, "plan")?
     };
     let document = plan.document;
-    let derived = crate::lint::derive::derive(&document.value);
-    let currency = document.value.get("currency").and_then(serde_json::Value::as_str);
+    // The same reading of the plan as the rules': text numbers count.
+    let normalized = crate::lint::normalize::normalize(&document.value);
+    let meant = normalized.meant(&document.value);
+    let derived = crate::lint::derive::derive(meant);
+    let currency = meant.get("currency").and_then(serde_json::Value::as_str);
+    let unread: Vec<Unread> = normalized
+        .readings
+        .iter()
+        .filter(|reading| reading.canonical.is_none())
+        .map(|reading| Unread {
+            field: crate::lint::schema::display_path(&reading.pointer)
+                .trim_matches('`')
+                .to_owned(),
+            written: reading.written.clone(),
+            noun: reading.kind.noun(),
+        })
+        .collect();
     let mut out = Vec::new();
     let written = match format {
-        MetricsFormat::Human => output::metrics::write_table(&derived, currency, &mut out),
-        MetricsFormat::Json => output::metrics::write_json(&derived, currency, &mut out),
+        MetricsFormat::Human => output::metrics::write_table(&derived, currency, &unread, &mut out),
+        MetricsFormat::Json => output::metrics::write_json(&derived, currency, &unread, &mut out),
     };
     written.map_err(|error| UserError::new(format!("cannot render the metrics: {error}")))?;
     print_stdout(&String::from_utf8_lossy(&out));

@@ -7,8 +7,25 @@ use serde_json::json;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-/// `metrics` as an aligned text table; `currency` labels money.
-pub fn write_table(metrics: &Metrics, currency: Option<&str>, out: &mut dyn Write) -> io::Result<()> {
+/// A plan value that could not be read, so the numbers built on it are
+/// missing or leave it out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unread {
+    /// Where it is, as users read a field (`budget.items[1].amount`).
+    pub field: String,
+    pub written: String,
+    /// What it should be ("a number").
+    pub noun: &'static str,
+}
+
+/// `metrics` as an aligned text table; `currency` labels money. Values in
+/// `unread` are listed after it: `-` above then has its reason.
+pub fn write_table(
+    metrics: &Metrics,
+    currency: Option<&str>,
+    unread: &[Unread],
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let money = |value: f64| format_money(value, currency);
     let or_dash = |value: Option<String>| value.unwrap_or_else(|| "-".into());
     let percent = |share: Option<f64>| {
@@ -129,12 +146,32 @@ pub fn write_table(metrics: &Metrics, currency: Option<&str>, out: &mut dyn Writ
             );
         }
     }
+    if !unread.is_empty() {
+        text.push_str("\nNot read (numbers that need these are shown as - or leave them out)\n");
+        for value in unread {
+            let _ = writeln!(
+                text,
+                "  {} is {:?}, which is not {}",
+                value.field, value.written, value.noun
+            );
+        }
+    }
     out.write_all(text.as_bytes())
 }
 
-/// `metrics` as JSON: the derived values, with the plan's currency.
-pub fn write_json(metrics: &Metrics, currency: Option<&str>, out: &mut dyn Write) -> io::Result<()> {
-    let value = json!({ "version": 1, "currency": currency, "metrics": metrics.to_value() });
+/// `metrics` as JSON: the derived values, with the plan's currency, and the
+/// values that could not be read.
+pub fn write_json(
+    metrics: &Metrics,
+    currency: Option<&str>,
+    unread: &[Unread],
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let unread: Vec<_> = unread
+        .iter()
+        .map(|value| json!({"field": value.field, "written": value.written, "expected": value.noun}))
+        .collect();
+    let value = json!({ "version": 1, "currency": currency, "metrics": metrics.to_value(), "unread": unread });
     serde_json::to_writer_pretty(&mut *out, &value).map_err(io::Error::other)?;
     writeln!(out)
 }
