@@ -127,10 +127,13 @@ fn clean_plan() -> String {
 
 #[test]
 fn overrides_change_severity_per_folder_last_match_wins() {
-    let vague = clean_plan().replace(
-        "statement: Win 550 first-time buyers by the end of July",
-        "statement: Grow sales",
-    );
+    // A goal with no number anywhere: judged as a whole, it is vague.
+    let vague = clean_plan()
+        .replace(
+            "statement: Win 550 first-time buyers by the end of July",
+            "statement: Grow sales",
+        )
+        .replace("    baseline: 460\n    target: 550\n", "");
     let dir = scratch(&[
         (
             ".planlint.yaml",
@@ -197,9 +200,10 @@ fn extends_a_shared_config_file() {
 fn suppressions_silence_with_a_reason_and_report_their_mistakes() {
     let plan = clean_plan()
         .replace(
-            "    statement: Win 550 first-time buyers by the end of July\n",
-            "    # planlint-disable-next-line vague-goal -- the CEO's wording, agreed in the kickoff\n    statement: Grow sales\n",
+            "  - id: new-customers\n    statement: Win 550 first-time buyers by the end of July\n",
+            "  # planlint-disable-next-line vague-goal -- the CEO's wording, agreed in the kickoff\n  - id: new-customers\n    # planlint-disable-next-line vague-goal -- the CEO's wording, agreed in the kickoff\n    statement: Grow sales\n",
         )
+        .replace("    baseline: 460\n    target: 550\n", "")
         .replace(
             "sponsor: Wang Jun, CEO\n",
             "# planlint-disable-file missing-sponsor\n# planlint-disable-next-line vauge-goal\n# planlint-disable-next-line missing-deadline -- nothing to hide here\nname2: x\n",

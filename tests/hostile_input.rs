@@ -552,6 +552,13 @@ fn wrong_types_and_impossible_dates() {
                 (7, 17),
                 (7, 27),
             ),
+            // A price that cannot be read is named by the rule it stops.
+            seen(
+                "high-value-without-payment-guarantee",
+                "`product.price` is \"lots\", which is not a number: this rule could not check it",
+                (14, 10),
+                (14, 14),
+            ),
             seen(
                 "schema",
                 "`product.price` must be a number, found the text \"lots\"",

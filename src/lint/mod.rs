@@ -15,6 +15,7 @@ pub(crate) mod settings;
 pub(crate) mod suppress;
 mod template;
 pub mod values;
+pub(crate) mod words;
 
 pub use engine::Linter;
 pub use settings::{Level, Preset, RuleSetting, Settings};

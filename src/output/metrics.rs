@@ -171,7 +171,8 @@ pub fn write_json(
         .iter()
         .map(|value| json!({"field": value.field, "written": value.written, "expected": value.noun}))
         .collect();
-    let value = json!({ "version": 1, "currency": currency, "metrics": metrics.to_value(), "unread": unread });
+    let value =
+        json!({ "version": 1, "currency": currency, "metrics": metrics.to_value(), "unread": unread });
     serde_json::to_writer_pretty(&mut *out, &value).map_err(io::Error::other)?;
     writeln!(out)
 }

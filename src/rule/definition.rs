@@ -103,6 +103,8 @@ pub enum OptionType {
     String,
     Boolean,
     StringList,
+    /// A mapping of names (currency codes) to numbers.
+    NumberMap,
 }
 
 impl OptionType {
@@ -113,6 +115,7 @@ impl OptionType {
             OptionType::String => "string",
             OptionType::Boolean => "boolean",
             OptionType::StringList => "list of strings",
+            OptionType::NumberMap => "mapping of names to numbers",
         }
     }
 
@@ -126,6 +129,9 @@ impl OptionType {
             OptionType::StringList => value
                 .as_array()
                 .is_some_and(|items| items.iter().all(Value::is_string)),
+            OptionType::NumberMap => value
+                .as_object()
+                .is_some_and(|entries| entries.values().all(Value::is_number)),
         }
     }
 }

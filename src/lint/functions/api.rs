@@ -23,6 +23,23 @@ impl<'a> Target<'a> {
     pub fn pointer(&self) -> &'a str {
         self.pointer.get()
     }
+
+    /// The field `key` of the mapping that holds the tested value (a goal's
+    /// `target` beside its `statement`).
+    pub fn sibling<'p>(&self, context: Context<'p>, key: &str) -> Option<&'p Value> {
+        let pointer = self.pointer();
+        let parent = &pointer[..pointer.rfind('/')?];
+        context.plan.pointer(parent)?.get(key)
+    }
+
+    /// Whether any of the sibling fields `keys` states a number.
+    pub fn sibling_states_a_number(&self, context: Context<'_>, keys: &[String]) -> bool {
+        keys.iter().any(|key| match self.sibling(context, key) {
+            Some(Value::Number(_)) => true,
+            Some(Value::String(text)) => crate::lint::values::states_a_number(text),
+            _ => false,
+        })
+    }
 }
 
 /// A JSON pointer made on first use. Most checks pass and never need the
@@ -105,12 +122,18 @@ impl Violation {
 
     /// The check could not run because of the unreadable value `reading`.
     pub fn unreadable(reading: &Reading) -> Self {
+        Violation::unreadable_at(reading.pointer.clone(), &reading.written, reading.kind.noun())
+    }
+
+    /// The check could not run: the value at `pointer`, written `written`,
+    /// is not `noun` ("a number").
+    pub fn unreadable_at(pointer: String, written: &str, noun: &'static str) -> Self {
         Violation {
-            pointer: Some(reading.pointer.clone()),
+            pointer: Some(pointer),
             vars: Vec::new(),
             unreadable: Some(Unreadable {
-                written: reading.written.clone(),
-                noun: reading.kind.noun(),
+                written: written.to_owned(),
+                noun,
             }),
         }
     }

@@ -1,27 +1,43 @@
-//! `contains`: a list must hold at least one item whose `key` is one of
-//! `values` (compared without case), e.g. a channel of type `seo` or
-//! `content`. Absent or empty lists are left to other checks.
+//! `contains`: a list must hold at least one item whose `key` holds one of
+//! `values` as a word or phrase (ignoring case; CJK anywhere in the text),
+//! e.g. a funnel stage "first contact" or 曝光, a channel of type `seo`.
+//! Absent or empty lists are left to other checks.
 
 use super::api::{Context, Function, Target, Violation};
+use crate::lint::words::Phrases;
 use serde::Deserialize;
 use serde_json::Value;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(super) struct Contains {
+pub(super) struct Options {
     key: String,
     values: Vec<String>,
 }
 
+/// How many of `values` a message names.
+const SHOWN: usize = 4;
+
+pub(super) struct Contains {
+    key: String,
+    values: Vec<String>,
+    wanted: Phrases,
+}
+
 impl Function for Contains {
     const NAME: &'static str = "contains";
-    type Options = Self;
+    type Options = Options;
 
-    fn new(contains: Self) -> Result<Self, String> {
-        if contains.values.is_empty() {
+    fn new(options: Options) -> Result<Self, String> {
+        let wanted = Phrases::new(&options.values);
+        if wanted.is_empty() {
             return Err("`values` must list at least one value".into());
         }
-        Ok(contains)
+        Ok(Contains {
+            key: options.key,
+            values: options.values,
+            wanted,
+        })
     }
 
     fn run(&self, target: Target<'_>, _: Context<'_>, out: &mut Vec<Violation>) {
@@ -32,14 +48,17 @@ impl Function for Contains {
             return;
         }
         let found = items.iter().any(|item| {
-            item.get(&self.key).and_then(Value::as_str).is_some_and(|text| {
-                self.values
-                    .iter()
-                    .any(|wanted| wanted.eq_ignore_ascii_case(text.trim()))
-            })
+            item.get(&self.key)
+                .and_then(Value::as_str)
+                .is_some_and(|text| self.wanted.find(text).is_some())
         });
         if !found {
-            out.push(Violation::at_target().var("values", self.values.join(", ")));
+            // The first few names, not a whole multilingual list.
+            let mut shown: Vec<&str> = self.values.iter().map(String::as_str).take(SHOWN).collect();
+            if self.values.len() > SHOWN {
+                shown.push("...");
+            }
+            out.push(Violation::at_target().var("values", shown.join(", ")));
         }
     }
 }

@@ -53,6 +53,14 @@ impl Function for DateRange {
         };
         let bound =
             |pointer: &Option<String>| pointer.as_deref().and_then(|p| iso_date(context.plan.pointer(p)));
+        // Bounds that are themselves reversed (a period ending before it
+        // starts) are one mistake, reported once at the period, not once
+        // for every date measured against them.
+        if let (Some(start), Some(end)) = (bound(&self.not_before), bound(&self.not_after)) {
+            if start > end {
+                return;
+            }
+        }
         if let Some(start) = bound(&self.not_before).filter(|start| date < *start) {
             out.push(
                 Violation::at_target()

@@ -3,8 +3,10 @@
 //! the one list of them (the rule schema's enum and the docs table are
 //! tested against it).
 
+mod answered;
 mod any_truthy;
 mod api;
+mod at_least;
 mod channel_return;
 mod contains;
 mod date_range;
@@ -12,6 +14,7 @@ mod defined;
 mod enumeration;
 mod expr;
 mod falsy;
+mod growth_target;
 mod length;
 mod marginal_cac;
 mod metric;
@@ -34,7 +37,9 @@ const fn entry<F: Function>() -> (&'static str, Compile) {
 
 /// Every function, by the name rules use, sorted.
 pub const FUNCTIONS: &[(&str, Compile)] = &[
+    entry::<answered::Answered>(),
     entry::<any_truthy::AnyTruthy>(),
+    entry::<at_least::AtLeast>(),
     entry::<channel_return::ChannelReturn>(),
     entry::<contains::Contains>(),
     entry::<date_range::DateRange>(),
@@ -42,6 +47,7 @@ pub const FUNCTIONS: &[(&str, Compile)] = &[
     entry::<enumeration::Enumeration>(),
     entry::<expr::Expr>(),
     entry::<falsy::Falsy>(),
+    entry::<growth_target::GrowthTarget>(),
     entry::<length::Length>(),
     entry::<marginal_cac::MarginalCac>(),
     entry::<metric::Metric>(),
@@ -132,9 +138,18 @@ mod tests {
             |date: &str| json!({"period": {"start": "2026-01-01", "end": "2026-12-31"}, "date": date});
         #[rustfmt::skip]
         let cases: Vec<(&str, Value, Value, &str, usize)> = vec![
+            ("answered", json!({"placeholders": ["TBD", "待招聘"]}), json!({"n": "Li Na"}), "/n", 0),
+            ("answered", json!({"placeholders": ["TBD", "待招聘"]}), json!({"n": "待招聘"}), "/n", 1),
+            ("answered", json!({"placeholders": ["TBD", "所有人"]}), json!({"n": ["所有人", "TBD"]}), "/n", 1),
+            ("answered", json!({"placeholders": ["TBD", "所有人"]}), json!({"n": ["所有人", "25-35岁女性"]}), "/n", 0),
+            ("answered", json!({"placeholders": ["TBD"]}), json!({}), "/n", 1),
             ("any-truthy", json!({"fields": ["a", "/b"]}), json!({"n": {"a": 1}}), "/n", 0),
             ("any-truthy", json!({"fields": ["a", "/b"]}), json!({"n": {}, "b": "yes"}), "/n", 0),
             ("any-truthy", json!({"fields": ["a", "/b"]}), json!({"n": {"a": ""}}), "/n", 1),
+            ("at-least", json!({"amounts": {"JPY": 20000}, "default": 1000, "unless": ["/payment/guarantee"]}), json!({"currency": "JPY", "p": {"price": 4800}}), "/p/price", 0),
+            ("at-least", json!({"amounts": {"JPY": 20000}, "default": 1000, "unless": ["/payment/guarantee"]}), json!({"currency": "CNY", "p": {"price": 4800}}), "/p/price", 1),
+            ("at-least", json!({"amounts": {}, "default": 1000, "unless": ["/payment/guarantee"]}), json!({"p": {"price": 4800}, "payment": {"guarantee": "escrow"}}), "/p/price", 0),
+            ("at-least", json!({"amounts": {}, "default": 1000, "unless": ["/payment/guarantee"]}), json!({"p": {"price": "lots"}}), "/p/price", 1),
             ("channel-return", json!({"min_return": 1}), channel(20000, 8000), "/channels/0", 0),
             ("channel-return", json!({"min_return": 1}), channel(20000, 3000), "/channels/0", 1),
             ("channel-return", json!({"min_return": 1}), channel(5000, 3000), "/channels/0", 0),
@@ -151,6 +166,13 @@ mod tests {
             ("falsy", json!({}), json!({"n": ""}), "/n", 0),
             ("falsy", json!({}), json!({}), "/n", 0),
             ("falsy", json!({}), json!({"n": "filled"}), "/n", 1),
+            ("growth-target", json!({"growth_words": ["grow", "增长"], "level_words": ["reach", "达到"]}), json!({"g": {"statement": "Grow profit 15% over 2025", "target": "15%"}}), "/g", 1),
+            ("growth-target", json!({"growth_words": ["grow", "增长"], "level_words": ["reach", "达到"]}), json!({"g": {"statement": "Grow profit 15%", "target": "15%", "baseline": 800}}), "/g", 0),
+            ("growth-target", json!({"growth_words": ["grow", "增长"], "level_words": ["reach", "达到"]}), json!({"g": {"statement": "Reach 40% aided awareness", "target": "40%"}}), "/g", 0),
+            ("growth-target", json!({"growth_words": ["grow", "增长"], "level_words": ["reach", "达到"]}), json!({"g": {"statement": "Grow awareness to 40%", "target": "40%"}}), "/g", 0),
+            ("growth-target", json!({"growth_words": ["grow", "增长"], "level_words": ["reach", "达到"]}), json!({"g": {"statement": "比上年增长20%", "target": "20%"}}), "/g", 1),
+            ("growth-target", json!({"growth_words": ["grow", "增长"], "level_words": ["reach", "达到"]}), json!({"g": {"statement": "品牌知名度达到40%", "target": "40%"}}), "/g", 0),
+            ("growth-target", json!({"growth_words": [], "level_words": []}), json!({"g": {"statement": "Repeat orders", "target": "+20%"}}), "/g", 1),
             ("length", json!({"max": 2}), json!({"n": [1, 2]}), "/n", 0),
             ("length", json!({"max": 2}), json!({"n": [1, 2, 3]}), "/n", 1),
             ("marginal-cac", json!({}), tiers(150), "/channels/0", 0),
@@ -159,6 +181,9 @@ mod tests {
             ("metric", json!({"metric": "unit_economics.cac_ltv_ratio", "max": 1}), json!({"unit_economics": {"cac": 1400, "ltv": 1000}}), "", 1),
             ("numeric", json!({}), json!({"n": "15%"}), "/n", 0),
             ("numeric", json!({}), json!({"n": "more"}), "/n", 1),
+            ("numeric", json!({}), json!({"n": "forty"}), "/n", 0),
+            ("numeric", json!({"or_stated_in": ["s"]}), json!({"g": {"s": "Sell 100 rings"}}), "/g/n", 0),
+            ("numeric", json!({"or_stated_in": ["s"]}), json!({"g": {"s": "Sell rings"}}), "/g/n", 1),
             ("pattern", json!({"match": "^[a-z]+$"}), json!({"n": "abc"}), "/n", 0),
             ("pattern", json!({"match": "^[a-z]+$"}), json!({"n": "ABC"}), "/n", 1),
             ("schema", json!({"schema": {"type": "integer", "minimum": 1}}), json!({"n": 3}), "/n", 0),
@@ -169,6 +194,8 @@ mod tests {
             ("undefined", json!({}), json!({"n": 1}), "/n", 1),
             ("vague-text", json!({"phrases": ["grow sales"]}), json!({"n": "Grow sales to 40 a month"}), "/n", 0),
             ("vague-text", json!({"phrases": ["grow sales"]}), json!({"n": "Grow sales"}), "/n", 1),
+            ("vague-text", json!({"phrases": ["让更多人知道我们"]}), json!({"n": "今年让更多人知道我们"}), "/n", 1),
+            ("vague-text", json!({"phrases": ["grow sales"], "unless_number_in": ["target"]}), json!({"g": {"n": "Grow sales", "target": 40}}), "/g/n", 0),
         ];
         let mut tested: Vec<&str> = cases.iter().map(|case| case.0).collect();
         tested.dedup();

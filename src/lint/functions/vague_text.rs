@@ -1,7 +1,11 @@
-//! `vague-text`: text that is only a vague aspiration ("increase awareness")
-//! with no number in it. Matching ignores case, punctuation and spacing.
+//! `vague-text`: text that is only a vague aspiration ("increase awareness",
+//! 让更多人知道我们) with no number in it (digits or number words), nor in
+//! the sibling fields `unless_number_in`. English phrases match whole words,
+//! CJK ones anywhere; case, punctuation and spacing are ignored.
 
 use super::api::{Context, Function, Target, Violation};
+use crate::lint::values::states_a_number;
+use crate::lint::words::Phrases;
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -11,21 +15,15 @@ pub(super) struct Options {
     phrases: Vec<String>,
     #[serde(default)]
     extra_phrases: Vec<String>,
+    /// Sibling fields (a goal's `target`) whose number makes the whole
+    /// measurable, so the wording alone is not held against it.
+    #[serde(default)]
+    unless_number_in: Vec<String>,
 }
 
 pub(super) struct VagueText {
-    /// Normalized phrases, longest first so the most specific one is quoted.
-    phrases: Vec<String>,
-}
-
-/// Lower case, words separated by single spaces, punctuation dropped, so that
-/// "Let more people know about us!" matches "let more people know about us".
-fn normalize(text: &str) -> String {
-    text.split(|c: char| !c.is_alphanumeric() && c != '\'')
-        .filter(|word| !word.is_empty())
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join(" ")
+    phrases: Phrases,
+    unless_number_in: Vec<String>,
 }
 
 impl Function for VagueText {
@@ -33,35 +31,25 @@ impl Function for VagueText {
     type Options = Options;
 
     fn new(options: Options) -> Result<Self, String> {
-        let mut phrases: Vec<String> = options
-            .phrases
-            .iter()
-            .chain(&options.extra_phrases)
-            .map(|phrase| normalize(phrase))
-            .filter(|phrase| !phrase.is_empty())
-            .collect();
+        let phrases = Phrases::new(options.phrases.iter().chain(&options.extra_phrases));
         if phrases.is_empty() {
             return Err("`phrases` must list at least one phrase".into());
         }
-        phrases.sort_by_key(|phrase| std::cmp::Reverse(phrase.len()));
-        phrases.dedup();
-        Ok(VagueText { phrases })
+        Ok(VagueText {
+            phrases,
+            unless_number_in: options.unless_number_in,
+        })
     }
 
-    fn run(&self, target: Target<'_>, _: Context<'_>, out: &mut Vec<Violation>) {
+    fn run(&self, target: Target<'_>, context: Context<'_>, out: &mut Vec<Violation>) {
         let Some(Value::String(text)) = target.value else {
             return;
         };
-        if text.chars().any(|c| c.is_numeric()) {
+        if states_a_number(text) || target.sibling_states_a_number(context, &self.unless_number_in) {
             return;
         }
-        let padded = format!(" {} ", normalize(text));
-        if let Some(phrase) = self
-            .phrases
-            .iter()
-            .find(|phrase| padded.contains(&format!(" {phrase} ")))
-        {
-            out.push(Violation::at_target().var("phrase", phrase.clone()));
+        if let Some(phrase) = self.phrases.find(text) {
+            out.push(Violation::at_target().var("phrase", phrase));
         }
     }
 }
@@ -84,11 +72,13 @@ mod tests {
         );
         assert_eq!(vague("We must grow sales.").as_deref(), Some("grow sales"));
         assert_eq!(vague("Regrow salesforce"), None);
+        assert_eq!(vague("Increase sales-qualified pipeline"), None);
     }
 
     #[test]
     fn a_number_makes_it_specific() {
         assert_eq!(vague("Increase awareness to 40%"), None);
         assert_eq!(vague("Grow sales by ３ stores"), None);
+        assert_eq!(vague("Grow sales to forty pieces a month"), None);
     }
 }

@@ -1,0 +1,69 @@
+//! `at-least`: an amount at or above a threshold in the plan's currency
+//! (`amounts`, by ISO code; `default` for any other or none) needs one of
+//! the plan fields `unless` (e.g. a payment guarantee). A 4,800 JPY tea set
+//! is not a 4,800 CNY ring. An amount that cannot be read is named.
+
+use super::api::{is_empty_value, Context, Function, Target, Violation};
+use crate::numbers::format_number;
+use serde::Deserialize;
+use serde_json::{Map, Value};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct AtLeast {
+    /// Thresholds by currency code.
+    #[serde(default)]
+    amounts: Map<String, Value>,
+    default: f64,
+    /// Plan pointers (`/payment/guarantee`); any that is filled in excuses it.
+    unless: Vec<String>,
+}
+
+impl Function for AtLeast {
+    const NAME: &'static str = "at-least";
+    type Options = Self;
+
+    fn new(at_least: Self) -> Result<Self, String> {
+        if let Some((code, _)) = at_least.amounts.iter().find(|(_, amount)| !amount.is_number()) {
+            return Err(format!("the threshold for `{code}` must be a number"));
+        }
+        if let Some(pointer) = at_least.unless.iter().find(|pointer| !pointer.starts_with('/')) {
+            return Err(format!(
+                "`{pointer}` must be a JSON pointer into the plan, starting with `/`"
+            ));
+        }
+        Ok(at_least)
+    }
+
+    fn run(&self, target: Target<'_>, context: Context<'_>, out: &mut Vec<Violation>) {
+        let amount = match target.value {
+            Some(Value::Number(number)) => number.as_f64(),
+            // Readable text was read into a number before the rules ran.
+            Some(Value::String(text)) => match crate::lint::values::amount(text) {
+                Some(amount) => Some(amount.value),
+                None => {
+                    out.push(Violation::unreadable_at(
+                        target.pointer().to_owned(),
+                        text,
+                        "a number",
+                    ));
+                    return;
+                }
+            },
+            _ => None,
+        };
+        let Some(amount) = amount else { return };
+        let currency = context.plan.get("currency").and_then(Value::as_str);
+        let threshold = currency
+            .and_then(|code| self.amounts.get(&code.to_uppercase()))
+            .and_then(Value::as_f64)
+            .unwrap_or(self.default);
+        let excused = self
+            .unless
+            .iter()
+            .any(|pointer| !is_empty_value(context.plan.pointer(pointer)));
+        if amount >= threshold && !excused {
+            out.push(Violation::at_target().var("threshold", format_number(threshold)));
+        }
+    }
+}
