@@ -85,3 +85,57 @@ fn a_root_that_is_not_a_mapping() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].0.message, "the plan must be a mapping, found a list");
 }
+
+/// A JSON export writes `null` for what it leaves empty: absent, not a
+/// schema error per null. A required field that is null is still missing.
+#[test]
+fn nulls_in_optional_fields_are_absent() {
+    let text = r#"{"version": 1, "name": "Export", "sponsor": null, "payment": null,
+      "goals": [{"id": "g", "statement": "Sell 100 rings", "target": 100, "baseline": null, "owner": null}]}"#;
+    assert_eq!(schema_findings(text), Vec::new());
+    let required = schema_findings(r#"{"version": 1, "name": null}"#);
+    assert_eq!(required.len(), 1, "{required:?}");
+    assert_eq!(
+        required[0].0.message,
+        "the plan is missing the required field `name`"
+    );
+}
+
+/// A value written in a person's way gets the exact canonical form as the
+/// fix, and the currency its sign names when the plan does not say it.
+#[test]
+fn values_as_written_get_their_canonical_form() {
+    let found = schema_findings(
+        "version: 1\nname: x\nproduct: {price: \"¥3,200\"}\nunit_economics: {gross_margin: \"12%\"}\npositioning: {rank: 第二}\n",
+    );
+    let messages: Vec<(&str, Option<&str>, &str)> = found
+        .iter()
+        .map(|(finding, underlined)| {
+            (
+                finding.message.as_str(),
+                finding.help.as_deref(),
+                underlined.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            (
+                "`product.price` is written as \"¥3,200\": the plan format wants 3200",
+                Some("write `price: 3200` and set `currency: CNY`; planlint reads it as 3200 meanwhile, so the rules still check it"),
+                "\"¥3,200\"",
+            ),
+            (
+                "`unit_economics.gross_margin` is written as \"12%\": the plan format wants 0.12",
+                Some("write `gross_margin: 0.12`; planlint reads it as 0.12 meanwhile, so the rules still check it"),
+                "\"12%\"",
+            ),
+            (
+                "`positioning.rank` is written as \"第二\": the plan format wants 2",
+                Some("write `rank: 2`; planlint reads it as 2 meanwhile, so the rules still check it"),
+                "第二",
+            ),
+        ]
+    );
+}
