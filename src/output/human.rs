@@ -1,11 +1,11 @@
 //! `--format human`: miette reports with the offending text underlined, then
 //! a summary line.
 
-use crate::document::Span;
+use crate::document::{LineIndex, Span};
 use crate::finding::{plural, FileReport, Finding, Severity, Summary};
 use miette::{
     Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
-    NamedSource, SourceCode, SourceSpan, SpanContents,
+    SourceCode, SourceSpan, SpanContents,
 };
 use std::fmt;
 use std::io::{self, Write};
@@ -23,10 +23,27 @@ struct Report<'a> {
     url: Option<&'a str>,
 }
 
-/// The plan's text as miette reads it, except that the column in the
-/// `file:line:column` header counts characters, as every other format does
-/// (miette counts bytes, which would put `x` in `名前: x` at column 9, not 5).
-struct CharColumns(NamedSource<Arc<str>>);
+/// The plan's text as miette reads it, through one line index per file: a
+/// finding's lines are found by binary search, not by scanning the file
+/// from its start (which made output quadratic in the number of findings).
+/// The column in the `file:line:column` header counts characters, as every
+/// other format does (miette counts bytes, which would put `x` in
+/// `名前: x` at column 9, not 5).
+struct CharColumns {
+    name: String,
+    text: Arc<str>,
+    lines: LineIndex,
+}
+
+impl CharColumns {
+    fn new(name: &str, text: &Arc<str>) -> Self {
+        CharColumns {
+            name: name.to_owned(),
+            text: Arc::clone(text),
+            lines: LineIndex::new(text),
+        }
+    }
+}
 
 impl SourceCode for CharColumns {
     fn read_span<'a>(
@@ -35,31 +52,39 @@ impl SourceCode for CharColumns {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
-        let text: &str = self.0.inner();
         if let Some(excerpt) = self.excerpt(span) {
             return Ok(excerpt);
         }
-        let contents = self
-            .0
-            .read_span(span, context_lines_before, context_lines_after)?;
-        if contents.column() == 0 {
-            return Ok(contents);
-        }
-        let start = contents.span().offset().min(text.len());
-        let line_start = text
-            .get(..start)
-            .and_then(|before| before.rfind(['\n', '\r']))
-            .map_or(0, |at| at + 1);
-        let column = text
-            .get(line_start..start)
-            .map_or(contents.column(), |line| line.chars().count());
+        let text: &str = &self.text;
+        let start = span.offset().min(text.len());
+        let end = (start + span.len()).min(text.len());
+        let first = self.lines.position(text, start);
+        // A span that ends right after a line break ends on that line.
+        let last = self.lines.position(text, end.saturating_sub(1).max(start));
+        let first_line = first.line - 1;
+        let context_first = first_line.saturating_sub(context_lines_before);
+        let context_last = (last.line - 1 + context_lines_after).min(self.lines.line_count().saturating_sub(1));
+        // `line_start` counts lines from 1; these are 0-based.
+        let from = self.lines.line_start(context_first + 1).unwrap_or(0);
+        let to = self
+            .lines
+            .line_start(context_last + 2)
+            .unwrap_or(text.len())
+            .min(text.len());
+        let data = text.get(from..to).unwrap_or_default();
+        // Without its final line break, as miette's own reader gives it.
+        let data = data
+            .strip_suffix("\r\n")
+            .or_else(|| data.strip_suffix('\n'))
+            .or_else(|| data.strip_suffix('\r'))
+            .unwrap_or(data);
         Ok(Box::new(MietteSpanContents::new_named(
-            self.0.name().to_owned(),
-            contents.data(),
-            *contents.span(),
-            contents.line(),
-            column,
-            contents.line_count(),
+            self.name.clone(),
+            data.as_bytes(),
+            SourceSpan::from((from, data.len())),
+            context_first,
+            first.column - 1,
+            context_last - context_first + 1,
         )))
     }
 }
@@ -75,7 +100,7 @@ impl CharColumns {
     /// For a span on a very long line: that part of the line, with the true
     /// line and column; `None` for ordinary lines.
     fn excerpt<'a>(&'a self, span: &SourceSpan) -> Option<Box<dyn SpanContents<'a> + 'a>> {
-        let text: &str = self.0.inner();
+        let text: &str = &self.text;
         let start = span.offset().min(text.len());
         let line_start = text.get(..start)?.rfind(['\n', '\r']).map_or(0, |at| at + 1);
         let line_end = text
@@ -94,11 +119,11 @@ impl CharColumns {
         let from = floor(start.saturating_sub(EXCERPT_CONTEXT_BYTES).max(line_start));
         let span_end = (start + span.len()).min(start + MAX_SHOWN_LINE_BYTES);
         let to = floor((span_end + EXCERPT_CONTEXT_BYTES).min(line_end));
-        let line = text.get(..line_start)?.matches('\n').count();
+        let line = self.lines.position(text, line_start).line - 1;
         // The header names where the span starts, as for ordinary lines.
         let column = text.get(line_start..start)?.chars().count();
         Some(Box::new(MietteSpanContents::new_named(
-            self.0.name().to_owned(),
+            self.name.clone(),
             text.get(from..to)?.as_bytes(),
             SourceSpan::from((from, to - from)),
             line,
@@ -188,7 +213,7 @@ pub fn write(reports: &[FileReport], options: super::Options<'_>, out: &mut dyn 
         if report.findings.is_empty() {
             continue;
         }
-        let source = CharColumns(NamedSource::new(&report.path, Arc::clone(&report.source)));
+        let source = CharColumns::new(&report.path, &report.source);
         for finding in &report.findings {
             let url = options.rule(&finding.rule).and_then(|rule| rule.url.as_deref());
             let diagnostic = Report {
