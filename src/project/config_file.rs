@@ -103,11 +103,13 @@ fn load_recursive(path: &Path, containment: &Containment, stack: &mut Vec<PathBu
             }
             let file = checker.contained(containment, &pointer, name, &base_dir.join(name))?;
             if !file.is_file() {
-                return Err(checker.error(
-                    &pointer,
-                    &format!("no such config file: {}", display_path(&file)),
-                    "not found",
-                ));
+                // Only regular files are opened: a FIFO would block, a device never end.
+                let (message, label) = if file.exists() {
+                    (format!("{} is not a regular file: not read", display_path(&file)), "not a file")
+                } else {
+                    (format!("no such config file: {}", display_path(&file)), "not found")
+                };
+                return Err(checker.error(&pointer, &message, label));
             }
             config.absorb(load_recursive(&file, containment, stack)?);
         }
