@@ -32,9 +32,7 @@ impl Excerpt {
     pub fn new(name: &str, source: &str, span: Span) -> (Excerpt, Span) {
         let start = floor_char_boundary(source, span.start.min(source.len()));
         let line_start = source[..start].rfind('\n').map_or(0, |at| at + 1);
-        let line_end = source[start..]
-            .find('\n')
-            .map_or(source.len(), |at| start + at);
+        let line_end = source[start..].find('\n').map_or(source.len(), |at| start + at);
         let line = source[line_start..line_end].trim_end_matches('\r');
         let end = floor_char_boundary(source, span.end.clamp(start, line_start + line.len())) - line_start;
         let start = start - line_start;

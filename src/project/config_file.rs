@@ -34,14 +34,11 @@ pub fn load_discovered_config(path: &Path) -> Result<Config, UserError> {
     let containment = Containment::of_config(path)?;
     match containment.check(path) {
         Ok(inside) => load_recursive(&inside, &containment, &mut Vec::new()),
-        Err(Refusal::Outside) => {
-            let shown = display_path(path);
-            Err(UserError::new(format!(
-                "config file {shown} resolves outside the repository ({}): not read",
-                containment.shown_root()
-            ))
-            .with_help(containment.outside_help()))
-        }
+        Err(refusal @ (Refusal::Outside | Refusal::GitData)) => Err(UserError::new(format!(
+            "config file {}",
+            containment.refusal_message(&display_path(path), &refusal)
+        ))
+        .with_help(containment.outside_help())),
         Err(Refusal::Unreadable(error)) => Err(UserError::new(format!(
             "cannot read config file {}: {}",
             display_path(path),
@@ -50,7 +47,11 @@ pub fn load_discovered_config(path: &Path) -> Result<Config, UserError> {
     }
 }
 
-fn load_recursive(path: &Path, containment: &Containment, stack: &mut Vec<PathBuf>) -> Result<Config, UserError> {
+fn load_recursive(
+    path: &Path,
+    containment: &Containment,
+    stack: &mut Vec<PathBuf>,
+) -> Result<Config, UserError> {
     let shown = display_path(path);
     if let Some(start) = stack.iter().position(|seen| seen == path) {
         let chain: Vec<String> = stack[start..]
@@ -105,9 +106,15 @@ fn load_recursive(path: &Path, containment: &Containment, stack: &mut Vec<PathBu
             if !file.is_file() {
                 // Only regular files are opened: a FIFO would block, a device never end.
                 let (message, label) = if file.exists() {
-                    (format!("{} is not a regular file: not read", display_path(&file)), "not a file")
+                    (
+                        format!("{} is not a regular file: not read", display_path(&file)),
+                        "not a file",
+                    )
                 } else {
-                    (format!("no such config file: {}", display_path(&file)), "not found")
+                    (
+                        format!("no such config file: {}", display_path(&file)),
+                        "not found",
+                    )
                 };
                 return Err(checker.error(&pointer, &message, label));
             }
@@ -194,8 +201,8 @@ impl Checker<'_> {
     ) -> Result<PathBuf, UserError> {
         match containment.check(path) {
             Ok(inside) => Ok(inside),
-            Err(Refusal::Outside) => Err(self
-                .error(pointer, &containment.outside_message(name), "outside the repository")
+            Err(refusal @ (Refusal::Outside | Refusal::GitData)) => Err(self
+                .error(pointer, &containment.refusal_message(name, &refusal), "not read")
                 .with_help(containment.outside_help())),
             // Missing files are told apart by the callers, which know what they expected.
             Err(Refusal::Unreadable(_)) => Ok(absolute(path)),

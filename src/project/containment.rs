@@ -23,6 +23,9 @@ pub struct Containment {
 pub enum Refusal {
     /// It resolves outside the repository: it was not opened.
     Outside,
+    /// It resolves into `.git`, git's own data (with the credentials
+    /// `actions/checkout` keeps there): not the repository's files.
+    GitData,
     /// It is inside but cannot be resolved (missing, a dangling link...).
     Unreadable(std::io::Error),
 }
@@ -69,6 +72,7 @@ impl Containment {
     pub fn check(&self, path: &Path) -> Result<PathBuf, Refusal> {
         let lexical = absolute(path);
         match std::fs::canonicalize(&lexical) {
+            Ok(real) if real.starts_with(self.real_root.join(".git")) => Err(Refusal::GitData),
             Ok(real) if real.starts_with(&self.real_root) => Ok(lexical),
             Ok(_) => Err(Refusal::Outside),
             // Missing: say so only for a place inside, so that the error does
@@ -84,18 +88,22 @@ impl Containment {
 
     /// The error for a path named by a repository file that is refused:
     /// `name` as written there.
-    pub fn outside_message(&self, name: &str) -> String {
-        format!(
-            "`{name}` is outside the repository ({}): not read",
-            self.shown_root()
-        )
+    pub fn refusal_message(&self, name: &str, refusal: &Refusal) -> String {
+        match refusal {
+            Refusal::GitData => format!("`{name}` is inside the repository's .git folder: not read"),
+            Refusal::Unreadable(error) => format!("cannot read `{name}`: {}", describe(error)),
+            Refusal::Outside => format!(
+                "`{name}` is outside the repository ({}): not read",
+                self.shown_root()
+            ),
+        }
     }
 
     /// What to do about an outside path, shown under the error.
     pub fn outside_help(&self) -> String {
         format!(
-            "files in the repository {} may name only files inside it, after following \
-             symlinks; pass files from elsewhere on the command line (see docs/security.md)",
+            "files in the repository {} may name only files inside it (not in .git), after \
+             following symlinks; pass files from elsewhere on the command line (see docs/security.md)",
             self.shown_root()
         )
     }
@@ -118,7 +126,9 @@ mod tests {
         let dir = repository();
         let containment = Containment::of_config(&dir.path().join("plans/team/.planlint.yaml")).unwrap();
         assert_eq!(containment.lexical_root, dir.path());
-        assert!(containment.check(&dir.path().join("plans/team/../../base.yaml")).is_ok());
+        assert!(containment
+            .check(&dir.path().join("plans/team/../../base.yaml"))
+            .is_ok());
     }
 
     #[test]
@@ -133,10 +143,18 @@ mod tests {
     fn parents_absolute_paths_and_missing_outside_files_are_outside() {
         let dir = repository();
         let containment = Containment::of_config(&dir.path().join(".planlint.yaml")).unwrap();
-        for outside in ["../x.yaml", "/etc/hostname", "/proc/self/environ", "../no/such.yaml"] {
+        for outside in [
+            "../x.yaml",
+            "/etc/hostname",
+            "/proc/self/environ",
+            "../no/such.yaml",
+        ] {
             let refused = containment.check(&dir.path().join(outside));
             assert!(matches!(refused, Err(Refusal::Outside)), "{outside}: {refused:?}");
         }
+        std::fs::write(dir.path().join(".git/config"), "").unwrap();
+        let git = containment.check(&dir.path().join("plans/../.git/config"));
+        assert!(matches!(git, Err(Refusal::GitData)), "{git:?}");
         let missing = containment.check(&dir.path().join("no-such.yaml"));
         assert!(matches!(missing, Err(Refusal::Unreadable(_))), "{missing:?}");
     }
@@ -151,7 +169,10 @@ mod tests {
         std::os::unix::fs::symlink(outside.path(), dir.path().join("elsewhere")).unwrap();
         std::os::unix::fs::symlink("base.yaml", dir.path().join("inside.yaml")).unwrap();
         let containment = Containment::of_config(&dir.path().join(".planlint.yaml")).unwrap();
-        assert!(matches!(containment.check(&dir.path().join("link.yaml")), Err(Refusal::Outside)));
+        assert!(matches!(
+            containment.check(&dir.path().join("link.yaml")),
+            Err(Refusal::Outside)
+        ));
         assert!(matches!(
             containment.check(&dir.path().join("elsewhere/secret.yaml")),
             Err(Refusal::Outside)

@@ -60,11 +60,11 @@ pub fn expand(base_dir: &Path, entry: &str, containment: &Containment) -> Result
         }
     }
     for file in &files {
-        if containment.check(file).is_err() {
+        if let Err(refusal) = containment.check(file) {
+            let shown = display_path(file);
             return Err(format!(
-                "rule file {} resolves outside the repository ({}): not read",
-                display_path(file),
-                containment.shown_root()
+                "rule file {}",
+                containment.refusal_message(&shown, &refusal)
             ));
         }
     }

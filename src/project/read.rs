@@ -78,7 +78,9 @@ fn open_regular(path: &Path) -> Result<std::fs::File, ReadError> {
     }
     let file = std::fs::File::open(&real).map_err(ReadError::Io)?;
     if !file.metadata().map_err(ReadError::Io)?.is_file() {
-        return Err(ReadError::Refused("changed into a non-regular file while opened: not read"));
+        return Err(ReadError::Refused(
+            "changed into a non-regular file while opened: not read",
+        ));
     }
     Ok(file)
 }
