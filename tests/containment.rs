@@ -198,6 +198,10 @@ fn git_data_is_not_the_repository_s_files() {
     );
     scene.write(".planlint.yaml", "rule_packs: [.git]\n");
     scene.assert_refused(&["."], &[".planlint.yaml", ".git"]);
+    // A glob over the whole repository passes .git by.
+    fs::write(scene.repo.join(".git/hooks.yml"), scene.canary.as_str()).unwrap();
+    scene.write(".planlint.yaml", "rule_packs: ['**/*.yml']\n");
+    scene.assert_refused(&["."], &[".planlint.yaml", "names no rule files"]);
 }
 
 #[test]

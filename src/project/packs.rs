@@ -30,7 +30,12 @@ pub fn expand(base_dir: &Path, entry: &str, containment: &Containment) -> Result
             base_dir
         };
         // Symlinks are not followed: their type is "symlink", never "file".
-        for item in ignore::WalkBuilder::new(root).hidden(false).build().flatten() {
+        // `.git` is git's data, never a pack.
+        let walk = ignore::WalkBuilder::new(root)
+            .hidden(false)
+            .filter_entry(|item| item.file_name() != ".git")
+            .build();
+        for item in walk.flatten() {
             let path = item.path();
             let relative = path.strip_prefix(root).unwrap_or(path);
             if item.file_type().is_some_and(|kind| kind.is_file()) && matcher.is_match(relative) {
