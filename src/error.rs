@@ -3,7 +3,8 @@
 //! there is one, the place.
 
 use crate::document::{LoadError, Span};
-use miette::{Diagnostic, LabeledSpan, NamedSource, SourceCode};
+use crate::excerpt::Excerpt;
+use miette::{Diagnostic, LabeledSpan, SourceCode};
 use std::fmt;
 use std::sync::Arc;
 
@@ -18,7 +19,9 @@ pub struct UserError {
 
 #[derive(Debug, Clone)]
 pub struct Location {
-    pub source: NamedSource<Arc<str>>,
+    /// Only the line the error names, bounded in width.
+    pub source: Excerpt,
+    /// In `source`.
     pub span: Span,
     pub label: String,
 }
@@ -37,10 +40,12 @@ impl UserError {
         self
     }
 
-    /// Points the error at `span` in the file `path` whose text is `source`.
+    /// Points the error at `span` in the file `path` whose text is `source`;
+    /// the error keeps only the line where `span` starts.
     pub fn at(mut self, path: &str, source: &Arc<str>, span: Span, label: impl Into<String>) -> Self {
+        let (excerpt, span) = Excerpt::new(path, source, span);
         self.location = Some(Box::new(Location {
-            source: NamedSource::new(path, Arc::clone(source)),
+            source: excerpt,
             span,
             label: label.into(),
         }));

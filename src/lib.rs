@@ -12,6 +12,7 @@
 pub mod cli;
 pub mod document;
 pub(crate) mod error;
+pub(crate) mod excerpt;
 pub mod finding;
 pub mod guard;
 pub mod lint;

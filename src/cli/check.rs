@@ -11,7 +11,7 @@ use crate::project::baseline::Baseline;
 use crate::project::config_set::{ConfigSet, Linters};
 use crate::project::discover::discover;
 use crate::project::paths::{describe, display_path};
-use crate::project::read::{read_file_limited, read_limited, ReadError};
+use crate::project::read::{read_file_limited, read_limited, refused, ReadError};
 use crate::rule::{catalog, meta::PARSE_ERROR};
 use rayon::prelude::*;
 use std::io::{self, IsTerminal, Write};
@@ -102,6 +102,7 @@ fn read_error(source: &str, shown: &str, max_size: u64, error: ReadError) -> Use
             ))
             .with_help("raise `max_file_size` in .planlint.yaml if this file really is a plan")
         }
+        ReadError::Refused(reason) => refused(source, reason),
     }
 }
 

@@ -96,6 +96,8 @@ pub(super) fn metrics(file: &Path, format: MetricsFormat) -> Result<i32, UserErr
                 ReadError::TooBig(_) => UserError::new(format!(
                     "stdin is over the {DEFAULT_MAX_FILE_SIZE}-byte limit for a plan: not read"
                 )),
+                // Only files are refused by kind; stdin is read as it comes.
+                ReadError::Refused(reason) => UserError::new(format!("stdin {reason}")),
             })?;
         parse_yaml("<stdin>".to_owned(), &bytes)?
     } else {

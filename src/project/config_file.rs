@@ -9,7 +9,8 @@ use crate::error::UserError;
 use crate::lint::schema::config_schema;
 use crate::lint::settings::{Level, Preset, RuleSetting};
 use crate::project::config::{Config, Override};
-use crate::project::paths::{absolute, display_path};
+use crate::project::containment::{Containment, Refusal};
+use crate::project::paths::{absolute, describe, display_path};
 use crate::project::read::load_yaml;
 use crate::rule::{catalog, Entry, RuleDef};
 use globset::{Glob, GlobSet, GlobSetBuilder};
@@ -18,13 +19,39 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-/// Reads and checks the config file at `path`, with the files it extends
-/// and the rule packs it loads.
+/// Reads and checks the config file at `path`, given on the command line,
+/// with the files it extends and the rule packs it loads. The user chose it,
+/// so it may be anywhere; what it names must stay inside its repository.
 pub fn load_config(path: &Path) -> Result<Config, UserError> {
-    load_recursive(&absolute(path), &mut Vec::new())
+    let containment = Containment::of_config(path)?;
+    load_recursive(&absolute(path), &containment, &mut Vec::new())
 }
 
-fn load_recursive(path: &Path, stack: &mut Vec<PathBuf>) -> Result<Config, UserError> {
+/// Reads a config file found above the plans: it belongs to the repository,
+/// so it too must resolve inside it (a `.planlint.yaml` symlink cannot
+/// point elsewhere).
+pub fn load_discovered_config(path: &Path) -> Result<Config, UserError> {
+    let containment = Containment::of_config(path)?;
+    match containment.check(path) {
+        Ok(inside) => load_recursive(&inside, &containment, &mut Vec::new()),
+        Err(refusal @ (Refusal::Outside | Refusal::GitData)) => Err(UserError::new(format!(
+            "config file {}",
+            containment.refusal_message(&display_path(path), &refusal)
+        ))
+        .with_help(containment.outside_help())),
+        Err(Refusal::Unreadable(error)) => Err(UserError::new(format!(
+            "cannot read config file {}: {}",
+            display_path(path),
+            describe(&error)
+        ))),
+    }
+}
+
+fn load_recursive(
+    path: &Path,
+    containment: &Containment,
+    stack: &mut Vec<PathBuf>,
+) -> Result<Config, UserError> {
     let shown = display_path(path);
     if let Some(start) = stack.iter().position(|seen| seen == path) {
         let chain: Vec<String> = stack[start..]
@@ -75,21 +102,30 @@ fn load_recursive(path: &Path, stack: &mut Vec<PathBuf>) -> Result<Config, UserE
                 config.settings.preset = preset;
                 continue;
             }
-            let file = absolute(&base_dir.join(name));
+            let file = checker.contained(containment, &pointer, name, &base_dir.join(name))?;
             if !file.is_file() {
-                return Err(checker.error(
-                    &pointer,
-                    &format!("no such config file: {}", display_path(&file)),
-                    "not found",
-                ));
+                // Only regular files are opened: a FIFO would block, a device never end.
+                let (message, label) = if file.exists() {
+                    (
+                        format!("{} is not a regular file: not read", display_path(&file)),
+                        "not a file",
+                    )
+                } else {
+                    (
+                        format!("no such config file: {}", display_path(&file)),
+                        "not found",
+                    )
+                };
+                return Err(checker.error(&pointer, &message, label));
             }
-            config.absorb(load_recursive(&file, stack)?);
+            config.absorb(load_recursive(&file, containment, stack)?);
         }
         stack.pop();
     }
     if let Some(value) = root.get("rule_packs") {
         for (pointer, entry) in checker.strings("/rule_packs", value) {
-            let files = crate::project::packs::expand(&base_dir, entry)
+            checker.contained(containment, &pointer, entry, &base_dir.join(entry))?;
+            let files = crate::project::packs::expand(&base_dir, entry, containment)
                 .map_err(|message| checker.error(&pointer, &message, "this rule pack"))?;
             for file in files {
                 let rule = crate::project::packs::load_rule_file(&file)?;
@@ -152,6 +188,25 @@ impl Checker<'_> {
     fn key_error(&self, pointer: &str, message: &str, label: &str) -> UserError {
         let span = self.document.key_or_value_span(pointer);
         UserError::new(format!("{}: {message}", self.shown)).at(self.shown, self.source, span, label)
+    }
+
+    /// `path`, named as `name` at `pointer`, when it resolves inside the
+    /// repository; otherwise an error there, before anything is opened.
+    fn contained(
+        &self,
+        containment: &Containment,
+        pointer: &str,
+        name: &str,
+        path: &Path,
+    ) -> Result<PathBuf, UserError> {
+        match containment.check(path) {
+            Ok(inside) => Ok(inside),
+            Err(refusal @ (Refusal::Outside | Refusal::GitData)) => Err(self
+                .error(pointer, &containment.refusal_message(name, &refusal), "not read")
+                .with_help(containment.outside_help())),
+            // Missing files are told apart by the callers, which know what they expected.
+            Err(Refusal::Unreadable(_)) => Ok(absolute(path)),
+        }
     }
 
     /// The texts of a list (or of a single text standing for a list of

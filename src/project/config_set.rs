@@ -5,7 +5,7 @@
 use crate::error::UserError;
 use crate::lint::engine::Linter;
 use crate::project::config::Config;
-use crate::project::config_file::load_config;
+use crate::project::config_file::{load_config, load_discovered_config};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -54,7 +54,7 @@ impl ConfigSet {
                 .find(|known| known.path.as_deref() == Some(file.as_path()))
             {
                 Some(known) => Arc::clone(known),
-                None => Arc::new(load_config(&file)?),
+                None => Arc::new(load_discovered_config(&file)?),
             },
             None => Arc::clone(&self.fallback),
         };

@@ -6,6 +6,7 @@ pub(crate) mod baseline;
 pub(crate) mod config;
 pub(crate) mod config_file;
 pub(crate) mod config_set;
+pub(crate) mod containment;
 pub mod discover;
 pub(crate) mod packs;
 pub(crate) mod paths;

@@ -6,14 +6,18 @@
 use crate::document::Document;
 use crate::error::UserError;
 use crate::lint::schema::rule_schema;
+use crate::project::containment::Containment;
+use crate::project::paths::{describe, display_path};
 use crate::rule::{RuleDef, RuleOrigin};
 use globset::Glob;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// The files a `rule_packs:` entry names: a rule file, a folder of them
-/// (`*.yaml`, `*.yml`), or a glob relative to `base_dir`.
-pub fn expand(base_dir: &Path, entry: &str) -> Result<Vec<PathBuf>, String> {
+/// (`*.yaml`, `*.yml`), or a glob relative to `base_dir`. Every file must
+/// resolve inside the repository; in a folder or a glob, only regular files
+/// count (a FIFO named `x.yaml` is skipped, never opened).
+pub fn expand(base_dir: &Path, entry: &str, containment: &Containment) -> Result<Vec<PathBuf>, String> {
     let is_glob = entry.contains(['*', '?', '[', '{']);
     let mut files = Vec::new();
     if is_glob {
@@ -25,7 +29,13 @@ pub fn expand(base_dir: &Path, entry: &str) -> Result<Vec<PathBuf>, String> {
         } else {
             base_dir
         };
-        for item in ignore::WalkBuilder::new(root).hidden(false).build().flatten() {
+        // Symlinks are not followed: their type is "symlink", never "file".
+        // `.git` is git's data, never a pack.
+        let walk = ignore::WalkBuilder::new(root)
+            .hidden(false)
+            .filter_entry(|item| item.file_name() != ".git")
+            .build();
+        for item in walk.flatten() {
             let path = item.path();
             let relative = path.strip_prefix(root).unwrap_or(path);
             if item.file_type().is_some_and(|kind| kind.is_file()) && matcher.is_match(relative) {
@@ -36,17 +46,31 @@ pub fn expand(base_dir: &Path, entry: &str) -> Result<Vec<PathBuf>, String> {
         let path = base_dir.join(entry);
         if path.is_dir() {
             let entries = std::fs::read_dir(&path)
-                .map_err(|error| format!("cannot read {}: {error}", path.display()))?;
+                .map_err(|error| format!("cannot read {}: {}", display_path(&path), describe(&error)))?;
             files.extend(
                 entries
                     .flatten()
                     .map(|item| item.path())
-                    .filter(|p| is_rule_file(p)),
+                    .filter(|p| is_rule_file(p) && p.is_file()),
             );
         } else if path.is_file() {
             files.push(path);
+        } else if path.exists() {
+            return Err(format!(
+                "{} is not a regular file or folder: not read",
+                display_path(&path)
+            ));
         } else {
-            return Err(format!("no such rule file or folder: {}", path.display()));
+            return Err(format!("no such rule file or folder: {}", display_path(&path)));
+        }
+    }
+    for file in &files {
+        if let Err(refusal) = containment.check(file) {
+            let shown = display_path(file);
+            return Err(format!(
+                "rule file {}",
+                containment.refusal_message(&shown, &refusal)
+            ));
         }
     }
     files.sort();

@@ -1,7 +1,9 @@
 //! Reading what users give planlint: plans, configs, rule files, baselines
 //! and stdin. One limited reader for all of them, so no input (a huge file,
-//! `/dev/zero`, an endless pipe) can make planlint read forever; errors name
-//! the file and, for YAML, the place.
+//! an endless pipe on stdin) can make planlint read forever; files are
+//! opened only when they are regular files outside the system's
+//! pseudo-filesystems, so `/proc/self/environ`, `/dev/zero` or a FIFO are
+//! never read. Errors name the file and, for YAML, the place.
 
 use crate::document::{decode, load, Document, LoadLimits};
 use crate::error::UserError;
@@ -19,7 +21,12 @@ pub enum ReadError {
     Io(io::Error),
     /// Over the limit; the size when it was known up front.
     TooBig(Option<u64>),
+    /// Not opened: not a regular file, or a pseudo-file; says which.
+    Refused(&'static str),
 }
+
+/// Where the system shows processes, devices and kernel state as files.
+const PSEUDO_FILESYSTEMS: &[&str] = &["/proc", "/sys", "/dev"];
 
 /// Reads at most `limit` bytes from `reader` (a file whose metadata says
 /// `size`, or a stream); more is refused, whether the size said so up front,
@@ -45,9 +52,44 @@ pub fn read_limited(reader: impl Read, limit: u64, size: Option<u64>) -> Result<
 
 /// The bytes of the file at `path`, at most `limit` of them.
 pub fn read_file_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
-    let file = std::fs::File::open(path).map_err(ReadError::Io)?;
+    let file = open_regular(path)?;
     let size = file.metadata().map_err(ReadError::Io)?.len();
     read_limited(file, limit, Some(size))
+}
+
+/// Opens `path` when it is a regular file outside the pseudo-filesystems.
+/// The kind is checked before opening (opening a FIFO would wait for a
+/// writer) and again on the open file, in case it was swapped meanwhile.
+fn open_regular(path: &Path) -> Result<std::fs::File, ReadError> {
+    let kind = std::fs::metadata(path).map_err(ReadError::Io)?.file_type();
+    if kind.is_dir() {
+        return Err(ReadError::Refused("is a folder, not a file"));
+    }
+    if !kind.is_file() {
+        return Err(ReadError::Refused(
+            "is not a regular file (a device, FIFO or socket): not read",
+        ));
+    }
+    let real = std::fs::canonicalize(path).map_err(ReadError::Io)?;
+    if PSEUDO_FILESYSTEMS.iter().any(|system| real.starts_with(system)) {
+        return Err(ReadError::Refused(
+            "is a system pseudo-file (/proc, /sys, /dev): planlint never reads those",
+        ));
+    }
+    let file = std::fs::File::open(&real).map_err(ReadError::Io)?;
+    if !file.metadata().map_err(ReadError::Io)?.is_file() {
+        return Err(ReadError::Refused(
+            "changed into a non-regular file while opened: not read",
+        ));
+    }
+    Ok(file)
+}
+
+/// An error for a file planlint refused to open; `what` names it, e.g.
+/// "config file x.yaml", so that the message reads "config file x.yaml is ...".
+pub fn refused(what: &str, reason: &str) -> UserError {
+    UserError::new(format!("{what} {reason}"))
+        .with_help("planlint opens regular files only; a plan can still come through stdin with `-`")
 }
 
 /// A YAML (or JSON) file loaded with spans, kept to point errors into it.
@@ -72,6 +114,7 @@ pub fn read(path: &Path, what: &str) -> Result<Vec<u8>, UserError> {
             "{what} {} is over the {limit}-byte limit: not read",
             display_path(path)
         )),
+        ReadError::Refused(reason) => refused(&format!("{what} {}", display_path(path)), reason),
     })
 }
 
