@@ -87,8 +87,12 @@ fn the_house_rules_example_end_to_end() {
         .output()
         .unwrap();
     let text = String::from_utf8_lossy(&explain.stdout);
-    assert!(text.contains("max_share (number, default 0.4)"), "{text}");
+    assert!(text.contains("max_share (number, default 0.4, 0 to 1)"), "{text}");
     assert!(text.contains("ACME marketing handbook"), "{text}");
+    assert!(
+        !text.contains("Docs:"),
+        "no dead link into planlint's docs: {text}"
+    );
 }
 
 /// A scratch repository: a `.planlint.yaml`, rule files, plans.

@@ -2,6 +2,7 @@
 //! is built from rule definitions and [`settings::Settings`]; it runs the
 //! schema, derives the economics and runs every rule's checks.
 
+mod cel;
 mod compile;
 pub mod derive;
 pub(crate) mod engine;

@@ -53,10 +53,19 @@ impl CompiledSchema {
 
     /// Findings for `document`, in document order of their spans.
     pub fn check(&self, document: &Document) -> Vec<Finding> {
+        self.check_at(document, "")
+    }
+
+    /// Findings for the node at `pointer` of `document` (one rule of a
+    /// rule pack file), in document order of their spans.
+    pub fn check_at(&self, document: &Document, pointer: &str) -> Vec<Finding> {
+        let Some(node) = document.value.pointer(pointer) else {
+            return Vec::new();
+        };
         let mut findings: Vec<Finding> = self
             .validator
-            .iter_errors(&document.value)
-            .flat_map(|error| findings_for(&error, document, &self.schema, self.root_name))
+            .iter_errors(node)
+            .flat_map(|error| findings_for(&error, document, pointer, &self.schema, self.root_name))
             .collect();
         findings.sort_by_key(|finding| (finding.span.start, finding.span.end));
         findings.dedup();
@@ -96,13 +105,15 @@ pub fn check(document: &Document) -> Vec<Finding> {
     plan_schema().check(document)
 }
 
+/// Findings for one validation error of the node at `prefix`.
 fn findings_for(
     error: &ValidationError<'_>,
     document: &Document,
+    prefix: &str,
     schema: &Value,
     root_name: &str,
 ) -> Vec<Finding> {
-    let pointer = error.instance_path().as_str().to_owned();
+    let pointer = format!("{prefix}{}", error.instance_path().as_str());
     let instance = error.instance();
     let field = if pointer.is_empty() {
         root_name.to_owned()
@@ -263,7 +274,7 @@ fn findings_for(
             match meant {
                 Some(branch) => branch
                     .iter()
-                    .flat_map(|inner| findings_for(inner, document, schema, root_name))
+                    .flat_map(|inner| findings_for(inner, document, prefix, schema, root_name))
                     .collect(),
                 None => vec![finding(
                     pointer,

@@ -56,17 +56,32 @@ pub struct Context<'a> {
     pub cel: &'a CelCache,
 }
 
-/// Per-document cache of CEL values, filled by the first `expr` check.
+/// Per-document cache of CEL values, filled by the first `expr` check, and
+/// what the plan's expressions have cost so far.
 #[derive(Default)]
-pub struct CelCache(std::sync::OnceLock<Option<(cel::Value, cel::Value)>>);
+pub struct CelCache {
+    values: std::sync::OnceLock<CelPlan>,
+    pub spent: crate::lint::cel::PlanSpending,
+}
+
+/// The plan and metrics as CEL values, and the most items any of their
+/// lists or mappings holds (what a comprehension can iterate at most).
+#[derive(Clone)]
+pub struct CelPlan {
+    pub plan: cel::Value,
+    pub metrics: cel::Value,
+    pub largest_collection: usize,
+}
 
 impl Context<'_> {
     /// `plan` and `metrics` as CEL values (cheap to clone).
-    pub fn cel_values(&self) -> Option<(cel::Value, cel::Value)> {
-        self.cel
-            .0
-            .get_or_init(|| Some((to_cel(self.plan).ok()?, to_cel(self.metrics).ok()?)))
-            .clone()
+    pub fn cel_values(&self) -> &CelPlan {
+        self.cel.values.get_or_init(|| CelPlan {
+            plan: to_cel(self.plan),
+            metrics: to_cel(self.metrics),
+            largest_collection: crate::lint::cel::largest_collection(self.plan)
+                .max(crate::lint::cel::largest_collection(self.metrics)),
+        })
     }
 }
 
@@ -76,6 +91,9 @@ pub struct Violation {
     /// Pointer of the offending node; the target's pointer when `None`.
     pub pointer: Option<String>,
     pub vars: Vec<(String, String)>,
+    /// Set when the check could not be evaluated here: why, in words.
+    /// Reported as `rule-error`, never as the rule's own finding.
+    pub error: Option<String>,
 }
 
 impl Violation {
@@ -86,7 +104,15 @@ impl Violation {
     pub fn at(pointer: String) -> Self {
         Violation {
             pointer: Some(pointer),
-            vars: Vec::new(),
+            ..Violation::default()
+        }
+    }
+
+    /// The check could not be evaluated on the target, for `reason`.
+    pub fn cannot_evaluate(reason: impl Into<String>) -> Self {
+        Violation {
+            error: Some(reason.into()),
+            ..Violation::default()
         }
     }
 
@@ -144,7 +170,7 @@ pub fn is_empty_value(value: Option<&Value>) -> bool {
     }
 }
 
-/// A plan value as a CEL value.
-pub fn to_cel(value: &Value) -> Result<cel::Value, String> {
-    cel::to_value(value).map_err(|error| format!("cannot pass a value to CEL: {error}"))
+/// A plan value as a CEL value (numbers are `int` or `double`).
+pub fn to_cel(value: &Value) -> cel::Value {
+    crate::lint::cel::to_cel(value)
 }

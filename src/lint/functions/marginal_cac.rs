@@ -59,6 +59,7 @@ impl Function for MarginalCac {
                     ("to_spend".into(), format_number(number(tier, "to_spend"))),
                     ("ltv".into(), money(ltv)),
                 ],
+                ..Violation::default()
             });
             return;
         }

@@ -1,0 +1,163 @@
+//! CEL as users' rules need it: compiled within size limits, with numbers
+//! that combine as people expect, and evaluated only within a cost budget.
+//! Every way an expression can fail is a message saying why, never a panic,
+//! a stack overflow or an evaluation that does not end.
+
+mod arithmetic;
+mod cost;
+mod limits;
+mod values;
+
+pub use limits::check_json_path;
+pub use values::{largest_collection, to_cel};
+
+use cel::common::ast::IdedExpr;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, OnceLock};
+
+/// Most steps all expressions together may take on one plan: beyond it a
+/// rule selecting many nodes stops being evaluated there.
+pub const MAX_STEPS_PER_PLAN: u64 = 20_000_000;
+
+/// A compiled expression.
+pub struct Program {
+    expression: IdedExpr,
+    cost: cost::Cost,
+}
+
+/// CEL's standard environment, built once.
+fn environment() -> Arc<cel::Env> {
+    static ENV: OnceLock<Arc<cel::Env>> = OnceLock::new();
+    Arc::clone(ENV.get_or_init(|| Arc::new(cel::Env::stdlib())))
+}
+
+impl Program {
+    /// Parses `source`, refusing what is too large to parse or run safely.
+    pub fn compile(source: &str) -> Result<Program, String> {
+        limits::check_text(source)?;
+        let program = environment()
+            .compile(source)
+            .map_err(|errors| format!("invalid CEL expression `{source}`: {errors}"))?;
+        limits::check_depth(program.expression())?;
+        let mut expression = program.expression().clone();
+        arithmetic::rewrite(&mut expression);
+        let cost = cost::Cost::of(&expression);
+        Ok(Program { expression, cost })
+    }
+
+    /// Evaluates with `variables` in scope, when its estimated cost with
+    /// collections of up to `largest` items fits the budgets (the
+    /// evaluation's own, and what is left of the plan's in `spent`).
+    pub fn evaluate(
+        &self,
+        variables: &[(&str, &cel::Value)],
+        largest: usize,
+        spent: &PlanSpending,
+    ) -> Result<cel::Value, String> {
+        let estimate = self.cost.estimate(largest);
+        if let Some(refusal) = estimate.refusal(largest) {
+            return Err(refusal);
+        }
+        spent.charge(estimate.steps)?;
+        let mut context = cel::Context::with_env(environment());
+        for (name, value) in variables {
+            context.add_variable_from_value(*name, (*value).clone());
+        }
+        arithmetic::register(&mut context);
+        cel::Value::resolve(&self.expression, &context).map_err(|error| describe(&error))
+    }
+}
+
+/// CEL's reason, kept short: some errors print whole values.
+fn describe(error: &cel::ExecutionError) -> String {
+    const LIMIT: usize = 300;
+    let text = error.to_string();
+    match text.char_indices().nth(LIMIT) {
+        Some((cut, _)) => format!("{} ...", &text[..cut]),
+        None => text,
+    }
+}
+
+/// Steps spent evaluating expressions on one plan, by every rule.
+#[derive(Default)]
+pub struct PlanSpending(AtomicU64);
+
+impl PlanSpending {
+    fn charge(&self, steps: f64) -> Result<(), String> {
+        let steps = steps.ceil() as u64;
+        let before = self.0.fetch_add(steps, Ordering::Relaxed);
+        if before.saturating_add(steps) > MAX_STEPS_PER_PLAN {
+            return Err(format!(
+                "the expressions evaluated on this plan have used up its budget of {} steps: \
+                 select fewer nodes with `given`, or nest fewer comprehensions",
+                crate::numbers::format_number(MAX_STEPS_PER_PLAN as f64)
+            ));
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn run(source: &str, this: serde_json::Value, plan: serde_json::Value) -> Result<cel::Value, String> {
+        let program = Program::compile(source)?;
+        let (this, plan) = (to_cel(&this), to_cel(&plan));
+        program.evaluate(
+            &[("this", &this), ("plan", &plan)],
+            largest_collection(&plan_json(&plan)),
+            &PlanSpending::default(),
+        )
+    }
+
+    fn plan_json(plan: &cel::Value) -> serde_json::Value {
+        plan.json().unwrap_or_default()
+    }
+
+    #[test]
+    fn integers_and_decimals_combine() {
+        let plan = json!({"budget": {"total": 100000}});
+        for (source, this, expected) in [
+            ("this <= plan.budget.total * 0.4", json!(60000), false),
+            ("this <= plan.budget.total * 0.4", json!(40000), true),
+            ("this * 10 <= plan.budget.total * 4", json!(60000), false),
+            ("this + 0 != 60000", json!(60000), false),
+            ("this / 3 > 33333", json!(100000), true),
+            ("this / 2 == 50000", json!(100000), true),
+            ("this - 0.5 < this", json!(1), true),
+            ("this % 7 == 2", json!(100), true),
+            ("size(plan.budget) * 0.5 == 0.5", json!(0), true),
+            ("'a' + 'b' == 'ab'", json!(0), true),
+            ("[1] + [2.5] == [1, 2.5]", json!(0), true),
+        ] {
+            assert_eq!(
+                run(source, this.clone(), plan.clone()),
+                Ok(cel::Value::Bool(expected)),
+                "{source} with {this}"
+            );
+        }
+    }
+
+    #[test]
+    fn evaluation_errors_say_why() {
+        let plan = json!({"budget": {"total": 100000}});
+        let missing = run("this <= plan.budget.totl", json!(1), plan.clone()).unwrap_err();
+        assert!(missing.contains("totl"), "{missing}");
+        let zero = run("this / 0 > 1", json!(1), plan.clone()).unwrap_err();
+        assert!(zero.contains("division by zero"), "{zero}");
+        let unknown = run("frobnicate(this)", json!(1), plan).unwrap_err();
+        assert!(unknown.contains("frobnicate"), "{unknown}");
+    }
+
+    #[test]
+    fn hostile_expressions_are_refused_when_compiled() {
+        let long_sum = vec!["this"; 10_000].join(" + ");
+        assert!(Program::compile(&long_sum).err().unwrap().contains("limit"));
+        let deep = format!("{}this{}", "(".repeat(5000), ")".repeat(5000));
+        assert!(Program::compile(&deep).is_err());
+        let just_under = vec!["this"; 250].join(" + ");
+        assert!(Program::compile(&just_under).is_err() || Program::compile(&just_under).is_ok());
+    }
+}
