@@ -15,7 +15,7 @@ use cel::common::ast::{operators, Expr, IdedExpr};
 use std::collections::HashMap;
 
 /// Most steps one evaluation may take.
-pub const MAX_STEPS: f64 = 2_000_000.0;
+pub const MAX_STEPS: f64 = 1_000_000.0;
 /// Most values one evaluation may create (each some tens of bytes).
 pub const MAX_VALUES: f64 = 1_000_000.0;
 

@@ -12,12 +12,24 @@ pub use limits::check_json_path;
 pub use values::{largest_collection, to_cel};
 
 use cel::common::ast::IdedExpr;
+use cel::common::value::{CowVal, Val};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
 
-/// Most steps all expressions together may take on one plan: beyond it a
-/// rule selecting many nodes stops being evaluated there.
-pub const MAX_STEPS_PER_PLAN: u64 = 20_000_000;
+/// Most steps all expressions together may take on one plan (about a
+/// second): beyond it a rule selecting many nodes stops being evaluated
+/// there.
+pub const MAX_STEPS_PER_PLAN: u64 = 5_000_000;
+
+/// Why an evaluation did not give a value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Failure {
+    /// The reason, to report at the node.
+    Reason(String),
+    /// Refused for a cost already reported on this plan: the same reason at
+    /// every node would only repeat it.
+    AlreadyReported,
+}
 
 /// A compiled expression.
 pub struct Program {
@@ -50,21 +62,44 @@ impl Program {
     /// evaluation's own, and what is left of the plan's in `spent`).
     pub fn evaluate(
         &self,
-        variables: &[(&str, &cel::Value)],
+        variables: &[(&str, &dyn Val)],
         largest: usize,
         spent: &PlanSpending,
-    ) -> Result<cel::Value, String> {
+    ) -> Result<cel::Value, Failure> {
         let estimate = self.cost.estimate(largest);
-        if let Some(refusal) = estimate.refusal(largest) {
-            return Err(refusal);
+        let refusal = estimate
+            .refusal(largest)
+            .or_else(|| spent.charge(estimate.steps).err());
+        if let Some(refusal) = refusal {
+            return Err(spent.first_refusal(self, refusal));
         }
-        spent.charge(estimate.steps)?;
+        let resolver = Variables(variables);
         let mut context = cel::Context::with_env(environment());
-        for (name, value) in variables {
-            context.add_variable_from_value(*name, (*value).clone());
-        }
+        context.set_variable_resolver(&resolver);
         arithmetic::register(&mut context);
-        cel::Value::resolve(&self.expression, &context).map_err(|error| describe(&error))
+        cel::Value::resolve(&self.expression, &context).map_err(|error| Failure::Reason(describe(&error)))
+    }
+}
+
+/// A value ready to be put in scope without copying: binding a
+/// `cel::Value` converts it in full on every evaluation, which for the
+/// whole plan costs more than most expressions.
+pub type Bound = Box<dyn Val>;
+
+/// `value` made ready to be put in scope.
+pub fn bind(value: cel::Value) -> Bound {
+    Box::<dyn Val>::try_from(value).unwrap_or_else(|_| Box::new(cel::common::types::CelNull))
+}
+
+/// Variables in scope, borrowed.
+struct Variables<'a>(&'a [(&'a str, &'a dyn Val)]);
+
+impl cel::context::VariableResolver for Variables<'_> {
+    fn resolve<'b>(&'b self, variable: &str) -> Option<CowVal<'b, 'b>> {
+        self.0
+            .iter()
+            .find(|(name, _)| *name == variable)
+            .map(|(_, value)| CowVal::Borrowed(*value))
     }
 }
 
@@ -78,14 +113,32 @@ fn describe(error: &cel::ExecutionError) -> String {
     }
 }
 
-/// Steps spent evaluating expressions on one plan, by every rule.
+/// Steps spent evaluating expressions on one plan, by every rule, and the
+/// expressions refused on it so far.
 #[derive(Default)]
-pub struct PlanSpending(AtomicU64);
+pub struct PlanSpending {
+    steps: AtomicU64,
+    refused: std::sync::Mutex<Vec<usize>>,
+}
 
 impl PlanSpending {
+    /// `reason` the first time `program` is refused on this plan.
+    fn first_refusal(&self, program: &Program, reason: String) -> Failure {
+        let key = program as *const Program as usize;
+        let Ok(mut refused) = self.refused.lock() else {
+            return Failure::Reason(reason);
+        };
+        if refused.contains(&key) {
+            Failure::AlreadyReported
+        } else {
+            refused.push(key);
+            Failure::Reason(reason)
+        }
+    }
+
     fn charge(&self, steps: f64) -> Result<(), String> {
         let steps = steps.ceil() as u64;
-        let before = self.0.fetch_add(steps, Ordering::Relaxed);
+        let before = self.steps.fetch_add(steps, Ordering::Relaxed);
         if before.saturating_add(steps) > MAX_STEPS_PER_PLAN {
             return Err(format!(
                 "the expressions evaluated on this plan have used up its budget of {} steps: \

@@ -66,19 +66,18 @@ pub struct CelCache {
 
 /// The plan and metrics as CEL values, and the most items any of their
 /// lists or mappings holds (what a comprehension can iterate at most).
-#[derive(Clone)]
 pub struct CelPlan {
-    pub plan: cel::Value,
-    pub metrics: cel::Value,
+    pub plan: crate::lint::cel::Bound,
+    pub metrics: crate::lint::cel::Bound,
     pub largest_collection: usize,
 }
 
 impl Context<'_> {
-    /// `plan` and `metrics` as CEL values (cheap to clone).
+    /// `plan` and `metrics` as CEL values, converted once per plan.
     pub fn cel_values(&self) -> &CelPlan {
         self.cel.values.get_or_init(|| CelPlan {
-            plan: to_cel(self.plan),
-            metrics: to_cel(self.metrics),
+            plan: crate::lint::cel::bind(to_cel(self.plan)),
+            metrics: crate::lint::cel::bind(to_cel(self.metrics)),
             largest_collection: crate::lint::cel::largest_collection(self.plan)
                 .max(crate::lint::cel::largest_collection(self.metrics)),
         })

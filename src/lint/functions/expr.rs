@@ -9,7 +9,7 @@
 //! reason.
 
 use super::api::{to_cel, Context, Function, Target, Violation};
-use crate::lint::cel::Program;
+use crate::lint::cel::{bind, Bound, Failure, Program};
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
@@ -25,7 +25,9 @@ pub(super) struct Options {
 pub(super) struct Expr {
     source: String,
     program: Program,
-    options: cel::Value,
+    options: Bound,
+    /// The most items an option holds (a list option can be iterated too).
+    options_size: usize,
 }
 
 impl Function for Expr {
@@ -34,24 +36,26 @@ impl Function for Expr {
 
     fn new(options: Options) -> Result<Self, String> {
         let program = Program::compile(&options.expression)?;
+        let rule_options = Value::Object(options.options);
         Ok(Expr {
             source: options.expression,
             program,
-            options: to_cel(&Value::Object(options.options)),
+            options_size: crate::lint::cel::largest_collection(&rule_options),
+            options: bind(to_cel(&rule_options)),
         })
     }
 
     fn run(&self, target: Target<'_>, context: Context<'_>, out: &mut Vec<Violation>) {
         let Some(this) = target.value else { return };
         let values = context.cel_values();
-        let this = to_cel(this);
+        let this = bind(to_cel(this));
         let variables = [
-            ("this", &this),
-            ("plan", &values.plan),
-            ("metrics", &values.metrics),
-            ("options", &self.options),
+            ("this", &*this),
+            ("plan", &*values.plan),
+            ("metrics", &*values.metrics),
+            ("options", &*self.options),
         ];
-        let largest = values.largest_collection.max(self.options_size());
+        let largest = values.largest_collection.max(self.options_size);
         match self.program.evaluate(&variables, largest, &context.cel.spent) {
             Ok(cel::Value::Bool(true)) => {}
             Ok(cel::Value::Bool(false)) => {
@@ -61,26 +65,8 @@ impl Function for Expr {
                 "the expression gives {}, not true or false",
                 kind_of(&other)
             ))),
-            Err(reason) => out.push(Violation::cannot_evaluate(reason)),
-        }
-    }
-}
-
-impl Expr {
-    /// The most items an option holds (a list option can be iterated too).
-    fn options_size(&self) -> usize {
-        match &self.options {
-            cel::Value::Map(map) => map
-                .map
-                .values()
-                .map(|value| match value {
-                    cel::Value::List(items) => items.len(),
-                    _ => 0,
-                })
-                .max()
-                .unwrap_or(0)
-                .max(map.map.len()),
-            _ => 0,
+            Err(Failure::Reason(reason)) => out.push(Violation::cannot_evaluate(reason)),
+            Err(Failure::AlreadyReported) => {}
         }
     }
 }
