@@ -157,16 +157,15 @@ mod tests {
 
     fn run(source: &str, this: serde_json::Value, plan: serde_json::Value) -> Result<cel::Value, String> {
         let program = Program::compile(source)?;
-        let (this, plan) = (to_cel(&this), to_cel(&plan));
-        program.evaluate(
-            &[("this", &this), ("plan", &plan)],
-            largest_collection(&plan_json(&plan)),
-            &PlanSpending::default(),
-        )
-    }
-
-    fn plan_json(plan: &cel::Value) -> serde_json::Value {
-        plan.json().unwrap_or_default()
+        let largest = largest_collection(&plan);
+        let (this, plan) = (bind(to_cel(&this)), bind(to_cel(&plan)));
+        program
+            .evaluate(
+                &[("this", &*this), ("plan", &*plan)],
+                largest,
+                &PlanSpending::default(),
+            )
+            .map_err(|failure| format!("{failure:?}"))
     }
 
     #[test]
