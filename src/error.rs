@@ -15,6 +15,9 @@ pub struct UserError {
     pub help: Option<String>,
     /// The file and the place in it, when the error has one.
     pub location: Option<Box<Location>>,
+    /// Further problems found in the same run (every mistake in a rule
+    /// file is reported at once, each at its place).
+    pub also: Vec<UserError>,
 }
 
 #[derive(Debug, Clone)]
@@ -32,7 +35,21 @@ impl UserError {
             message: message.into(),
             help: None,
             location: None,
+            also: Vec::new(),
         }
+    }
+
+    /// One error reporting all of `errors`; `None` when there are none.
+    pub fn all(errors: Vec<UserError>) -> Option<UserError> {
+        let mut errors = errors.into_iter();
+        let mut first = errors.next()?;
+        first.also.extend(errors);
+        Some(first)
+    }
+
+    /// This error and the ones reported with it, in order.
+    pub fn each(&self) -> impl Iterator<Item = &UserError> {
+        std::iter::once(self).chain(self.also.iter().flat_map(|more| more.each().collect::<Vec<_>>()))
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> Self {

@@ -581,6 +581,7 @@ fn meta_rules_are_explained_listed_and_configurable() {
         [
             "invalid-suppression",
             "parse-error",
+            "rule-error",
             "schema",
             "unused-suppression"
         ]

@@ -87,8 +87,12 @@ fn the_house_rules_example_end_to_end() {
         .output()
         .unwrap();
     let text = String::from_utf8_lossy(&explain.stdout);
-    assert!(text.contains("max_share (number, default 0.4)"), "{text}");
+    assert!(text.contains("max_share (number, default 0.4, 0 to 1)"), "{text}");
     assert!(text.contains("ACME marketing handbook"), "{text}");
+    assert!(
+        !text.contains("Docs:"),
+        "no dead link into planlint's docs: {text}"
+    );
 }
 
 /// A scratch repository: a `.planlint.yaml`, rule files, plans.
@@ -393,4 +397,266 @@ fn the_custom_rules_guide_examples_run() {
         tested += 1;
     }
     assert!(tested >= 4, "the guide's rule examples were found ({tested})");
+}
+
+/// Runs `args` in `dir` and returns (exit code, stdout, stderr).
+fn run(dir: &Path, args: &[&str]) -> (Option<i32>, String, String) {
+    let output = planlint(dir).args(args).output().unwrap();
+    (
+        output.status.code(),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+/// A new user's first pack, as written from the first lines of the guide:
+/// no documentation fields, an integer compared with a decimal share,
+/// integer arithmetic, a file at the repository root naming its pack, and a
+/// suppression by the pack's id.
+#[test]
+fn a_first_pack_fires_exactly_where_it_should() {
+    let pack = r#"
+pack: acme
+rules:
+  - id: channel-cap
+    given: $.channels[*]
+    check: {field: budget, function: expr, options: {expression: "this <= plan.budget.total * 0.4"}}
+    message: "channel `{label}` takes more than 40% of the budget"
+  - id: round-budget
+    given: $.channels[*]
+    check: {field: budget, function: expr, options: {expression: "this * 10 <= plan.budget.total * 4 && this % 1000 == 0"}}
+    message: "channel `{label}` is over its cap or not in whole thousands"
+"#;
+    let plan = "version: 1\nname: x\nbudget: {total: 100000}\nchannels:\n  - {name: WeChat, budget: 60000}\n  - {name: Weibo, budget: 40000}\n  # planlint-disable-next-line acme/round-budget -- agreed with finance\n  - {name: Email, budget: 500}\n";
+    let dir = scratch(&[
+        (
+            ".planlint.yaml",
+            "rule_packs: [house-rules.yaml]\nrules: {missing-goals: off, missing-budget: off}\n",
+        ),
+        ("house-rules.yaml", pack),
+        ("a.plan.yaml", plan),
+    ]);
+    let (code, report, stderr) = json_check(dir.path(), &[]);
+    let pack_findings: Vec<_> = findings(&report)
+        .into_iter()
+        .filter(|(_, rule, _)| rule.starts_with("acme/") || rule == "rule-error")
+        .collect();
+    assert_eq!(
+        pack_findings,
+        vec![
+            triple("a.plan.yaml", "acme/channel-cap", "/channels/0/budget"),
+            triple("a.plan.yaml", "acme/round-budget", "/channels/0/budget"),
+        ],
+        "{stderr}"
+    );
+    assert_ne!(code, Some(2), "no rule error: {stderr}");
+    assert!(report["files"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|finding| finding["rule"].as_str().unwrap_or_default().starts_with("acme/"))
+        .all(|finding| finding["severity"] == "warning"));
+}
+
+#[test]
+fn a_rule_that_cannot_be_evaluated_is_named_with_cels_reason() {
+    let rule = "id: cap\ngiven: $.channels[*]\ncheck: {field: budget, function: expr, options: {expression: \"this <= plan.budget.totl\"}}\nmessage: too much\nexamples:\n  fails: \"budget: {total: 10}\\nchannels: [{name: a, budget: 50}]\"\n";
+    let dir = scratch(&[
+        (".planlint.yaml", "rule_packs: [acme]\n"),
+        ("acme/cap.yaml", rule),
+        (
+            "a.plan.yaml",
+            "version: 1\nname: x\nbudget: {total: 10}\nchannels: [{name: a, budget: 5}]\n",
+        ),
+    ]);
+    let (code, report, stderr) = json_check(dir.path(), &[]);
+    assert_eq!(
+        code,
+        Some(2),
+        "a rule error fails the run like a broken config: {stderr}"
+    );
+    let error = report["files"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|finding| finding["rule"] == "rule-error")
+        .expect("rule-error is reported")
+        .clone();
+    assert_eq!(error["pointer"], "/channels/0/budget");
+    let message = error["message"].as_str().unwrap();
+    assert!(message.contains("`acme/cap` (acme/cap.yaml:3)"), "{message}");
+    assert!(message.contains("totl"), "CEL's own reason: {message}");
+
+    let (code, stdout, _) = run(dir.path(), &["test-rules"]);
+    assert_eq!(code, Some(1));
+    assert!(
+        stdout.contains("the failing example cannot be evaluated at `/channels/0/budget`"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("totl"), "{stdout}");
+}
+
+#[test]
+fn test_rules_says_why_an_example_does_not_fire() {
+    let rule = |given: &str, message: &str| {
+        let id = given.len() + message.len();
+        format!("id: r{id}\ngiven: {given}\ncheck: {{field: owner, function: defined}}\nmessage: \"{message}\"\nexamples:\n  fails: [\"channels: [{{name: a}}]\", \"channels: [{{name: b}}]\"]\n  passes: \"channels: [{{name: a, owner: Li}}]\"\n")
+    };
+    let dir = scratch(&[
+        (".planlint.yaml", "rule_packs: [acme]\n"),
+        ("acme/typo.yaml", &rule("$.chanels[*]", "no owner")),
+        ("acme/good.yaml", &rule("$.channels[*]", "{label} has no owner")),
+        (
+            "acme/ltv.yaml",
+            &rule("$.channels[*]", "{label} has no owner ({unit_economics.ltv})"),
+        ),
+        (
+            "acme/bare.yaml",
+            "id: bare\ngiven: $\ncheck: {function: defined, field: name}\nmessage: no name\n",
+        ),
+    ]);
+    let (code, stdout, stderr) = run(dir.path(), &["test-rules"]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stdout.contains("ok      acme/r33\n"), "{stdout}");
+    assert!(
+        stdout.contains("failing example 2 does not make the rule fire: `given` selects nothing"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("write `{metrics.unit_economics.ltv}`"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("without examples: acme/bare"), "{stdout}");
+}
+
+#[test]
+fn every_problem_in_a_rule_file_is_reported_at_once() {
+    let pack = "pack: acme\nrules:\n  - id: one\n    given: $.goals[*\n    check: {function: defined}\n    message: x\n  - id: two\n    check: {function: defined}\n    message: y\n  - id: three\n    given: $\n    check: {function: expr, options: {expression: \"this <\"}}\n    message: z\n  - id: four\n    given: $\n    chek: {function: defined}\n    message: w\n";
+    let stderr = tool_error(&[
+        (".planlint.yaml", "rule_packs: [rules.yaml]\n"),
+        ("rules.yaml", pack),
+    ]);
+    assert!(stderr.contains("invalid JSONPath"), "{stderr}");
+    assert!(stderr.contains("rules.yaml:4:"), "{stderr}");
+    assert!(stderr.contains("has no `given`"), "{stderr}");
+    assert!(stderr.contains("invalid CEL expression"), "{stderr}");
+    assert!(stderr.contains("unknown field `chek`"), "{stderr}");
+}
+
+#[test]
+fn pack_names_never_depend_on_the_checkout_directory() {
+    let rule = "id: r\ngiven: $\ncheck: {field: x-owner, function: defined}\nmessage: no owner\n";
+    // A file at the root names its pack, in the file or in the config.
+    let unnamed = tool_error(&[(".planlint.yaml", "rule_packs: [r.yaml]\n"), ("r.yaml", rule)]);
+    assert!(unnamed.contains("this rule file has no pack name"), "{unnamed}");
+    for (config, file) in [
+        ("rule_packs: [{path: r.yaml, pack: acme}]\n", rule.to_owned()),
+        ("rule_packs: [r.yaml]\n", format!("pack: acme\n{rule}")),
+        ("rule_packs: [rules/acme]\n", rule.to_owned()),
+    ] {
+        let path = if config.contains("rules/acme") {
+            "rules/acme/r.yaml"
+        } else {
+            "r.yaml"
+        };
+        let dir = scratch(&[(".planlint.yaml", config), (path, &file)]);
+        let (_, stdout, stderr) = run(dir.path(), &["rules"]);
+        assert!(stdout.contains("acme/r "), "{config}: {stdout}{stderr}");
+    }
+    // A pack's `docs_url` is what explain links to; without one, no link.
+    let dir = scratch(&[
+        (".planlint.yaml", "rule_packs: [r.yaml]\n"),
+        (
+            "r.yaml",
+            &format!(
+                "pack: acme\ndocs_url: https://wiki.example/acme\nrules:\n  - {}",
+                rule.trim_end().replace('\n', "\n    ")
+            ),
+        ),
+    ]);
+    let (_, stdout, stderr) = run(dir.path(), &["explain", "acme/r"]);
+    assert!(
+        stdout.contains("Docs: https://wiki.example/acme"),
+        "{stdout}{stderr}"
+    );
+    assert!(stdout.contains("Why\n  not given"), "{stdout}");
+}
+
+#[test]
+fn options_outside_their_range_are_refused_where_the_config_sets_them() {
+    let rule = CAP_RULE.replace(
+        "examples:",
+        "options:\n  max_share: {type: number, default: 0.4, minimum: 0, maximum: 1}\nexamples:",
+    );
+    let stderr = tool_error(&[
+        (
+            ".planlint.yaml",
+            "rule_packs: [acme]\nrules:\n  acme/channel-cap: {options: {max_share: 40}}\n",
+        ),
+        ("acme/channel-cap.yaml", &rule),
+    ]);
+    assert!(
+        stderr.contains("option `max_share` of `acme/channel-cap` must be at most 1, not 40"),
+        "{stderr}"
+    );
+    assert!(stderr.contains(".planlint.yaml:3:"), "{stderr}");
+}
+
+/// Rules from a pull request that would overflow the stack, run for minutes
+/// or fill the memory: each ends fast with a message naming the rule.
+#[test]
+fn hostile_rules_end_quickly_with_a_clear_message() {
+    let goals: String = (0..1000)
+        .map(|i| format!("  - {{id: g{i}, statement: Sell {i} rings, target: {i}}}\n"))
+        .collect();
+    let plan = format!("version: 1\nname: x\ngoals:\n{goals}");
+    let expression_rule = |expression: &str| {
+        format!("id: r\ngiven: $\ncheck: {{function: expr, options: {{expression: \"{expression}\"}}}}\nmessage: no\n")
+    };
+    let long_sum = vec!["this.version"; 10_000].join(" + ") + " > 0";
+    let deep_path = format!("$[?{}@.a{}]", "(".repeat(5000), ")".repeat(5000));
+    let cases = [
+        (expression_rule(&long_sum), "bytes long, over the limit of"),
+        (
+            expression_rule(&(vec!["a"; 400].join("+") + ">0")),
+            "operators, over the limit of",
+        ),
+        (
+            format!("id: r\ngiven: \"{deep_path}\"\ncheck: {{function: defined}}\nmessage: no\n"),
+            "over the limit",
+        ),
+        (
+            expression_rule(
+                "plan.goals.all(a, plan.goals.all(b, plan.goals.all(c, a.target + b.target >= c.target)))",
+            ),
+            "the expression would take about",
+        ),
+        (
+            expression_rule("size(plan.goals.map(a, plan.goals.map(b, plan.goals.map(c, c)))) > 0"),
+            "the expression would take about",
+        ),
+    ];
+    for (rule, expected) in cases {
+        let dir = scratch(&[
+            (".planlint.yaml", "rule_packs: [acme]\n"),
+            ("acme/r.yaml", &rule),
+            ("a.plan.yaml", &plan),
+        ]);
+        let started = std::time::Instant::now();
+        let (code, stdout, stderr) = run(dir.path(), &["check", "--format", "json"]);
+        let took = started.elapsed();
+        assert_eq!(code, Some(2), "{expected}: {stderr}");
+        assert!(
+            stdout.contains(expected) || stderr.contains(expected),
+            "{expected}: {stdout}{stderr}"
+        );
+        assert!(
+            stdout.contains("acme/r") || stderr.contains("acme/r.yaml"),
+            "names the rule: {stdout}{stderr}"
+        );
+        assert!(
+            took < std::time::Duration::from_secs(2),
+            "{expected}: took {took:?}"
+        );
+    }
 }

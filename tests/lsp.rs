@@ -138,3 +138,75 @@ fn diagnostics_follow_the_unsaved_buffer() {
     let status = client.child.wait().unwrap();
     assert!(status.success());
 }
+
+/// Starts a session in `dir`, opens `plan` and returns the diagnostics
+/// published for it, with the time they took.
+fn diagnostics_for(dir: &std::path::Path, plan: &str) -> (Vec<Value>, Duration) {
+    let mut client = Client::start(dir);
+    let root = format!("file://{}", dir.display());
+    client.send(json!({"jsonrpc": "2.0", "id": 1, "method": "initialize",
+        "params": {"processId": null, "rootUri": root, "capabilities": {}}}));
+    client.expect(|m| m["id"] == 1);
+    client.send(json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}));
+    let started = std::time::Instant::now();
+    client.send(json!({"jsonrpc": "2.0", "method": "textDocument/didOpen",
+        "params": {"textDocument": {"uri": format!("{root}/a.plan.yaml"), "languageId": "yaml", "version": 1, "text": plan}}}));
+    let published = client.diagnostics();
+    let took = started.elapsed();
+    client.send(json!({"jsonrpc": "2.0", "id": 2, "method": "shutdown"}));
+    client.expect(|m| m["id"] == 2);
+    client.send(json!({"jsonrpc": "2.0", "method": "exit"}));
+    assert!(client.child.wait().unwrap().success(), "the server survives");
+    (published["diagnostics"].as_array().unwrap().clone(), took)
+}
+
+/// Hostile pack rules in the editor: a runaway expression is a rule-error
+/// diagnostic and one too large to parse a config diagnostic, each in well
+/// under 2 s, and the server lives on.
+#[test]
+fn hostile_rules_are_diagnostics_not_crashes() {
+    let goals: String = (0..1000)
+        .map(|i| format!("  - {{id: g{i}, statement: Sell {i} rings, target: {i}}}\n"))
+        .collect();
+    let plan = format!("version: 1\nname: x\ngoals:\n{goals}");
+    let rule = |id: &str, expression: &str| {
+        format!("  - id: {id}\n    given: $\n    check: {{function: expr, options: {{expression: \"{expression}\"}}}}\n    message: no\n")
+    };
+    let runaway = format!(
+        "pack: acme\nrules:\n{}{}",
+        rule(
+            "cubic",
+            "plan.goals.all(a, plan.goals.all(b, plan.goals.all(c, a.target <= c.target + b.target)))"
+        ),
+        rule(
+            "explode",
+            "size(plan.goals.map(a, plan.goals.map(b, plan.goals.map(c, c)))) > 0"
+        ),
+    );
+    let long_sum = format!(
+        "pack: acme\nrules:\n{}",
+        rule("sum", &(vec!["this.version"; 10_000].join(" + ") + " > 0"))
+    );
+    let deep_path = format!(
+        "pack: acme\nrules:\n  - id: deep\n    given: \"$[?{}@.a{}]\"\n    check: {{function: defined}}\n    message: no\n",
+        "(".repeat(5000),
+        ")".repeat(5000)
+    );
+    for (pack, expected, count) in [
+        (runaway, "the expression would take about", 2),
+        (long_sum, "over the limit of", 1),
+        (deep_path, "over the limit of", 1),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join(".git")).unwrap();
+        std::fs::write(dir.path().join(".planlint.yaml"), "rule_packs: [rules.yaml]\n").unwrap();
+        std::fs::write(dir.path().join("rules.yaml"), pack).unwrap();
+        let (diagnostics, took) = diagnostics_for(dir.path(), &plan);
+        let matching: Vec<&Value> = diagnostics
+            .iter()
+            .filter(|d| d["message"].as_str().unwrap_or_default().contains(expected))
+            .collect();
+        assert_eq!(matching.len(), count, "{expected}: {diagnostics:?}");
+        assert!(took < Duration::from_secs(2), "{expected}: took {took:?}");
+    }
+}

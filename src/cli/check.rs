@@ -12,7 +12,8 @@ use crate::project::config_set::{ConfigSet, Linters};
 use crate::project::discover::discover;
 use crate::project::paths::{describe, display_path};
 use crate::project::read::{read_file_limited, read_limited, refused, ReadError};
-use crate::rule::{catalog, meta::PARSE_ERROR};
+use crate::rule::catalog;
+use crate::rule::meta::{PARSE_ERROR, RULE_ERROR};
 use rayon::prelude::*;
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
@@ -200,12 +201,13 @@ fn write_report(
     Ok(())
 }
 
-/// 2 when a file could not be checked, 1 for findings at the fail level.
+/// 2 when a file could not be checked (or a rule could not be evaluated
+/// on it), 1 for findings at the fail level.
 fn exit_code(args: &CheckArgs, reports: &[FileReport], tool_errors: &[UserError]) -> i32 {
     let unparsed = reports
         .iter()
         .flat_map(|report| &report.findings)
-        .any(|finding| finding.rule == PARSE_ERROR);
+        .any(|finding| finding.rule == PARSE_ERROR || finding.rule == RULE_ERROR);
     let worst = Summary::of(reports).worst();
     if !tool_errors.is_empty() || unparsed {
         exit::TOOL_ERROR

@@ -140,17 +140,32 @@ pub(super) fn test_rules(config: Option<&Path>, all: bool) -> Result<i32, UserEr
     };
     let mut out = String::new();
     let mut failed = 0;
+    let mut untested = Vec::new();
     for rule in &rules {
-        let problems = crate::lint::selftest::check_examples(rule);
-        if problems.is_empty() {
-            out.push_str(&format!("ok      {}\n", rule.id));
+        let outcome = crate::lint::selftest::run_examples(rule);
+        if outcome.problems.is_empty() {
+            let note = if outcome.untested {
+                "  (no failing example: nothing was run)"
+            } else {
+                ""
+            };
+            out.push_str(&format!("ok      {}{note}\n", rule.id));
         } else {
             failed += 1;
             out.push_str(&format!("FAILED  {}\n", rule.id));
-            for problem in problems {
+            for problem in outcome.problems {
                 out.push_str(&format!("        {problem}\n"));
             }
         }
+        if outcome.untested {
+            untested.push(rule.id.as_str());
+        }
+    }
+    if !untested.is_empty() {
+        out.push_str(&format!(
+            "without examples: {} (add `examples: {{fails: ..., passes: ...}}` so that a rule that never fires is noticed)\n",
+            untested.join(", ")
+        ));
     }
     out.push_str(&format!("{} passed, {failed} failed\n", rules.len() - failed));
     print_stdout(&out);

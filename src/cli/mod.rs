@@ -196,8 +196,15 @@ pub fn run() -> i32 {
     })
 }
 
-/// Prints a tool error to stderr, with its source snippet when it has one.
+/// Prints a tool error, and those reported with it, to stderr.
 fn print_error(error: &UserError) {
+    for each in error.each() {
+        print_one_error(each);
+    }
+}
+
+/// Prints one tool error to stderr, with its source snippet when it has one.
+fn print_one_error(error: &UserError) {
     let color = io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let theme = if color {
         GraphicalTheme::unicode()

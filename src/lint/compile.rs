@@ -24,6 +24,9 @@ pub(crate) struct CompiledCheck {
     pub function: Box<dyn Check>,
     pub message: String,
     pub help: Option<String>,
+    /// The rule file and line of this check (`acme/rules.yaml:12`), for
+    /// errors found while running it.
+    pub defined_at: String,
 }
 
 /// Why a rule could not be compiled, and where in its definition.
@@ -40,7 +43,9 @@ impl CompileError {
                 .at(
                     &origin.path,
                     &origin.source,
-                    origin.document.pointer_span(&self.pointer),
+                    origin
+                        .document
+                        .pointer_span(&format!("{}{}", origin.pointer, self.pointer)),
                     "here",
                 ),
             None => UserError::new(format!(
@@ -51,14 +56,15 @@ impl CompileError {
     }
 }
 
-/// Compiles `rule` to run at `severity` with the configured `options`.
+/// Compiles `rule` to run at `severity` with the configured `options`;
+/// on failure, every problem found in it.
 pub(crate) fn compile_rule(
     rule: &RuleDef,
     severity: Severity,
     options: &Map<String, Value>,
-) -> Result<CompiledRule, CompileError> {
+) -> Result<CompiledRule, Vec<CompileError>> {
     let several = matches!(rule.check, OneOrMany::Many(_));
-    let checks = rule
+    let (checks, errors): (Vec<_>, Vec<_>) = rule
         .check
         .as_slice()
         .iter()
@@ -84,6 +90,7 @@ pub(crate) fn compile_rule(
                         message,
                     };
                     let path = substitute_options(path, options).map_err(invalid)?;
+                    crate::lint::cel::check_json_path(&path).map_err(invalid)?;
                     JsonPath::parse(&path)
                         .map_err(|error| invalid(format!("invalid JSONPath `{path}`: {error}")))
                 })
@@ -108,9 +115,14 @@ pub(crate) fn compile_rule(
                 function,
                 message: check.message.clone().unwrap_or_else(|| rule.message.clone()),
                 help: check.help.clone().or_else(|| rule.help.clone()),
+                defined_at: defined_at(rule, &check_pointer),
             })
         })
-        .collect::<Result<Vec<_>, CompileError>>()?;
+        .partition(Result::is_ok);
+    if !errors.is_empty() {
+        return Err(errors.into_iter().filter_map(Result::err).collect());
+    }
+    let checks = checks.into_iter().filter_map(Result::ok).collect();
     let option_vars = options
         .iter()
         .map(|(name, value)| (name.clone(), crate::numbers::display_value(value)))
@@ -121,6 +133,22 @@ pub(crate) fn compile_rule(
         option_vars,
         checks,
     })
+}
+
+/// `file:line` of the check at `pointer` in `rule`'s definition.
+fn defined_at(rule: &RuleDef, pointer: &str) -> String {
+    match &rule.origin {
+        Some(origin) => {
+            let span = origin
+                .document
+                .pointer_span(&format!("{}{pointer}", origin.pointer));
+            let line = crate::document::LineIndex::new(&origin.source)
+                .position(&origin.source, span.start)
+                .line;
+            format!("{}:{line}", origin.path)
+        }
+        None => format!("rules/{}.yaml", rule.id),
+    }
 }
 
 /// `value` with every `$options.NAME` string, at any depth, replaced by the

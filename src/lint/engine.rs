@@ -13,7 +13,7 @@ use crate::lint::run::run_rule;
 use crate::lint::schema;
 use crate::lint::settings::Settings;
 use crate::lint::suppress::SuppressionLevels;
-use crate::rule::meta::{INVALID_SUPPRESSION, PARSE_ERROR, SCHEMA, UNUSED_SUPPRESSION};
+use crate::rule::meta::{INVALID_SUPPRESSION, PARSE_ERROR, RULE_ERROR, SCHEMA, UNUSED_SUPPRESSION};
 use crate::rule::RuleDef;
 use rayon::prelude::*;
 use std::sync::Arc;
@@ -37,6 +37,7 @@ impl Linter {
     /// pointing into the rule's file when it is a user's.
     pub fn new(rules: &[RuleDef], settings: &Settings) -> Result<Linter, UserError> {
         let mut compiled = Vec::new();
+        let mut errors = Vec::new();
         for rule in rules {
             let Some(severity) = settings.severity_of(&rule.id, rule.severity) else {
                 continue;
@@ -45,8 +46,13 @@ impl Linter {
             if let Some(setting) = settings.rules.get(&rule.id) {
                 options.extend(setting.options.clone());
             }
-            compiled
-                .push(compile_rule(rule, severity, &options).map_err(|error| error.into_user_error(rule))?);
+            match compile_rule(rule, severity, &options) {
+                Ok(rule) => compiled.push(rule),
+                Err(found) => errors.extend(found.into_iter().map(|error| error.into_user_error(rule))),
+            }
+        }
+        if let Some(error) = UserError::all(errors) {
+            return Err(error);
         }
         let meta_severity = |id: &str| {
             let default = crate::rule::meta::find(id).map_or(Severity::Error, |meta| meta.severity);
@@ -68,8 +74,13 @@ impl Linter {
     /// what a rule's own examples are checked with.
     pub fn for_rule(rule: &RuleDef) -> Result<Linter, UserError> {
         let options = rule.default_options();
-        let compiled =
-            compile_rule(rule, rule.severity, &options).map_err(|error| error.into_user_error(rule))?;
+        let compiled = compile_rule(rule, rule.severity, &options).map_err(|errors| {
+            let errors = errors
+                .into_iter()
+                .map(|error| error.into_user_error(rule))
+                .collect();
+            UserError::all(errors).unwrap_or_else(|| UserError::new("the rule does not compile"))
+        })?;
         Ok(Linter {
             rules: vec![compiled],
             schema_severity: None,
@@ -82,11 +93,21 @@ impl Linter {
         })
     }
 
+    /// Whether no check of any rule selects a node of `document`: what
+    /// explains a failing example that never fires.
+    pub fn selects_nothing(&self, document: &Document) -> bool {
+        self.rules
+            .iter()
+            .flat_map(|rule| &rule.checks)
+            .flat_map(|check| &check.paths)
+            .all(|path| path.query(&document.value).is_empty())
+    }
+
     /// The severity rule or meta-rule `id` reports at in this linter;
     /// `None` when it is switched off or unknown.
     pub fn severity_of(&self, id: &str) -> Option<Severity> {
         match id {
-            PARSE_ERROR => Some(Severity::Error),
+            PARSE_ERROR | RULE_ERROR => Some(Severity::Error),
             SCHEMA => self.schema_severity,
             INVALID_SUPPRESSION => self.suppression_levels.invalid,
             UNUSED_SUPPRESSION => self.suppression_levels.unused,

@@ -3,6 +3,7 @@
 //! schema, derives the economics and runs every rule's checks.
 
 mod canonical_form;
+mod cel;
 mod compile;
 pub mod derive;
 pub(crate) mod engine;

@@ -1,12 +1,13 @@
 //! Running a compiled rule on a document: select nodes, run each check's
 //! function, turn violations into findings at their spans.
 
-use crate::document::{dotted, dotted_pointer, Document};
-use crate::finding::Finding;
+use crate::document::{dotted, dotted_pointer, Document, Span};
+use crate::finding::{Finding, Severity};
 use crate::lint::compile::{CompiledCheck, CompiledRule};
 use crate::lint::functions::{Context, LazyPointer, Target, Violation};
 use crate::lint::schema::display_path;
 use crate::lint::template::Template;
+use crate::rule::meta::RULE_ERROR;
 use serde_json::Value;
 
 /// What one check selected: the node, and the value it tests in it.
@@ -57,7 +58,15 @@ pub(crate) fn run_rule(
                         target_pointer: pointer.get(),
                         target_missing: value.is_none(),
                     };
-                    out.push(finding(rule, check, plan, document, &selected, violation));
+                    out.push(finding(
+                        rule,
+                        check,
+                        plan,
+                        document,
+                        context.metrics,
+                        &selected,
+                        violation,
+                    ));
                 }
             }
         }
@@ -69,6 +78,7 @@ fn finding(
     check: &CompiledCheck,
     plan: &Value,
     document: &Document,
+    metrics: &Value,
     selected: &Selected<'_>,
     violation: Violation,
 ) -> Finding {
@@ -81,41 +91,104 @@ fn finding(
         }
         (None, _) => (selected.target_pointer.to_owned(), "here".to_owned()),
     };
+    if let Some(reason) = &violation.error {
+        return rule_error(rule, check, document, pointer, reason);
+    }
+    // A value the rule needed but could not read is named, not skipped.
+    if let Some(unreadable) = &violation.unreadable {
+        return Finding {
+            rule: rule.id.clone(),
+            severity: rule.severity,
+            message: format!(
+                "{} is {:?}, which is not {}: this rule could not check it",
+                display_path(&pointer),
+                unreadable.written,
+                unreadable.noun
+            ),
+            help: Some(format!(
+                "write {} there, so that the rule can check the plan",
+                unreadable.noun
+            )),
+            span: finding_span(document, &pointer),
+            pointer,
+            label,
+            related: Vec::new(),
+        };
+    }
     let template = Template {
         plan,
+        metrics,
         rule,
         check,
         node: selected.node,
         node_pointer: selected.node_pointer,
         violation: &violation,
     };
-    // A value the rule needed but could not read is named, not skipped.
-    let (message, help) = match &violation.unreadable {
-        Some(unreadable) => (
-            format!(
-                "{} is {:?}, which is not {}: this rule could not check it",
-                display_path(&pointer),
-                unreadable.written,
-                unreadable.noun
-            ),
-            Some(format!(
-                "write {} there, so that the rule can check the plan",
-                unreadable.noun
-            )),
-        ),
-        None => (
-            template.render(&check.message),
-            check.help.as_deref().map(|help| template.render(help)),
-        ),
+    let rendered = template.render(&check.message).and_then(|message| {
+        let help = check
+            .help
+            .as_deref()
+            .map(|help| template.render(help))
+            .transpose()?;
+        Ok((message, help))
+    });
+    let (message, help) = match rendered {
+        Ok(rendered) => rendered,
+        Err(unfilled) => {
+            let reason = format!(
+                "the message placeholder `{{{unfilled}}}` has no value here: use a field the node or plan always has, \
+                 an option, or a derived number as `{{metrics.NAME}}`"
+            );
+            return rule_error(rule, check, document, pointer, &reason);
+        }
     };
     Finding {
         rule: rule.id.clone(),
         severity: rule.severity,
         message,
         help,
-        span: document.pointer_span(&pointer),
+        span: finding_span(document, &pointer),
         pointer,
         label,
         related: Vec::new(),
+    }
+}
+
+/// A rule that could not be evaluated at `pointer`: reported there, naming
+/// the rule and its place, never silently skipped.
+fn rule_error(
+    rule: &CompiledRule,
+    check: &CompiledCheck,
+    document: &Document,
+    pointer: String,
+    reason: &str,
+) -> Finding {
+    Finding {
+        rule: RULE_ERROR.to_owned(),
+        severity: Severity::Error,
+        message: format!(
+            "rule `{}` ({}) cannot be evaluated here: {reason}",
+            rule.id, check.defined_at
+        ),
+        help: Some(format!(
+            "fix the rule in {}; `planlint test-rules` runs it on its examples",
+            check.defined_at
+        )),
+        span: finding_span(document, &pointer),
+        pointer,
+        label: "the rule fails here".to_owned(),
+        related: Vec::new(),
+    }
+}
+
+/// Where a finding at `pointer` is underlined: the node, or for a finding
+/// about the whole plan (the root) the document from its first byte, not
+/// its first key (reports show a long span by its first line).
+fn finding_span(document: &Document, pointer: &str) -> Span {
+    let span = document.pointer_span(pointer);
+    if pointer.is_empty() {
+        Span::new(0, span.end)
+    } else {
+        span
     }
 }

@@ -53,16 +53,30 @@ impl CompiledSchema {
 
     /// Findings for `document`, in document order of their spans.
     pub fn check(&self, document: &Document) -> Vec<Finding> {
-        self.check_value(&document.value, document)
+        self.check_at(document, "")
     }
 
     /// Findings for `value`, a version of `document`'s value with the same
     /// shape where it matters (spans are looked up in `document`).
     pub fn check_value(&self, value: &Value, document: &Document) -> Vec<Finding> {
+        self.findings_of(value, document, "")
+    }
+
+    /// Findings for the node at `pointer` of `document` (one rule of a
+    /// rule pack file), in document order of their spans.
+    pub fn check_at(&self, document: &Document, pointer: &str) -> Vec<Finding> {
+        let Some(node) = document.value.pointer(pointer) else {
+            return Vec::new();
+        };
+        self.findings_of(node, document, pointer)
+    }
+
+    /// Findings for `node`, found at `pointer` of `document`.
+    fn findings_of(&self, node: &Value, document: &Document, pointer: &str) -> Vec<Finding> {
         let mut findings: Vec<Finding> = self
             .validator
-            .iter_errors(value)
-            .flat_map(|error| findings_for(&error, document, &self.schema, self.root_name))
+            .iter_errors(node)
+            .flat_map(|error| findings_for(&error, document, pointer, &self.schema, self.root_name))
             .collect();
         findings.sort_by_key(|finding| (finding.span.start, finding.span.end));
         findings.dedup();
@@ -102,13 +116,15 @@ pub fn check(value: &Value, document: &Document) -> Vec<Finding> {
     plan_schema().check_value(value, document)
 }
 
+/// Findings for one validation error of the node at `prefix`.
 fn findings_for(
     error: &ValidationError<'_>,
     document: &Document,
+    prefix: &str,
     schema: &Value,
     root_name: &str,
 ) -> Vec<Finding> {
-    let pointer = error.instance_path().as_str().to_owned();
+    let pointer = format!("{prefix}{}", error.instance_path().as_str());
     let instance = error.instance();
     let field = if pointer.is_empty() {
         root_name.to_owned()
@@ -269,7 +285,7 @@ fn findings_for(
             match meant {
                 Some(branch) => branch
                     .iter()
-                    .flat_map(|inner| findings_for(inner, document, schema, root_name))
+                    .flat_map(|inner| findings_for(inner, document, prefix, schema, root_name))
                     .collect(),
                 None => vec![finding(
                     pointer,

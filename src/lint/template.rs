@@ -7,11 +7,15 @@ use crate::lint::schema::display_path;
 use serde_json::Value;
 
 /// Fills `{name}` placeholders: the function's values first, then the
-/// rule's options, then `label` (the node's id or name) and `field`, then the
-/// selected node's own scalar fields (dotted paths allowed), then the plan's
-/// (`{currency}`). Unknown names stay as written.
+/// rule's options, then `label` (the node's id or name) and `field`, then
+/// derived numbers (`{metrics.unit_economics.ltv}`), then the selected
+/// node's own scalar fields (dotted paths allowed), then the plan's
+/// (`{currency}`). A name none of them has is an error, never literal
+/// braces in a report.
 pub(crate) struct Template<'a> {
     pub plan: &'a Value,
+    /// The plan's derived numbers, as `planlint metrics --format json`.
+    pub metrics: &'a Value,
     pub rule: &'a CompiledRule,
     pub check: &'a CompiledCheck,
     pub node: &'a Value,
@@ -39,11 +43,18 @@ impl Template<'_> {
             "field" => self.check.field.clone(),
             // Money reads "60,000 CNY" when the plan names its currency, "60,000" when not.
             "currency" => Some(scalar(self.plan).unwrap_or_default()),
-            _ => scalar(self.node).or_else(|| scalar(self.plan)),
+            _ => match name.strip_prefix("metrics.") {
+                Some(metric) => dotted(self.metrics, metric)
+                    .filter(|value| !value.is_object() && !value.is_array())
+                    .map(crate::numbers::display_value),
+                None => scalar(self.node).or_else(|| scalar(self.plan)),
+            },
         }
     }
 
-    pub fn render(&self, template: &str) -> String {
+    /// The text with every placeholder filled; the name of the first one
+    /// that has no value here, if any.
+    pub fn render(&self, template: &str) -> Result<String, String> {
         let mut out = String::with_capacity(template.len());
         let mut rest = template;
         while let Some(open) = rest.find('{') {
@@ -60,11 +71,7 @@ impl Template<'_> {
                             }
                         }
                         Some(value) => out.push_str(&value),
-                        None => {
-                            out.push('{');
-                            out.push_str(name);
-                            out.push('}');
-                        }
+                        None => return Err(name.to_owned()),
                     }
                     rest = &after[close + 1..];
                 }
@@ -75,7 +82,7 @@ impl Template<'_> {
             }
         }
         out.push_str(rest);
-        out
+        Ok(out)
     }
 }
 

@@ -228,7 +228,11 @@ fn position(lines: &LineIndex, text: &str, offset: usize, encoding: Encoding) ->
 /// A problem that is not at a place in the buffer (a broken config): shown
 /// on the first line.
 fn problem_at_start(error: &UserError) -> Value {
-    let mut message = error.message.clone();
+    let mut message = error
+        .each()
+        .map(|each| each.message.clone())
+        .collect::<Vec<_>>()
+        .join("\n");
     if let Some(help) = &error.help {
         message = format!("{message}\nhelp: {help}");
     }

@@ -63,7 +63,8 @@ impl SourceCode for CharColumns {
         let last = self.lines.position(text, end.saturating_sub(1).max(start));
         let first_line = first.line - 1;
         let context_first = first_line.saturating_sub(context_lines_before);
-        let context_last = (last.line - 1 + context_lines_after).min(self.lines.line_count().saturating_sub(1));
+        let context_last =
+            (last.line - 1 + context_lines_after).min(self.lines.line_count().saturating_sub(1));
         // `line_start` counts lines from 1; these are 0-based.
         let from = self.lines.line_start(context_first + 1).unwrap_or(0);
         let to = self

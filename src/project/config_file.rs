@@ -123,21 +123,33 @@ fn load_recursive(
         stack.pop();
     }
     if let Some(value) = root.get("rule_packs") {
-        for (pointer, entry) in checker.strings("/rule_packs", value) {
+        let mut errors = Vec::new();
+        for (pointer, entry, pack) in pack_entries(value) {
             checker.contained(containment, &pointer, entry, &base_dir.join(entry))?;
             let files = crate::project::packs::expand(&base_dir, entry, containment)
                 .map_err(|message| checker.error(&pointer, &message, "this rule pack"))?;
             for file in files {
-                let rule = crate::project::packs::load_rule_file(&file)?;
-                if config.all_rules().iter().any(|known| known.id == rule.id) {
-                    return Err(checker.error(
-                        &pointer,
-                        &format!("rule `{}` is defined twice", rule.id),
-                        "loaded again here",
-                    ));
+                let rules = match crate::project::packs::load_rule_file(&file, &base_dir, pack) {
+                    Ok(rules) => rules,
+                    Err(error) => {
+                        errors.push(error);
+                        continue;
+                    }
+                };
+                for rule in rules {
+                    if config.all_rules().iter().any(|known| known.id == rule.id) {
+                        return Err(checker.error(
+                            &pointer,
+                            &format!("rule `{}` is defined twice", rule.id),
+                            "loaded again here",
+                        ));
+                    }
+                    config.user_rules.push(rule);
                 }
-                config.user_rules.push(rule);
             }
+        }
+        if let Some(error) = UserError::all(errors) {
+            return Err(error);
         }
     }
     let known = config.all_rules();
@@ -170,6 +182,28 @@ fn load_recursive(
     }
     config.path = Some(path.to_path_buf());
     Ok(config)
+}
+
+/// The `rule_packs:` entries: their pointer, path, and the pack name the
+/// config gives (`{path, pack}`); the schema has checked their shape.
+fn pack_entries(value: &Value) -> Vec<(String, &str, Option<&str>)> {
+    value
+        .as_array()
+        .into_iter()
+        .flatten()
+        .enumerate()
+        .filter_map(|(index, item)| {
+            let pointer = format!("/rule_packs/{index}");
+            match item {
+                Value::String(path) => Some((pointer, path.as_str(), None)),
+                _ => Some((
+                    format!("{pointer}/path"),
+                    item.get("path")?.as_str()?,
+                    item.get("pack").and_then(Value::as_str),
+                )),
+            }
+        })
+        .collect()
 }
 
 /// Checks what the schema cannot, producing errors with spans.
@@ -325,12 +359,18 @@ impl Checker<'_> {
                     )
                     .with_help(help));
             };
-            if !option.kind.accepts(option_value) {
+            if let Some(refusal) = option.refusal(option_value) {
+                let range = option.range();
+                let expected = if range.is_empty() || !option.kind.accepts(option_value) {
+                    format!("expected a {}", option.kind.name())
+                } else {
+                    format!("expected {range}")
+                };
                 return Err(self
                     .error(
                         &option_pointer,
-                        &format!("option `{name}` of `{id}` must be a {}", option.kind.name()),
-                        &format!("expected a {}", option.kind.name()),
+                        &format!("option `{name}` of `{id}` {refusal}"),
+                        &expected,
                     )
                     .with_help(format!("default: {}", option.default)));
             }

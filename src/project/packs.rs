@@ -1,15 +1,22 @@
 //! Rule packs: users' own rules, in the format of `rules/`, loaded from the
 //! files `rule_packs:` names. A rule's id is prefixed with its pack's name,
-//! the folder it lives in: `house-rules/channel-cap.yaml` defines
-//! `house-rules/channel-cap`.
+//! which never depends on where the repository is checked out. It is, in
+//! order: the name the config gives (`{path: FILE, pack: NAME}`), the file's
+//! own `pack:` key, or the name of the folder the file sits in, unless that
+//! folder is the config's own folder or above it (whose name is whatever
+//! the clone is called).
+//!
+//! A file holds one rule (`id:` at the top) or several (`rules: [...]`,
+//! with `pack:` and `docs_url:` beside them).
 
 use crate::document::Document;
 use crate::error::UserError;
 use crate::lint::schema::rule_schema;
 use crate::project::containment::Containment;
-use crate::project::paths::{describe, display_path};
+use crate::project::paths::{absolute, describe, display_path};
 use crate::rule::{RuleDef, RuleOrigin};
 use globset::Glob;
+use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -84,59 +91,209 @@ fn is_rule_file(path: &Path) -> bool {
     path.extension().is_some_and(|ext| ext == "yaml" || ext == "yml")
 }
 
-/// The pack a rule file belongs to: its folder's name.
-pub fn pack_name(path: &Path) -> String {
-    path.parent()
-        .and_then(Path::file_name)
+/// The name of the folder `path` sits in, unless that folder is `base_dir`
+/// (the config's folder) or above it: its name is the checkout's.
+pub fn folder_pack_name(path: &Path, base_dir: &Path) -> Option<String> {
+    let folder = absolute(path.parent()?);
+    if absolute(base_dir).starts_with(&folder) {
+        return None;
+    }
+    folder
+        .file_name()
         .map(|name| name.to_string_lossy().into_owned())
-        .filter(|name| !name.is_empty() && name != ".")
-        .unwrap_or_else(|| "local".into())
+        .filter(|name| !name.is_empty())
 }
 
-/// Reads, validates and namespaces one user rule file. Every error points
-/// into the file.
-pub fn load_rule_file(path: &Path) -> Result<RuleDef, UserError> {
+/// Reads, validates and namespaces the rules of one rule file. `configured`
+/// is the pack name the config gives it; `base_dir` the config's folder.
+/// Every problem in the file is reported at once, each at its place.
+pub fn load_rule_file(
+    path: &Path,
+    base_dir: &Path,
+    configured: Option<&str>,
+) -> Result<Vec<RuleDef>, UserError> {
     let file = crate::project::read::load_yaml(path, "rule file")?;
-    parse_rule_document(&file.shown, &file.source, file.document, &pack_name(path))
+    let file = PackFile {
+        shown: &file.shown,
+        source: &file.source,
+        document: &file.document,
+    };
+    file.rules(configured, || folder_pack_name(path, base_dir))
 }
 
-/// A rule from its loaded document; `pack` prefixes its id.
-pub fn parse_rule_document(
-    shown: &str,
-    source: &Arc<str>,
-    document: Document,
-    pack: &str,
-) -> Result<RuleDef, UserError> {
-    if let Some(first) = rule_schema().check(&document).into_iter().next() {
-        let mut error =
-            UserError::new(format!("{shown}: {}", first.message)).at(shown, source, first.span, first.label);
-        if let Some(help) = first.help {
-            error = error.with_help(help);
-        }
-        return Err(error);
-    }
-    let at = |pointer: &str, message: String, label: &str| {
-        UserError::new(format!("{shown}: {message}")).at(shown, source, document.pointer_span(pointer), label)
-    };
-    let mut rule: RuleDef = serde_json::from_value(document.value.clone())
-        .map_err(|error| at("", format!("not a rule definition: {error}"), "here"))?;
-    rule.validate().map_err(|error| at("", error, "in this rule"))?;
-    if !crate::rule::is_kebab_case(pack) {
-        return Err(at(
-            "/id",
-            format!(
-                "the pack folder `{pack}` is not kebab-case, so `{pack}/{}` is not a valid id",
-                rule.id
-            ),
-            "rule id",
+/// One loaded rule file, kept to point errors into it.
+struct PackFile<'a> {
+    shown: &'a str,
+    source: &'a Arc<str>,
+    document: &'a Document,
+}
+
+/// Keys beside `rules:` in a file holding several rules.
+const PACK_KEYS: &[&str] = &["pack", "docs_url", "rules"];
+
+impl PackFile<'_> {
+    fn error(&self, pointer: &str, message: &str, label: &str) -> UserError {
+        UserError::new(format!("{}: {message}", self.shown)).at(
+            self.shown,
+            self.source,
+            self.document.pointer_span(pointer),
+            label,
         )
-        .with_help("rename the folder, e.g. `house-rules/`"));
     }
-    rule.id = format!("{pack}/{}", rule.id);
-    rule.origin = Some(Arc::new(RuleOrigin {
-        path: shown.to_owned(),
-        source: Arc::clone(source),
-        document,
-    }));
-    Ok(rule)
+
+    fn rules(
+        &self,
+        configured: Option<&str>,
+        folder: impl FnOnce() -> Option<String>,
+    ) -> Result<Vec<RuleDef>, UserError> {
+        let root = &self.document.value;
+        let several = root.get("rules").is_some();
+        let mut errors = Vec::new();
+        let pack_key = root.get("pack");
+        let own_name = pack_key.and_then(Value::as_str);
+        if pack_key.is_some() && own_name.is_none() {
+            errors.push(self.error("/pack", "`pack` must be a name, like `acme`", "not a name"));
+        }
+        let docs_url = root.get("docs_url").and_then(Value::as_str).map(str::to_owned);
+        let name = configured
+            .map(str::to_owned)
+            .or(own_name.map(str::to_owned))
+            .or_else(folder);
+        let pack = match name {
+            Some(name) if crate::rule::is_kebab_case(&name) => Some(name),
+            Some(name) => {
+                let at = if own_name == Some(name.as_str()) {
+                    "/pack"
+                } else {
+                    ""
+                };
+                errors.push(
+                    self.error(
+                        at,
+                        &format!("the pack name `{name}` is not kebab-case"),
+                        "pack name",
+                    )
+                    .with_help("rule ids are `PACK/ID` in kebab-case: name the pack like `house-rules`"),
+                );
+                None
+            }
+            None => {
+                errors.push(
+                    self.error("", "this rule file has no pack name", "which pack?").with_help(
+                        "add `pack: NAME` at the top of the file, or list it in .planlint.yaml as \
+                         `rule_packs: [{path: FILE, pack: NAME}]`; a file in a folder of the repository takes the folder's name",
+                    ),
+                );
+                None
+            }
+        };
+        let pointers: Vec<String> = if several {
+            for key in root.as_object().into_iter().flat_map(|map| map.keys()) {
+                if !PACK_KEYS.contains(&key.as_str()) {
+                    errors.push(
+                        self.error(&format!("/{key}"), &format!("unknown key `{key}` in a file of several rules"), "unknown key")
+                            .with_help("a file of several rules holds `pack`, `docs_url` and `rules`; each rule's keys go in its item of `rules`"),
+                    );
+                }
+            }
+            match root.get("rules").and_then(Value::as_array) {
+                Some(items) if !items.is_empty() => {
+                    (0..items.len()).map(|index| format!("/rules/{index}")).collect()
+                }
+                _ => {
+                    errors.push(self.error(
+                        "/rules",
+                        "`rules` must be a list of rules",
+                        "not a list of rules",
+                    ));
+                    Vec::new()
+                }
+            }
+        } else {
+            vec![String::new()]
+        };
+        let mut rules = Vec::new();
+        for pointer in pointers {
+            match self.rule(&pointer, pack.as_deref().unwrap_or("pack"), docs_url.clone()) {
+                Ok(rule) => rules.push(rule),
+                Err(found) => errors.extend(found),
+            }
+        }
+        match UserError::all(errors) {
+            Some(error) => Err(error),
+            None => Ok(rules),
+        }
+    }
+
+    /// The rule at `pointer`, namespaced by `pack`; every problem in it.
+    fn rule(&self, pointer: &str, pack: &str, docs_url: Option<String>) -> Result<RuleDef, Vec<UserError>> {
+        let mut value = self
+            .document
+            .value
+            .pointer(pointer)
+            .cloned()
+            .unwrap_or(Value::Null);
+        let findings = rule_schema().check_at(self.document, pointer);
+        let mut errors: Vec<UserError> = findings
+            .into_iter()
+            .filter(|finding| {
+                pointer.is_empty()
+                    || !PACK_KEYS
+                        .iter()
+                        .any(|key| finding.pointer == format!("{pointer}/{key}"))
+            })
+            .map(|finding| {
+                let error = UserError::new(format!("{}: {}", self.shown, finding.message)).at(
+                    self.shown,
+                    self.source,
+                    finding.span,
+                    finding.label,
+                );
+                match finding.help {
+                    Some(help) => error.with_help(help),
+                    None => error,
+                }
+            })
+            .collect();
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        // A file of one rule may name its pack beside it.
+        if let Some(map) = value.as_object_mut() {
+            map.remove("pack");
+            map.remove("docs_url");
+        }
+        let mut rule: RuleDef = serde_json::from_value(value)
+            .map_err(|error| vec![self.error(pointer, &format!("not a rule definition: {error}"), "here")])?;
+        for (at, problem) in rule.validate() {
+            errors.push(self.error(
+                &format!("{pointer}{at}"),
+                &format!("rule `{}`: {problem}", rule.id),
+                "here",
+            ));
+        }
+        rule.id = format!("{pack}/{}", rule.id);
+        rule.origin = Some(Arc::new(RuleOrigin {
+            path: self.shown.to_owned(),
+            source: Arc::clone(self.source),
+            document: self.document.clone(),
+            pointer: pointer.to_owned(),
+            docs_url,
+        }));
+        if errors.is_empty() {
+            // Bad JSONPaths, regexes and expressions are found now, with
+            // the other problems, rather than when the first plan is read.
+            if let Err(error) = crate::lint::Linter::for_rule(&rule) {
+                errors.extend(error.each().cloned().map(|mut each| {
+                    each.also.clear();
+                    each
+                }));
+            }
+        }
+        if errors.is_empty() {
+            Ok(rule)
+        } else {
+            Err(errors)
+        }
+    }
 }

@@ -51,8 +51,10 @@ impl<'a> Entry<'a> {
         }
     }
 
+    /// One line; a pack rule without a `summary` shows its message.
     pub fn summary(&self) -> &'a str {
         match self {
+            Entry::Rule(rule) if rule.summary.trim().is_empty() => rule.message.trim(),
             Entry::Rule(rule) => &rule.summary,
             Entry::Meta(meta) => meta.summary,
         }
@@ -86,11 +88,22 @@ impl<'a> Entry<'a> {
         }
     }
 
-    /// A plan that makes it fire, and one that does not.
-    pub fn examples(&self) -> (&'a str, &'a str) {
+    /// Plans that make it fire, and plans that do not.
+    pub fn examples(&self) -> (Vec<&'a str>, Vec<&'a str>) {
         match self {
-            Entry::Rule(rule) => (&rule.examples.fails, &rule.examples.passes),
-            Entry::Meta(meta) => (meta.fails, meta.passes),
+            Entry::Rule(rule) => (
+                rule.examples.fails.iter().map(String::as_str).collect(),
+                rule.examples.passes.iter().map(String::as_str).collect(),
+            ),
+            Entry::Meta(meta) => (vec![meta.fails], vec![meta.passes]),
+        }
+    }
+
+    /// The pack rule a meta-rule's examples are checked with, if any.
+    pub fn example_rule(&self) -> Option<&'static str> {
+        match self {
+            Entry::Rule(_) => None,
+            Entry::Meta(meta) => meta.with_rule,
         }
     }
 
@@ -103,11 +116,22 @@ impl<'a> Entry<'a> {
     }
 
     /// Its documentation: planlint's own for built-in and meta-rules; a
-    /// pack's rules have none there.
+    /// pack's own `docs_url` for its rules (none when it gives none).
     pub fn docs_url(&self) -> Option<String> {
         match self {
-            Entry::Rule(rule) if rule.origin.is_some() => None,
-            _ => Some(docs_url(self.id())),
+            Entry::Rule(rule) => match &rule.origin {
+                Some(origin) => origin.docs_url.clone(),
+                None => Some(docs_url(self.id())),
+            },
+            Entry::Meta(_) => Some(docs_url(self.id())),
+        }
+    }
+
+    /// Where a pack's rule is defined (`acme/rules.yaml`); `None` otherwise.
+    pub fn defined_in(&self) -> Option<&'a str> {
+        match self {
+            Entry::Rule(rule) => rule.origin.as_deref().map(|origin| origin.path.as_str()),
+            Entry::Meta(_) => None,
         }
     }
 }

@@ -1,4 +1,7 @@
-//! The rule definition format: one YAML file per rule, built-in or a user's.
+//! The rule definition format, built-in (`rules/<id>.yaml`) or a user's (a
+//! rule pack). Only `id`, `check`, `given` (on the rule or each check) and
+//! `message` are required; the documentation fields are recommended, and
+//! required of the built-in rules by their tests.
 
 use crate::document::Document;
 use crate::finding::Severity;
@@ -24,17 +27,22 @@ impl<T> OneOrMany<T> {
     }
 }
 
-/// A rule as written in `rules/<id>.yaml`.
+/// A rule as written in `rules/<id>.yaml` or a rule pack.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RuleDef {
     pub id: String,
+    /// `warning` when not given.
+    #[serde(default = "default_severity")]
     pub severity: Severity,
-    /// One line: what the rule wants.
+    /// One line: what the rule wants ("" when not given).
+    #[serde(default)]
     pub summary: String,
-    /// Why a plan needs this, in plain words.
+    /// Why a plan needs this, in plain words ("" when not given).
+    #[serde(default)]
     pub why: String,
-    /// Where the idea comes from (seed article and step, or a named reference).
+    /// Where the idea comes from ("" when not given).
+    #[serde(default)]
     pub source: String,
     /// RFC 9535 JSONPath(s) selecting the nodes every check looks at.
     #[serde(default)]
@@ -47,6 +55,8 @@ pub struct RuleDef {
     /// Options users may set in config, with their types and defaults.
     #[serde(default)]
     pub options: BTreeMap<String, OptionDef>,
+    /// Plans it must flag and plans it must accept (none when not given).
+    #[serde(default)]
     pub examples: Examples,
     /// Where a user's rule was read from; `None` for built-ins.
     #[serde(skip)]
@@ -59,6 +69,11 @@ pub struct RuleOrigin {
     pub path: String,
     pub source: Arc<str>,
     pub document: Document,
+    /// Pointer of the rule in the file's document: "" for a file holding
+    /// one rule, `/rules/2` for the third of a pack file's rules.
+    pub pointer: String,
+    /// The pack's documentation, when it gives one (`docs_url:`).
+    pub docs_url: Option<String>,
 }
 
 /// One test applied to the selected nodes.
@@ -85,14 +100,73 @@ pub struct CheckDef {
     pub help: Option<String>,
 }
 
-/// A typed option with its default.
+fn default_severity() -> Severity {
+    Severity::Warning
+}
+
+/// A typed option with its default, and optionally the values it may take.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct OptionDef {
     #[serde(rename = "type")]
     pub kind: OptionType,
     pub default: Value,
+    #[serde(default)]
     pub description: String,
+    /// Smallest value a number option may take.
+    #[serde(default)]
+    pub minimum: Option<f64>,
+    /// Largest value a number option may take.
+    #[serde(default)]
+    pub maximum: Option<f64>,
+    /// The only values the option may take.
+    #[serde(default, rename = "enum")]
+    pub allowed: Option<Vec<Value>>,
+}
+
+impl OptionDef {
+    /// Why `value` is not acceptable for this option, if it is not.
+    pub fn refusal(&self, value: &Value) -> Option<String> {
+        if !self.kind.accepts(value) {
+            return Some(format!("must be a {}", self.kind.name()));
+        }
+        let number = value.as_f64();
+        if let (Some(number), Some(minimum)) = (number, self.minimum) {
+            if number < minimum {
+                return Some(format!("must be at least {minimum}, not {value}"));
+            }
+        }
+        if let (Some(number), Some(maximum)) = (number, self.maximum) {
+            if number > maximum {
+                return Some(format!("must be at most {maximum}, not {value}"));
+            }
+        }
+        if let Some(allowed) = &self.allowed {
+            let items: Vec<&Value> = match value {
+                Value::Array(items) => items.iter().collect(),
+                one => vec![one],
+            };
+            if let Some(wrong) = items.into_iter().find(|item| !allowed.contains(item)) {
+                let names: Vec<String> = allowed.iter().map(Value::to_string).collect();
+                return Some(format!("must be one of {}, not {wrong}", names.join(", ")));
+            }
+        }
+        None
+    }
+
+    /// The range or values allowed, for docs ("" when any value of the type is).
+    pub fn range(&self) -> String {
+        match (&self.allowed, self.minimum, self.maximum) {
+            (Some(allowed), _, _) => {
+                let names: Vec<String> = allowed.iter().map(Value::to_string).collect();
+                format!("one of {}", names.join(", "))
+            }
+            (None, Some(minimum), Some(maximum)) => format!("{minimum} to {maximum}"),
+            (None, Some(minimum), None) => format!("at least {minimum}"),
+            (None, None, Some(maximum)) => format!("at most {maximum}"),
+            (None, None, None) => String::new(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -136,40 +210,89 @@ impl OptionType {
     }
 }
 
-/// A plan fragment the rule must flag, and one it must accept.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// Plan fragments the rule must flag, and ones it must accept: one or a
+/// list of each.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(from = "ExamplesAsWritten")]
 pub struct Examples {
-    pub fails: String,
-    pub passes: String,
-    /// Pointers of the nodes the failing example must be flagged at.
-    #[serde(default)]
+    pub fails: Vec<String>,
+    pub passes: Vec<String>,
+    /// Pointers of the nodes every failing example must be flagged at.
     pub fails_at: Vec<String>,
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExamplesAsWritten {
+    #[serde(default)]
+    fails: Option<OneOrMany<String>>,
+    #[serde(default)]
+    passes: Option<OneOrMany<String>>,
+    #[serde(default)]
+    fails_at: Vec<String>,
+}
+
+impl From<ExamplesAsWritten> for Examples {
+    fn from(written: ExamplesAsWritten) -> Self {
+        let list = |examples: Option<OneOrMany<String>>| {
+            examples
+                .map(|examples| examples.as_slice().to_vec())
+                .unwrap_or_default()
+        };
+        Examples {
+            fails: list(written.fails),
+            passes: list(written.passes),
+            fails_at: written.fails_at,
+        }
+    }
+}
+
+impl Examples {
+    pub fn is_empty(&self) -> bool {
+        self.fails.is_empty() && self.passes.is_empty()
+    }
+}
+
+/// A mistake in a rule definition: the pointer (within the rule) of the
+/// place, and what is wrong there.
+pub type Problem = (String, String);
+
 impl RuleDef {
     /// Checks that the definition is coherent on its own: kebab-case id,
-    /// defaults of the declared types, `$options.` references that exist.
-    pub fn validate(&self) -> Result<(), String> {
+    /// defaults of the declared types and ranges, `$options.` references
+    /// that exist, a `given` for every check. Returns every problem found.
+    pub fn validate(&self) -> Vec<Problem> {
+        let mut problems = Vec::new();
         let local_id = self.id.rsplit('/').next().unwrap_or_default();
         if !is_kebab_case(local_id) {
-            return Err(format!("rule id `{}` is not kebab-case", self.id));
+            problems.push((
+                "/id".to_owned(),
+                format!("rule id `{}` is not kebab-case", self.id),
+            ));
         }
         for (name, option) in &self.options {
-            if !option.kind.accepts(&option.default) {
-                return Err(format!(
-                    "option `{name}`: default {} is not a {}",
-                    option.default,
-                    option.kind.name()
+            if let Some(refusal) = option.refusal(&option.default) {
+                problems.push((
+                    format!("/options/{name}/default"),
+                    format!("option `{name}`: the default {refusal}"),
                 ));
             }
         }
-        for check in self.check.as_slice() {
+        let several = matches!(self.check, OneOrMany::Many(_));
+        for (index, check) in self.check.as_slice().iter().enumerate() {
+            let at = if several {
+                format!("/check/{index}")
+            } else {
+                "/check".to_owned()
+            };
             for value in check.options.values() {
                 for name in option_references(value) {
                     if !self.options.contains_key(name) {
-                        return Err(format!(
-                            "check option refers to `$options.{name}`, which the rule does not declare"
+                        problems.push((
+                            format!("{at}/options"),
+                            format!(
+                                "check option refers to `$options.{name}`, which the rule does not declare"
+                            ),
                         ));
                     }
                 }
@@ -178,17 +301,25 @@ impl RuleDef {
             for path in given.map(OneOrMany::as_slice).unwrap_or_default() {
                 for (_, name) in option_placeholders(path) {
                     if !self.options.contains_key(name) {
-                        return Err(format!(
-                            "`{path}` refers to `$options.{name}`, which the rule does not declare"
+                        problems.push((
+                            if check.given.is_some() {
+                                format!("{at}/given")
+                            } else {
+                                "/given".to_owned()
+                            },
+                            format!("`{path}` refers to `$options.{name}`, which the rule does not declare"),
                         ));
                     }
                 }
             }
             if check.given.is_none() && self.given.is_none() {
-                return Err("a check has no `given` and the rule has none either".into());
+                problems.push((
+                    at,
+                    "this check has no `given` and the rule has none either: say which nodes to test, e.g. `given: $.channels[*]`".into(),
+                ));
             }
         }
-        Ok(())
+        problems
     }
 
     /// The option values with defaults, for display.

@@ -46,19 +46,38 @@ pub fn rules_markdown(entries: &[Entry<'_>]) -> String {
         } else {
             out.push_str("| option | type | default | description |\n|---|---|---|---|\n");
             for (name, option) in entry.options() {
+                let range = option.range();
+                let description = if range.is_empty() {
+                    option.description.trim().to_owned()
+                } else {
+                    format!("{} ({range})", option.description.trim())
+                };
                 let _ = writeln!(
                     out,
                     "| `{name}` | {} | `{}` | {} |",
                     option.kind.name(),
                     option.default,
-                    option.description.trim().replace('|', "\\|")
+                    description.replace('|', "\\|")
                 );
             }
             out.push('\n');
         }
+        if let Some(rule) = entry.example_rule() {
+            let _ = writeln!(
+                out,
+                "### With the rule pack rule\n\n```yaml\n{}\n```\n",
+                rule.trim_end()
+            );
+        }
         let (fails, passes) = entry.examples();
-        let _ = writeln!(out, "### Fails\n\n```yaml\n{}\n```\n", fails.trim_end());
-        let _ = writeln!(out, "### Passes\n\n```yaml\n{}\n```", passes.trim_end());
+        for fails in fails {
+            let _ = writeln!(out, "### Fails\n\n```yaml\n{}\n```\n", fails.trim_end());
+        }
+        let passes: Vec<String> = passes
+            .iter()
+            .map(|passes| format!("### Passes\n\n```yaml\n{}\n```", passes.trim_end()))
+            .collect();
+        let _ = writeln!(out, "{}", passes.join("\n\n"));
     }
     out
 }

@@ -7,25 +7,44 @@ pub fn render(entry: Entry<'_>) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{} ({} by default)\n", entry.id(), entry.severity());
     let _ = writeln!(out, "{}\n", entry.summary());
-    let _ = writeln!(out, "Why\n{}", indent(entry.why()));
-    let _ = writeln!(out, "\nSource\n{}", indent(entry.source()));
+    if let Some(file) = entry.defined_in() {
+        let _ = writeln!(out, "Defined in {file}\n");
+    }
+    let _ = writeln!(out, "Why\n{}", indent(or_not_given(entry.why())));
+    let _ = writeln!(out, "\nSource\n{}", indent(or_not_given(entry.source())));
     if entry.options().is_empty() {
         let _ = writeln!(out, "\nOptions\n  none");
     } else {
         let _ = writeln!(out, "\nOptions");
         for (name, option) in entry.options() {
+            let range = option.range();
+            let range = if range.is_empty() {
+                String::new()
+            } else {
+                format!(", {range}")
+            };
             let _ = writeln!(
                 out,
-                "  {name} ({}, default {}): {}",
+                "  {name} ({}, default {}{range}): {}",
                 option.kind.name(),
                 option.default,
                 option.description.trim()
             );
         }
     }
+    if let Some(rule) = entry.example_rule() {
+        let _ = writeln!(out, "\nWith the rule\n{}", indent(rule.trim_end()));
+    }
     let (fails, passes) = entry.examples();
-    let _ = writeln!(out, "\nFails\n{}", indent(fails.trim_end()));
-    let _ = writeln!(out, "\nPasses\n{}", indent(passes.trim_end()));
+    if fails.is_empty() && passes.is_empty() {
+        let _ = writeln!(out, "\nExamples\n  none given");
+    }
+    for fails in fails {
+        let _ = writeln!(out, "\nFails\n{}", indent(fails.trim_end()));
+    }
+    for passes in passes {
+        let _ = writeln!(out, "\nPasses\n{}", indent(passes.trim_end()));
+    }
     if entry.switchable() {
         let _ = writeln!(
             out,
@@ -39,6 +58,14 @@ pub fn render(entry: Entry<'_>) -> String {
         let _ = writeln!(out, "\nDocs: {url}");
     }
     out
+}
+
+fn or_not_given(text: &str) -> &str {
+    if text.is_empty() {
+        "not given"
+    } else {
+        text
+    }
 }
 
 fn indent(text: &str) -> String {

@@ -9,6 +9,7 @@ use crate::finding::Severity;
 pub const PARSE_ERROR: &str = "parse-error";
 pub const SCHEMA: &str = "schema";
 pub const INVALID_SUPPRESSION: &str = "invalid-suppression";
+pub const RULE_ERROR: &str = "rule-error";
 pub const UNUSED_SUPPRESSION: &str = "unused-suppression";
 
 /// A finding planlint reports without a rule file.
@@ -25,6 +26,9 @@ pub struct MetaRule {
     pub fails: &'static str,
     /// The same plan, mended.
     pub passes: &'static str,
+    /// A rule pack's rule the examples are checked with, for a meta-rule
+    /// about users' rules (`None`: the built-in rules are enough).
+    pub with_rule: Option<&'static str>,
 }
 
 /// Every meta-rule, sorted by id.
@@ -41,6 +45,7 @@ pub const META_RULES: &[MetaRule] = &[
         switchable: true,
         fails: "version: 1\nname: Spring launch\n# planlint-disable-next-line vague-gaol -- brand goal\ngoals: []\n",
         passes: "version: 1\nname: Spring launch\n# planlint-disable-next-line missing-goals -- goals come in Q2\ngoals: []\n",
+        with_rule: None,
     },
     MetaRule {
         id: PARSE_ERROR,
@@ -53,6 +58,27 @@ pub const META_RULES: &[MetaRule] = &[
         switchable: false,
         fails: "version: 1\nname: Spring launch\ngoals: [{id: g1, statement: Sell 100 rings\n",
         passes: "version: 1\nname: Spring launch\ngoals: [{id: g1, statement: Sell 100 rings}]\n",
+        with_rule: None,
+    },
+    MetaRule {
+        id: RULE_ERROR,
+        severity: Severity::Error,
+        summary: "Every rule can be evaluated on the plan.",
+        why: "A rule from a rule pack that cannot be evaluated at a node (its CEL expression reads \
+              a field the plan lacks, calls an unknown function, divides by zero, gives something \
+              other than true or false, or would cost more than its budget; its message names a \
+              value the node does not have) would otherwise report nothing, and the plan would pass \
+              a check that never ran. The finding names the rule, its file and line, and the \
+              reason; planlint exits with code 2, as for a broken config. It cannot be switched off: \
+              fix the rule (guard optional fields with `has(...)`).",
+        source: "Semgrep and ESLint report a rule that crashes on a file as an error for that file, \
+                 never as a clean result.",
+        switchable: false,
+        fails: "version: 1\nname: Spring launch\nchannels: [{name: WeChat, budget: 60000}]\n",
+        passes: "version: 1\nname: Spring launch\nbudget: {total: 100000}\nchannels: [{name: WeChat, budget: 60000}]\n",
+        with_rule: Some(
+            "id: channel-cap\ngiven: $.channels[*]\ncheck: {field: budget, function: expr, options: {expression: \"this <= plan.budget.total * 0.8\"}}\nmessage: \"channel `{label}` takes over 80% of the budget\"\n",
+        ),
     },
     MetaRule {
         id: SCHEMA,
@@ -67,6 +93,7 @@ pub const META_RULES: &[MetaRule] = &[
         switchable: true,
         fails: "version: 1\nname: Spring launch\nperiod: {start: 2026-03-01, ends: 2026-05-31}\n",
         passes: "version: 1\nname: Spring launch\nperiod: {start: 2026-03-01, end: 2026-05-31}\n",
+        with_rule: None,
     },
     MetaRule {
         id: UNUSED_SUPPRESSION,
@@ -80,6 +107,7 @@ pub const META_RULES: &[MetaRule] = &[
         switchable: true,
         fails: "version: 1\nname: Spring launch\n# planlint-disable-next-line missing-goals -- goals come in Q2\nsponsor: Li Wei\n",
         passes: "version: 1\nname: Spring launch\nsponsor: Li Wei\n",
+        with_rule: None,
     },
 ];
 

@@ -21,7 +21,9 @@ pub fn parse_rule(text: &str) -> Result<RuleDef, String> {
         )
     })?;
     let rule: RuleDef = serde_json::from_value(document.value).map_err(|error| error.to_string())?;
-    rule.validate()?;
+    if let Some((pointer, problem)) = rule.validate().into_iter().next() {
+        return Err(format!("at `{pointer}`: {problem}"));
+    }
     Ok(rule)
 }
 

@@ -76,17 +76,31 @@ pub struct Context<'a> {
     pub normalized: &'a Normalized,
 }
 
-/// Per-document cache of CEL values, filled by the first `expr` check.
+/// Per-document cache of CEL values, filled by the first `expr` check, and
+/// what the plan's expressions have cost so far.
 #[derive(Default)]
-pub struct CelCache(std::sync::OnceLock<Option<(cel::Value, cel::Value)>>);
+pub struct CelCache {
+    values: std::sync::OnceLock<CelPlan>,
+    pub spent: crate::lint::cel::PlanSpending,
+}
+
+/// The plan and metrics as CEL values, and the most items any of their
+/// lists or mappings holds (what a comprehension can iterate at most).
+pub struct CelPlan {
+    pub plan: crate::lint::cel::Bound,
+    pub metrics: crate::lint::cel::Bound,
+    pub largest_collection: usize,
+}
 
 impl Context<'_> {
-    /// `plan` and `metrics` as CEL values (cheap to clone).
-    pub fn cel_values(&self) -> Option<(cel::Value, cel::Value)> {
-        self.cel
-            .0
-            .get_or_init(|| Some((to_cel(self.plan).ok()?, to_cel(self.metrics).ok()?)))
-            .clone()
+    /// `plan` and `metrics` as CEL values, converted once per plan.
+    pub fn cel_values(&self) -> &CelPlan {
+        self.cel.values.get_or_init(|| CelPlan {
+            plan: crate::lint::cel::bind(to_cel(self.plan)),
+            metrics: crate::lint::cel::bind(to_cel(self.metrics)),
+            largest_collection: crate::lint::cel::largest_collection(self.plan)
+                .max(crate::lint::cel::largest_collection(self.metrics)),
+        })
     }
 }
 
@@ -96,6 +110,9 @@ pub struct Violation {
     /// Pointer of the offending node; the target's pointer when `None`.
     pub pointer: Option<String>,
     pub vars: Vec<(String, String)>,
+    /// Set when the check could not be evaluated here: why, in words.
+    /// Reported as `rule-error`, never as the rule's own finding.
+    pub error: Option<String>,
     /// The check could not run: a value it needed is not readable.
     pub unreadable: Option<Unreadable>,
 }
@@ -120,6 +137,14 @@ impl Violation {
         }
     }
 
+    /// The check could not be evaluated on the target, for `reason`.
+    pub fn cannot_evaluate(reason: impl Into<String>) -> Self {
+        Violation {
+            error: Some(reason.into()),
+            ..Violation::default()
+        }
+    }
+
     /// The check could not run because of the unreadable value `reading`.
     pub fn unreadable(reading: &Reading) -> Self {
         Violation::unreadable_at(reading.pointer.clone(), &reading.written, reading.kind.noun())
@@ -130,11 +155,11 @@ impl Violation {
     pub fn unreadable_at(pointer: String, written: &str, noun: &'static str) -> Self {
         Violation {
             pointer: Some(pointer),
-            vars: Vec::new(),
             unreadable: Some(Unreadable {
                 written: written.to_owned(),
                 noun,
             }),
+            ..Violation::default()
         }
     }
 
@@ -192,7 +217,7 @@ pub fn is_empty_value(value: Option<&Value>) -> bool {
     }
 }
 
-/// A plan value as a CEL value.
-pub fn to_cel(value: &Value) -> Result<cel::Value, String> {
-    cel::to_value(value).map_err(|error| format!("cannot pass a value to CEL: {error}"))
+/// A plan value as a CEL value (numbers are `int` or `double`).
+pub fn to_cel(value: &Value) -> cel::Value {
+    crate::lint::cel::to_cel(value)
 }

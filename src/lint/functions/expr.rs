@@ -2,14 +2,16 @@
 //! `cel` crate) that must hold for the node. In scope: `this` (the tested
 //! value), `plan` (the whole document), `metrics` (the derived values, see
 //! `planlint metrics --format json`) and `options` (the rule's options).
-//! Only `false` fires; an expression that cannot be evaluated for a node
-//! (a missing field: guard with `has(this.budget)`) or that is not a boolean
-//! reports nothing. `planlint test-rules` shows whether it fires.
+//! Numbers combine as people expect (`this <= plan.budget.total * 0.4`).
+//! Only `false` fires; an expression that cannot be evaluated for a node (a
+//! missing field, a division by zero, a result that is not a boolean, a
+//! cost over the budget) is reported there as `rule-error`, with CEL's
+//! reason.
 
 use super::api::{to_cel, Context, Function, Target, Violation};
+use crate::lint::cel::{bind, Bound, Failure, Program};
 use serde::Deserialize;
 use serde_json::{Map, Value};
-use std::sync::{Arc, OnceLock};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -22,14 +24,10 @@ pub(super) struct Options {
 
 pub(super) struct Expr {
     source: String,
-    program: cel::Program,
-    options: cel::Value,
-}
-
-/// CEL's standard environment, built once.
-fn environment() -> Arc<cel::Env> {
-    static ENV: OnceLock<Arc<cel::Env>> = OnceLock::new();
-    Arc::clone(ENV.get_or_init(|| Arc::new(cel::Env::stdlib())))
+    program: Program,
+    options: Bound,
+    /// The most items an option holds (a list option can be iterated too).
+    options_size: usize,
 }
 
 impl Function for Expr {
@@ -37,30 +35,50 @@ impl Function for Expr {
     type Options = Options;
 
     fn new(options: Options) -> Result<Self, String> {
-        let program = environment()
-            .compile(&options.expression)
-            .map_err(|errors| format!("invalid CEL expression `{}`: {errors}", options.expression))?;
-        let rule_options = to_cel(&Value::Object(options.options))?;
+        let program = Program::compile(&options.expression)?;
+        let rule_options = Value::Object(options.options);
         Ok(Expr {
             source: options.expression,
             program,
-            options: rule_options,
+            options_size: crate::lint::cel::largest_collection(&rule_options),
+            options: bind(to_cel(&rule_options)),
         })
     }
 
     fn run(&self, target: Target<'_>, context: Context<'_>, out: &mut Vec<Violation>) {
         let Some(this) = target.value else { return };
-        let Some((plan, metrics)) = context.cel_values() else {
-            return;
-        };
-        let Ok(this) = to_cel(this) else { return };
-        let mut scope = cel::Context::with_env(environment());
-        scope.add_variable_from_value("this", this);
-        scope.add_variable_from_value("plan", plan);
-        scope.add_variable_from_value("metrics", metrics);
-        scope.add_variable_from_value("options", self.options.clone());
-        if let Ok(cel::Value::Bool(false)) = self.program.execute(&scope) {
-            out.push(Violation::at_target().var("expression", self.source.clone()));
+        let values = context.cel_values();
+        let this = bind(to_cel(this));
+        let variables = [
+            ("this", &*this),
+            ("plan", &*values.plan),
+            ("metrics", &*values.metrics),
+            ("options", &*self.options),
+        ];
+        let largest = values.largest_collection.max(self.options_size);
+        match self.program.evaluate(&variables, largest, &context.cel.spent) {
+            Ok(cel::Value::Bool(true)) => {}
+            Ok(cel::Value::Bool(false)) => {
+                out.push(Violation::at_target().var("expression", self.source.clone()));
+            }
+            Ok(other) => out.push(Violation::cannot_evaluate(format!(
+                "the expression gives {}, not true or false",
+                kind_of(&other)
+            ))),
+            Err(Failure::Reason(reason)) => out.push(Violation::cannot_evaluate(reason)),
+            Err(Failure::AlreadyReported) => {}
         }
+    }
+}
+
+/// A CEL value's type, as users read it.
+fn kind_of(value: &cel::Value) -> &'static str {
+    match value {
+        cel::Value::Int(_) | cel::Value::UInt(_) | cel::Value::Float(_) => "a number",
+        cel::Value::String(_) => "a text",
+        cel::Value::List(_) => "a list",
+        cel::Value::Map(_) => "a mapping",
+        cel::Value::Null => "null",
+        _ => "a value",
     }
 }

@@ -66,7 +66,7 @@ impl Function for MarginalCac {
                     ("to_spend".into(), format_number(number(tier, "to_spend"))),
                     ("ltv".into(), money(ltv)),
                 ],
-                unreadable: None,
+                ..Violation::default()
             });
             return;
         }
