@@ -70,13 +70,16 @@ fn every_rule_is_documented() {
         assert!(rule.why.trim().len() > 100, "{id}: why explains");
         assert!(!rule.source.trim().is_empty(), "{id}: source");
         assert!(!rule.summary.is_empty() && !rule.why.is_empty(), "{id}");
-        assert_eq!(
-            (rule.examples.fails.len(), rule.examples.passes.len()),
-            (1, 1),
-            "{id}: one failing and one passing example"
+        assert!(
+            !rule.examples.fails.is_empty() && !rule.examples.passes.is_empty(),
+            "{id}: failing and passing examples"
         );
         assert!(
-            !rule.examples.fails[0].trim().is_empty() && !rule.examples.passes[0].trim().is_empty(),
+            rule.examples
+                .fails
+                .iter()
+                .chain(&rule.examples.passes)
+                .all(|example| !example.trim().is_empty()),
             "{id}"
         );
         assert!(
@@ -197,6 +200,41 @@ fn every_meta_rule_is_documented_and_its_examples_behave() {
             catalog::find(registry::builtin(), meta.id).is_some(),
             "{}",
             meta.id
+        );
+    }
+}
+
+/// Rules that read words or values as people write them show, in
+/// `planlint explain`, a Chinese example beside the English one.
+#[test]
+fn language_rules_show_chinese_examples() {
+    let cjk = |text: &String| text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    for id in [
+        "vague-goal",
+        "relative-goal-without-baseline",
+        "missing-conversion-path",
+        "goal-without-owner",
+        "unowned-team-role",
+        "missing-sponsor",
+        "undefined-target-customer",
+        "high-value-without-payment-guarantee",
+        "weak-positioning",
+        "cac-exceeds-ltv",
+        "budget-overrun",
+        "deadline-outside-period",
+    ] {
+        let rule = registry::builtin().iter().find(|rule| rule.id == id).unwrap();
+        assert!(
+            rule.examples.fails.iter().any(cjk),
+            "{id}: no Chinese failing example"
+        );
+        assert!(
+            rule.examples.passes.iter().any(cjk),
+            "{id}: no Chinese passing example"
+        );
+        assert!(
+            rule.examples.fails.iter().any(|example| !cjk(example)),
+            "{id}: keep an English failing example"
         );
     }
 }
