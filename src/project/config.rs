@@ -120,7 +120,16 @@ impl Config {
         self.settings.preset = base.settings.preset;
         self.settings.merge_rules(&base.settings.rules);
         self.overrides.extend(base.overrides);
-        self.user_rules.extend(base.user_rules);
+        // A pack reached through two extended configs (a diamond) is one pack.
+        for rule in base.user_rules {
+            if !self
+                .user_rules
+                .iter()
+                .any(|known| known.is_same_definition(&rule))
+            {
+                self.user_rules.push(rule);
+            }
+        }
         if base.include.is_some() {
             self.include = base.include;
             self.base_dir = base.base_dir;

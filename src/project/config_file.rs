@@ -15,7 +15,7 @@ use crate::project::read::load_yaml;
 use crate::rule::{catalog, Entry, RuleDef};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde_json::{Map, Value};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -24,7 +24,7 @@ use std::sync::Arc;
 /// so it may be anywhere; what it names must stay inside its repository.
 pub fn load_config(path: &Path) -> Result<Config, UserError> {
     let containment = Containment::of_config(path)?;
-    load_recursive(&absolute(path), &containment, &mut Vec::new())
+    Loader::new(&containment).load(&absolute(path))
 }
 
 /// Reads a config file found above the plans: it belongs to the repository,
@@ -33,7 +33,7 @@ pub fn load_config(path: &Path) -> Result<Config, UserError> {
 pub fn load_discovered_config(path: &Path) -> Result<Config, UserError> {
     let containment = Containment::of_config(path)?;
     match containment.check(path) {
-        Ok(inside) => load_recursive(&inside, &containment, &mut Vec::new()),
+        Ok(inside) => Loader::new(&containment).load(&inside),
         Err(refusal @ (Refusal::Outside | Refusal::GitData)) => Err(UserError::new(format!(
             "config file {}",
             containment.refusal_message(&display_path(path), &refusal)
@@ -47,23 +47,68 @@ pub fn load_discovered_config(path: &Path) -> Result<Config, UserError> {
     }
 }
 
-fn load_recursive(
-    path: &Path,
-    containment: &Containment,
-    stack: &mut Vec<PathBuf>,
-) -> Result<Config, UserError> {
-    let shown = display_path(path);
-    if let Some(start) = stack.iter().position(|seen| seen == path) {
-        let chain: Vec<String> = stack[start..]
-            .iter()
-            .chain(std::iter::once(&path.to_path_buf()))
-            .map(|file| display_path(file))
-            .collect();
-        return Err(UserError::new(format!(
-            "config file {shown} extends itself: {}",
-            chain.join(" -> ")
-        )));
+/// How many config files one `extends` chain may pass through.
+const MAX_EXTENDS_DEPTH: usize = 64;
+
+/// Loads a config and what it extends, each file once: a file extended
+/// twice (a diamond, or a chain where each file extends the next twice) is
+/// read and checked the first time and reused, so the work grows with the
+/// number of files, never with the number of paths through them.
+struct Loader<'c> {
+    containment: &'c Containment,
+    /// The files being loaded, outermost first: a cycle shows here.
+    stack: Vec<PathBuf>,
+    loaded: HashMap<PathBuf, Config>,
+}
+
+impl<'c> Loader<'c> {
+    fn new(containment: &'c Containment) -> Self {
+        Loader {
+            containment,
+            stack: Vec::new(),
+            loaded: HashMap::new(),
+        }
     }
+
+    fn load(&mut self, path: &Path) -> Result<Config, UserError> {
+        let chain = |files: &[PathBuf]| {
+            files
+                .iter()
+                .chain(std::iter::once(&path.to_path_buf()))
+                .map(|file| display_path(file))
+                .collect::<Vec<_>>()
+                .join(" -> ")
+        };
+        if let Some(start) = self.stack.iter().position(|seen| seen == path) {
+            return Err(UserError::new(format!(
+                "config file {} extends itself: {}",
+                display_path(path),
+                chain(&self.stack[start..])
+            )));
+        }
+        if self.stack.len() >= MAX_EXTENDS_DEPTH {
+            return Err(UserError::new(format!(
+                "config files extend each other more than {MAX_EXTENDS_DEPTH} deep: {}",
+                chain(&self.stack)
+            ))
+            .with_help("extend a shared base directly instead of through a long chain"));
+        }
+        if let Some(config) = self.loaded.get(path) {
+            return Ok(config.clone());
+        }
+        self.stack.push(path.to_path_buf());
+        let loaded = load_one(path, self);
+        self.stack.pop();
+        let config = loaded?;
+        self.loaded.insert(path.to_path_buf(), config.clone());
+        Ok(config)
+    }
+}
+
+/// Reads and checks one config file; `loader` loads what it extends.
+fn load_one(path: &Path, loader: &mut Loader<'_>) -> Result<Config, UserError> {
+    let containment = loader.containment;
+    let shown = display_path(path);
     let file = load_yaml(path, "config file")?;
     let checker = Checker {
         shown: &shown,
@@ -96,7 +141,6 @@ fn load_recursive(
     // What this file extends comes first; its own settings go on top.
     let mut config = Config::default_in(base_dir.clone());
     if let Some(value) = root.get("extends") {
-        stack.push(path.to_path_buf());
         for (pointer, name) in checker.strings("/extends", value) {
             if let Some(preset) = Preset::parse(name) {
                 config.settings.preset = preset;
@@ -118,9 +162,8 @@ fn load_recursive(
                 };
                 return Err(checker.error(&pointer, &message, label));
             }
-            config.absorb(load_recursive(&file, containment, stack)?);
+            config.absorb(loader.load(&file)?);
         }
-        stack.pop();
     }
     if let Some(value) = root.get("rule_packs") {
         let mut errors = Vec::new();
@@ -137,6 +180,11 @@ fn load_recursive(
                     }
                 };
                 for rule in rules {
+                    // The same file reached twice (a pack named here and in an
+                    // extended config) is one definition, loaded once.
+                    if config.user_rules.iter().any(|known| known.is_same_definition(&rule)) {
+                        continue;
+                    }
                     if config.all_rules().iter().any(|known| known.id == rule.id) {
                         return Err(checker.error(
                             &pointer,

@@ -1,0 +1,118 @@
+//! Hostile input, second round: configs, paths, outputs. Each case ends the
+//! way a trusted tool ends: a clear message naming the file, exit 1 or 2,
+//! no hang, and the other files still reported.
+
+use assert_cmd::Command;
+use std::fs;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+fn planlint(dir: &Path) -> Command {
+    let mut command = Command::cargo_bin("planlint").unwrap();
+    command
+        .current_dir(dir)
+        .env_remove("GITHUB_ACTIONS")
+        .env_remove("NO_COLOR")
+        .timeout(Duration::from_secs(20));
+    command
+}
+
+/// A scratch repository (it has `.git`) holding `files`.
+fn repo(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join(".git")).unwrap();
+    for (path, text) in files {
+        let path = dir.path().join(path);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    }
+    dir
+}
+
+fn clean_plan() -> String {
+    fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/clean.plan.yaml")).unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// 31 configs, each extending the next one twice, load each file once.
+#[test]
+fn a_chain_of_configs_extending_twice_loads_each_once() {
+    let mut files: Vec<(String, String)> = (0..31)
+        .map(|n| {
+            let next = format!("./c{}.yaml", n + 1);
+            (format!("c{n}.yaml"), format!("extends: [{next}, {next}]\n"))
+        })
+        .collect();
+    files.push(("c31.yaml".into(), "rules: {missing-sponsor: off}\n".into()));
+    files.push((".planlint.yaml".into(), "extends: [./c0.yaml]\n".into()));
+    files.push(("a.plan.yaml".into(), clean_plan()));
+    let borrowed: Vec<(&str, &str)> = files.iter().map(|(p, t)| (p.as_str(), t.as_str())).collect();
+    let dir = repo(&borrowed);
+    let started = Instant::now();
+    let output = planlint(dir.path()).args(["check", "a.plan.yaml"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert!(started.elapsed() < Duration::from_secs(5), "took {:?}", started.elapsed());
+}
+
+#[test]
+fn a_chain_too_deep_and_a_cycle_are_named_with_their_files() {
+    let mut files: Vec<(String, String)> = (0..70)
+        .map(|n| (format!("c{n}.yaml"), format!("extends: [./c{}.yaml]\n", n + 1)))
+        .collect();
+    files.push(("c70.yaml".into(), "rules: {}\n".into()));
+    files.push((".planlint.yaml".into(), "extends: [./c0.yaml]\n".into()));
+    files.push(("a.plan.yaml".into(), clean_plan()));
+    let borrowed: Vec<(&str, &str)> = files.iter().map(|(p, t)| (p.as_str(), t.as_str())).collect();
+    let dir = repo(&borrowed);
+    let output = planlint(dir.path()).args(["check", "a.plan.yaml"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = text(&output.stderr);
+    assert!(stderr.contains("extend each other more than 64 deep"), "{stderr}");
+    assert!(stderr.contains("c0.yaml -> c1.yaml"), "{stderr}");
+
+    let dir = repo(&[
+        (".planlint.yaml", "extends: [./a.yaml]\n"),
+        ("a.yaml", "extends: [./b.yaml]\n"),
+        ("b.yaml", "extends: [./a.yaml]\n"),
+        ("p.plan.yaml", &clean_plan()),
+    ]);
+    let output = planlint(dir.path()).args(["check", "p.plan.yaml"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = text(&output.stderr);
+    assert!(stderr.contains("a.yaml -> b.yaml -> a.yaml"), "{stderr}");
+}
+
+/// Two configs extending one that loads a pack: the pack's rules once, and
+/// SARIF's rule list never repeats an id.
+#[test]
+fn a_diamond_loads_a_pack_once() {
+    let rule = "id: legal\ngiven: $\ncheck: {field: legal_reviewer, function: defined}\nmessage: name a legal reviewer\n";
+    let dir = repo(&[
+        ("base.yaml", "rule_packs: [acme]\n"),
+        ("left.yaml", "extends: [./base.yaml]\n"),
+        ("right.yaml", "extends: [./base.yaml]\nrule_packs: [acme]\n"),
+        (".planlint.yaml", "extends: [./left.yaml, ./right.yaml]\n"),
+        ("acme/legal.yaml", rule),
+        ("a.plan.yaml", &clean_plan()),
+    ]);
+    let output = planlint(dir.path())
+        .args(["check", "a.plan.yaml", "--format", "sarif"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let sarif: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let ids: Vec<&str> = sarif["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|rule| rule["id"].as_str())
+        .collect();
+    let mut unique = ids.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(ids.len(), unique.len(), "{ids:?}");
+    assert!(ids.contains(&"acme/legal"), "{ids:?}");
+}
