@@ -116,3 +116,44 @@ fn a_diamond_loads_a_pack_once() {
     assert_eq!(ids.len(), unique.len(), "{ids:?}");
     assert!(ids.contains(&"acme/legal"), "{ids:?}");
 }
+
+/// `--output` writes into devices and pipes, never replaces them; a regular
+/// file is replaced atomically (through a symlink, its target).
+#[cfg(unix)]
+#[test]
+fn output_writes_into_devices_and_pipes() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = repo(&[("a.plan.yaml", &clean_plan())]);
+    let full = planlint(dir.path())
+        .args(["check", "a.plan.yaml", "--output", "/dev/full"])
+        .output()
+        .unwrap();
+    assert_eq!(full.status.code(), Some(2));
+    assert!(text(&full.stderr).contains("no space left on device"), "{}", text(&full.stderr));
+    assert!(fs::metadata("/dev/full").unwrap().file_type().is_char_device());
+
+    let fifo = dir.path().join("report.fifo");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || fs::read_to_string(fifo).unwrap())
+    };
+    let piped = planlint(dir.path())
+        .args(["check", "a.plan.yaml", "--format", "json", "--output", "report.fifo"])
+        .output()
+        .unwrap();
+    assert_eq!(piped.status.code(), Some(0), "{}", text(&piped.stderr));
+    let received = reader.join().unwrap();
+    assert!(received.contains("\"summary\""), "{received}");
+    assert!(fs::metadata(&fifo).unwrap().file_type().is_fifo(), "the pipe was replaced");
+
+    fs::create_dir(dir.path().join("reports")).unwrap();
+    std::os::unix::fs::symlink("reports/latest.json", dir.path().join("latest.json")).unwrap();
+    let linked = planlint(dir.path())
+        .args(["check", "a.plan.yaml", "--format", "json", "--output", "latest.json"])
+        .output()
+        .unwrap();
+    assert_eq!(linked.status.code(), Some(0), "{}", text(&linked.stderr));
+    assert!(fs::symlink_metadata(dir.path().join("latest.json")).unwrap().file_type().is_symlink());
+    assert!(fs::read_to_string(dir.path().join("reports/latest.json")).unwrap().contains("\"summary\""));
+}

@@ -5,7 +5,7 @@ use super::{current_dir, exit, print_error, CheckArgs, ColorChoice};
 use crate::error::UserError;
 use crate::finding::{FileReport, Summary};
 use crate::lint::Linter;
-use crate::output::destination::{ignore_broken_pipe, write_atomically};
+use crate::output::destination::{ignore_broken_pipe, write_report_file};
 use crate::output::{self, Format, RuleInfo};
 use crate::project::baseline::Baseline;
 use crate::project::config_set::{ConfigSet, Linters};
@@ -109,7 +109,7 @@ fn read_error(source: &str, shown: &str, max_size: u64, error: ReadError) -> Use
 
 fn write_baseline(path: &Path, reports: &[FileReport], tool_errors: &[UserError]) -> Result<i32, UserError> {
     let count: usize = reports.iter().map(|report| report.findings.len()).sum();
-    write_atomically(path, crate::project::baseline::render(reports).as_bytes())
+    write_report_file(path, crate::project::baseline::render(reports).as_bytes())
         .map_err(|error| UserError::new(format!("cannot write {}: {}", path.display(), describe(&error))))?;
     for error in tool_errors {
         print_error(error);
@@ -177,7 +177,7 @@ fn write_report(
             let mut buffer = Vec::new();
             output::write(format, reports, options, &mut buffer)
                 .map_err(|error| UserError::new(format!("cannot render the report: {error}")))?;
-            write_atomically(path, &buffer).map_err(|error| {
+            write_report_file(path, &buffer).map_err(|error| {
                 UserError::new(format!("cannot write {}: {}", path.display(), describe(&error)))
             })?;
         }
