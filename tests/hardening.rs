@@ -157,3 +157,23 @@ fn output_writes_into_devices_and_pipes() {
     assert!(fs::symlink_metadata(dir.path().join("latest.json")).unwrap().file_type().is_symlink());
     assert!(fs::read_to_string(dir.path().join("reports/latest.json")).unwrap().contains("\"summary\""));
 }
+
+/// A plan named by absolute path outside the working directory gets an
+/// absolute `file://` URI in SARIF, not a relative one under `%SRCROOT%`.
+#[test]
+fn sarif_names_plans_outside_the_working_directory_by_absolute_uri() {
+    let plans = repo(&[("far away.plan.yaml", &clean_plan().replace("sponsor: Wang Jun, CEO\n", ""))]);
+    let elsewhere = tempfile::tempdir().unwrap();
+    let plan = plans.path().join("far away.plan.yaml");
+    let output = planlint(elsewhere.path())
+        .args(["check", "--format", "sarif"])
+        .arg(&plan)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let sarif: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let location = &sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"];
+    let uri = location["uri"].as_str().unwrap();
+    assert!(uri.starts_with("file:///") && uri.ends_with("/far%20away.plan.yaml"), "{uri}");
+    assert!(location.get("uriBaseId").is_none(), "{location}");
+}

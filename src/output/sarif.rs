@@ -116,7 +116,28 @@ struct PhysicalLocation {
 #[serde(rename_all = "camelCase")]
 struct ArtifactLocation {
     uri: String,
-    uri_base_id: &'static str,
+    /// `%SRCROOT%` for paths inside the working directory; none for an
+    /// absolute `file://` URI (a plan named outside it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    uri_base_id: Option<&'static str>,
+}
+
+impl ArtifactLocation {
+    fn of(path: &str) -> Self {
+        let windows_drive = path.as_bytes().get(1) == Some(&b':');
+        if path.starts_with('/') || windows_drive {
+            let slash = if windows_drive { "/" } else { "" };
+            ArtifactLocation {
+                uri: format!("file://{slash}{}", uri_path(path).replacen("%3A", ":", 1)),
+                uri_base_id: None,
+            }
+        } else {
+            ArtifactLocation {
+                uri: uri_path(path),
+                uri_base_id: Some(SRCROOT),
+            }
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -232,10 +253,7 @@ pub fn write(reports: &[FileReport], options: Options<'_>, out: &mut dyn Write) 
         let location = |region: Region, id: Option<usize>, message: Option<Text>| Location {
             id,
             physical_location: PhysicalLocation {
-                artifact_location: ArtifactLocation {
-                    uri: uri_path(&report.path),
-                    uri_base_id: SRCROOT,
-                },
+                artifact_location: ArtifactLocation::of(&report.path),
                 region: region.into(),
             },
             message,
