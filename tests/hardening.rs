@@ -177,3 +177,39 @@ fn sarif_names_plans_outside_the_working_directory_by_absolute_uri() {
     assert!(uri.starts_with("file:///") && uri.ends_with("/far%20away.plan.yaml"), "{uri}");
     assert!(location.get("uriBaseId").is_none(), "{location}");
 }
+
+/// A baseline is read with its own, larger limit, and a newer version is
+/// named as such before any field is judged.
+#[test]
+fn baselines_larger_than_a_plan_and_newer_versions() {
+    let dir = repo(&[("a.plan.yaml", &clean_plan())]);
+    let entry = r#"{"path": "other.plan.yaml", "rule": "vague-goal", "fingerprint": "0123456789abcdef:1", "message": "goal `x` is a vague aspiration"}"#;
+    let findings = vec![entry; 120_000].join(",\n");
+    fs::write(
+        dir.path().join("big.json"),
+        format!("{{\"version\": 1, \"findings\": [\n{findings}\n]}}\n"),
+    )
+    .unwrap();
+    assert!(fs::metadata(dir.path().join("big.json")).unwrap().len() > 10 * 1024 * 1024);
+    let big = planlint(dir.path())
+        .args(["check", "a.plan.yaml", "--baseline", "big.json"])
+        .output()
+        .unwrap();
+    assert_eq!(big.status.code(), Some(0), "{}", text(&big.stderr));
+
+    fs::write(
+        dir.path().join("newer.json"),
+        r#"{"version": 2, "findings": [], "generator": {"name": "planlint 9"}}"#,
+    )
+    .unwrap();
+    let newer = planlint(dir.path())
+        .args(["check", "a.plan.yaml", "--baseline", "newer.json"])
+        .output()
+        .unwrap();
+    assert_eq!(newer.status.code(), Some(2));
+    assert!(
+        text(&newer.stderr).contains("baseline version 2 is not supported (this planlint reads version 1)"),
+        "{}",
+        text(&newer.stderr)
+    );
+}

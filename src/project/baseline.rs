@@ -18,6 +18,17 @@ struct BaselineFile {
     findings: Vec<Entry>,
 }
 
+/// Just the version of a baseline file, read before anything else.
+#[derive(Deserialize)]
+struct Versioned {
+    #[serde(default)]
+    version: Option<u64>,
+}
+
+/// Largest baseline read: about 10 times the biggest one seen (64,020
+/// findings of a large repository took 10.7 MB).
+const MAX_BASELINE_SIZE: u64 = 128 * 1024 * 1024;
+
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Entry {
@@ -55,18 +66,25 @@ pub fn render(reports: &[FileReport]) -> String {
 impl Baseline {
     pub fn load(path: &Path) -> Result<Baseline, UserError> {
         let shown = crate::project::paths::display_path(path);
-        let bytes = crate::project::read::read(path, "baseline")?;
+        let bytes = crate::project::read::read_with_limit(path, "baseline", MAX_BASELINE_SIZE)?;
         let text = String::from_utf8_lossy(&bytes);
-        let file: BaselineFile = serde_json::from_str(&text).map_err(|error| {
+        let not_a_baseline = |error: serde_json::Error| {
             UserError::new(format!("{shown} is not a planlint baseline: {error}"))
                 .with_help("write one with `planlint check --write-baseline FILE`")
-        })?;
-        if file.version != 1 {
+        };
+        // The version first: a newer planlint's baseline may have fields
+        // this one does not know, and the version says so more clearly.
+        let version: Versioned = serde_json::from_str(&text).map_err(not_a_baseline)?;
+        if version.version != Some(1) {
+            let written = version
+                .version
+                .map_or("no version".to_owned(), |version| format!("version {version}"));
             return Err(UserError::new(format!(
-                "{shown}: baseline version {} is not supported (expected 1)",
-                file.version
-            )));
+                "{shown}: baseline {written} is not supported (this planlint reads version 1)"
+            ))
+            .with_help("write it again with this planlint: `planlint check --write-baseline FILE`"));
         }
+        let file: BaselineFile = serde_json::from_str(&text).map_err(not_a_baseline)?;
         Ok(Baseline {
             known: file
                 .findings

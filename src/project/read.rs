@@ -103,7 +103,12 @@ pub struct YamlFile {
 /// The bytes of a file users wrote besides plans; `what` names the kind of
 /// file in the error ("config file", "rule file").
 pub fn read(path: &Path, what: &str) -> Result<Vec<u8>, UserError> {
-    let limit = DEFAULT_MAX_FILE_SIZE;
+    read_with_limit(path, what, DEFAULT_MAX_FILE_SIZE)
+}
+
+/// [`read`] with its own limit (a baseline records every finding of a
+/// repository, so it may be far larger than any plan).
+pub fn read_with_limit(path: &Path, what: &str, limit: u64) -> Result<Vec<u8>, UserError> {
     read_file_limited(path, limit).map_err(|error| match error {
         ReadError::Io(error) => UserError::new(format!(
             "cannot read {what} {}: {}",
