@@ -22,6 +22,7 @@ pub mod output;
 pub mod project;
 pub mod rule;
 pub(crate) mod suggest;
+pub(crate) mod text;
 
 pub use finding::{FileReport, Finding, Severity};
 pub use lint::{derive, selftest, Linter, Settings};

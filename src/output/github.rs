@@ -25,7 +25,9 @@ pub const ANNOTATION_LIMIT: usize = 10;
 /// Escapes an annotation's message: `%`, `\r`, `\n`.
 pub fn escape_data(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len());
-    for c in text.chars() {
+    // Other control characters (an escape sequence in a goal id) are shown,
+    // never sent to the log raw.
+    for c in crate::text::visible_keeping(text, &['\r', '\n']).chars() {
         match c {
             '%' => escaped.push_str("%25"),
             '\r' => escaped.push_str("%0D"),

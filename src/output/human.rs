@@ -142,7 +142,7 @@ impl fmt::Debug for Report<'_> {
 
 impl fmt::Display for Report<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.finding.message)
+        f.write_str(&crate::text::visible(&self.finding.message))
     }
 }
 
@@ -168,7 +168,7 @@ impl Diagnostic for Report<'_> {
         self.finding
             .help
             .as_ref()
-            .map(|help| Box::new(help) as Box<dyn fmt::Display>)
+            .map(|help| Box::new(crate::text::visible(help)) as Box<dyn fmt::Display>)
     }
 
     fn url<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
@@ -181,11 +181,14 @@ impl Diagnostic for Report<'_> {
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let primary = LabeledSpan::new_primary_with_span(
-            Some(self.finding.label.clone()),
+            Some(crate::text::visible(&self.finding.label)),
             shown(self.text, self.finding.span),
         );
         let related = self.finding.related.iter().map(|related| {
-            LabeledSpan::new_with_span(Some(related.message.clone()), shown(self.text, related.span))
+            LabeledSpan::new_with_span(
+                Some(crate::text::visible(&related.message)),
+                shown(self.text, related.span),
+            )
         });
         Some(Box::new(std::iter::once(primary).chain(related)))
     }

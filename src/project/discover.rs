@@ -10,7 +10,8 @@ use std::path::{Path, PathBuf};
 
 /// What a directory walk picks up when the config has no `include`.
 pub fn is_plan_file_name(path: &Path) -> bool {
-    let Some(name) = path.file_name().and_then(|name| name.to_str()) else {
+    // A name that is not UTF-8 is still a plan when it ends like one.
+    let Some(name) = path.file_name().map(|name| name.to_string_lossy()) else {
         return false;
     };
     [".plan.yaml", ".plan.yml", ".plan.json"]

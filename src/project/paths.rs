@@ -28,7 +28,9 @@ pub fn display_path(path: &Path) -> String {
         .filter(|_| path.is_absolute())
         .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf))
         .unwrap_or_else(|| path.to_path_buf());
-    let text = relative.to_string_lossy().replace('\\', "/");
+    // Lossy for names that are not UTF-8; control characters escaped, so
+    // a file name can never drive the terminal or a CI log.
+    let text = crate::text::visible_line(&relative.to_string_lossy().replace('\\', "/"));
     text.strip_prefix("./").map(str::to_owned).unwrap_or(text)
 }
 
