@@ -52,9 +52,16 @@ fn a_chain_of_configs_extending_twice_loads_each_once() {
     let borrowed: Vec<(&str, &str)> = files.iter().map(|(p, t)| (p.as_str(), t.as_str())).collect();
     let dir = repo(&borrowed);
     let started = Instant::now();
-    let output = planlint(dir.path()).args(["check", "a.plan.yaml"]).output().unwrap();
+    let output = planlint(dir.path())
+        .args(["check", "a.plan.yaml"])
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
-    assert!(started.elapsed() < Duration::from_secs(5), "took {:?}", started.elapsed());
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "took {:?}",
+        started.elapsed()
+    );
 }
 
 #[test]
@@ -67,7 +74,10 @@ fn a_chain_too_deep_and_a_cycle_are_named_with_their_files() {
     files.push(("a.plan.yaml".into(), clean_plan()));
     let borrowed: Vec<(&str, &str)> = files.iter().map(|(p, t)| (p.as_str(), t.as_str())).collect();
     let dir = repo(&borrowed);
-    let output = planlint(dir.path()).args(["check", "a.plan.yaml"]).output().unwrap();
+    let output = planlint(dir.path())
+        .args(["check", "a.plan.yaml"])
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(2));
     let stderr = text(&output.stderr);
     assert!(stderr.contains("extend each other more than 64 deep"), "{stderr}");
@@ -79,7 +89,10 @@ fn a_chain_too_deep_and_a_cycle_are_named_with_their_files() {
         ("b.yaml", "extends: [./a.yaml]\n"),
         ("p.plan.yaml", &clean_plan()),
     ]);
-    let output = planlint(dir.path()).args(["check", "p.plan.yaml"]).output().unwrap();
+    let output = planlint(dir.path())
+        .args(["check", "p.plan.yaml"])
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(2));
     let stderr = text(&output.stderr);
     assert!(stderr.contains("a.yaml -> b.yaml -> a.yaml"), "{stderr}");
@@ -129,40 +142,73 @@ fn output_writes_into_devices_and_pipes() {
         .output()
         .unwrap();
     assert_eq!(full.status.code(), Some(2));
-    assert!(text(&full.stderr).contains("no space left on device"), "{}", text(&full.stderr));
+    assert!(
+        text(&full.stderr).contains("no space left on device"),
+        "{}",
+        text(&full.stderr)
+    );
     assert!(fs::metadata("/dev/full").unwrap().file_type().is_char_device());
 
     let fifo = dir.path().join("report.fifo");
-    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    assert!(std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
     let reader = {
         let fifo = fifo.clone();
         std::thread::spawn(move || fs::read_to_string(fifo).unwrap())
     };
     let piped = planlint(dir.path())
-        .args(["check", "a.plan.yaml", "--format", "json", "--output", "report.fifo"])
+        .args([
+            "check",
+            "a.plan.yaml",
+            "--format",
+            "json",
+            "--output",
+            "report.fifo",
+        ])
         .output()
         .unwrap();
     assert_eq!(piped.status.code(), Some(0), "{}", text(&piped.stderr));
     let received = reader.join().unwrap();
     assert!(received.contains("\"summary\""), "{received}");
-    assert!(fs::metadata(&fifo).unwrap().file_type().is_fifo(), "the pipe was replaced");
+    assert!(
+        fs::metadata(&fifo).unwrap().file_type().is_fifo(),
+        "the pipe was replaced"
+    );
 
     fs::create_dir(dir.path().join("reports")).unwrap();
     std::os::unix::fs::symlink("reports/latest.json", dir.path().join("latest.json")).unwrap();
     let linked = planlint(dir.path())
-        .args(["check", "a.plan.yaml", "--format", "json", "--output", "latest.json"])
+        .args([
+            "check",
+            "a.plan.yaml",
+            "--format",
+            "json",
+            "--output",
+            "latest.json",
+        ])
         .output()
         .unwrap();
     assert_eq!(linked.status.code(), Some(0), "{}", text(&linked.stderr));
-    assert!(fs::symlink_metadata(dir.path().join("latest.json")).unwrap().file_type().is_symlink());
-    assert!(fs::read_to_string(dir.path().join("reports/latest.json")).unwrap().contains("\"summary\""));
+    assert!(fs::symlink_metadata(dir.path().join("latest.json"))
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert!(fs::read_to_string(dir.path().join("reports/latest.json"))
+        .unwrap()
+        .contains("\"summary\""));
 }
 
 /// A plan named by absolute path outside the working directory gets an
 /// absolute `file://` URI in SARIF, not a relative one under `%SRCROOT%`.
 #[test]
 fn sarif_names_plans_outside_the_working_directory_by_absolute_uri() {
-    let plans = repo(&[("far away.plan.yaml", &clean_plan().replace("sponsor: Wang Jun, CEO\n", ""))]);
+    let plans = repo(&[(
+        "far away.plan.yaml",
+        &clean_plan().replace("sponsor: Wang Jun, CEO\n", ""),
+    )]);
     let elsewhere = tempfile::tempdir().unwrap();
     let plan = plans.path().join("far away.plan.yaml");
     let output = planlint(elsewhere.path())
@@ -174,7 +220,10 @@ fn sarif_names_plans_outside_the_working_directory_by_absolute_uri() {
     let sarif: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     let location = &sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"];
     let uri = location["uri"].as_str().unwrap();
-    assert!(uri.starts_with("file:///") && uri.ends_with("/far%20away.plan.yaml"), "{uri}");
+    assert!(
+        uri.starts_with("file:///") && uri.ends_with("/far%20away.plan.yaml"),
+        "{uri}"
+    );
     assert!(location.get("uriBaseId").is_none(), "{location}");
 }
 
@@ -212,4 +261,128 @@ fn baselines_larger_than_a_plan_and_newer_versions() {
         "{}",
         text(&newer.stderr)
     );
+}
+
+/// One plan named five ways is checked once; `-` reads stdin beside other
+/// paths; an include that selects nothing is said, and a run that checked
+/// nothing exits 2.
+#[test]
+fn paths_named_many_ways_stdin_beside_files_and_nothing_checked() {
+    let dir = repo(&[("plans/a.plan.yaml", &clean_plan())]);
+    let absolute = dir.path().join("plans/a.plan.yaml");
+    let output = planlint(dir.path())
+        .args([
+            "check",
+            "--format",
+            "json",
+            "plans/a.plan.yaml",
+            "./plans/a.plan.yaml",
+            "plans",
+            "plans/../plans/a.plan.yaml",
+        ])
+        .arg(&absolute)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["summary"]["files"], 1, "{report}");
+
+    let output = planlint(dir.path())
+        .args([
+            "check",
+            "--format",
+            "json",
+            "plans/a.plan.yaml",
+            "-",
+            "--stdin-filename",
+            "draft.plan.yaml",
+        ])
+        .write_stdin(
+            fs::read_to_string("examples/vague-goal.plan.yaml").unwrap_or_else(|_| {
+                fs::read_to_string(concat!(
+                    env!("CARGO_MANIFEST_DIR"),
+                    "/examples/vague-goal.plan.yaml"
+                ))
+                .unwrap()
+            }),
+        )
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1), "{}", text(&output.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let paths: Vec<&str> = report["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f["path"].as_str())
+        .collect();
+    assert_eq!(paths, ["draft.plan.yaml", "plans/a.plan.yaml"]);
+
+    fs::write(
+        dir.path().join(".planlint.yaml"),
+        "include: ['plans/**/*.plan.yml']\n",
+    )
+    .unwrap();
+    let output = planlint(dir.path()).args(["check", "."]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2), "{}", text(&output.stdout));
+    let stderr = text(&output.stderr);
+    assert!(stderr.contains("warning: no plan file in ."), "{stderr}");
+    assert!(stderr.contains("nothing was checked"), "{stderr}");
+}
+
+/// A folder named `.planlint.yaml` is reported, not skipped for the config
+/// of a folder above.
+#[test]
+fn a_folder_named_like_the_config_is_an_error() {
+    let dir = repo(&[(".planlint.yaml/x", ""), ("a.plan.yaml", &clean_plan())]);
+    let output = planlint(dir.path())
+        .args(["check", "a.plan.yaml"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.contains(".planlint.yaml") && stderr.contains("folder"),
+        "{stderr}"
+    );
+}
+
+/// Escape sequences in a file name or a goal id never reach the terminal
+/// or the CI log raw; a name that is not UTF-8 is checked and shown lossily.
+#[cfg(target_os = "linux")]
+#[test]
+fn odd_file_names_and_ids_are_shown_escaped() {
+    use std::os::unix::ffi::OsStrExt;
+    let plan = clean_plan().replace("id: new-customers", "id: \"new\\e[31m-customers\"");
+    let dir = repo(&[]);
+    fs::write(
+        dir.path().join("evil\u{1b}[2J.plan.yaml"),
+        plan.replace("    owner: Chen Hao\n", ""),
+    )
+    .unwrap();
+    let odd = std::ffi::OsStr::from_bytes(b"latin1-\xe9t\xe9.plan.yaml");
+    fs::write(dir.path().join(odd), clean_plan()).unwrap();
+    for format in ["human", "github"] {
+        let output = planlint(dir.path())
+            .args(["check", ".", "--format", format])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+        let stdout = text(&output.stdout);
+        assert!(!stdout.contains('\u{1b}'), "{format}: raw escape in {stdout}");
+        assert!(stdout.contains("\\u{1b}"), "{format}: {stdout}");
+    }
+    let output = planlint(dir.path())
+        .args(["check", ".", "--format", "json"])
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["summary"]["files"], 2, "{report}");
+    let paths: Vec<&str> = report["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f["path"].as_str())
+        .collect();
+    assert!(paths.contains(&"latin1-\u{fffd}t\u{fffd}.plan.yaml"), "{paths:?}");
 }

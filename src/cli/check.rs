@@ -16,7 +16,7 @@ use crate::rule::catalog;
 use crate::rule::meta::{PARSE_ERROR, RULE_ERROR};
 use rayon::prelude::*;
 use std::io::{self, IsTerminal, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 pub(super) fn run(args: &CheckArgs) -> Result<i32, UserError> {
     let cwd = current_dir()?;
@@ -24,7 +24,10 @@ pub(super) fn run(args: &CheckArgs) -> Result<i32, UserError> {
     let baseline = args.baseline.as_deref().map(Baseline::load).transpose()?;
     let linters = Linters::new(&configs);
 
-    let (mut reports, tool_errors) = lint_all(args, &configs, &linters)?;
+    let Gathered {
+        mut reports,
+        tool_errors,
+    } = lint_all(args, &configs, &linters)?;
     reports.sort_by(|a, b| a.path.cmp(&b.path));
 
     if let Some(path) = &args.write_baseline {
@@ -46,22 +49,44 @@ pub(super) fn run(args: &CheckArgs) -> Result<i32, UserError> {
     Ok(exit_code(args, &reports, &tool_errors))
 }
 
-/// Every file's report, and the paths and files that could not be checked.
-fn lint_all(
-    args: &CheckArgs,
-    configs: &ConfigSet,
-    linters: &Linters<'_>,
-) -> Result<(Vec<FileReport>, Vec<UserError>), UserError> {
-    if args.paths.len() == 1 && args.paths[0] == Path::new("-") {
+/// What was checked: every file's report, and the paths and files that
+/// could not be checked.
+struct Gathered {
+    reports: Vec<FileReport>,
+    tool_errors: Vec<UserError>,
+}
+
+/// Lints stdin (`-`, anywhere among the paths, read once) and every plan
+/// file the other paths name. A folder with no plan in it is said on
+/// stderr; a run that checked nothing at all is a tool error.
+fn lint_all(args: &CheckArgs, configs: &ConfigSet, linters: &Linters<'_>) -> Result<Gathered, UserError> {
+    let stdin = Path::new("-");
+    let mut gathered = Gathered {
+        reports: Vec::new(),
+        tool_errors: Vec::new(),
+    };
+    if args.paths.iter().any(|path| path == stdin) {
         let name = args.stdin_filename.clone().unwrap_or_else(|| "<stdin>".into());
         let (linter, max_file_size) = linters.for_path(Path::new(&name))?;
         let bytes = read_limited(io::stdin().lock(), max_file_size, None)
             .map_err(|error| read_error("stdin", &name, max_file_size, error))?;
-        let report = crate::guard::guarded(&name, || linter.lint_bytes(&name, &bytes))?;
-        return Ok((vec![report], Vec::new()));
+        gathered
+            .reports
+            .push(crate::guard::guarded(&name, || linter.lint_bytes(&name, &bytes))?);
     }
-    let discovered = discover(&args.paths, configs);
-    let mut tool_errors = discovered.errors;
+    let paths: Vec<PathBuf> = args.paths.iter().filter(|path| *path != stdin).cloned().collect();
+    if paths.is_empty() {
+        return Ok(gathered);
+    }
+    let discovered = discover(&paths, configs);
+    gathered.tool_errors.extend(discovered.errors);
+    for folder in &discovered.empty {
+        let _ = writeln!(
+            io::stderr(),
+            "warning: no plan file in {folder}: planlint checks files named *.plan.yaml, *.plan.yml or \
+             *.plan.json, or those the config's `include` names"
+        );
+    }
     // Compile each distinct set of overrides once, before the parallel part.
     for path in &discovered.files {
         linters.for_path(path)?;
@@ -74,14 +99,20 @@ fn lint_all(
             check_file(&linter, path, max_file_size)
         })
         .collect();
-    let mut reports = Vec::with_capacity(results.len());
     for result in results {
         match result {
-            Ok(report) => reports.push(report),
-            Err(error) => tool_errors.push(error),
+            Ok(report) => gathered.reports.push(report),
+            Err(error) => gathered.tool_errors.push(error),
         }
     }
-    Ok((reports, tool_errors))
+    if gathered.reports.is_empty() && gathered.tool_errors.is_empty() {
+        gathered.tool_errors.push(
+            UserError::new("nothing was checked: no plan file was found").with_help(
+                "name the plan files, or a folder holding *.plan.yaml files; check the config's `include`",
+            ),
+        );
+    }
+    Ok(gathered)
 }
 
 fn check_file(linter: &Linter, path: &Path, max_size: u64) -> Result<FileReport, UserError> {

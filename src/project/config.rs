@@ -96,7 +96,10 @@ impl Config {
         for dir in start.ancestors() {
             for name in CONFIG_FILE_NAMES {
                 let candidate = dir.join(name);
-                if candidate.is_file() {
+                // Whatever is there is the config: a folder or a broken
+                // link by that name is reported, never skipped for the
+                // config of a folder above.
+                if std::fs::symlink_metadata(&candidate).is_ok() {
                     return Some(candidate);
                 }
             }

@@ -182,7 +182,11 @@ fn load_one(path: &Path, loader: &mut Loader<'_>) -> Result<Config, UserError> {
                 for rule in rules {
                     // The same file reached twice (a pack named here and in an
                     // extended config) is one definition, loaded once.
-                    if config.user_rules.iter().any(|known| known.is_same_definition(&rule)) {
+                    if config
+                        .user_rules
+                        .iter()
+                        .any(|known| known.is_same_definition(&rule))
+                    {
                         continue;
                     }
                     if config.all_rules().iter().any(|known| known.id == rule.id) {

@@ -25,6 +25,8 @@ pub fn is_plan_file_name(path: &Path) -> bool {
 pub struct Discovered {
     pub files: Vec<PathBuf>,
     pub errors: Vec<UserError>,
+    /// Folders in which no plan file was found, in words.
+    pub empty: Vec<String>,
 }
 
 /// Each file is judged by the config that applies to it (its `include`
@@ -38,7 +40,13 @@ pub fn discover(paths: &[PathBuf], configs: &ConfigSet) -> Discovered {
                 display_path(path),
                 describe(&error)
             ))),
-            Ok(metadata) if metadata.is_dir() => walk(path, configs, &mut found),
+            Ok(metadata) if metadata.is_dir() => {
+                let before = found.files.len();
+                walk(path, configs, &mut found);
+                if found.files.len() == before {
+                    found.empty.push(display_path(path));
+                }
+            }
             // Files named on the command line are checked whatever their name
             // (pre-commit passes exactly the files to check), unless excluded.
             Ok(_) => match configs.for_path(path) {
@@ -50,6 +58,12 @@ pub fn discover(paths: &[PathBuf], configs: &ConfigSet) -> Discovered {
     }
     found.files.sort();
     found.files.dedup();
+    // One file named several ways (`a.plan.yaml`, `./a.plan.yaml`, its
+    // absolute path, through its folder) is checked and reported once.
+    let mut seen = std::collections::HashSet::new();
+    found
+        .files
+        .retain(|path| seen.insert(std::fs::canonicalize(path).unwrap_or_else(|_| path.clone())));
     found
 }
 
