@@ -28,7 +28,7 @@ script_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source_dir="${PLANLINT_SOURCE_DIR:-$(dirname "$script_dir")}"
 
 fail() {
-  echo "::error title=planlint install::$*" >&2
+  echo "::error title=planlint install::$*"
   exit 1
 }
 note() { echo "planlint install: $*"; }
