@@ -117,16 +117,19 @@ fn reports() -> Vec<FileReport> {
             path: "plans/clean.plan.yaml".into(),
             source: Arc::from("version: 1\n"),
             findings: Vec::new(),
+            reread: None,
         },
         FileReport {
             path: "plans/q3, final: v2.plan.json".into(),
             source: Arc::from(BROKEN),
             findings: broken,
+            reread: None,
         },
         FileReport {
             path: "plans/spring.plan.yaml".into(),
             source: Arc::from(SPRING),
             findings: spring,
+            reread: None,
         },
     ]
 }
@@ -405,6 +408,7 @@ fn many(warnings: usize, errors: usize) -> Vec<FileReport> {
         path: "plans/big.plan.yaml".into(),
         source: Arc::from(source.as_str()),
         findings,
+        reread: None,
     }]
 }
 

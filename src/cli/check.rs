@@ -119,7 +119,11 @@ fn check_file(linter: &Linter, path: &Path, max_size: u64) -> Result<FileReport,
     let shown = display_path(path);
     let bytes =
         read_file_limited(path, max_size).map_err(|error| read_error(&shown, &shown, max_size, error))?;
-    crate::guard::guarded(&shown, || linter.lint_bytes(&shown, &bytes))
+    let mut report = crate::guard::guarded(&shown, || linter.lint_bytes(&shown, &bytes))?;
+    // Findings are kept until the report is written; the text is read
+    // again then, so memory does not grow with the number of files.
+    report.release_text(path.to_path_buf());
+    Ok(report)
 }
 
 /// A plan that could not be read, in words: `source` is what was read

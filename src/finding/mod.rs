@@ -1,10 +1,14 @@
 //! What the pipeline produces: findings, grouped per file.
 
 pub mod fingerprint;
+mod reread;
+
+pub use reread::Reread;
 
 use crate::document::Span;
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use std::path::PathBuf;
 use std::str::FromStr;
 use std::sync::Arc;
 
@@ -84,8 +88,31 @@ pub fn sort_by_place(findings: &mut [Finding]) {
 pub struct FileReport {
     /// The path as the user should see it (relative where possible, `/` separated).
     pub path: String,
+    /// The text the findings' spans point into; empty once released.
     pub source: Arc<str>,
     pub findings: Vec<Finding>,
+    /// Where a released text is read again.
+    pub reread: Option<Reread>,
+}
+
+impl FileReport {
+    /// The text the findings' spans point into: kept, or read again.
+    /// `None` only when a released file changed or went away since.
+    pub fn text(&self) -> Option<Arc<str>> {
+        match &self.reread {
+            None => Some(Arc::clone(&self.source)),
+            Some(reread) => reread.read(),
+        }
+    }
+
+    /// Drops the text to save memory; it is read again from `path` when a
+    /// report is written. A file without findings needs no text at all.
+    pub fn release_text(&mut self, path: PathBuf) {
+        if !self.findings.is_empty() {
+            self.reread = Some(Reread::of(path, &self.source));
+        }
+        self.source = Arc::from("");
+    }
 }
 
 /// Counts of findings by severity.

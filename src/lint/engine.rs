@@ -136,6 +136,7 @@ impl Linter {
                     path: path.to_owned(),
                     source: Arc::from(readable.as_ref()),
                     findings: vec![finding],
+                    reread: None,
                 }
             }
         }
@@ -161,6 +162,7 @@ impl Linter {
             path: path.to_owned(),
             source: Arc::from(text),
             findings,
+            reread: None,
         }
     }
 

@@ -97,9 +97,10 @@ pub fn annotation(path: &str, finding: &Finding, region: Region, message: &str) 
 /// Writes one annotation per finding, then a plain summary line for the log.
 pub fn write(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
     for report in reports {
-        let lines = LineIndex::new(&report.source);
+        let source = report.text().unwrap_or_default();
+        let lines = LineIndex::new(&source);
         for (finding, region) in report.findings.iter().zip(regions(report)) {
-            let message = annotation_text(finding, &lines, &report.source);
+            let message = annotation_text(finding, &lines, &source);
             writeln!(out, "{}", annotation(&report.path, finding, region, &message))?;
         }
     }

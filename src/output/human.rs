@@ -217,19 +217,39 @@ pub fn write(reports: &[FileReport], options: super::Options<'_>, out: &mut dyn 
         if report.findings.is_empty() {
             continue;
         }
-        let source = CharColumns::new(&report.path, &report.source);
+        // The text is read again for the excerpts (see `FileReport::text`);
+        // a file changed since it was checked gets its findings without them.
+        let text = report.text();
+        let source = text.as_ref().map(|text| CharColumns::new(&report.path, text));
         for finding in &report.findings {
             let url = options.rule(&finding.rule).and_then(|rule| rule.url.as_deref());
-            let diagnostic = Report {
-                finding,
-                source: &source,
-                text: &report.source,
-                url,
-            };
             let mut rendered = String::new();
-            handler
-                .render_report(&mut rendered, &diagnostic)
-                .map_err(|_| io::Error::other("could not render a report"))?;
+            let drawn = match (&source, &text) {
+                (Some(source), Some(text)) => {
+                    let diagnostic = Report {
+                        finding,
+                        source,
+                        text,
+                        url,
+                    };
+                    handler.render_report(&mut rendered, &diagnostic).is_ok()
+                }
+                _ => false,
+            };
+            if !drawn {
+                let why = if text.is_none() {
+                    "the file changed since it was checked"
+                } else {
+                    "its excerpt could not be drawn"
+                };
+                rendered = format!(
+                    "{}[{}] {}: {} ({why})\n",
+                    finding.severity,
+                    finding.rule,
+                    report.path,
+                    crate::text::visible(&finding.message)
+                );
+            }
             writeln!(out, "{rendered}")?;
         }
     }

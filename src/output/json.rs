@@ -68,12 +68,13 @@ pub fn write(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
     let files = reports
         .iter()
         .map(|report| {
-            let index = LineIndex::new(&report.source);
+            let source = report.text().unwrap_or_default();
+            let index = LineIndex::new(&source);
             let findings = report
                 .findings
                 .iter()
                 .map(|finding| {
-                    let (start, end) = range(&index, &report.source, finding.span);
+                    let (start, end) = range(&index, &source, finding.span);
                     Finding {
                         rule: &finding.rule,
                         severity: finding.severity,
@@ -86,7 +87,7 @@ pub fn write(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
                             .related
                             .iter()
                             .map(|related| {
-                                let (start, end) = range(&index, &report.source, related.span);
+                                let (start, end) = range(&index, &source, related.span);
                                 Related {
                                     message: &related.message,
                                     start,

@@ -148,11 +148,12 @@ pub(crate) fn uri_path(path: &str) -> String {
 
 /// The regions of every finding of `report`, in order.
 pub(crate) fn regions(report: &FileReport) -> Vec<Region> {
-    let index = LineIndex::new(&report.source);
+    let source = report.text().unwrap_or_default();
+    let index = LineIndex::new(&source);
     report
         .findings
         .iter()
-        .map(|finding| Region::of(&index, &report.source, finding.span))
+        .map(|finding| Region::of(&index, &source, finding.span))
         .collect()
 }
 

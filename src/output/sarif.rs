@@ -249,7 +249,8 @@ pub fn write(reports: &[FileReport], options: Options<'_>, out: &mut dyn Write) 
 
     let mut results = Vec::new();
     for report in reports {
-        let lines = LineIndex::new(&report.source);
+        let source = report.text().unwrap_or_default();
+        let lines = LineIndex::new(&source);
         let location = |region: Region, id: Option<usize>, message: Option<Text>| Location {
             id,
             physical_location: PhysicalLocation {
@@ -267,7 +268,7 @@ pub fn write(reports: &[FileReport], options: Options<'_>, out: &mut dyn Write) 
                 .enumerate()
                 .map(|(i, related)| {
                     location(
-                        Region::of(&lines, &report.source, related.span),
+                        Region::of(&lines, &source, related.span),
                         Some(i),
                         Some(Text {
                             text: sentence(&related.message),
