@@ -5,7 +5,7 @@ use super::{current_dir, exit, print_error, CheckArgs, ColorChoice};
 use crate::error::UserError;
 use crate::finding::{FileReport, Summary};
 use crate::lint::Linter;
-use crate::output::destination::{ignore_broken_pipe, write_report_file};
+use crate::output::destination::{ignore_broken_pipe, write_report_file, Sink};
 use crate::output::{self, Format, RuleInfo};
 use crate::project::baseline::Baseline;
 use crate::project::config_set::{ConfigSet, Linters};
@@ -23,63 +23,111 @@ pub(super) fn run(args: &CheckArgs) -> Result<i32, UserError> {
     let configs = ConfigSet::new(args.config.as_deref(), &cwd)?;
     let baseline = args.baseline.as_deref().map(Baseline::load).transpose()?;
     let linters = Linters::new(&configs);
-
-    let Gathered {
-        mut reports,
-        tool_errors,
-    } = lint_all(args, &configs, &linters)?;
-    reports.sort_by(|a, b| a.path.cmp(&b.path));
-
-    if let Some(path) = &args.write_baseline {
-        return write_baseline(path, &reports, &tool_errors);
-    }
-    if let Some(baseline) = &baseline {
-        baseline.filter(&mut reports);
-    }
-
     let infos = rule_infos(&configs, &linters, &cwd)?;
     let options = output::Options {
         color: use_color(args.color, args.output.is_some()),
         rules: &infos,
     };
-    write_report(args, &reports, options)?;
+    let mut outcome = Outcome::default();
+    let filter = |report: &mut FileReport| {
+        if let Some(baseline) = &baseline {
+            baseline.filter(std::slice::from_mut(report));
+        }
+    };
+
+    // Formats written a file at a time hold one file's findings at once.
+    let stream = args
+        .write_baseline
+        .is_none()
+        .then(|| output::stream(args.format(), options))
+        .flatten();
+    let tool_errors = if let Some(mut stream) = stream {
+        let mut sink = Sink::open(args.output.as_deref()).map_err(|error| output_error(args, &error))?;
+        let mut written = Ok(());
+        let tool_errors = lint_all(args, &configs, &linters, &mut |mut report| {
+            filter(&mut report);
+            outcome.add(&report);
+            if written.is_ok() {
+                written = stream.file(&report, &mut sink);
+            }
+        })?;
+        written
+            .and_then(|()| stream.finish(&outcome.summary, &mut sink))
+            .and_then(|()| sink.commit())
+            .map_err(|error| output_error(args, &error))?;
+        tool_errors
+    } else {
+        let mut reports = Vec::new();
+        let tool_errors = lint_all(args, &configs, &linters, &mut |report| reports.push(report))?;
+        reports.sort_by(|a, b| a.path.cmp(&b.path));
+        if let Some(path) = &args.write_baseline {
+            return write_baseline(path, &reports, &tool_errors);
+        }
+        for report in &mut reports {
+            filter(report);
+            outcome.add(report);
+        }
+        write_report(args, &reports, options)?;
+        tool_errors
+    };
     for error in &tool_errors {
         print_error(error);
     }
-    Ok(exit_code(args, &reports, &tool_errors))
+    Ok(exit_code(args, &outcome, &tool_errors))
 }
 
-/// What was checked: every file's report, and the paths and files that
-/// could not be checked.
-struct Gathered {
-    reports: Vec<FileReport>,
-    tool_errors: Vec<UserError>,
+/// What a run found, as far as its exit code and summary go.
+#[derive(Default)]
+struct Outcome {
+    summary: Summary,
+    /// A file did not parse, or a rule could not be evaluated: the run did
+    /// not do its whole job.
+    incomplete: bool,
 }
+
+impl Outcome {
+    fn add(&mut self, report: &FileReport) {
+        self.summary.add(report);
+        self.incomplete |= report
+            .findings
+            .iter()
+            .any(|finding| finding.rule == PARSE_ERROR || finding.rule == RULE_ERROR);
+    }
+}
+
+/// Plans checked at once: enough for every core, few enough that a run
+/// over thousands of plans holds only these.
+const CHUNK: usize = 64;
 
 /// Lints stdin (`-`, anywhere among the paths, read once) and every plan
-/// file the other paths name. A folder with no plan in it is said on
-/// stderr; a run that checked nothing at all is a tool error.
-fn lint_all(args: &CheckArgs, configs: &ConfigSet, linters: &Linters<'_>) -> Result<Gathered, UserError> {
+/// file the other paths name, handing each report to `each` in order
+/// (stdin first, then the files sorted by path). A folder with no plan in
+/// it is said on stderr; a run that checked nothing at all is a tool error.
+/// Returns the paths and files that could not be checked.
+fn lint_all(
+    args: &CheckArgs,
+    configs: &ConfigSet,
+    linters: &Linters<'_>,
+    each: &mut dyn FnMut(FileReport),
+) -> Result<Vec<UserError>, UserError> {
     let stdin = Path::new("-");
-    let mut gathered = Gathered {
-        reports: Vec::new(),
-        tool_errors: Vec::new(),
-    };
+    let mut checked = 0;
     if args.paths.iter().any(|path| path == stdin) {
         let name = args.stdin_filename.clone().unwrap_or_else(|| "<stdin>".into());
         let (linter, max_file_size) = linters.for_path(Path::new(&name))?;
         let bytes = read_limited(io::stdin().lock(), max_file_size, None)
             .map_err(|error| read_error("stdin", &name, max_file_size, error))?;
-        gathered
-            .reports
-            .push(crate::guard::guarded(&name, || linter.lint_bytes(&name, &bytes))?);
+        each(crate::guard::guarded(&name, || linter.lint_bytes(&name, &bytes))?);
+        checked += 1;
     }
     let paths: Vec<PathBuf> = args.paths.iter().filter(|path| *path != stdin).cloned().collect();
     if paths.is_empty() {
-        return Ok(gathered);
+        return Ok(Vec::new());
     }
-    let discovered = discover(&paths, configs);
-    gathered.tool_errors.extend(discovered.errors);
+    let mut discovered = discover(&paths, configs);
+    // In the order reports list files: by the path as shown.
+    discovered.files.sort_by_cached_key(|path| display_path(path));
+    let mut tool_errors = discovered.errors;
     for folder in &discovered.empty {
         let _ = writeln!(
             io::stderr(),
@@ -91,28 +139,44 @@ fn lint_all(args: &CheckArgs, configs: &ConfigSet, linters: &Linters<'_>) -> Res
     for path in &discovered.files {
         linters.for_path(path)?;
     }
-    let results: Vec<Result<FileReport, UserError>> = discovered
-        .files
-        .par_iter()
-        .map(|path| {
-            let (linter, max_file_size) = linters.for_path(path)?;
-            check_file(&linter, path, max_file_size)
-        })
-        .collect();
-    for result in results {
-        match result {
-            Ok(report) => gathered.reports.push(report),
-            Err(error) => gathered.tool_errors.push(error),
+    for chunk in discovered.files.chunks(CHUNK) {
+        let results: Vec<Result<FileReport, UserError>> = chunk
+            .par_iter()
+            .map(|path| {
+                let (linter, max_file_size) = linters.for_path(path)?;
+                check_file(&linter, path, max_file_size)
+            })
+            .collect();
+        for result in results {
+            match result {
+                Ok(report) => {
+                    checked += 1;
+                    each(report);
+                }
+                Err(error) => tool_errors.push(error),
+            }
         }
     }
-    if gathered.reports.is_empty() && gathered.tool_errors.is_empty() {
-        gathered.tool_errors.push(
+    if checked == 0 && tool_errors.is_empty() {
+        tool_errors.push(
             UserError::new("nothing was checked: no plan file was found").with_help(
                 "name the plan files, or a folder holding *.plan.yaml files; check the config's `include`",
             ),
         );
     }
-    Ok(gathered)
+    Ok(tool_errors)
+}
+
+/// The report could not be written.
+fn output_error(args: &CheckArgs, error: &io::Error) -> UserError {
+    match &args.output {
+        Some(path) => UserError::new(format!(
+            "cannot write {}: {}",
+            display_path(path),
+            describe(error)
+        )),
+        None => UserError::new(format!("cannot write the report: {}", describe(error))),
+    }
 }
 
 fn check_file(linter: &Linter, path: &Path, max_size: u64) -> Result<FileReport, UserError> {
@@ -238,13 +302,9 @@ fn write_report(
 
 /// 2 when a file could not be checked (or a rule could not be evaluated
 /// on it), 1 for findings at the fail level.
-fn exit_code(args: &CheckArgs, reports: &[FileReport], tool_errors: &[UserError]) -> i32 {
-    let unparsed = reports
-        .iter()
-        .flat_map(|report| &report.findings)
-        .any(|finding| finding.rule == PARSE_ERROR || finding.rule == RULE_ERROR);
-    let worst = Summary::of(reports).worst();
-    if !tool_errors.is_empty() || unparsed {
+fn exit_code(args: &CheckArgs, outcome: &Outcome, tool_errors: &[UserError]) -> i32 {
+    let worst = outcome.summary.worst();
+    if !tool_errors.is_empty() || outcome.incomplete {
         exit::TOOL_ERROR
     } else if !args.exit_zero && worst.is_some_and(|worst| worst >= args.fail_on.severity()) {
         exit::FINDINGS

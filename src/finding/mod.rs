@@ -126,18 +126,23 @@ pub struct Summary {
 
 impl Summary {
     pub fn of(reports: &[FileReport]) -> Self {
-        let mut summary = Summary {
-            files: reports.len(),
-            ..Summary::default()
-        };
-        for finding in reports.iter().flat_map(|r| &r.findings) {
-            match finding.severity {
-                Severity::Error => summary.errors += 1,
-                Severity::Warning => summary.warnings += 1,
-                Severity::Info => summary.infos += 1,
-            }
+        let mut summary = Summary::default();
+        for report in reports {
+            summary.add(report);
         }
         summary
+    }
+
+    /// Counts one more file's findings.
+    pub fn add(&mut self, report: &FileReport) {
+        self.files += 1;
+        for finding in &report.findings {
+            match finding.severity {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+                Severity::Info => self.infos += 1,
+            }
+        }
     }
 
     /// The most severe level present, if any finding exists.

@@ -54,11 +54,7 @@ fn write_in_place(path: &Path, bytes: &[u8]) -> io::Result<()> {
 
 /// Writes a temporary file beside `path`, then renames it over `path`.
 fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "report".into());
-    let temporary: PathBuf = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+    let temporary = temporary_beside(path);
     let written = std::fs::write(&temporary, bytes).and_then(|()| std::fs::rename(&temporary, path));
     if written.is_err() {
         let _ = std::fs::remove_file(&temporary);
@@ -73,4 +69,105 @@ pub fn ignore_broken_pipe(error: io::Error) -> io::Result<()> {
     } else {
         Err(error)
     }
+}
+
+/// Where a streamed report is written as it is made: stdout, or the file
+/// `--output` names (a regular file through a temporary one renamed over
+/// it at the end; a device, pipe or `/dev/stdout` in place).
+pub struct Sink {
+    out: io::BufWriter<Box<dyn Write>>,
+    /// The temporary file and the report it becomes.
+    rename: Option<(PathBuf, PathBuf)>,
+    /// stdout was closed by its reader (`planlint check | head`): the rest
+    /// of the report is dropped quietly.
+    closed: bool,
+}
+
+impl Sink {
+    pub fn open(path: Option<&Path>) -> io::Result<Sink> {
+        let (out, rename): (Box<dyn Write>, _) = match path {
+            None => (Box::new(io::stdout()), None),
+            Some(path) if path.starts_with("/dev") || path.starts_with("/proc") => (
+                Box::new(std::fs::OpenOptions::new().append(true).open(path)?),
+                None,
+            ),
+            Some(path) => {
+                let target = link_target(path)?;
+                match std::fs::metadata(&target) {
+                    Ok(metadata) if !metadata.is_file() && !metadata.is_dir() => (
+                        Box::new(std::fs::OpenOptions::new().append(true).open(&target)?),
+                        None,
+                    ),
+                    Ok(_) | Err(_) => {
+                        let temporary = temporary_beside(&target);
+                        let file = std::fs::File::create(&temporary)?;
+                        (Box::new(file), Some((temporary, target)))
+                    }
+                }
+            }
+        };
+        Ok(Sink {
+            out: io::BufWriter::with_capacity(64 * 1024, out),
+            rename,
+            closed: false,
+        })
+    }
+
+    /// Finishes the report: flushed, and renamed into place.
+    pub fn commit(mut self) -> io::Result<()> {
+        let flushed = if self.closed {
+            Ok(())
+        } else {
+            self.out.flush().or_else(ignore_broken_pipe)
+        };
+        match self.rename.take() {
+            Some((temporary, target)) => {
+                let renamed = flushed.and_then(|()| std::fs::rename(&temporary, &target));
+                if renamed.is_err() {
+                    let _ = std::fs::remove_file(&temporary);
+                }
+                renamed
+            }
+            None => flushed,
+        }
+    }
+}
+
+impl Drop for Sink {
+    /// A report abandoned half-way leaves no temporary file behind.
+    fn drop(&mut self) {
+        if let Some((temporary, _)) = &self.rename {
+            let _ = std::fs::remove_file(temporary);
+        }
+    }
+}
+
+impl Write for Sink {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        if self.closed {
+            return Ok(bytes.len());
+        }
+        match self.out.write(bytes) {
+            Err(error) if error.kind() == io::ErrorKind::BrokenPipe && self.rename.is_none() => {
+                self.closed = true;
+                Ok(bytes.len())
+            }
+            other => other,
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if self.closed {
+            return Ok(());
+        }
+        self.out.flush()
+    }
+}
+
+fn temporary_beside(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "report".into());
+    path.with_file_name(format!(".{name}.{}.tmp", std::process::id()))
 }

@@ -204,25 +204,42 @@ fn shown(text: &str, span: Span) -> (usize, usize) {
     (span.start, body[..first_line].trim_end_matches('\r').len())
 }
 
-pub fn write(reports: &[FileReport], options: super::Options<'_>, out: &mut dyn Write) -> io::Result<()> {
-    let theme = if options.color {
-        GraphicalTheme::unicode()
-    } else {
-        GraphicalTheme::unicode_nocolor()
-    };
-    let handler = GraphicalReportHandler::new_themed(theme)
-        .with_links(false)
-        .with_width(100);
-    for report in reports {
+/// `--format human`, a file at a time.
+pub struct HumanStream<'a> {
+    handler: GraphicalReportHandler,
+    options: super::Options<'a>,
+}
+
+impl<'a> HumanStream<'a> {
+    pub fn new(options: super::Options<'a>) -> Self {
+        let theme = if options.color {
+            GraphicalTheme::unicode()
+        } else {
+            GraphicalTheme::unicode_nocolor()
+        };
+        HumanStream {
+            handler: GraphicalReportHandler::new_themed(theme)
+                .with_links(false)
+                .with_width(100),
+            options,
+        }
+    }
+}
+
+impl super::ReportStream for HumanStream<'_> {
+    fn file(&mut self, report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
         if report.findings.is_empty() {
-            continue;
+            return Ok(());
         }
         // The text is read again for the excerpts (see `FileReport::text`);
         // a file changed since it was checked gets its findings without them.
         let text = report.text();
         let source = text.as_ref().map(|text| CharColumns::new(&report.path, text));
         for finding in &report.findings {
-            let url = options.rule(&finding.rule).and_then(|rule| rule.url.as_deref());
+            let url = self
+                .options
+                .rule(&finding.rule)
+                .and_then(|rule| rule.url.as_deref());
             let mut rendered = String::new();
             let drawn = match (&source, &text) {
                 (Some(source), Some(text)) => {
@@ -232,7 +249,7 @@ pub fn write(reports: &[FileReport], options: super::Options<'_>, out: &mut dyn 
                         text,
                         url,
                     };
-                    handler.render_report(&mut rendered, &diagnostic).is_ok()
+                    self.handler.render_report(&mut rendered, &diagnostic).is_ok()
                 }
                 _ => false,
             };
@@ -252,11 +269,14 @@ pub fn write(reports: &[FileReport], options: super::Options<'_>, out: &mut dyn 
             }
             writeln!(out, "{rendered}")?;
         }
+        Ok(())
     }
-    let summary = Summary::of(reports);
-    if summary.worst().is_none() {
-        writeln!(out, "No problems in {}.", plural(summary.files, "file"))
-    } else {
-        writeln!(out, "{summary}")
+
+    fn finish(&mut self, summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
+        if summary.worst().is_none() {
+            writeln!(out, "No problems in {}.", plural(summary.files, "file"))
+        } else {
+            writeln!(out, "{summary}")
+        }
     }
 }

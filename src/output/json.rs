@@ -7,13 +7,6 @@ use serde::Serialize;
 use std::io::{self, Write};
 
 #[derive(Serialize)]
-struct Report<'a> {
-    version: u32,
-    files: Vec<File<'a>>,
-    summary: Summary,
-}
-
-#[derive(Serialize)]
 struct File<'a> {
     path: &'a str,
     findings: Vec<Finding<'a>>,
@@ -64,51 +57,77 @@ fn range(index: &LineIndex, text: &str, span: Span) -> (Place, Place) {
     )
 }
 
-pub fn write(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
-    let files = reports
+/// `--format json`, a file at a time: the same bytes as pretty-printing
+/// the whole report, each file's object written as soon as it is checked.
+#[derive(Default)]
+pub struct JsonStream {
+    files: usize,
+}
+
+/// `value` pretty-printed, its lines after the first indented by `indent`
+/// spaces (JSON strings hold no raw line breaks, so lines are safe to cut).
+fn pretty_at(value: &impl Serialize, indent: usize) -> io::Result<String> {
+    let text = serde_json::to_string_pretty(value).map_err(io::Error::other)?;
+    Ok(text.replace('\n', &format!("\n{}", " ".repeat(indent))))
+}
+
+fn file_of(report: &FileReport) -> File<'_> {
+    let source = report.text().unwrap_or_default();
+    let index = LineIndex::new(&source);
+    let findings = report
+        .findings
         .iter()
-        .map(|report| {
-            let source = report.text().unwrap_or_default();
-            let index = LineIndex::new(&source);
-            let findings = report
-                .findings
-                .iter()
-                .map(|finding| {
-                    let (start, end) = range(&index, &source, finding.span);
-                    Finding {
-                        rule: &finding.rule,
-                        severity: finding.severity,
-                        message: &finding.message,
-                        help: finding.help.as_deref(),
-                        pointer: &finding.pointer,
-                        start,
-                        end,
-                        related: finding
-                            .related
-                            .iter()
-                            .map(|related| {
-                                let (start, end) = range(&index, &source, related.span);
-                                Related {
-                                    message: &related.message,
-                                    start,
-                                    end,
-                                }
-                            })
-                            .collect(),
-                    }
-                })
-                .collect();
-            File {
-                path: &report.path,
-                findings,
+        .map(|finding| {
+            let (start, end) = range(&index, &source, finding.span);
+            Finding {
+                rule: &finding.rule,
+                severity: finding.severity,
+                message: &finding.message,
+                help: finding.help.as_deref(),
+                pointer: &finding.pointer,
+                start,
+                end,
+                related: finding
+                    .related
+                    .iter()
+                    .map(|related| {
+                        let (start, end) = range(&index, &source, related.span);
+                        Related {
+                            message: &related.message,
+                            start,
+                            end,
+                        }
+                    })
+                    .collect(),
             }
         })
         .collect();
-    let report = Report {
-        version: 1,
-        files,
-        summary: Summary::of(reports),
-    };
-    serde_json::to_writer_pretty(&mut *out, &report).map_err(io::Error::other)?;
-    writeln!(out)
+    File {
+        path: &report.path,
+        findings,
+    }
+}
+
+impl super::ReportStream for JsonStream {
+    fn file(&mut self, report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+        let head = if self.files == 0 {
+            "{\n  \"version\": 1,\n  \"files\": [\n    "
+        } else {
+            ",\n    "
+        };
+        self.files += 1;
+        // The source is read (again) for this file only, then dropped.
+        let text = pretty_at(&file_of(report), 4)?;
+        out.write_all(head.as_bytes())?;
+        out.write_all(text.as_bytes())
+    }
+
+    fn finish(&mut self, summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
+        if self.files == 0 {
+            out.write_all(b"{\n  \"version\": 1,\n  \"files\": [],\n")?;
+        } else {
+            out.write_all(b"\n  ],\n")?;
+        }
+        writeln!(out, "  \"summary\": {}\n}}", pretty_at(summary, 2)?)
+    }
 }

@@ -17,7 +17,7 @@ mod rdjson;
 mod sarif;
 
 use crate::document::{LineIndex, Span};
-use crate::finding::{FileReport, Severity};
+use crate::finding::{FileReport, Severity, Summary};
 use std::io::{self, Write};
 
 /// The formats `--format` accepts.
@@ -73,6 +73,26 @@ impl<'a> Options<'a> {
             color: false,
             rules: &[],
         }
+    }
+}
+
+/// A format written one file at a time, so that a run over many files
+/// holds one file's findings, not all of them.
+pub trait ReportStream {
+    /// Writes one file's part of the report.
+    fn file(&mut self, report: &FileReport, out: &mut dyn Write) -> io::Result<()>;
+    /// Writes what follows the files, given the whole run's counts.
+    fn finish(&mut self, summary: &Summary, out: &mut dyn Write) -> io::Result<()>;
+}
+
+/// The streaming writer of `format`, for the formats that can be written a
+/// file at a time (`human`, `json`); `None` for those that need the whole
+/// run first (SARIF's rule list, JUnit's counts, GitHub's summary).
+pub fn stream<'a>(format: Format, options: Options<'a>) -> Option<Box<dyn ReportStream + 'a>> {
+    match format {
+        Format::Human => Some(Box::new(human::HumanStream::new(options))),
+        Format::Json => Some(Box::new(json::JsonStream::default())),
+        _ => None,
     }
 }
 
@@ -164,9 +184,14 @@ pub fn write(
     options: Options<'_>,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    if let Some(mut stream) = stream(format, options) {
+        for report in reports {
+            stream.file(report, out)?;
+        }
+        return stream.finish(&Summary::of(reports), out);
+    }
     match format {
-        Format::Human => human::write(reports, options, out),
-        Format::Json => json::write(reports, out),
+        Format::Human | Format::Json => Ok(()),
         Format::Sarif => sarif::write(reports, options, out),
         Format::Github => github::write(reports, out),
         Format::Junit => junit::write(reports, out),
