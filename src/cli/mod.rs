@@ -3,6 +3,7 @@
 
 mod check;
 mod commands;
+mod fix;
 
 use crate::error::UserError;
 use crate::finding::Severity;
@@ -108,6 +109,14 @@ struct CheckArgs {
     /// Record the current findings in FILE (and report nothing); exit 0.
     #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
     write_baseline: Option<PathBuf>,
+    /// Apply the certain fixes (a misspelled key, an enum value or a value
+    /// in a non-canonical form with one clear meaning) in place, then report what is left.
+    #[arg(long, conflicts_with = "write_baseline")]
+    fix: bool,
+    /// With --fix: print the fixes as a unified diff instead of writing them
+    /// (exit 1 when there is something to fix).
+    #[arg(long, requires = "fix")]
+    diff: bool,
 }
 
 impl CheckArgs {

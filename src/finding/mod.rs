@@ -1,6 +1,9 @@
 //! What the pipeline produces: findings, grouped per file.
 
 pub mod fingerprint;
+pub mod fix;
+
+pub use fix::Fix;
 
 use crate::document::Span;
 use serde::{Deserialize, Serialize};
@@ -69,6 +72,8 @@ pub struct Finding {
     /// What the underline says.
     pub label: String,
     pub related: Vec<Related>,
+    /// The edit that certainly mends it, when there is one.
+    pub fix: Option<Fix>,
 }
 
 /// Orders one file's findings as reports show them: by place, then rule and

@@ -9,6 +9,7 @@ pub(crate) mod engine;
 pub(crate) mod functions;
 pub mod normalize;
 mod run;
+mod scalar_text;
 pub(crate) mod schema;
 pub mod selftest;
 pub(crate) mod settings;

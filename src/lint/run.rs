@@ -117,5 +117,6 @@ fn finding(
         pointer,
         label,
         related: Vec::new(),
+        fix: None,
     }
 }

@@ -31,6 +31,16 @@ struct Finding<'a> {
     end: Place,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     related: Vec<Related<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fix: Option<Fix<'a>>,
+}
+
+#[derive(Serialize)]
+struct Fix<'a> {
+    title: &'a str,
+    replacement: &'a str,
+    start: Place,
+    end: Place,
 }
 
 #[derive(Serialize)]
@@ -94,6 +104,15 @@ pub fn write(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
                                 }
                             })
                             .collect(),
+                        fix: finding.fix.as_ref().map(|fix| {
+                            let (start, end) = range(&index, &report.source, fix.span);
+                            Fix {
+                                title: &fix.title,
+                                replacement: &fix.replacement,
+                                start,
+                                end,
+                            }
+                        }),
                     }
                 })
                 .collect();
