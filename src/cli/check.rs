@@ -19,17 +19,17 @@ use std::path::Path;
 
 pub(super) fn run(args: &CheckArgs) -> Result<i32, UserError> {
     let cwd = current_dir()?;
-    let configs = ConfigSet::new(args.config.as_deref(), &cwd)?;
+    let linters = Linters::new(ConfigSet::new(args.config.as_deref(), &cwd)?);
+    let configs = linters.configs();
     let baseline = args.baseline.as_deref().map(Baseline::load).transpose()?;
-    let linters = Linters::new(&configs);
     if args.fix {
-        let fixed = fix_all(args, &configs, &linters)?;
+        let fixed = fix_all(args, configs, &linters)?;
         if args.diff {
             return Ok(fixed);
         }
     }
 
-    let (mut reports, tool_errors) = lint_all(args, &configs, &linters)?;
+    let (mut reports, tool_errors) = lint_all(args, configs, &linters)?;
     reports.sort_by(|a, b| a.path.cmp(&b.path));
 
     if let Some(path) = &args.write_baseline {
@@ -39,7 +39,7 @@ pub(super) fn run(args: &CheckArgs) -> Result<i32, UserError> {
         baseline.filter(&mut reports);
     }
 
-    let infos = rule_infos(&configs, &linters, &cwd)?;
+    let infos = rule_infos(configs, &linters, &cwd)?;
     let options = output::Options {
         color: use_color(args.color, args.output.is_some()),
         rules: &infos,
@@ -53,7 +53,7 @@ pub(super) fn run(args: &CheckArgs) -> Result<i32, UserError> {
 
 /// `--fix`: fixes every plan named (or shows the fixes with `--diff`).
 /// With `--diff` the exit code says whether anything would change.
-fn fix_all(args: &CheckArgs, configs: &ConfigSet, linters: &Linters<'_>) -> Result<i32, UserError> {
+fn fix_all(args: &CheckArgs, configs: &ConfigSet, linters: &Linters) -> Result<i32, UserError> {
     let mut fixed = Vec::new();
     let mut tool_errors = Vec::new();
     if args.paths.len() == 1 && args.paths[0] == Path::new("-") {
@@ -108,7 +108,7 @@ fn fix_all(args: &CheckArgs, configs: &ConfigSet, linters: &Linters<'_>) -> Resu
 fn lint_all(
     args: &CheckArgs,
     configs: &ConfigSet,
-    linters: &Linters<'_>,
+    linters: &Linters,
 ) -> Result<(Vec<FileReport>, Vec<UserError>), UserError> {
     if args.paths.len() == 1 && args.paths[0] == Path::new("-") {
         let name = args.stdin_filename.clone().unwrap_or_else(|| "<stdin>".into());
@@ -185,7 +185,7 @@ fn write_baseline(path: &Path, reports: &[FileReport], tool_errors: &[UserError]
 
 /// What reports say about the rules and meta-rules that ran where planlint
 /// was started, with their severities as configured.
-fn rule_infos(configs: &ConfigSet, linters: &Linters<'_>, cwd: &Path) -> Result<Vec<RuleInfo>, UserError> {
+fn rule_infos(configs: &ConfigSet, linters: &Linters, cwd: &Path) -> Result<Vec<RuleInfo>, UserError> {
     let rules = configs.for_path(cwd)?.all_rules();
     let (linter, _) = linters.for_path(cwd)?;
     Ok(catalog::entries(&rules)

@@ -197,7 +197,7 @@ pub fn run() -> i32 {
         Command::Explain { rule } => commands::explain(&rule),
         Command::TestRules { config, all } => commands::test_rules(config.as_deref(), all),
         Command::Init { file } => commands::init(&file),
-        Command::Lsp => crate::lsp::serve().map(|()| exit::CLEAN),
+        Command::Lsp => crate::lsp::serve(),
     };
     result.unwrap_or_else(|error| {
         print_error(&error);

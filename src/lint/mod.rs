@@ -11,6 +11,7 @@ pub mod normalize;
 mod run;
 mod scalar_text;
 pub(crate) mod schema;
+pub mod schema_fields;
 pub mod selftest;
 pub(crate) mod settings;
 pub(crate) mod suppress;

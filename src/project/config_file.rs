@@ -91,7 +91,12 @@ fn load_recursive(path: &Path, stack: &mut Vec<PathBuf>) -> Result<Config, UserE
         for (pointer, entry) in checker.strings("/rule_packs", value) {
             let files = crate::project::packs::expand(&base_dir, entry)
                 .map_err(|message| checker.error(&pointer, &message, "this rule pack"))?;
+            let folder = base_dir.join(entry);
+            if folder.is_dir() {
+                config.sources.push(folder);
+            }
             for file in files {
+                config.sources.push(file.clone());
                 let rule = crate::project::packs::load_rule_file(&file)?;
                 if config.all_rules().iter().any(|known| known.id == rule.id) {
                     return Err(checker.error(
@@ -133,6 +138,7 @@ fn load_recursive(path: &Path, stack: &mut Vec<PathBuf>) -> Result<Config, UserE
         }
     }
     config.path = Some(path.to_path_buf());
+    config.sources.push(path.to_path_buf());
     Ok(config)
 }
 
