@@ -368,12 +368,26 @@ impl<W: Write> Server<W> {
         let publish = is_plan(&document.path)
             .then(|| diagnostics_of(&analysis, &document.text, uri, self.encoding));
         let version = document.version;
+        let path = document.path.clone();
+        let broken_config = analysis
+            .problem
+            .as_ref()
+            .is_some_and(|problem| problem.location.is_some());
         if let Some(document) = self.documents.get_mut(uri) {
             document.analysis = Some(analysis);
             document.changed = None;
         }
+        // Configs read for this lint are now compared with the disk,
+        // and so is the plan's config file even if it did not load.
+        self.workspace.remember();
+        if let Some(config) = path.parent().and_then(crate::project::config::Config::discover) {
+            self.workspace.watch(&config);
+        }
         if let Some(diagnostics) = publish {
             self.publish(uri, diagnostics, Some(version));
+        }
+        if broken_config {
+            self.publish_config_problems();
         }
     }
 
@@ -410,6 +424,9 @@ impl<W: Write> Server<W> {
             self.publish(&file, Vec::new(), None);
         }
         self.config_diagnostics = by_file.keys().cloned().collect();
+        for file in &self.config_diagnostics {
+            self.workspace.watch(&crate::lsp::text::uri_to_path(file));
+        }
         for (file, list) in by_file {
             self.publish(&file, list, None);
         }

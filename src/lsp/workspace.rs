@@ -55,6 +55,12 @@ impl Workspace {
         }
     }
 
+    /// Also compares `path` with the disk from now on: the config file of a
+    /// plan, or a file an error is in, even when it could not be loaded.
+    pub fn watch(&mut self, path: &Path) {
+        self.stamps.entry(path.to_path_buf()).or_insert_with(|| stamp(path));
+    }
+
     /// Whether a file a config was read from changed, or a folder would
     /// now find another config file (one was added or removed).
     pub fn changed_on_disk(&self) -> bool {
