@@ -32,8 +32,8 @@ pub fn serve() -> Result<i32, UserError> {
     // Frames are read on their own thread, so a burst of edits queues up
     // while a lint runs and is then taken in at once.
     std::thread::spawn(move || {
-        let mut input = BufReader::new(io::stdin().lock());
-        while let Ok(Some(frame)) = transport::read_frame(&mut input) {
+        let mut input = transport::FrameReader::new(BufReader::new(io::stdin().lock()));
+        while let Ok(Some(frame)) = input.next_frame() {
             if sender.send(frame).is_err() {
                 break;
             }

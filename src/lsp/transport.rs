@@ -29,8 +29,55 @@ pub enum Frame {
     Refused(String),
 }
 
-/// Reads the next frame; `None` at the end of the input.
-pub fn read_frame(input: &mut impl BufRead) -> io::Result<Option<Frame>> {
+/// Reads frames from one input, remembering a refused body still to skip.
+pub struct FrameReader<R> {
+    input: R,
+    /// Bytes of an oversized body not yet skipped.
+    skip: u64,
+}
+
+impl<R: BufRead> FrameReader<R> {
+    pub fn new(input: R) -> Self {
+        FrameReader { input, skip: 0 }
+    }
+
+    /// The next frame; `None` at the end of the input. An oversized body
+    /// is refused as soon as its header is read (so the client hears of it
+    /// at once) and skipped, unkept, before the next frame.
+    pub fn next_frame(&mut self) -> io::Result<Option<Frame>> {
+        if self.skip > 0 {
+            let wanted = std::mem::take(&mut self.skip);
+            let skipped = io::copy(&mut self.input.by_ref().take(wanted), &mut io::sink())?;
+            if skipped < wanted {
+                return Ok(None);
+            }
+        }
+        let length = match read_header(&mut self.input)? {
+            None => return Ok(None),
+            Some(Err(refused)) => return Ok(Some(refused)),
+            Some(Ok(length)) => length,
+        };
+        if length > MAX_BODY {
+            self.skip = length;
+            return Ok(Some(Frame::Refused(format!(
+                "a message of {length} bytes is over the {MAX_BODY}-byte limit: skipped"
+            ))));
+        }
+        // Grows with what arrives, never to what the header claims up front.
+        let mut body = Vec::new();
+        self.input.by_ref().take(length).read_to_end(&mut body)?;
+        if (body.len() as u64) < length {
+            return Ok(None);
+        }
+        Ok(Some(match serde_json::from_slice(&body) {
+            Ok(value) => Frame::Json(value),
+            Err(error) => Frame::NotJson(error.to_string()),
+        }))
+    }
+}
+
+/// A frame's header block: its `Content-Length`, or why there is none.
+fn read_header(input: &mut impl BufRead) -> io::Result<Option<Result<u64, Frame>>> {
     let mut length: Option<Result<u64, String>> = None;
     let mut lines = 0;
     loop {
@@ -43,7 +90,8 @@ pub fn read_frame(input: &mut impl BufRead) -> io::Result<Option<Frame>> {
         if !line.ends_with(b"\n") || lines > MAX_HEADER_LINES {
             // Not a header: skip the rest of the line and say so.
             skip_line(input)?;
-            return Ok(Some(Frame::Refused("a header line is too long or there are too many".into())));
+            let why = "a header line is too long or there are too many".to_owned();
+            return Ok(Some(Err(Frame::Refused(why))));
         }
         let text = String::from_utf8_lossy(&line);
         let text = text.trim_end_matches(['\r', '\n']);
@@ -66,28 +114,10 @@ pub fn read_frame(input: &mut impl BufRead) -> io::Result<Option<Frame>> {
             }
         }
     }
-    let length = match length {
-        Some(Ok(length)) => length,
-        Some(Err(message)) => return Ok(Some(Frame::Refused(message))),
-        None => return Ok(Some(Frame::Refused("a frame without Content-Length".into()))),
-    };
-    if length > MAX_BODY {
-        // The body still follows: skip it without keeping it, so the next
-        // frame is read from its real start.
-        io::copy(&mut input.by_ref().take(length), &mut io::sink())?;
-        return Ok(Some(Frame::Refused(format!(
-            "a message of {length} bytes is over the {MAX_BODY}-byte limit: skipped"
-        ))));
-    }
-    // Grows with what arrives, never to what the header claims up front.
-    let mut body = Vec::new();
-    input.by_ref().take(length).read_to_end(&mut body)?;
-    if (body.len() as u64) < length {
-        return Ok(None);
-    }
-    Ok(Some(match serde_json::from_slice(&body) {
-        Ok(value) => Frame::Json(value),
-        Err(error) => Frame::NotJson(error.to_string()),
+    Ok(Some(match length {
+        Some(Ok(length)) => Ok(length),
+        Some(Err(why)) => Err(Frame::Refused(why)),
+        None => Err(Frame::Refused("a frame without Content-Length".into())),
     }))
 }
 
@@ -122,9 +152,9 @@ mod tests {
     use super::*;
 
     fn frames(input: &[u8]) -> Vec<String> {
-        let mut reader = io::BufReader::new(input);
+        let mut reader = FrameReader::new(io::BufReader::new(input));
         let mut out = Vec::new();
-        while let Some(frame) = read_frame(&mut reader).unwrap() {
+        while let Some(frame) = reader.next_frame().unwrap() {
             out.push(match frame {
                 Frame::Json(value) => value.to_string(),
                 Frame::NotJson(_) => "not json".into(),
