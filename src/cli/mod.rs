@@ -67,8 +67,14 @@ enum Command {
         #[arg(long)]
         all: bool,
     },
-    /// Run the language server on stdio (editors: diagnostics as you type).
+    /// Run the language server on stdio (editors: diagnostics, hover, quick fixes, completion).
     Lsp,
+    /// Write planlint's JSON Schemas (plan, config, rule, report) to a folder, for offline editors.
+    Schema {
+        /// The folder to write them to (created if missing; the schemas in it are replaced).
+        #[arg(default_value = ".planlint/schemas")]
+        dir: PathBuf,
+    },
     /// Write a complete, commented starter plan that passes every rule.
     Init {
         /// Where to write it; an existing file is never overwritten.
@@ -198,6 +204,7 @@ pub fn run() -> i32 {
         Command::TestRules { config, all } => commands::test_rules(config.as_deref(), all),
         Command::Init { file } => commands::init(&file),
         Command::Lsp => crate::lsp::serve(),
+        Command::Schema { dir } => commands::schema(&dir),
     };
     result.unwrap_or_else(|error| {
         print_error(&error);

@@ -10,7 +10,7 @@ pub(crate) mod functions;
 pub mod normalize;
 mod run;
 mod scalar_text;
-pub(crate) mod schema;
+pub mod schema;
 pub mod schema_fields;
 pub mod selftest;
 pub(crate) mod settings;

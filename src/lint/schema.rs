@@ -18,6 +18,16 @@ pub const RULE_SCHEMA: &str = include_str!("../../schemas/rule.schema.json");
 /// The config file schema (`.planlint.yaml` is checked against it).
 pub const CONFIG_SCHEMA: &str = include_str!("../../schemas/config.schema.json");
 
+/// Where the release publishes a schema of `schemas/` (`plan.schema.json`):
+/// the file at the release's tag, so a modeline keeps pointing at the
+/// schema of the planlint that wrote it.
+pub fn published_url(file: &str) -> String {
+    format!(
+        "https://raw.githubusercontent.com/planlint/planlint/v{}/schemas/{file}",
+        env!("CARGO_PKG_VERSION")
+    )
+}
+
 /// A JSON Schema compiled for validating documents with spans.
 pub struct CompiledSchema {
     schema: Value,
