@@ -21,7 +21,13 @@ fn peak_memory_kb(client: &Client) -> u64 {
 
 #[test]
 fn a_length_is_not_trusted() {
-    for length in ["2000000000", "18446744073709551615", "1000000000000", "-5", "lots"] {
+    for length in [
+        "2000000000",
+        "18446744073709551615",
+        "1000000000000",
+        "-5",
+        "lots",
+    ] {
         let (dir, _) = workspace();
         let mut client = Client::start(dir.path());
         client.send_raw(format!("Content-Length: {length}\r\n\r\n{{\"jsonrpc\":").as_bytes());
@@ -85,7 +91,10 @@ fn a_buffer_over_max_file_size_is_not_linted() {
     let published = client.diagnostics_for(&uri);
     let diagnostics = published["diagnostics"].as_array().unwrap();
     assert_eq!(diagnostics.len(), 1, "{published}");
-    assert!(diagnostics[0]["message"].as_str().unwrap().contains("over the 100000-byte limit"));
+    assert!(diagnostics[0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("over the 100000-byte limit"));
     assert_eq!(client.finish(), 0);
 }
 
@@ -97,19 +106,28 @@ fn configs_extending_a_chain_twice_do_not_hang_the_server() {
     let depth = 10;
     for level in 0..depth {
         let body = if level + 1 < depth {
-            format!("extends: [./c{next}.planlint.yaml, ./c{next}.planlint.yaml]\n", next = level + 1)
+            format!(
+                "extends: [./c{next}.planlint.yaml, ./c{next}.planlint.yaml]\n",
+                next = level + 1
+            )
         } else {
             "rules:\n  missing-sponsor: off\n".to_owned()
         };
         std::fs::write(dir.path().join(format!("c{level}.planlint.yaml")), body).unwrap();
     }
-    std::fs::write(dir.path().join(".planlint.yaml"), "extends: [./c0.planlint.yaml]\n").unwrap();
+    std::fs::write(
+        dir.path().join(".planlint.yaml"),
+        "extends: [./c0.planlint.yaml]\n",
+    )
+    .unwrap();
     let mut client = Client::start(dir.path());
     client.initialize(&root);
     let uri = format!("{root}/a.plan.yaml");
     client.open(&uri, "version: 1\nname: A\n");
     let published = client
-        .expect_within(Duration::from_secs(10), |m| m["method"] == "textDocument/publishDiagnostics")
+        .expect_within(Duration::from_secs(10), |m| {
+            m["method"] == "textDocument/publishDiagnostics"
+        })
         .expect("diagnostics within 10 s");
     assert!(published["params"]["diagnostics"]
         .as_array()

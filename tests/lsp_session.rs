@@ -11,7 +11,8 @@ use std::time::{Duration, Instant};
 /// The bundled clean plan (LTV = 3200 x 0.45 x 0.5 x 3 = 2,160) with a
 /// vague goal and a misspelled `deadline`.
 fn plan() -> String {
-    let clean = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/clean.plan.yaml")).unwrap();
+    let clean =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/clean.plan.yaml")).unwrap();
     clean
         .replacen(
             "  - id: new-customers\n    statement: Win 550 first-time buyers by the end of July\n    metric: first-time orders\n    baseline: 460\n    target: 550\n    unit: customers\n",
@@ -40,11 +41,21 @@ fn codes(published: &Value) -> Vec<String> {
 #[test]
 fn an_editor_session() {
     let (dir, root) = workspace();
-    std::fs::write(dir.path().join(".planlint.yaml"), "rules:\n  missing-sponsor: info\n").unwrap();
+    std::fs::write(
+        dir.path().join(".planlint.yaml"),
+        "rules:\n  missing-sponsor: info\n",
+    )
+    .unwrap();
     let mut client = Client::start(dir.path());
     let answer = client.initialize(&root);
     let capabilities = &answer["result"]["capabilities"];
-    for provider in ["hoverProvider", "codeActionProvider", "completionProvider", "documentSymbolProvider", "inlayHintProvider"] {
+    for provider in [
+        "hoverProvider",
+        "codeActionProvider",
+        "completionProvider",
+        "documentSymbolProvider",
+        "inlayHintProvider",
+    ] {
         assert!(!capabilities[provider].is_null(), "{provider} is advertised");
     }
 
@@ -60,8 +71,14 @@ fn an_editor_session() {
         .find(|d| d["code"] == "vague-goal")
         .expect("the vague goal is reported")
         .clone();
-    assert!(vague["codeDescription"]["href"].as_str().unwrap().ends_with("#vague-goal"));
-    assert!(!vague["message"].as_str().unwrap().contains("help:"), "help is not glued into the message");
+    assert!(vague["codeDescription"]["href"]
+        .as_str()
+        .unwrap()
+        .ends_with("#vague-goal"));
+    assert!(
+        !vague["message"].as_str().unwrap().contains("help:"),
+        "help is not glued into the message"
+    );
     assert!(codes(&published).contains(&"schema".to_owned()));
 
     // Hover on the vague goal: the rule explained.
@@ -70,14 +87,20 @@ fn an_editor_session() {
         json!({"textDocument": {"uri": uri}, "position": position_of(&text, "Increase awareness")}),
     );
     let shown = hover["result"]["contents"]["value"].as_str().unwrap();
-    assert!(shown.contains("vague-goal") && shown.contains("**Why:**") && shown.contains("**Source:**"), "{shown}");
+    assert!(
+        shown.contains("vague-goal") && shown.contains("**Why:**") && shown.contains("**Source:**"),
+        "{shown}"
+    );
     // Hover on a field: its description; on unit economics: the numbers.
     let hover = client.request(
         "textDocument/hover",
         json!({"textDocument": {"uri": uri}, "position": position_of(&text, "lifetime_years")}),
     );
     let shown = hover["result"]["contents"]["value"].as_str().unwrap();
-    assert!(shown.contains("`lifetime_years`") && shown.contains("LTV: 2,160"), "{shown}");
+    assert!(
+        shown.contains("`lifetime_years`") && shown.contains("LTV: 2,160"),
+        "{shown}"
+    );
 
     // Code actions on the misspelled key: the rename first, and suppressions.
     let at = position_of(&text, "dealine");
@@ -95,9 +118,17 @@ fn an_editor_session() {
     let edit = &rename["edit"]["changes"][&uri][0];
     assert_eq!(edit["newText"], "deadline");
     assert_eq!(edit["range"]["start"], at);
-    assert!(actions.iter().any(|a| a["title"].as_str().unwrap().starts_with("Suppress `schema` on this line")
-        && a["edit"]["changes"][&uri][0]["newText"].as_str().unwrap().contains("planlint-disable-next-line schema -- reason")));
-    assert!(actions.iter().any(|a| a["title"] == "Suppress `schema` in this file"));
+    assert!(actions.iter().any(|a| a["title"]
+        .as_str()
+        .unwrap()
+        .starts_with("Suppress `schema` on this line")
+        && a["edit"]["changes"][&uri][0]["newText"]
+            .as_str()
+            .unwrap()
+            .contains("planlint-disable-next-line schema -- reason")));
+    assert!(actions
+        .iter()
+        .any(|a| a["title"] == "Suppress `schema` in this file"));
 
     // Completion on a new top-level line: the plan's fields.
     let typed = format!("{text}\n");
@@ -115,23 +146,43 @@ fn an_editor_session() {
     for field in ["goals", "budget", "unit_economics", "channels", "positioning"] {
         assert!(labels.contains(&field), "{field} offered: {labels:?}");
     }
-    assert!(items.iter().all(|item| item["documentation"]["value"].is_string()));
+    assert!(items
+        .iter()
+        .all(|item| item["documentation"]["value"].is_string()));
 
     // Inlay hints: what planlint derives, beside its inputs.
     let hints = client.request(
         "textDocument/inlayHint",
         json!({"textDocument": {"uri": uri}, "range": {"start": {"line": 0, "character": 0}, "end": {"line": end_line + 1, "character": 0}}}),
     );
-    let labels: Vec<&str> = hints["result"].as_array().unwrap().iter().filter_map(|h| h["label"].as_str()).collect();
+    let labels: Vec<&str> = hints["result"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|h| h["label"].as_str())
+        .collect();
     assert!(labels.contains(&"LTV 2,160"), "{labels:?}");
     assert!(labels.iter().any(|l| l.starts_with("LTV/CAC 4.5")), "{labels:?}");
     assert!(labels.contains(&"20% of budget"), "{labels:?}");
     assert!(labels.contains(&"marginal CAC 400"), "{labels:?}");
 
     // Document symbols: sections, with goals and channels by name.
-    let symbols = client.request("textDocument/documentSymbol", json!({"textDocument": {"uri": uri}}));
-    let goals = symbols["result"].as_array().unwrap().iter().find(|s| s["name"] == "goals").unwrap().clone();
-    assert!(goals["children"].as_array().unwrap().iter().any(|g| g["name"] == "revenue"));
+    let symbols = client.request(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    let goals = symbols["result"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"] == "goals")
+        .unwrap()
+        .clone();
+    assert!(goals["children"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|g| g["name"] == "revenue"));
 
     // A config change on disk, with nothing said by the editor: applied.
     std::fs::write(dir.path().join(".planlint.yaml"), "rules:\n  vague-goal: off\n").unwrap();
@@ -140,7 +191,10 @@ fn an_editor_session() {
             && m["params"]["uri"] == uri
             && !codes(&m["params"]).contains(&"vague-goal".to_owned())
     });
-    assert!(applied.is_some(), "the config change is applied without a restart");
+    assert!(
+        applied.is_some(),
+        "the config change is applied without a restart"
+    );
 
     // A broken config: shown in the config file at its place.
     let config_uri = format!("{root}/.planlint.yaml");
@@ -159,7 +213,10 @@ fn an_editor_session() {
             && m["params"]["uri"] == config_uri
             && m["params"]["diagnostics"] == json!([])
     });
-    assert!(mended.is_some(), "the config's diagnostics are cleared when it is mended");
+    assert!(
+        mended.is_some(),
+        "the config's diagnostics are cleared when it is mended"
+    );
 
     assert_eq!(client.finish(), 0);
 }
@@ -202,7 +259,10 @@ fn a_burst_of_edits_lints_the_newest_version() {
         published && m["params"]["version"] == last
     });
     let waited = typing_stopped.elapsed();
-    eprintln!("last version's diagnostics {} ms after the last edit", waited.as_millis());
+    eprintln!(
+        "last version's diagnostics {} ms after the last edit",
+        waited.as_millis()
+    );
     assert!(waited < Duration::from_secs(2), "took {waited:?}");
     assert!(codes(&newest["params"]).contains(&"vague-goal".to_owned()));
     eprintln!("{} publishes for 300 edits", publishes.get());

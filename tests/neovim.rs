@@ -5,7 +5,10 @@ use std::process::Command;
 
 #[test]
 fn a_neovim_session_with_planlint_lsp() {
-    let installed = Command::new("nvim").arg("--version").output().is_ok_and(|out| out.status.success());
+    let installed = Command::new("nvim")
+        .arg("--version")
+        .output()
+        .is_ok_and(|out| out.status.success());
     if !installed {
         eprintln!("skipped: nvim is not installed (.ci/run installs it and runs this session)");
         return;

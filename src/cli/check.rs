@@ -58,7 +58,9 @@ fn fix_all(args: &CheckArgs, configs: &ConfigSet, linters: &Linters) -> Result<i
     let mut tool_errors = Vec::new();
     if args.paths.len() == 1 && args.paths[0] == Path::new("-") {
         if !args.diff {
-            return Err(UserError::new("--fix rewrites files: for a plan read from stdin use --fix --diff"));
+            return Err(UserError::new(
+                "--fix rewrites files: for a plan read from stdin use --fix --diff",
+            ));
         }
         let name = args.stdin_filename.clone().unwrap_or_else(|| "<stdin>".into());
         let (linter, max_file_size) = linters.for_path(Path::new(&name))?;

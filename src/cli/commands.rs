@@ -163,7 +163,10 @@ const SCHEMAS: &[(&str, &str)] = &[
     ("plan.schema.json", crate::lint::schema::PLAN_SCHEMA),
     ("config.schema.json", crate::lint::schema::CONFIG_SCHEMA),
     ("rule.schema.json", crate::lint::schema::RULE_SCHEMA),
-    ("report.schema.json", include_str!("../../schemas/report.schema.json")),
+    (
+        "report.schema.json",
+        include_str!("../../schemas/report.schema.json"),
+    ),
 ];
 
 /// `planlint schema DIR`: the schemas, for editors that work offline.
@@ -174,7 +177,11 @@ pub(super) fn schema(dir: &Path) -> Result<i32, UserError> {
     for (name, text) in SCHEMAS {
         let path = dir.join(name);
         crate::output::destination::write_atomically(&path, text.as_bytes()).map_err(|error| {
-            UserError::new(format!("cannot write {}: {}", display_path(&path), describe(&error)))
+            UserError::new(format!(
+                "cannot write {}: {}",
+                display_path(&path),
+                describe(&error)
+            ))
         })?;
     }
     print_stdout(&format!(

@@ -62,7 +62,12 @@ pub(super) fn fix_text(linter: &Linter, shown: &str, text: &str) -> Result<Fixed
 
 /// Fixes the plan file at `path`; writes it back (atomically) unless
 /// `dry_run`. A file that is not UTF-8 is left alone: its parse error says why.
-pub(super) fn fix_file(linter: &Linter, path: &Path, max_size: u64, dry_run: bool) -> Result<Fixed, UserError> {
+pub(super) fn fix_file(
+    linter: &Linter,
+    path: &Path,
+    max_size: u64,
+    dry_run: bool,
+) -> Result<Fixed, UserError> {
     let shown = display_path(path);
     let bytes = read_file_limited(path, max_size).map_err(|error| match error {
         ReadError::Io(error) => UserError::new(format!("cannot read {shown}: {}", describe(&error))),

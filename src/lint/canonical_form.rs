@@ -29,7 +29,10 @@ pub(crate) fn explain(finding: &mut Finding, reading: &Reading, plan: &Value, wr
             if let Some(currency) = other_currency {
                 help.push_str(&format!(" and set `currency: {currency}`"));
             }
-            finding.fix = match (other_currency, crate::lint::scalar_text::replacement(written, canonical)) {
+            finding.fix = match (
+                other_currency,
+                crate::lint::scalar_text::replacement(written, canonical),
+            ) {
                 (None, Some(replacement)) => Some(Fix {
                     title: format!("write {:?} as {shown}", reading.written),
                     span: finding.span,

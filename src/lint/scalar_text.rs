@@ -52,12 +52,21 @@ mod tests {
 
     #[test]
     fn quoting_follows_the_written_scalar() {
-        assert_eq!(replacement("dealine", &json!("deadline")).as_deref(), Some("deadline"));
-        assert_eq!(replacement("\"dealine\"", &json!("deadline")).as_deref(), Some("\"deadline\""));
+        assert_eq!(
+            replacement("dealine", &json!("deadline")).as_deref(),
+            Some("deadline")
+        );
+        assert_eq!(
+            replacement("\"dealine\"", &json!("deadline")).as_deref(),
+            Some("\"deadline\"")
+        );
         assert_eq!(replacement("'x'", &json!("it's")).as_deref(), Some("'it''s'"));
         assert_eq!(replacement("\"¥480\"", &json!(480)).as_deref(), Some("480"));
         assert_eq!(replacement("No.2", &json!(2)).as_deref(), Some("2"));
-        assert_eq!(replacement("2026/6/30", &json!("2026-06-30")).as_deref(), Some("\"2026-06-30\""));
+        assert_eq!(
+            replacement("2026/6/30", &json!("2026-06-30")).as_deref(),
+            Some("\"2026-06-30\"")
+        );
         assert_eq!(replacement("|\n  x", &json!("y")), None);
         assert_eq!(replacement("x", &json!("yes")).as_deref(), Some("\"yes\""));
     }

@@ -236,7 +236,11 @@ fn findings_for(
                 help,
             );
             let names = options.as_array().into_iter().flatten().filter_map(Value::as_str);
-            match instance.as_str().zip(instance.as_str().and_then(|typo| crate::suggest::only_close(typo, names))) {
+            match instance.as_str().zip(
+                instance
+                    .as_str()
+                    .and_then(|typo| crate::suggest::only_close(typo, names)),
+            ) {
                 Some((typo, meant)) => vec![with_fix(found, typo, meant, "change")],
                 None => vec![found],
             }

@@ -103,7 +103,12 @@ pub fn fields_of(path: &[Step]) -> Vec<FieldDoc> {
     };
     let mut out: Vec<FieldDoc> = Vec::new();
     for branch in branches(node) {
-        for key in branch.get("properties").and_then(Value::as_object).into_iter().flat_map(|p| p.keys()) {
+        for key in branch
+            .get("properties")
+            .and_then(Value::as_object)
+            .into_iter()
+            .flat_map(|p| p.keys())
+        {
             if out.iter().any(|known| &known.name == key) {
                 continue;
             }
@@ -165,7 +170,10 @@ mod tests {
         assert!(top.contains(&"goals".to_owned()) && top.contains(&"unit_economics".to_owned()));
         let deadline = field(&steps_of("/goals/0/deadline")).unwrap();
         assert!(deadline.description.is_some());
-        let goal_fields: Vec<String> = fields_of(&steps_of("/goals/0")).into_iter().map(|f| f.name).collect();
+        let goal_fields: Vec<String> = fields_of(&steps_of("/goals/0"))
+            .into_iter()
+            .map(|f| f.name)
+            .collect();
         assert!(goal_fields.contains(&"deadline".to_owned()));
         let channel_type = field(&steps_of("/channels/3/type")).unwrap();
         assert!(channel_type.values.contains(&"social".to_owned()));

@@ -9,8 +9,8 @@ use crate::project::config::Config;
 use crate::project::paths::absolute;
 use crate::rule::catalog;
 use lsp_types::{
-    CodeDescription, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location,
-    NumberOrString, Position, Range, Uri,
+    CodeDescription, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString,
+    Position, Range, Uri,
 };
 use std::path::Path;
 use std::str::FromStr;

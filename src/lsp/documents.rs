@@ -139,12 +139,21 @@ mod tests {
             range_length: None,
             text: text.into(),
         };
-        documents.change("file:///a.plan.yaml", 2, vec![edit(1, 0, 7, "deadline"), edit(0, 6, 8, "plan")], Encoding::Utf16);
+        documents.change(
+            "file:///a.plan.yaml",
+            2,
+            vec![edit(1, 0, 7, "deadline"), edit(0, 6, 8, "plan")],
+            Encoding::Utf16,
+        );
         let document = documents.get("file:///a.plan.yaml").unwrap();
         assert_eq!(document.text, "name: plan\ndeadline: 1\n");
         assert_eq!(document.version, 2);
         assert!(document.current().is_none());
-        let whole = TextDocumentContentChangeEvent { range: None, range_length: None, text: "x".into() };
+        let whole = TextDocumentContentChangeEvent {
+            range: None,
+            range_length: None,
+            text: "x".into(),
+        };
         documents.change("file:///a.plan.yaml", 3, vec![whole], Encoding::Utf16);
         assert_eq!(documents.get("file:///a.plan.yaml").unwrap().text, "x");
     }

@@ -18,12 +18,22 @@ pub mod code {
 /// One message from the client.
 #[derive(Debug)]
 pub enum Incoming {
-    Request { id: Value, method: String, params: Value },
-    Notification { method: String, params: Value },
+    Request {
+        id: Value,
+        method: String,
+        params: Value,
+    },
+    Notification {
+        method: String,
+        params: Value,
+    },
     /// A response to a request of ours (file watching registration).
     Response,
     /// Valid JSON that is not a JSON-RPC message: its id if it had one.
-    Invalid { id: Value, why: String },
+    Invalid {
+        id: Value,
+        why: String,
+    },
 }
 
 impl Incoming {

@@ -17,7 +17,10 @@ pub fn node_at(document: &Document, offset: usize) -> Node {
     let mut value = &document.value;
     'descend: loop {
         let children: Vec<(String, &Value)> = match value {
-            Value::Object(map) => map.iter().map(|(key, item)| (pointer_child(&pointer, key), item)).collect(),
+            Value::Object(map) => map
+                .iter()
+                .map(|(key, item)| (pointer_child(&pointer, key), item))
+                .collect(),
             Value::Array(items) => items
                 .iter()
                 .enumerate()

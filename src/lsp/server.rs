@@ -15,10 +15,10 @@ use crate::lsp::transport::{write_frame, Frame};
 use crate::lsp::workspace::{is_config_file, Workspace};
 use crate::project::discover::is_plan_file_name;
 use lsp_types::{
-    CodeActionParams, CompletionParams, Diagnostic, DidChangeTextDocumentParams,
-    DidChangeWatchedFilesParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams,
-    DidSaveTextDocumentParams, DocumentDiagnosticParams, DocumentSymbolParams, HoverParams,
-    InitializeParams, InlayHintParams, PublishDiagnosticsParams,
+    CodeActionParams, CompletionParams, Diagnostic, DidChangeTextDocumentParams, DidChangeWatchedFilesParams,
+    DidCloseTextDocumentParams, DidOpenTextDocumentParams, DidSaveTextDocumentParams,
+    DocumentDiagnosticParams, DocumentSymbolParams, HoverParams, InitializeParams, InlayHintParams,
+    PublishDiagnosticsParams,
 };
 use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
@@ -116,7 +116,11 @@ impl<W: Write> Server<W> {
         match frame {
             Frame::Json(value) => self.message(Incoming::from_value(value)),
             Frame::NotJson(why) => {
-                self.send(&jsonrpc::error(Value::Null, code::PARSE_ERROR, format!("not JSON: {why}")));
+                self.send(&jsonrpc::error(
+                    Value::Null,
+                    code::PARSE_ERROR,
+                    format!("not JSON: {why}"),
+                ));
                 None
             }
             Frame::Refused(why) => {
@@ -223,7 +227,10 @@ impl<W: Write> Server<W> {
                 Some(json!({"kind": "full", "items": items.unwrap_or_else(|| json!([]))}))
             }
             _ => {
-                return Err((code::METHOD_NOT_FOUND, format!("planlint does not handle {method}")));
+                return Err((
+                    code::METHOD_NOT_FOUND,
+                    format!("planlint does not handle {method}"),
+                ));
             }
         };
         Ok(result.unwrap_or(Value::Null))
@@ -272,7 +279,11 @@ impl<W: Write> Server<W> {
         match method {
             "initialized" if self.watch_files => {
                 let registration = crate::lsp::capabilities::file_watch_registration();
-                self.send(&jsonrpc::request("planlint-watch", "client/registerCapability", registration));
+                self.send(&jsonrpc::request(
+                    "planlint-watch",
+                    "client/registerCapability",
+                    registration,
+                ));
             }
             "textDocument/didOpen" => {
                 if let Ok(params) = parse::<DidOpenTextDocumentParams>(params) {
@@ -365,8 +376,8 @@ impl<W: Write> Server<W> {
             return;
         };
         let analysis = Arc::new(analyze(&self.workspace, &document.path, &document.text));
-        let publish = is_plan(&document.path)
-            .then(|| diagnostics_of(&analysis, &document.text, uri, self.encoding));
+        let publish =
+            is_plan(&document.path).then(|| diagnostics_of(&analysis, &document.text, uri, self.encoding));
         let version = document.version;
         let path = document.path.clone();
         let broken_config = analysis
@@ -403,7 +414,11 @@ impl<W: Write> Server<W> {
     /// files that had some and have none now are cleared.
     fn publish_config_problems(&mut self) {
         let mut by_file: BTreeMap<String, Vec<Diagnostic>> = BTreeMap::new();
-        let paths: Vec<PathBuf> = self.documents.iter().map(|(_, document)| document.path.clone()).collect();
+        let paths: Vec<PathBuf> = self
+            .documents
+            .iter()
+            .map(|(_, document)| document.path.clone())
+            .collect();
         for path in paths {
             if let Err(error) = self.workspace.linters().configs().for_path(&path) {
                 if let Some((file, diagnostic)) = diagnostics::placed(&error, self.encoding) {
@@ -434,7 +449,11 @@ impl<W: Write> Server<W> {
 
     /// Runs `answer` on the buffer's current analysis (linting it first if
     /// it changed since); `None` for a buffer that is not open.
-    fn with_analysis<T>(&mut self, uri: &str, answer: impl FnOnce(&Analysis, &str, Encoding) -> T) -> Option<T> {
+    fn with_analysis<T>(
+        &mut self,
+        uri: &str,
+        answer: impl FnOnce(&Analysis, &str, Encoding) -> T,
+    ) -> Option<T> {
         if self.documents.get(uri)?.current().is_none() {
             self.lint(uri);
         }

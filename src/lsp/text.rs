@@ -43,7 +43,10 @@ impl<'a> Lines<'a> {
     }
 
     pub fn range(&self, span: Span, encoding: Encoding) -> Range {
-        Range::new(self.position(span.start, encoding), self.position(span.end, encoding))
+        Range::new(
+            self.position(span.start, encoding),
+            self.position(span.end, encoding),
+        )
     }
 
     /// A protocol position as a byte offset; a place past the end of its
@@ -93,7 +96,9 @@ impl<'a> Lines<'a> {
     pub fn line_of(&self, offset: usize) -> &'a str {
         let place = self.index.position(self.text, offset);
         let start = self.index.line_start(place.line).unwrap_or(0);
-        self.text.get(start..self.line_end(place.line)).unwrap_or_default()
+        self.text
+            .get(start..self.line_end(place.line))
+            .unwrap_or_default()
     }
 }
 
@@ -148,9 +153,18 @@ mod tests {
 
     #[test]
     fn uris_become_paths_and_back() {
-        assert_eq!(uri_to_path("file:///plans/a%20b.plan.yaml"), PathBuf::from("/plans/a b.plan.yaml"));
-        assert_eq!(uri_to_path("file:///x/%E8%AE%A1%E5%88%92.plan.yaml"), PathBuf::from("/x/计划.plan.yaml"));
-        assert_eq!(uri_to_path("untitled:Untitled-1"), PathBuf::from("untitled:Untitled-1"));
+        assert_eq!(
+            uri_to_path("file:///plans/a%20b.plan.yaml"),
+            PathBuf::from("/plans/a b.plan.yaml")
+        );
+        assert_eq!(
+            uri_to_path("file:///x/%E8%AE%A1%E5%88%92.plan.yaml"),
+            PathBuf::from("/x/计划.plan.yaml")
+        );
+        assert_eq!(
+            uri_to_path("untitled:Untitled-1"),
+            PathBuf::from("untitled:Untitled-1")
+        );
         assert_eq!(uri_to_path("file:///bad%zz"), PathBuf::from("/bad%zz"));
         let path = Path::new("/x/计划 1.plan.yaml");
         assert_eq!(uri_to_path(&path_to_uri(path)), path);

@@ -82,7 +82,10 @@ fn read_header(input: &mut impl BufRead) -> io::Result<Option<Result<u64, Frame>
     let mut lines = 0;
     loop {
         let mut line = Vec::new();
-        let read = input.by_ref().take(MAX_HEADER_LINE).read_until(b'\n', &mut line)?;
+        let read = input
+            .by_ref()
+            .take(MAX_HEADER_LINE)
+            .read_until(b'\n', &mut line)?;
         if read == 0 {
             return Ok(None);
         }

@@ -51,23 +51,24 @@ impl Workspace {
     /// Notes how the files read so far look now, to compare with later.
     pub fn remember(&mut self) {
         for source in self.linters.configs().sources() {
-            self.stamps.entry(source.clone()).or_insert_with(|| stamp(&source));
+            self.stamps
+                .entry(source.clone())
+                .or_insert_with(|| stamp(&source));
         }
     }
 
     /// Also compares `path` with the disk from now on: the config file of a
     /// plan, or a file an error is in, even when it could not be loaded.
     pub fn watch(&mut self, path: &Path) {
-        self.stamps.entry(path.to_path_buf()).or_insert_with(|| stamp(path));
+        self.stamps
+            .entry(path.to_path_buf())
+            .or_insert_with(|| stamp(path));
     }
 
     /// Whether a file a config was read from changed, or a folder would
     /// now find another config file (one was added or removed).
     pub fn changed_on_disk(&self) -> bool {
-        let edited = self
-            .stamps
-            .iter()
-            .any(|(path, before)| stamp(path) != *before);
+        let edited = self.stamps.iter().any(|(path, before)| stamp(path) != *before);
         edited
             || self
                 .linters

@@ -111,7 +111,8 @@ impl Client {
 
     /// The next diagnostics published for `uri`.
     pub fn diagnostics_for(&self, uri: &str) -> Value {
-        self.expect(|m| m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri)["params"]
+        self.expect(|m| m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri)
+            ["params"]
             .clone()
     }
 

@@ -43,7 +43,10 @@ pub fn code_actions(request: &Request<'_>) -> Vec<CodeActionOrCommand> {
         let line = lines.line_of(finding.span.start);
         let indent: String = line.chars().take_while(|c| *c == ' ').collect();
         let here = lines.position(line_start, request.encoding);
-        let comment = format!("{indent}# planlint-disable-next-line {} -- reason\n", finding.rule);
+        let comment = format!(
+            "{indent}# planlint-disable-next-line {} -- reason\n",
+            finding.rule
+        );
         let title = format!("Suppress `{}` on this line", finding.rule);
         let edit = TextEdit::new(lsp_types::Range::new(here, here), comment);
         actions.push(action(request, &lines, finding, title, edit, false));
@@ -78,7 +81,10 @@ fn action(
 ) -> CodeActionOrCommand {
     let config = request.analysis.config.as_deref();
     let diagnostic = of_finding(finding, lines, request.uri, request.encoding, config);
-    let changes: HashMap<_, _> = uri(request.uri).map(|target| (target, vec![edit])).into_iter().collect();
+    let changes: HashMap<_, _> = uri(request.uri)
+        .map(|target| (target, vec![edit]))
+        .into_iter()
+        .collect();
     CodeActionOrCommand::CodeAction(CodeAction {
         title,
         kind: Some(CodeActionKind::QUICKFIX),

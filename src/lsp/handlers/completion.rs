@@ -50,7 +50,11 @@ fn key_item(doc: FieldDoc) -> CompletionItem {
         kind: Some(CompletionItemKind::PROPERTY),
         detail: doc.kind.clone(),
         documentation: markdown(&doc),
-        insert_text: Some(if nested { format!("{}:", doc.name) } else { format!("{}: ", doc.name) }),
+        insert_text: Some(if nested {
+            format!("{}:", doc.name)
+        } else {
+            format!("{}: ", doc.name)
+        }),
         ..CompletionItem::default()
     }
 }
@@ -160,18 +164,30 @@ mod tests {
     fn the_path_comes_from_indentation() {
         let text = "version: 1\ngoals:\n  - id: g1\n    statement: x\n  - id: g2\n    dead\nchannels:\n  - name: a\n    type: so\n";
         let at = |needle: &str| text.find(needle).unwrap() + needle.len();
-        assert_eq!(typing_at(text, at("    dead")), Some(Typing::Key(vec![key("goals"), Step::Item])));
+        assert_eq!(
+            typing_at(text, at("    dead")),
+            Some(Typing::Key(vec![key("goals"), Step::Item]))
+        );
         assert_eq!(
             typing_at(text, at("type: so")),
             Some(Typing::Value(vec![key("channels"), Step::Item, key("type")]))
         );
         let top = "version: 1\nname: x\n\n";
         assert_eq!(typing_at(top, top.len()), Some(Typing::Key(Vec::new())));
-        let labels: Vec<String> = completion(top, top.len()).into_iter().map(|item| item.label).collect();
+        let labels: Vec<String> = completion(top, top.len())
+            .into_iter()
+            .map(|item| item.label)
+            .collect();
         assert!(labels.contains(&"goals".to_owned()));
-        let values: Vec<String> = completion(text, at("type: so")).into_iter().map(|item| item.label).collect();
+        let values: Vec<String> = completion(text, at("type: so"))
+            .into_iter()
+            .map(|item| item.label)
+            .collect();
         assert!(values.contains(&"social".to_owned()));
         let item = "goals:\n  - ";
-        assert_eq!(typing_at(item, item.len()), Some(Typing::Key(vec![key("goals"), Step::Item])));
+        assert_eq!(
+            typing_at(item, item.len()),
+            Some(Typing::Key(vec![key("goals"), Step::Item]))
+        );
     }
 }

@@ -18,7 +18,11 @@ pub fn hover(analysis: &Analysis, text: &str, offset: usize) -> Option<Hover> {
         .filter(|finding| finding.span.start <= offset && offset <= finding.span.end)
         // A finding about the whole plan is explained on its first line only.
         .filter(|finding| {
-            !finding.pointer.is_empty() || !text.get(finding.span.start..offset).unwrap_or_default().contains('\n')
+            !finding.pointer.is_empty()
+                || !text
+                    .get(finding.span.start..offset)
+                    .unwrap_or_default()
+                    .contains('\n')
         })
         .map(|finding| explain_finding(analysis, finding))
         .collect();
@@ -49,7 +53,11 @@ fn explain_finding(analysis: &Analysis, finding: &crate::finding::Finding) -> St
         let _ = write!(out, "\n\n**Fix:** {help}");
     }
     if let Some(fix) = &finding.fix {
-        let _ = write!(out, "\n\n**Quick fix:** {} (also `planlint check --fix`)", fix.title);
+        let _ = write!(
+            out,
+            "\n\n**Quick fix:** {} (also `planlint check --fix`)",
+            fix.title
+        );
     }
     let rules = analysis
         .config
@@ -117,18 +125,27 @@ fn derived(metrics: &Metrics, pointer: &str) -> Option<String> {
         line(&mut out, "Remaining", budget.remaining, "");
         return Some(out);
     }
-    let channel = metrics
-        .channels
-        .iter()
-        .find(|channel| pointer == channel.pointer || pointer.starts_with(&format!("{}/", channel.pointer)))?;
+    let channel = metrics.channels.iter().find(|channel| {
+        pointer == channel.pointer || pointer.starts_with(&format!("{}/", channel.pointer))
+    })?;
     Some(channel_numbers(channel))
 }
 
 fn channel_numbers(channel: &ChannelMetrics) -> String {
     let mut out = format!("**Derived by planlint: {}**", channel.name);
     line(&mut out, "Budget", channel.budget, "");
-    line(&mut out, "Share of the total budget", channel.budget_share.map(|share| share * 100.0), "%");
-    line(&mut out, "Test return (revenue per unit spent)", channel.test_return, "");
+    line(
+        &mut out,
+        "Share of the total budget",
+        channel.budget_share.map(|share| share * 100.0),
+        "%",
+    );
+    line(
+        &mut out,
+        "Test return (revenue per unit spent)",
+        channel.test_return,
+        "",
+    );
     let tiers: Vec<String> = channel
         .tiers
         .iter()

@@ -19,8 +19,16 @@ pub fn inlay_hints(text: &str, range: Range, encoding: Encoding) -> Vec<InlayHin
     let unit = &structure.metrics.unit_economics;
 
     if let Some(ltv) = unit.ltv.filter(|_| !unit.ltv_basis.is_empty()) {
-        let parts = ["average_order_value", "gross_margin", "purchases_per_year", "lifetime_years"];
-        let last = parts.iter().filter_map(|part| after(&format!("/unit_economics/{part}"))).max();
+        let parts = [
+            "average_order_value",
+            "gross_margin",
+            "purchases_per_year",
+            "lifetime_years",
+        ];
+        let last = parts
+            .iter()
+            .filter_map(|part| after(&format!("/unit_economics/{part}")))
+            .max();
         if let Some(end) = last {
             placed.push((end, format!("LTV {}", format_number(ltv))));
         }
@@ -38,7 +46,10 @@ pub fn inlay_hints(text: &str, range: Range, encoding: Encoding) -> Vec<InlayHin
         }
     }
     for channel in &structure.metrics.channels {
-        if let (Some(share), Some(end)) = (channel.budget_share, after(&format!("{}/budget", channel.pointer))) {
+        if let (Some(share), Some(end)) = (
+            channel.budget_share,
+            after(&format!("{}/budget", channel.pointer)),
+        ) {
             placed.push((end, format!("{}% of budget", format_number(share * 100.0))));
         }
         for tier in &channel.tiers {

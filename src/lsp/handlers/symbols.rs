@@ -27,14 +27,30 @@ pub fn symbols(text: &str, encoding: Encoding) -> Vec<DocumentSymbol> {
                     .filter_map(|(index, item)| {
                         let item_pointer = pointer_child(&pointer, &index.to_string());
                         let span = document.spans(&item_pointer)?.value;
-                        Some(symbol(&lines, encoding, item_name(item, index), span, span, kind_of(key), Vec::new()))
+                        Some(symbol(
+                            &lines,
+                            encoding,
+                            item_name(item, index),
+                            span,
+                            span,
+                            kind_of(key),
+                            Vec::new(),
+                        ))
                     })
                     .collect(),
                 _ => Vec::new(),
             };
             let key_span = spans.key.unwrap_or(spans.value);
             let whole = Span::new(key_span.start, spans.value.end.max(key_span.end));
-            Some(symbol(&lines, encoding, key.clone(), whole, key_span, SymbolKind::NAMESPACE, children))
+            Some(symbol(
+                &lines,
+                encoding,
+                key.clone(),
+                whole,
+                key_span,
+                SymbolKind::NAMESPACE,
+                children,
+            ))
         })
         .collect()
 }
@@ -68,7 +84,11 @@ fn symbol(
     children: Vec<DocumentSymbol>,
 ) -> DocumentSymbol {
     DocumentSymbol {
-        name: if name.trim().is_empty() { "(unnamed)".into() } else { name },
+        name: if name.trim().is_empty() {
+            "(unnamed)".into()
+        } else {
+            name
+        },
         detail: None,
         kind,
         tags: None,
