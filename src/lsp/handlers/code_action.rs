@@ -81,6 +81,9 @@ fn action(
 ) -> CodeActionOrCommand {
     let config = request.analysis.config.as_deref();
     let diagnostic = of_finding(finding, lines, request.uri, request.encoding, config);
+    // lsp-types' `Uri` caches its parsed parts inside; the map is built
+    // here and never changed, so no key moves.
+    #[allow(clippy::mutable_key_type)]
     let changes: HashMap<_, _> = uri(request.uri)
         .map(|target| (target, vec![edit]))
         .into_iter()
