@@ -27,6 +27,10 @@ pub struct Location {
     /// In `source`.
     pub span: Span,
     pub label: String,
+    /// The file as named in the error, and the span in its whole text (an
+    /// editor places the error there; the excerpt is for printing).
+    pub file: String,
+    pub file_span: Span,
 }
 
 impl UserError {
@@ -60,11 +64,13 @@ impl UserError {
     /// Points the error at `span` in the file `path` whose text is `source`;
     /// the error keeps only the line where `span` starts.
     pub fn at(mut self, path: &str, source: &Arc<str>, span: Span, label: impl Into<String>) -> Self {
-        let (excerpt, span) = Excerpt::new(path, source, span);
+        let (excerpt, excerpt_span) = Excerpt::new(path, source, span);
         self.location = Some(Box::new(Location {
             source: excerpt,
-            span,
+            span: excerpt_span,
             label: label.into(),
+            file: path.to_owned(),
+            file_span: span,
         }));
         self
     }

@@ -11,6 +11,16 @@ pub fn closest<'a>(typo: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         .map(|(_, name)| name)
 }
 
+/// The one candidate close enough to `typo` to be a guess, when exactly one
+/// is: a rename that can be made without asking which was meant.
+pub fn only_close<'a>(typo: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let mut close = candidates
+        .into_iter()
+        .filter(|name| *name != typo && edit_distance(typo, name) <= (name.chars().count() / 3).max(1));
+    let first = close.next()?;
+    close.next().is_none().then_some(first)
+}
+
 /// Edit distance in characters, counting a swap of two neighbours as one
 /// edit ("hlep" is one edit from "help").
 fn edit_distance(a: &str, b: &str) -> usize {
@@ -48,5 +58,8 @@ mod tests {
         assert_eq!(edit_distance("kitten", "sitting"), 3);
         assert_eq!(edit_distance("hlep", "help"), 1);
         assert_eq!(closest("hlep", ["help", "id"]), Some("help"));
+        assert_eq!(only_close("dealine", ["deadline", "baseline"]), Some("deadline"));
+        assert_eq!(only_close("hel", ["help", "held"]), None);
+        assert_eq!(only_close("budget", known), None);
     }
 }

@@ -100,3 +100,35 @@ fn example_plans_and_the_init_template_follow_plan_schema() {
         assert_valid(&validator, &yaml(path), path);
     }
 }
+
+/// The prepared SchemaStore entry matches plans and points at the schema
+/// the release publishes at its tag.
+#[test]
+fn the_schemastore_entry_points_at_the_published_schema() {
+    let entry: Value = serde_json::from_str(
+        &fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/docs/schemastore/catalog-entry.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        entry["fileMatch"],
+        serde_json::json!(["*.plan.yaml", "*.plan.yml", "*.plan.json"])
+    );
+    let tagged = format!(
+        "https://raw.githubusercontent.com/planlint/planlint/v{}/schemas/plan.schema.json",
+        env!("CARGO_PKG_VERSION")
+    );
+    assert_eq!(entry["versions"][env!("CARGO_PKG_VERSION")], tagged.as_str());
+    let readme = fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    assert!(
+        readme.contains(&format!("$schema={tagged}")),
+        "the README's modeline is the published one"
+    );
+    assert!(
+        !readme.contains("planlint.dev/schemas"),
+        "the README names no unpublished URL"
+    );
+}

@@ -1,84 +1,10 @@
 //! `planlint lsp` spoken to as an editor would: framed JSON-RPC over stdio.
 
+mod lsp_client;
+
+use lsp_client::Client;
 use serde_json::{json, Value};
-use std::io::{BufRead, BufReader, Read, Write};
-use std::process::{Child, ChildStdin, Command, Stdio};
-use std::sync::mpsc::{channel, Receiver};
 use std::time::Duration;
-
-struct Client {
-    child: Child,
-    stdin: ChildStdin,
-    messages: Receiver<Value>,
-}
-
-impl Client {
-    fn start(dir: &std::path::Path) -> Client {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_planlint"))
-            .arg("lsp")
-            .current_dir(dir)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .unwrap();
-        let stdin = child.stdin.take().unwrap();
-        let stdout = child.stdout.take().unwrap();
-        let (sender, messages) = channel();
-        std::thread::spawn(move || {
-            let mut reader = BufReader::new(stdout);
-            loop {
-                let mut length = 0;
-                loop {
-                    let mut line = String::new();
-                    if reader.read_line(&mut line).unwrap_or(0) == 0 {
-                        return;
-                    }
-                    let line = line.trim_end();
-                    if line.is_empty() {
-                        break;
-                    }
-                    if let Some(value) = line.strip_prefix("Content-Length: ") {
-                        length = value.parse().unwrap();
-                    }
-                }
-                let mut body = vec![0; length];
-                reader.read_exact(&mut body).unwrap();
-                if sender.send(serde_json::from_slice(&body).unwrap()).is_err() {
-                    return;
-                }
-            }
-        });
-        Client {
-            child,
-            stdin,
-            messages,
-        }
-    }
-
-    fn send(&mut self, message: Value) {
-        let body = message.to_string();
-        write!(self.stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).unwrap();
-        self.stdin.flush().unwrap();
-    }
-
-    /// The next message with this method (or the response with this id).
-    fn expect(&self, wanted: impl Fn(&Value) -> bool) -> Value {
-        loop {
-            let message = self
-                .messages
-                .recv_timeout(Duration::from_secs(20))
-                .expect("the server answers");
-            if wanted(&message) {
-                return message;
-            }
-        }
-    }
-
-    fn diagnostics(&self) -> Value {
-        self.expect(|m| m["method"] == "textDocument/publishDiagnostics")["params"].clone()
-    }
-}
 
 #[test]
 fn diagnostics_follow_the_unsaved_buffer() {
@@ -101,7 +27,7 @@ fn diagnostics_follow_the_unsaved_buffer() {
     let text = "version: 1\nname: 春季计划\ngoals:\n  - {id: g, statement: 提高知名度, target: 100}\n";
     client.send(json!({"jsonrpc": "2.0", "method": "textDocument/didOpen",
         "params": {"textDocument": {"uri": uri, "languageId": "yaml", "version": 1, "text": text}}}));
-    let published = client.diagnostics();
+    let published = client.diagnostics_for(&uri);
     assert_eq!(published["uri"], uri);
     let deadline = published["diagnostics"]
         .as_array()
@@ -119,7 +45,7 @@ fn diagnostics_follow_the_unsaved_buffer() {
     let fixed = text.replace("target: 100}", "target: 100, deadline: 2026-06-30}");
     client.send(json!({"jsonrpc": "2.0", "method": "textDocument/didChange",
         "params": {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": fixed}]}}));
-    let published = client.diagnostics();
+    let published = client.diagnostics_for(&uri);
     assert!(published["diagnostics"]
         .as_array()
         .unwrap()
@@ -129,35 +55,42 @@ fn diagnostics_follow_the_unsaved_buffer() {
     // Broken YAML is a parse-error diagnostic, not a crash.
     client.send(json!({"jsonrpc": "2.0", "method": "textDocument/didChange",
         "params": {"textDocument": {"uri": uri, "version": 3}, "contentChanges": [{"text": "goals: [\n"}]}}));
-    let published = client.diagnostics();
+    let published = client.diagnostics_for(&uri);
     assert_eq!(published["diagnostics"][0]["code"], "parse-error");
 
-    client.send(json!({"jsonrpc": "2.0", "id": 2, "method": "shutdown"}));
-    client.expect(|m| m["id"] == 2);
-    client.send(json!({"jsonrpc": "2.0", "method": "exit"}));
-    let status = client.child.wait().unwrap();
-    assert!(status.success());
+    assert_eq!(client.finish(), 0);
 }
 
-/// Starts a session in `dir`, opens `plan` and returns the diagnostics
-/// published for it, with the time they took.
-fn diagnostics_for(dir: &std::path::Path, plan: &str) -> (Vec<Value>, Duration) {
+/// Starts a session in `dir`, opens `plan` and returns how many published
+/// diagnostics (in the plan, the config or the rule file) say `expected`,
+/// and the time they took.
+fn diagnostics_saying(dir: &std::path::Path, plan: &str, expected: &str) -> (usize, Duration) {
     let mut client = Client::start(dir);
     let root = format!("file://{}", dir.display());
-    client.send(json!({"jsonrpc": "2.0", "id": 1, "method": "initialize",
-        "params": {"processId": null, "rootUri": root, "capabilities": {}}}));
-    client.expect(|m| m["id"] == 1);
-    client.send(json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}));
+    client.initialize(&root);
     let started = std::time::Instant::now();
-    client.send(json!({"jsonrpc": "2.0", "method": "textDocument/didOpen",
-        "params": {"textDocument": {"uri": format!("{root}/a.plan.yaml"), "languageId": "yaml", "version": 1, "text": plan}}}));
-    let published = client.diagnostics();
+    client.open(&format!("{root}/a.plan.yaml"), plan);
+    let says = |diagnostic: &Value| {
+        diagnostic["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains(expected)
+    };
+    let published = client.expect(|m| {
+        m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["diagnostics"]
+                .as_array()
+                .is_some_and(|all| all.iter().any(says))
+    });
     let took = started.elapsed();
-    client.send(json!({"jsonrpc": "2.0", "id": 2, "method": "shutdown"}));
-    client.expect(|m| m["id"] == 2);
-    client.send(json!({"jsonrpc": "2.0", "method": "exit"}));
-    assert!(client.child.wait().unwrap().success(), "the server survives");
-    (published["diagnostics"].as_array().unwrap().clone(), took)
+    let count = published["params"]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| says(d))
+        .count();
+    assert_eq!(client.finish(), 0, "the server survives");
+    (count, took)
 }
 
 /// Hostile pack rules in the editor: a runaway expression is a rule-error
@@ -201,12 +134,8 @@ fn hostile_rules_are_diagnostics_not_crashes() {
         std::fs::create_dir(dir.path().join(".git")).unwrap();
         std::fs::write(dir.path().join(".planlint.yaml"), "rule_packs: [rules.yaml]\n").unwrap();
         std::fs::write(dir.path().join("rules.yaml"), pack).unwrap();
-        let (diagnostics, took) = diagnostics_for(dir.path(), &plan);
-        let matching: Vec<&Value> = diagnostics
-            .iter()
-            .filter(|d| d["message"].as_str().unwrap_or_default().contains(expected))
-            .collect();
-        assert_eq!(matching.len(), count, "{expected}: {diagnostics:?}");
+        let (matching, took) = diagnostics_saying(dir.path(), &plan, expected);
+        assert_eq!(matching, count, "{expected}");
         assert!(took < Duration::from_secs(2), "{expected}: took {took:?}");
     }
 }

@@ -49,6 +49,7 @@ fn finding(rule: &str, severity: Severity, message: &str, pointer: &str, span: S
         span,
         label: "here".into(),
         related: Vec::new(),
+        fix: None,
     }
 }
 

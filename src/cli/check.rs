@@ -20,10 +20,16 @@ use std::path::{Path, PathBuf};
 
 pub(super) fn run(args: &CheckArgs) -> Result<i32, UserError> {
     let cwd = current_dir()?;
-    let configs = ConfigSet::new(args.config.as_deref(), &cwd)?;
+    let linters = Linters::new(ConfigSet::new(args.config.as_deref(), &cwd)?);
+    let configs = linters.configs();
     let baseline = args.baseline.as_deref().map(Baseline::load).transpose()?;
-    let linters = Linters::new(&configs);
-    let infos = rule_infos(&configs, &linters, &cwd)?;
+    if args.fix {
+        let fixed = fix_all(args, configs, &linters)?;
+        if args.diff {
+            return Ok(fixed);
+        }
+    }
+    let infos = rule_infos(configs, &linters, &cwd)?;
     let options = output::Options {
         color: use_color(args.color, args.output.is_some()),
         rules: &infos,
@@ -76,6 +82,61 @@ pub(super) fn run(args: &CheckArgs) -> Result<i32, UserError> {
     Ok(exit_code(args, &outcome, &tool_errors))
 }
 
+/// `--fix`: fixes every plan named (or shows the fixes with `--diff`).
+/// With `--diff` the exit code says whether anything would change.
+fn fix_all(args: &CheckArgs, configs: &ConfigSet, linters: &Linters) -> Result<i32, UserError> {
+    let mut fixed = Vec::new();
+    let mut tool_errors = Vec::new();
+    if args.paths.len() == 1 && args.paths[0] == Path::new("-") {
+        if !args.diff {
+            return Err(UserError::new(
+                "--fix rewrites files: for a plan read from stdin use --fix --diff",
+            ));
+        }
+        let name = args.stdin_filename.clone().unwrap_or_else(|| "<stdin>".into());
+        let (linter, max_file_size) = linters.for_path(Path::new(&name))?;
+        let bytes = read_limited(io::stdin().lock(), max_file_size, None)
+            .map_err(|error| read_error("stdin", &name, max_file_size, error))?;
+        let text = String::from_utf8_lossy(&bytes);
+        fixed.push(super::fix::fix_text(&linter, &name, &text)?);
+    } else {
+        let discovered = discover(&args.paths, configs);
+        tool_errors = discovered.errors;
+        for path in &discovered.files {
+            let result = linters
+                .for_path(path)
+                .and_then(|(linter, max_size)| super::fix::fix_file(&linter, path, max_size, args.diff));
+            match result {
+                Ok(file) => fixed.push(file),
+                Err(error) => tool_errors.push(error),
+            }
+        }
+    }
+    let changed: Vec<&super::fix::Fixed> = fixed.iter().filter(|file| file.changed()).collect();
+    if args.diff {
+        let diff: String = changed.iter().map(|file| file.diff()).collect();
+        let _ = io::stdout().lock().write_all(diff.as_bytes());
+    }
+    let applied: usize = changed.iter().map(|file| file.applied).sum();
+    let verb = if args.diff { "would fix" } else { "fixed" };
+    let _ = writeln!(
+        io::stderr(),
+        "planlint {verb} {} in {}",
+        crate::finding::plural(applied, "finding"),
+        crate::finding::plural(changed.len(), "file")
+    );
+    for error in &tool_errors {
+        print_error(error);
+    }
+    Ok(if !tool_errors.is_empty() {
+        exit::TOOL_ERROR
+    } else if changed.is_empty() {
+        exit::CLEAN
+    } else {
+        exit::FINDINGS
+    })
+}
+
 /// What a run found, as far as its exit code and summary go.
 #[derive(Default)]
 struct Outcome {
@@ -107,7 +168,7 @@ const CHUNK: usize = 64;
 fn lint_all(
     args: &CheckArgs,
     configs: &ConfigSet,
-    linters: &Linters<'_>,
+    linters: &Linters,
     each: &mut dyn FnMut(FileReport),
 ) -> Result<Vec<UserError>, UserError> {
     let stdin = Path::new("-");
@@ -227,7 +288,7 @@ fn write_baseline(path: &Path, reports: &[FileReport], tool_errors: &[UserError]
 
 /// What reports say about the rules and meta-rules that ran where planlint
 /// was started, with their severities as configured.
-fn rule_infos(configs: &ConfigSet, linters: &Linters<'_>, cwd: &Path) -> Result<Vec<RuleInfo>, UserError> {
+fn rule_infos(configs: &ConfigSet, linters: &Linters, cwd: &Path) -> Result<Vec<RuleInfo>, UserError> {
     let rules = configs.for_path(cwd)?.all_rules();
     let (linter, _) = linters.for_path(cwd)?;
     Ok(catalog::entries(&rules)

@@ -175,6 +175,39 @@ pub(super) fn test_rules(config: Option<&Path>, all: bool) -> Result<i32, UserEr
 /// The starter plan `planlint init` writes.
 const INIT_TEMPLATE: &str = include_str!("init.plan.yaml");
 
+/// The schemas `planlint schema` writes, by file name.
+const SCHEMAS: &[(&str, &str)] = &[
+    ("plan.schema.json", crate::lint::schema::PLAN_SCHEMA),
+    ("config.schema.json", crate::lint::schema::CONFIG_SCHEMA),
+    ("rule.schema.json", crate::lint::schema::RULE_SCHEMA),
+    (
+        "report.schema.json",
+        include_str!("../../schemas/report.schema.json"),
+    ),
+];
+
+/// `planlint schema DIR`: the schemas, for editors that work offline.
+pub(super) fn schema(dir: &Path) -> Result<i32, UserError> {
+    let shown = display_path(dir);
+    std::fs::create_dir_all(dir)
+        .map_err(|error| UserError::new(format!("cannot create {shown}: {}", describe(&error))))?;
+    for (name, text) in SCHEMAS {
+        let path = dir.join(name);
+        crate::output::destination::write_report_file(&path, text.as_bytes()).map_err(|error| {
+            UserError::new(format!(
+                "cannot write {}: {}",
+                display_path(&path),
+                describe(&error)
+            ))
+        })?;
+    }
+    print_stdout(&format!(
+        "Wrote {} schemas to {shown}. Start a plan with (the path is relative to the plan):\n# yaml-language-server: $schema=./{shown}/plan.schema.json\n",
+        SCHEMAS.len()
+    ));
+    Ok(exit::CLEAN)
+}
+
 pub(super) fn init(file: &Path) -> Result<i32, UserError> {
     let shown = display_path(file);
     let created = std::fs::OpenOptions::new()
@@ -197,5 +230,31 @@ pub(super) fn init(file: &Path) -> Result<i32, UserError> {
             "cannot write {shown}: {}",
             describe(&error)
         ))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `init` writes a modeline that points at the schema this release publishes.
+    #[test]
+    fn the_init_modeline_points_at_the_published_schema() {
+        let first = INIT_TEMPLATE.lines().next().unwrap_or_default();
+        let url = crate::lint::schema::published_url("plan.schema.json");
+        assert_eq!(first, format!("# yaml-language-server: $schema={url}"));
+    }
+
+    #[test]
+    fn every_shipped_schema_is_written() {
+        let names: Vec<&str> = SCHEMAS.iter().map(|(name, _)| *name).collect();
+        let mut shipped: Vec<String> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/schemas"))
+            .unwrap()
+            .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        shipped.sort();
+        let mut written: Vec<String> = names.iter().map(|name| (*name).to_owned()).collect();
+        written.sort();
+        assert_eq!(written, shipped);
     }
 }

@@ -3,6 +3,7 @@
 
 mod check;
 mod commands;
+mod fix;
 
 use crate::error::UserError;
 use crate::finding::Severity;
@@ -66,8 +67,14 @@ enum Command {
         #[arg(long)]
         all: bool,
     },
-    /// Run the language server on stdio (editors: diagnostics as you type).
+    /// Run the language server on stdio (editors: diagnostics, hover, quick fixes, completion).
     Lsp,
+    /// Write planlint's JSON Schemas (plan, config, rule, report) to a folder, for offline editors.
+    Schema {
+        /// The folder to write them to (created if missing; the schemas in it are replaced).
+        #[arg(default_value = ".planlint/schemas")]
+        dir: PathBuf,
+    },
     /// Write a complete, commented starter plan that passes every rule.
     Init {
         /// Where to write it; an existing file is never overwritten.
@@ -108,6 +115,14 @@ struct CheckArgs {
     /// Record the current findings in FILE (and report nothing); exit 0.
     #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
     write_baseline: Option<PathBuf>,
+    /// Apply the certain fixes (a misspelled key, an enum value or a value
+    /// in a non-canonical form with one clear meaning) in place, then report what is left.
+    #[arg(long, conflicts_with = "write_baseline")]
+    fix: bool,
+    /// With --fix: print the fixes as a unified diff instead of writing them
+    /// (exit 1 when there is something to fix).
+    #[arg(long, requires = "fix")]
+    diff: bool,
 }
 
 impl CheckArgs {
@@ -188,7 +203,8 @@ pub fn run() -> i32 {
         Command::Explain { rule } => commands::explain(&rule),
         Command::TestRules { config, all } => commands::test_rules(config.as_deref(), all),
         Command::Init { file } => commands::init(&file),
-        Command::Lsp => crate::lsp::serve().map(|()| exit::CLEAN),
+        Command::Lsp => crate::lsp::serve(),
+        Command::Schema { dir } => commands::schema(&dir),
     };
     result.unwrap_or_else(|error| {
         print_error(&error);

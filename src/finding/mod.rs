@@ -1,8 +1,10 @@
 //! What the pipeline produces: findings, grouped per file.
 
 pub mod fingerprint;
+pub mod fix;
 mod reread;
 
+pub use fix::Fix;
 pub use reread::Reread;
 
 use crate::document::Span;
@@ -73,6 +75,8 @@ pub struct Finding {
     /// What the underline says.
     pub label: String,
     pub related: Vec<Related>,
+    /// The edit that certainly mends it, when there is one.
+    pub fix: Option<Fix>,
 }
 
 /// Orders one file's findings as reports show them: by place, then rule and

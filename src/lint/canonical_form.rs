@@ -1,13 +1,16 @@
 //! The schema's word on a value written in a person's way: what planlint
 //! read it as, and the exact canonical form to write instead.
 
-use crate::finding::Finding;
+use crate::finding::{Finding, Fix};
 use crate::lint::normalize::Reading;
 use crate::lint::schema::display_path;
 use serde_json::Value;
 
-/// Rewrites the schema `finding` about the value `reading` describes.
-pub(crate) fn explain(finding: &mut Finding, reading: &Reading, plan: &Value) {
+/// Rewrites the schema `finding` about the value `reading` describes
+/// (`written` is its source text). The canonical form is a certain fix
+/// unless the value named a currency the plan does not use: writing the
+/// bare number would then lose what the sign said.
+pub(crate) fn explain(finding: &mut Finding, reading: &Reading, plan: &Value, written: &str) {
     let field = display_path(&reading.pointer);
     let key = reading.pointer.rsplit('/').next().unwrap_or_default();
     match &reading.canonical {
@@ -22,9 +25,21 @@ pub(crate) fn explain(finding: &mut Finding, reading: &Reading, plan: &Value) {
             );
             let mut help = format!("write `{key}: {shown}`");
             let plan_currency = plan.get("currency").and_then(Value::as_str);
-            if let Some(currency) = reading.currency.filter(|code| plan_currency != Some(*code)) {
+            let other_currency = reading.currency.filter(|code| plan_currency != Some(*code));
+            if let Some(currency) = other_currency {
                 help.push_str(&format!(" and set `currency: {currency}`"));
             }
+            finding.fix = match (
+                other_currency,
+                crate::lint::scalar_text::replacement(written, canonical),
+            ) {
+                (None, Some(replacement)) => Some(Fix {
+                    title: format!("write {:?} as {shown}", reading.written),
+                    span: finding.span,
+                    replacement,
+                }),
+                _ => None,
+            };
             finding.help = Some(format!(
                 "{help}; planlint reads it as {shown} meanwhile, so the rules still check it"
             ));

@@ -10,6 +10,7 @@ use crate::lint::derive::derive;
 use crate::lint::functions::{CelCache, Context};
 use crate::lint::normalize::{normalize, Normalized};
 use crate::lint::run::run_rule;
+use crate::lint::scalar_text;
 use crate::lint::schema;
 use crate::lint::settings::Settings;
 use crate::lint::suppress::SuppressionLevels;
@@ -146,7 +147,7 @@ impl Linter {
     pub fn lint(&self, path: &str, text: &str) -> FileReport {
         let findings = match load(text, &self.limits) {
             Ok(document) => {
-                let findings = self.check_document(&document);
+                let findings = self.check_document(&document, text);
                 let active = |id: &str| id == SCHEMA || self.rules.iter().any(|rule| rule.id == id);
                 crate::lint::suppress::apply(
                     findings,
@@ -166,8 +167,9 @@ impl Linter {
         }
     }
 
-    /// Schema and rule findings for a loaded document, sorted by place.
-    pub fn check_document(&self, document: &Document) -> Vec<Finding> {
+    /// Schema and rule findings for a loaded document (whose source is
+    /// `text`), sorted by place.
+    fn check_document(&self, document: &Document, text: &str) -> Vec<Finding> {
         let normalized = normalize(&document.value);
         // The schema and each rule read the document independently: on a
         // large plan they share the cores (rayon runs them inline when the
@@ -176,12 +178,12 @@ impl Linter {
         let parallel = document.len() >= PARALLEL_FROM_NODES;
         let (mut findings, rule_findings) = if parallel {
             rayon::join(
-                || self.schema_findings(document, &normalized),
+                || self.schema_findings(document, &normalized, text),
                 || self.rule_findings(document, &normalized, true),
             )
         } else {
             (
-                self.schema_findings(document, &normalized),
+                self.schema_findings(document, &normalized, text),
                 self.rule_findings(document, &normalized, false),
             )
         };
@@ -193,7 +195,7 @@ impl Linter {
 
     /// The schema's findings on the plan as written; a value written in a
     /// person's way is named with its canonical form as the fix.
-    fn schema_findings(&self, document: &Document, normalized: &Normalized) -> Vec<Finding> {
+    fn schema_findings(&self, document: &Document, normalized: &Normalized, text: &str) -> Vec<Finding> {
         let Some(severity) = self.schema_severity else {
             return Vec::new();
         };
@@ -202,8 +204,10 @@ impl Linter {
             .map(|finding| Finding { severity, ..finding })
             .collect();
         for finding in &mut findings {
-            if let Some(reading) = normalized.reading(&finding.pointer) {
-                canonical_form::explain(finding, reading, &document.value);
+            let written = text.get(finding.span.start..finding.span.end).unwrap_or_default();
+            match normalized.reading(&finding.pointer) {
+                Some(reading) => canonical_form::explain(finding, reading, &document.value, written),
+                None => keep_quoting(finding, written),
             }
         }
         // One finding per value written in a person's way, however many
@@ -246,6 +250,16 @@ impl Linter {
     }
 }
 
+/// A schema fix names the value to write; write it quoted as the scalar
+/// it replaces is, or drop the fix when that cannot be done in place.
+fn keep_quoting(finding: &mut Finding, written: &str) {
+    finding.fix = finding.fix.take().and_then(|mut fix| {
+        let meant = serde_json::Value::String(std::mem::take(&mut fix.replacement));
+        fix.replacement = scalar_text::replacement(written, &meant)?;
+        Some(fix)
+    });
+}
+
 /// Documents with at least this many nodes are checked on several threads.
 const PARALLEL_FROM_NODES: usize = 20_000;
 
@@ -275,5 +289,6 @@ fn parse_error(error: &LoadError) -> Finding {
                 message: label.message.clone(),
             })
             .collect(),
+        fix: None,
     }
 }

@@ -113,6 +113,7 @@ fn finding(
             pointer,
             label,
             related: Vec::new(),
+            fix: None,
         };
     }
     let template = Template {
@@ -151,6 +152,7 @@ fn finding(
         pointer,
         label,
         related: Vec::new(),
+        fix: None,
     }
 }
 
@@ -178,6 +180,7 @@ fn rule_error(
         pointer,
         label: "the rule fails here".to_owned(),
         related: Vec::new(),
+        fix: None,
     }
 }
 

@@ -3,7 +3,7 @@
 //! at the offending node.
 
 use crate::document::{pointer_child, Document};
-use crate::finding::{Finding, Severity};
+use crate::finding::{Finding, Fix, Severity};
 use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::{ValidationError, Validator};
 use serde_json::Value;
@@ -17,6 +17,16 @@ pub const RULE_SCHEMA: &str = include_str!("../../schemas/rule.schema.json");
 
 /// The config file schema (`.planlint.yaml` is checked against it).
 pub const CONFIG_SCHEMA: &str = include_str!("../../schemas/config.schema.json");
+
+/// Where the release publishes a schema of `schemas/` (`plan.schema.json`):
+/// the file at the release's tag, so a modeline keeps pointing at the
+/// schema of the planlint that wrote it.
+pub fn published_url(file: &str) -> String {
+    format!(
+        "https://raw.githubusercontent.com/planlint/planlint/v{}/schemas/{file}",
+        env!("CARGO_PKG_VERSION")
+    )
+}
 
 /// A JSON Schema compiled for validating documents with spans.
 pub struct CompiledSchema {
@@ -151,7 +161,18 @@ fn findings_for(
             span,
             label: label.into(),
             related: Vec::new(),
+            fix: None,
         }
+    };
+    // A certain fix: the one close match, written plain (the engine keeps
+    // the quoting the scalar was written with).
+    let with_fix = |mut found: Finding, written: &str, meant: &str, what: &str| {
+        found.fix = Some(Fix {
+            title: format!("{what} `{written}` to `{meant}`"),
+            span: found.span,
+            replacement: meant.to_owned(),
+        });
+        found
     };
     match error.kind() {
         ValidationErrorKind::AdditionalProperties { unexpected }
@@ -169,12 +190,20 @@ fn findings_for(
                         )),
                         None => Some(format!("known fields here: {}", known.join(", "))),
                     };
-                    finding(
+                    let found = finding(
                         pointer_child(&pointer, key),
                         format!("unknown field `{key}` in {field}"),
                         "unknown field",
                         help,
-                    )
+                    );
+                    // Renaming onto a key the mapping already has would
+                    // make a duplicate: then it is for the writer to decide.
+                    let rename = crate::suggest::only_close(key, known.iter().map(String::as_str))
+                        .filter(|meant| instance.get(*meant).is_none());
+                    match rename {
+                        Some(meant) => with_fix(found, key, meant, "rename"),
+                        None => found,
+                    }
                 })
                 .collect()
         }
@@ -216,12 +245,21 @@ fn findings_for(
                 .as_str()
                 .and_then(|typo| crate::suggest::closest(typo, names))
                 .map(|suggestion| format!("did you mean `{suggestion}`?"));
-            vec![finding(
+            let found = finding(
                 pointer,
                 format!("{field} must be one of {allowed}, found {}", short(instance)),
                 "not an allowed value",
                 help,
-            )]
+            );
+            let names = options.as_array().into_iter().flatten().filter_map(Value::as_str);
+            match instance.as_str().zip(
+                instance
+                    .as_str()
+                    .and_then(|typo| crate::suggest::only_close(typo, names)),
+            ) {
+                Some((typo, meant)) => vec![with_fix(found, typo, meant, "change")],
+                None => vec![found],
+            }
         }
         ValidationErrorKind::Constant { expected_value } => vec![finding(
             pointer,

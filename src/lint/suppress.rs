@@ -189,6 +189,7 @@ pub fn apply(
                         span: *span,
                         label: "suppresses nothing".into(),
                         related: Vec::new(),
+                        fix: None,
                     });
                 }
             }
@@ -208,6 +209,7 @@ fn invalid(severity: Severity, span: Span, message: String, help: Option<String>
         span,
         label: "unknown rule".into(),
         related: Vec::new(),
+        fix: None,
     }
 }
 

@@ -24,6 +24,16 @@ struct Finding<'a> {
     end: Place,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     related: Vec<Related<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fix: Option<Fix<'a>>,
+}
+
+#[derive(Serialize)]
+struct Fix<'a> {
+    title: &'a str,
+    replacement: &'a str,
+    start: Place,
+    end: Place,
 }
 
 #[derive(Serialize)]
@@ -99,6 +109,15 @@ fn file_of(report: &FileReport) -> File<'_> {
                         }
                     })
                     .collect(),
+                fix: finding.fix.as_ref().map(|fix| {
+                    let (start, end) = range(&index, &source, fix.span);
+                    Fix {
+                        title: &fix.title,
+                        replacement: &fix.replacement,
+                        start,
+                        end,
+                    }
+                }),
             }
         })
         .collect();

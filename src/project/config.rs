@@ -37,6 +37,9 @@ pub struct Config {
     pub include: Option<GlobSet>,
     pub exclude: GlobSet,
     pub max_file_size: u64,
+    /// Every file and pack folder read to build it (itself, what it
+    /// extends, rule files): what the language server watches for changes.
+    pub sources: Vec<PathBuf>,
 }
 
 impl Config {
@@ -51,6 +54,7 @@ impl Config {
             include: None,
             exclude: GlobSet::empty(),
             max_file_size: DEFAULT_MAX_FILE_SIZE,
+            sources: Vec::new(),
         }
     }
 
@@ -141,5 +145,11 @@ impl Config {
             self.exclude = base.exclude;
         }
         self.max_file_size = base.max_file_size;
+        // A file reached twice (extended twice) is one source.
+        for source in base.sources {
+            if !self.sources.contains(&source) {
+                self.sources.push(source);
+            }
+        }
     }
 }

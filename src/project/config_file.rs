@@ -171,7 +171,12 @@ fn load_one(path: &Path, loader: &mut Loader<'_>) -> Result<Config, UserError> {
             checker.contained(containment, &pointer, entry, &base_dir.join(entry))?;
             let files = crate::project::packs::expand(&base_dir, entry, containment)
                 .map_err(|message| checker.error(&pointer, &message, "this rule pack"))?;
+            let folder = base_dir.join(entry);
+            if folder.is_dir() {
+                config.sources.push(folder);
+            }
             for file in files {
+                config.sources.push(file.clone());
                 let rules = match crate::project::packs::load_rule_file(&file, &base_dir, pack) {
                     Ok(rules) => rules,
                     Err(error) => {
@@ -233,6 +238,7 @@ fn load_one(path: &Path, loader: &mut Loader<'_>) -> Result<Config, UserError> {
         }
     }
     config.path = Some(path.to_path_buf());
+    config.sources.push(path.to_path_buf());
     Ok(config)
 }
 

@@ -30,6 +30,16 @@ impl ConfigSet {
         })
     }
 
+    /// No `--config` and nothing loaded yet: every file gets the nearest
+    /// config file, or the defaults in `cwd`.
+    pub fn defaults_in(cwd: &Path) -> ConfigSet {
+        ConfigSet {
+            explicit: None,
+            fallback: Arc::new(Config::default_in(cwd.to_path_buf())),
+            by_folder: Mutex::new(HashMap::new()),
+        }
+    }
+
     /// The config for `path` (a file, or a folder being walked).
     pub fn for_path(&self, path: &Path) -> Result<Arc<Config>, UserError> {
         if let Some(config) = &self.explicit {
@@ -61,6 +71,39 @@ impl ConfigSet {
         cache.insert(folder, Arc::clone(&config));
         Ok(config)
     }
+
+    /// Every file and pack folder the configs loaded so far were read from.
+    pub fn sources(&self) -> Vec<PathBuf> {
+        let cache = self
+            .by_folder
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut sources: Vec<PathBuf> = self
+            .explicit
+            .iter()
+            .chain(cache.values())
+            .flat_map(|config| config.sources.iter().cloned())
+            .collect();
+        sources.sort();
+        sources.dedup();
+        sources
+    }
+
+    /// The config file each folder looked up so far resolved to (`None`:
+    /// defaults), to tell when a config file appears or goes away.
+    pub fn resolved_folders(&self) -> Vec<(PathBuf, Option<PathBuf>)> {
+        if self.explicit.is_some() {
+            return Vec::new();
+        }
+        let cache = self
+            .by_folder
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        cache
+            .iter()
+            .map(|(folder, config)| (folder.clone(), config.path.clone()))
+            .collect()
+    }
 }
 
 /// A config file (`None`: defaults) and the indices of its overrides that match.
@@ -68,18 +111,23 @@ type LinterKey = (Option<PathBuf>, Vec<usize>);
 
 /// One linter per config and distinct set of matching `overrides`, built on
 /// first use and shared: by the CLI's threads, and by the language server
-/// across edits.
-pub struct Linters<'a> {
-    configs: &'a ConfigSet,
+/// across edits (until a config changes and it builds a new set).
+pub struct Linters {
+    configs: ConfigSet,
     built: Mutex<HashMap<LinterKey, Arc<Linter>>>,
 }
 
-impl<'a> Linters<'a> {
-    pub fn new(configs: &'a ConfigSet) -> Self {
+impl Linters {
+    pub fn new(configs: ConfigSet) -> Self {
         Linters {
             configs,
             built: Mutex::new(HashMap::new()),
         }
+    }
+
+    /// The configs the linters are built from.
+    pub fn configs(&self) -> &ConfigSet {
+        &self.configs
     }
 
     /// The linter for `path`, and the largest file its config accepts.

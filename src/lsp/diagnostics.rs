@@ -1,0 +1,128 @@
+//! Findings as protocol diagnostics: exact ranges, the rule id as the code
+//! with a link to its docs, help as related information, and problems that
+//! stopped a check (a broken config) where they are.
+
+use crate::error::UserError;
+use crate::finding::{Finding, Severity};
+use crate::lsp::text::{path_to_uri, Encoding, Lines};
+use crate::project::config::Config;
+use crate::project::paths::absolute;
+use crate::rule::catalog;
+use lsp_types::{
+    CodeDescription, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString,
+    Position, Range, Uri,
+};
+use std::path::Path;
+use std::str::FromStr;
+
+pub fn uri(text: &str) -> Option<Uri> {
+    Uri::from_str(text).ok()
+}
+
+pub fn severity(severity: Severity) -> DiagnosticSeverity {
+    match severity {
+        Severity::Error => DiagnosticSeverity::ERROR,
+        Severity::Warning => DiagnosticSeverity::WARNING,
+        Severity::Info => DiagnosticSeverity::INFORMATION,
+    }
+}
+
+/// The docs page of rule `id` under `config` (pack rules have none).
+pub fn docs_url(config: Option<&Config>, id: &str) -> Option<String> {
+    let rules = config.map(Config::all_rules).unwrap_or_default();
+    catalog::find(&rules, id)
+        .or_else(|| catalog::find(crate::rule::registry::builtin(), id))
+        .and_then(|entry| entry.docs_url())
+}
+
+/// One finding in the buffer `document_uri` whose text `lines` holds.
+pub fn of_finding(
+    finding: &Finding,
+    lines: &Lines<'_>,
+    document_uri: &str,
+    encoding: Encoding,
+    config: Option<&Config>,
+) -> Diagnostic {
+    let range = lines.range(finding.span, encoding);
+    let here = uri(document_uri);
+    let mut related: Vec<DiagnosticRelatedInformation> = Vec::new();
+    if let Some(here) = &here {
+        related.extend(finding.related.iter().map(|place| DiagnosticRelatedInformation {
+            location: Location::new(here.clone(), lines.range(place.span, encoding)),
+            message: place.message.clone(),
+        }));
+        if let Some(help) = &finding.help {
+            related.push(DiagnosticRelatedInformation {
+                location: Location::new(here.clone(), range),
+                message: format!("help: {help}"),
+            });
+        }
+    }
+    Diagnostic {
+        range,
+        severity: Some(severity(finding.severity)),
+        code: Some(NumberOrString::String(finding.rule.clone())),
+        code_description: docs_url(config, &finding.rule)
+            .and_then(|url| uri(&url))
+            .map(|href| CodeDescription { href }),
+        source: Some("planlint".into()),
+        message: finding.message.clone(),
+        related_information: (!related.is_empty()).then_some(related),
+        ..Diagnostic::default()
+    }
+}
+
+/// A problem without a place in the buffer: on its first line, pointing
+/// at the place in the file that caused it (a config) when there is one.
+pub fn of_problem(error: &UserError, encoding: Encoding) -> Diagnostic {
+    let mut message = error.message.clone();
+    if let Some(help) = &error.help {
+        message = format!("{message}\nhelp: {help}");
+    }
+    let related = placed(error, encoding).and_then(|(file, diagnostic)| {
+        Some(vec![DiagnosticRelatedInformation {
+            location: Location::new(uri(&file)?, diagnostic.range),
+            message: "the cause".into(),
+        }])
+    });
+    Diagnostic {
+        range: Range::new(Position::new(0, 0), Position::new(0, 0)),
+        severity: Some(DiagnosticSeverity::ERROR),
+        source: Some("planlint".into()),
+        message,
+        related_information: related,
+        ..Diagnostic::default()
+    }
+}
+
+/// The error as a diagnostic at its place, with the URI of the file it is
+/// in (a config or a rule file); `None` when it has no place.
+pub fn placed(error: &UserError, encoding: Encoding) -> Option<(String, Diagnostic)> {
+    let location = error.location.as_ref()?;
+    // Errors name files as shown to users: relative to the working directory.
+    let path = absolute(Path::new(&location.file));
+    let file = path_to_uri(&path);
+    // The error keeps only an excerpt of the file: the editor's range comes
+    // from the file itself (a config or rule file of the workspace).
+    let text = std::fs::read_to_string(&path).unwrap_or_default();
+    let lines = Lines::new(&text);
+    let mut message = error
+        .each()
+        .map(|each| each.message.clone())
+        .collect::<Vec<_>>()
+        .join("\n");
+    if let Some(help) = &error.help {
+        message = format!("{message}\nhelp: {help}");
+    }
+    Some((
+        file,
+        Diagnostic {
+            range: lines.range(location.file_span, encoding),
+            severity: Some(DiagnosticSeverity::ERROR),
+            code: None,
+            source: Some("planlint".into()),
+            message,
+            ..Diagnostic::default()
+        },
+    ))
+}

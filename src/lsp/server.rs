@@ -1,0 +1,525 @@
+//! The server's state and its loop: frames in, one handler per request or
+//! notification, diagnostics out. Edits mark a buffer as changed; it is
+//! linted when the edits pause ([`QUIET`]) or have gone on for [`LONGEST`],
+//! so after a burst only the newest version is linted, and every publish
+//! carries the version it describes.
+
+use crate::finding::Finding;
+use crate::lsp::analysis::Analysis;
+use crate::lsp::diagnostics;
+use crate::lsp::documents::Documents;
+use crate::lsp::handlers::{code_action, completion, hover, inlay_hints, symbols};
+use crate::lsp::jsonrpc::{self, code, Incoming};
+use crate::lsp::text::{Encoding, Lines};
+use crate::lsp::transport::{write_frame, Frame};
+use crate::lsp::workspace::{is_config_file, Workspace};
+use crate::project::discover::is_plan_file_name;
+use lsp_types::{
+    CodeActionParams, CompletionParams, Diagnostic, DidChangeTextDocumentParams, DidChangeWatchedFilesParams,
+    DidCloseTextDocumentParams, DidOpenTextDocumentParams, DidSaveTextDocumentParams,
+    DocumentDiagnosticParams, DocumentSymbolParams, HoverParams, InitializeParams, InlayHintParams,
+    PublishDiagnosticsParams,
+};
+use serde::de::DeserializeOwned;
+use serde_json::{json, Value};
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// How long edits must pause before a buffer is linted.
+const QUIET: Duration = Duration::from_millis(60);
+/// The longest a changed buffer waits during non-stop edits.
+const LONGEST: Duration = Duration::from_millis(1500);
+/// How often configs and rule files are looked at on disk.
+const POLL: Duration = Duration::from_millis(1000);
+
+/// Where the session is in the protocol's life cycle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stage {
+    Uninitialized,
+    Running,
+    ShutDown,
+}
+
+pub struct Server<W: Write> {
+    output: W,
+    stage: Stage,
+    encoding: Encoding,
+    documents: Documents,
+    workspace: Workspace,
+    /// Files outside the open plans (configs, rule files) that have
+    /// diagnostics published, to clear them when they are mended.
+    config_diagnostics: BTreeSet<String>,
+    watch_files: bool,
+    last_poll: Instant,
+}
+
+impl<W: Write> Server<W> {
+    pub fn new(output: W) -> Self {
+        let root = std::env::current_dir().unwrap_or_default();
+        Server {
+            output,
+            stage: Stage::Uninitialized,
+            encoding: Encoding::Utf16,
+            documents: Documents::default(),
+            workspace: Workspace::new(root),
+            config_diagnostics: BTreeSet::new(),
+            watch_files: false,
+            last_poll: Instant::now(),
+        }
+    }
+
+    /// Serves until `exit` (or the end of input); returns the exit code:
+    /// 0 after `shutdown`, 1 without it, as the protocol asks.
+    pub fn run(&mut self, frames: &Receiver<Frame>) -> i32 {
+        loop {
+            let now = Instant::now();
+            let wake = self
+                .documents
+                .next_due(QUIET, LONGEST)
+                .unwrap_or(now + POLL)
+                .min(self.last_poll + POLL);
+            match frames.recv_timeout(wake.saturating_duration_since(now)) {
+                Ok(frame) => {
+                    if let Some(exit_code) = self.frame(frame) {
+                        return exit_code;
+                    }
+                }
+                Err(RecvTimeoutError::Timeout) => {}
+                Err(RecvTimeoutError::Disconnected) => return self.exit_code(),
+            }
+            self.lint_due();
+            if self.last_poll.elapsed() >= POLL {
+                self.poll_configs();
+            }
+        }
+    }
+
+    fn exit_code(&self) -> i32 {
+        if self.stage == Stage::ShutDown {
+            0
+        } else {
+            1
+        }
+    }
+
+    fn send(&mut self, message: &Value) {
+        // A client that went away ends the session at the next read.
+        let _ = write_frame(&mut self.output, message);
+    }
+
+    /// Handles one frame; `Some(code)` when the session ends.
+    fn frame(&mut self, frame: Frame) -> Option<i32> {
+        match frame {
+            Frame::Json(value) => self.message(Incoming::from_value(value)),
+            Frame::NotJson(why) => {
+                self.send(&jsonrpc::error(
+                    Value::Null,
+                    code::PARSE_ERROR,
+                    format!("not JSON: {why}"),
+                ));
+                None
+            }
+            Frame::Refused(why) => {
+                self.send(&jsonrpc::error(Value::Null, code::INVALID_REQUEST, why));
+                None
+            }
+        }
+    }
+
+    fn message(&mut self, message: Incoming) -> Option<i32> {
+        match message {
+            Incoming::Request { id, method, params } => self.request(id, &method, params),
+            Incoming::Notification { method, params } => {
+                if method == "exit" {
+                    return Some(self.exit_code());
+                }
+                if self.stage == Stage::Running {
+                    self.notification(&method, params);
+                }
+            }
+            Incoming::Response => {}
+            Incoming::Invalid { id, why } => self.send(&jsonrpc::error(id, code::INVALID_REQUEST, why)),
+        }
+        None
+    }
+
+    fn request(&mut self, id: Value, method: &str, params: Value) {
+        let answer = match (self.stage, method) {
+            (Stage::Uninitialized, "initialize") => self.initialize(params),
+            (Stage::Uninitialized, _) => Err((code::SERVER_NOT_INITIALIZED, "initialize first".into())),
+            (Stage::ShutDown, _) => Err((code::INVALID_REQUEST, "the server is shutting down".into())),
+            (Stage::Running, "initialize") => Err((code::INVALID_REQUEST, "initialized already".into())),
+            (Stage::Running, "shutdown") => {
+                self.stage = Stage::ShutDown;
+                Ok(Value::Null)
+            }
+            (Stage::Running, _) => {
+                // A handler that fails is an error answer, never the end of the session.
+                let answered = crate::guard::guarded(method, || self.handle(method, params));
+                answered.unwrap_or_else(|error| Err((code::INTERNAL_ERROR, error.message)))
+            }
+        };
+        let message = match answer {
+            Ok(result) => jsonrpc::response(id, result),
+            Err((error_code, why)) => jsonrpc::error(id, error_code, why),
+        };
+        self.send(&message);
+    }
+
+    fn handle(&mut self, method: &str, params: Value) -> Result<Value, (i64, String)> {
+        let result = match method {
+            "textDocument/hover" => {
+                let params: HoverParams = parse(params)?;
+                let place = params.text_document_position_params;
+                let uri = place.text_document.uri.as_str().to_owned();
+                self.with_analysis(&uri, |analysis, text, encoding| {
+                    let offset = Lines::new(text).offset(place.position, encoding);
+                    json!(hover::hover(analysis, text, offset))
+                })
+            }
+            "textDocument/codeAction" => {
+                let params: CodeActionParams = parse(params)?;
+                let uri = params.text_document.uri.as_str().to_owned();
+                self.with_analysis(&uri, |analysis, text, encoding| {
+                    let lines = Lines::new(text);
+                    let request = code_action::Request {
+                        analysis,
+                        text,
+                        uri: &uri,
+                        start: lines.offset(params.range.start, encoding),
+                        end: lines.offset(params.range.end, encoding),
+                        encoding,
+                    };
+                    json!(code_action::code_actions(&request))
+                })
+            }
+            "textDocument/completion" => {
+                let params: CompletionParams = parse(params)?;
+                let place = params.text_document_position;
+                let uri = place.text_document.uri.as_str().to_owned();
+                self.with_text(&uri, |text, encoding| {
+                    let offset = Lines::new(text).offset(place.position, encoding);
+                    json!(completion::completion(text, offset))
+                })
+            }
+            "textDocument/documentSymbol" => {
+                let params: DocumentSymbolParams = parse(params)?;
+                let uri = params.text_document.uri.as_str().to_owned();
+                self.with_text(&uri, |text, encoding| json!(symbols::symbols(text, encoding)))
+            }
+            "textDocument/inlayHint" => {
+                let params: InlayHintParams = parse(params)?;
+                let uri = params.text_document.uri.as_str().to_owned();
+                self.with_text(&uri, |text, encoding| {
+                    json!(inlay_hints::inlay_hints(text, params.range, encoding))
+                })
+            }
+            "textDocument/diagnostic" => {
+                let params: DocumentDiagnosticParams = parse(params)?;
+                let uri = params.text_document.uri.as_str().to_owned();
+                let items = self.with_analysis(&uri, |analysis, text, encoding| {
+                    json!(diagnostics_of(analysis, text, &uri, encoding))
+                });
+                Some(json!({"kind": "full", "items": items.unwrap_or_else(|| json!([]))}))
+            }
+            _ => {
+                return Err((
+                    code::METHOD_NOT_FOUND,
+                    format!("planlint does not handle {method}"),
+                ));
+            }
+        };
+        Ok(result.unwrap_or(Value::Null))
+    }
+
+    fn initialize(&mut self, params: Value) -> Result<Value, (i64, String)> {
+        let params: InitializeParams = parse(params)?;
+        let offered = params
+            .capabilities
+            .general
+            .as_ref()
+            .and_then(|general| general.position_encodings.as_ref());
+        self.encoding = if offered.is_some_and(|list| list.iter().any(|e| e.as_str() == "utf-8")) {
+            Encoding::Utf8
+        } else {
+            Encoding::Utf16
+        };
+        self.watch_files = params
+            .capabilities
+            .workspace
+            .as_ref()
+            .and_then(|workspace| workspace.did_change_watched_files.as_ref())
+            .and_then(|watch| watch.dynamic_registration)
+            .unwrap_or(false);
+        #[allow(deprecated)] // root_uri: older clients send only it
+        let root = params
+            .workspace_folders
+            .as_ref()
+            .and_then(|folders| folders.first())
+            .map(|folder| folder.uri.as_str().to_owned())
+            .or_else(|| params.root_uri.as_ref().map(|uri| uri.as_str().to_owned()));
+        if let Some(root) = root {
+            let path = crate::lsp::text::uri_to_path(&root);
+            if path.is_dir() {
+                self.workspace = Workspace::new(path);
+            }
+        }
+        self.stage = Stage::Running;
+        Ok(json!({
+            "capabilities": crate::lsp::capabilities::server(self.encoding),
+            "serverInfo": {"name": "planlint", "version": env!("CARGO_PKG_VERSION")},
+        }))
+    }
+
+    fn notification(&mut self, method: &str, params: Value) {
+        match method {
+            "initialized" if self.watch_files => {
+                let registration = crate::lsp::capabilities::file_watch_registration();
+                self.send(&jsonrpc::request(
+                    "planlint-watch",
+                    "client/registerCapability",
+                    registration,
+                ));
+            }
+            "textDocument/didOpen" => {
+                if let Ok(params) = parse::<DidOpenTextDocumentParams>(params) {
+                    let document = params.text_document;
+                    let uri = document.uri.as_str().to_owned();
+                    self.documents.open(&uri, document.text, document.version);
+                    if is_config_file(&crate::lsp::text::uri_to_path(&uri)) {
+                        self.publish_config_problems();
+                    }
+                }
+            }
+            "textDocument/didChange" => {
+                if let Ok(params) = parse::<DidChangeTextDocumentParams>(params) {
+                    let document = params.text_document;
+                    self.documents.change(
+                        document.uri.as_str(),
+                        document.version,
+                        params.content_changes,
+                        self.encoding,
+                    );
+                }
+            }
+            "textDocument/didClose" => {
+                if let Ok(params) = parse::<DidCloseTextDocumentParams>(params) {
+                    let uri = params.text_document.uri.as_str().to_owned();
+                    if let Some(closed) = self.documents.close(&uri) {
+                        if is_plan(&closed.path) {
+                            self.publish(&uri, Vec::new(), None);
+                        }
+                    }
+                }
+            }
+            "textDocument/didSave" => {
+                if let Ok(params) = parse::<DidSaveTextDocumentParams>(params) {
+                    let path = crate::lsp::text::uri_to_path(params.text_document.uri.as_str());
+                    if !is_plan(&path) {
+                        self.reload();
+                    }
+                }
+            }
+            "workspace/didChangeWatchedFiles" => {
+                if let Ok(params) = parse::<DidChangeWatchedFilesParams>(params) {
+                    let relevant = params
+                        .changes
+                        .iter()
+                        .any(|change| !is_plan(&crate::lsp::text::uri_to_path(change.uri.as_str())));
+                    if relevant {
+                        self.reload();
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Configs or rule files changed: read them again, re-lint every plan.
+    fn reload(&mut self) {
+        self.workspace.reload();
+        self.documents.mark_all_changed();
+        self.lint_all_now();
+        self.publish_config_problems();
+        self.workspace.remember();
+    }
+
+    fn poll_configs(&mut self) {
+        self.last_poll = Instant::now();
+        if self.workspace.changed_on_disk() {
+            self.reload();
+        } else {
+            self.workspace.remember();
+        }
+    }
+
+    fn lint_due(&mut self) {
+        for uri in self.documents.due(Instant::now(), QUIET, LONGEST) {
+            self.lint(&uri);
+        }
+    }
+
+    fn lint_all_now(&mut self) {
+        let uris: Vec<String> = self.documents.iter().map(|(uri, _)| uri.clone()).collect();
+        for uri in uris {
+            self.lint(&uri);
+        }
+    }
+
+    /// Lints the buffer's current text and publishes its diagnostics.
+    fn lint(&mut self, uri: &str) {
+        let Some(document) = self.documents.get(uri) else {
+            return;
+        };
+        let analysis = Arc::new(analyze(&self.workspace, &document.path, &document.text));
+        let publish =
+            is_plan(&document.path).then(|| diagnostics_of(&analysis, &document.text, uri, self.encoding));
+        let version = document.version;
+        let path = document.path.clone();
+        let broken_config = analysis
+            .problem
+            .as_ref()
+            .is_some_and(|problem| problem.location.is_some());
+        if let Some(document) = self.documents.get_mut(uri) {
+            document.analysis = Some(analysis);
+            document.changed = None;
+        }
+        // Configs read for this lint are now compared with the disk,
+        // and so is the plan's config file even if it did not load.
+        self.workspace.remember();
+        if let Some(config) = path.parent().and_then(crate::project::config::Config::discover) {
+            self.workspace.watch(&config);
+        }
+        if let Some(diagnostics) = publish {
+            self.publish(uri, diagnostics, Some(version));
+        }
+        if broken_config {
+            self.publish_config_problems();
+        }
+    }
+
+    fn publish(&mut self, uri: &str, diagnostics: Vec<Diagnostic>, version: Option<i32>) {
+        let Some(target) = diagnostics::uri(uri) else {
+            return;
+        };
+        let params = PublishDiagnosticsParams::new(target, diagnostics, version);
+        self.send(&jsonrpc::notification("textDocument/publishDiagnostics", params));
+    }
+
+    /// Errors in configs and rule files, at their places in those files;
+    /// files that had some and have none now are cleared.
+    fn publish_config_problems(&mut self) {
+        let mut by_file: BTreeMap<String, Vec<Diagnostic>> = BTreeMap::new();
+        let paths: Vec<PathBuf> = self
+            .documents
+            .iter()
+            .map(|(_, document)| document.path.clone())
+            .collect();
+        for path in paths {
+            if let Err(error) = self.workspace.linters().configs().for_path(&path) {
+                if let Some((file, diagnostic)) = diagnostics::placed(&error, self.encoding) {
+                    let list = by_file.entry(file).or_default();
+                    if !list.contains(&diagnostic) {
+                        list.push(diagnostic);
+                    }
+                }
+            }
+        }
+        let stale: Vec<String> = self
+            .config_diagnostics
+            .iter()
+            .filter(|file| !by_file.contains_key(*file))
+            .cloned()
+            .collect();
+        for file in stale {
+            self.publish(&file, Vec::new(), None);
+        }
+        self.config_diagnostics = by_file.keys().cloned().collect();
+        for file in &self.config_diagnostics {
+            self.workspace.watch(&crate::lsp::text::uri_to_path(file));
+        }
+        for (file, list) in by_file {
+            self.publish(&file, list, None);
+        }
+    }
+
+    /// Runs `answer` on the buffer's current analysis (linting it first if
+    /// it changed since); `None` for a buffer that is not open.
+    fn with_analysis<T>(
+        &mut self,
+        uri: &str,
+        answer: impl FnOnce(&Analysis, &str, Encoding) -> T,
+    ) -> Option<T> {
+        if self.documents.get(uri)?.current().is_none() {
+            self.lint(uri);
+        }
+        let document = self.documents.get(uri)?;
+        let analysis = document.current()?;
+        Some(answer(analysis, &document.text, self.encoding))
+    }
+
+    fn with_text<T>(&self, uri: &str, answer: impl FnOnce(&str, Encoding) -> T) -> Option<T> {
+        let document = self.documents.get(uri)?;
+        Some(answer(&document.text, self.encoding))
+    }
+}
+
+fn parse<T: DeserializeOwned>(params: Value) -> Result<T, (i64, String)> {
+    serde_json::from_value(params).map_err(|error| (code::INVALID_PARAMS, format!("invalid params: {error}")))
+}
+
+/// Plans are named `*.plan.{yaml,yml,json}`; other YAML the editor opens is
+/// left alone. Buffers without a file (`untitled:`) are linted.
+fn is_plan(path: &Path) -> bool {
+    is_plan_file_name(path) || path.extension().is_none()
+}
+
+/// Checks one version of a buffer with the config that applies to it.
+fn analyze(workspace: &Workspace, path: &Path, text: &str) -> Analysis {
+    let mut analysis = Analysis {
+        findings: Vec::<Finding>::new(),
+        problem: None,
+        config: workspace.linters().configs().for_path(path).ok(),
+    };
+    if !is_plan(path) {
+        return analysis;
+    }
+    match workspace.linters().for_path(path) {
+        Ok((_, max_size)) if text.len() as u64 > max_size => {
+            analysis.problem = Some(
+                crate::error::UserError::new(format!(
+                    "this plan is {} bytes, over the {max_size}-byte limit for a plan: not checked",
+                    text.len()
+                ))
+                .with_help("raise `max_file_size` in .planlint.yaml if this file really is a plan"),
+            );
+        }
+        Ok((linter, _)) => {
+            let shown = crate::project::paths::display_path(path);
+            match crate::guard::guarded(&shown, || linter.lint(&shown, text)) {
+                Ok(report) => analysis.findings = report.findings,
+                Err(error) => analysis.problem = Some(error),
+            }
+        }
+        Err(error) => analysis.problem = Some(error),
+    }
+    analysis
+}
+
+fn diagnostics_of(analysis: &Analysis, text: &str, uri: &str, encoding: Encoding) -> Vec<Diagnostic> {
+    let lines = Lines::new(text);
+    let config = analysis.config.as_deref();
+    let mut out: Vec<Diagnostic> = analysis
+        .findings
+        .iter()
+        .map(|finding| diagnostics::of_finding(finding, &lines, uri, encoding, config))
+        .collect();
+    if let Some(problem) = &analysis.problem {
+        out.push(diagnostics::of_problem(problem, encoding));
+    }
+    out
+}
