@@ -50,7 +50,7 @@ pub(super) fn run(args: &CheckArgs) -> Result<i32, UserError> {
     let tool_errors = if let Some(mut stream) = stream {
         let mut sink = Sink::open(args.output.as_deref()).map_err(|error| output_error(args, &error))?;
         let mut written = Ok(());
-        let tool_errors = lint_all(args, &configs, &linters, &mut |mut report| {
+        let tool_errors = lint_all(args, configs, &linters, &mut |mut report| {
             filter(&mut report);
             outcome.add(&report);
             if written.is_ok() {
@@ -64,7 +64,7 @@ pub(super) fn run(args: &CheckArgs) -> Result<i32, UserError> {
         tool_errors
     } else {
         let mut reports = Vec::new();
-        let tool_errors = lint_all(args, &configs, &linters, &mut |report| reports.push(report))?;
+        let tool_errors = lint_all(args, configs, &linters, &mut |report| reports.push(report))?;
         reports.sort_by(|a, b| a.path.cmp(&b.path));
         if let Some(path) = &args.write_baseline {
             return write_baseline(path, &reports, &tool_errors);
