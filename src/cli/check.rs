@@ -10,6 +10,7 @@ use crate::output::{self, Format, RuleInfo};
 use crate::project::baseline::Baseline;
 use crate::project::config_set::{ConfigSet, Linters};
 use crate::project::discover::discover;
+use crate::project::git::Revision;
 use crate::project::paths::{describe, display_path};
 use crate::project::read::{read_file_limited, read_limited, ReadError};
 use crate::rule::{catalog, meta::PARSE_ERROR};
@@ -32,6 +33,9 @@ pub(super) fn run(args: &CheckArgs) -> Result<i32, UserError> {
     if let Some(baseline) = &baseline {
         baseline.filter(&mut reports);
     }
+    if let Some(revision) = &args.new_from_rev {
+        findings_at(revision, &reports, &linters, &cwd)?.filter(&mut reports);
+    }
 
     let infos = rule_infos(&configs, &linters, &cwd)?;
     let options = output::Options {
@@ -43,6 +47,29 @@ pub(super) fn run(args: &CheckArgs) -> Result<i32, UserError> {
         print_error(error);
     }
     Ok(exit_code(args, &reports, &tool_errors))
+}
+
+/// The findings of each plan as it was at git revision `revision` (none for
+/// a plan that did not exist there), to keep only what the change introduced.
+fn findings_at(
+    revision: &str,
+    reports: &[FileReport],
+    linters: &Linters<'_>,
+    cwd: &Path,
+) -> Result<Baseline, UserError> {
+    let revision = Revision::parse(revision)?;
+    revision.verify(cwd)?;
+    let mut before = Vec::new();
+    for report in reports {
+        let path = Path::new(&report.path);
+        if let Some(bytes) = crate::project::git::show_file(&revision, path)? {
+            let (linter, _) = linters.for_path(path)?;
+            before.push(crate::guard::guarded(&report.path, || {
+                linter.lint_bytes(&report.path, &bytes)
+            })?);
+        }
+    }
+    Ok(Baseline::of(&before))
 }
 
 /// Every file's report, and the paths and files that could not be checked.
@@ -92,7 +119,7 @@ fn check_file(linter: &Linter, path: &Path, max_size: u64) -> Result<FileReport,
 
 /// A plan that could not be read, in words: `source` is what was read
 /// (a path, or "stdin"), `shown` the plan's name.
-fn read_error(source: &str, shown: &str, max_size: u64, error: ReadError) -> UserError {
+pub(super) fn read_error(source: &str, shown: &str, max_size: u64, error: ReadError) -> UserError {
     match error {
         ReadError::Io(error) => UserError::new(format!("cannot read {source}: {}", describe(&error))),
         ReadError::TooBig(size) => {

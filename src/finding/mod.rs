@@ -1,6 +1,7 @@
 //! What the pipeline produces: findings, grouped per file.
 
 pub mod fingerprint;
+pub mod matching;
 
 use crate::document::Span;
 use serde::{Deserialize, Serialize};

@@ -13,7 +13,10 @@ mod human;
 mod json;
 mod junit;
 pub mod metrics;
+pub mod plan_view;
+pub mod diff;
 mod rdjson;
+pub mod report;
 mod sarif;
 
 use crate::document::{LineIndex, Span};

@@ -7,6 +7,7 @@ pub(crate) mod config;
 pub(crate) mod config_file;
 pub(crate) mod config_set;
 pub mod discover;
+pub mod git;
 pub(crate) mod packs;
 pub(crate) mod paths;
 pub(crate) mod read;
