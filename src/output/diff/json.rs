@@ -37,7 +37,12 @@ fn numbers(changes: &[NumberChange]) -> Value {
     for change in changes {
         map.insert(
             change.key.to_owned(),
-            json!({"before": change.before, "after": change.after, "change": change.difference()}),
+            json!({
+                "before": change.before,
+                "after": change.after,
+                "change": change.difference(),
+                "changed": change.changed(),
+            }),
         );
     }
     Value::Object(map)

@@ -78,34 +78,37 @@ pub fn budget_chart(view: &PlanView) -> Option<String> {
     Some(svg.finish())
 }
 
-/// Each tested channel's return (test revenue / test spend) as a bar, with
-/// the break-even line at 1.
+/// Each channel's test return (test revenue / test spend) as a bar, with
+/// the break-even line at 1; a channel with no test says so.
 pub fn test_return_chart(view: &PlanView) -> Option<String> {
-    let tested: Vec<(&str, f64)> = view
-        .metrics
-        .channels
-        .iter()
-        .filter_map(|channel| Some((channel.name.as_str(), channel.test_return?)))
-        .collect();
-    if tested.is_empty() {
+    let channels = &view.metrics.channels;
+    if channels.is_empty() {
         return None;
     }
     let (label_width, row, top) = (200.0, 28.0, 28.0);
     let plot_width = WIDTH - label_width - 70.0;
-    let largest = tested.iter().map(|(_, r)| *r).fold(1.0_f64, f64::max) * 1.1;
-    let height = top + row * tested.len() as f64 + 10.0;
+    let largest = channels
+        .iter()
+        .filter_map(|channel| channel.test_return)
+        .fold(1.0_f64, f64::max)
+        * 1.1;
+    let height = top + row * channels.len() as f64 + 10.0;
     let mut svg = Svg::new(WIDTH, height, &format!("Test return per channel of {}", view.heading()));
     let x_of = |value: f64| label_width + value.max(0.0) / largest * plot_width;
-    for (index, (name, test_return)) in tested.iter().enumerate() {
+    for (index, channel) in channels.iter().enumerate() {
         let y = top + row * index as f64;
-        svg.text(label_width - 8.0, y + 15.0, &shorten(name, 28), Anchor::End, "label");
-        let colour = if *test_return >= 1.0 { GOOD } else { OVER };
-        let tip = format!("{name}: test return {}", format_number(*test_return));
-        svg.rect(label_width, y + 3.0, x_of(*test_return) - label_width, row - 8.0, colour, Some(&tip));
+        svg.text(label_width - 8.0, y + 15.0, &shorten(&channel.name, 28), Anchor::End, "label");
+        let Some(test_return) = channel.test_return else {
+            svg.text(label_width + 6.0, y + 15.0, "not tested", Anchor::Start, "label muted");
+            continue;
+        };
+        let colour = if test_return >= 1.0 { GOOD } else { OVER };
+        let tip = format!("{}: test return {}", channel.name, format_number(test_return));
+        svg.rect(label_width, y + 3.0, x_of(test_return) - label_width, row - 8.0, colour, Some(&tip));
         svg.text(
-            x_of(*test_return) + 6.0,
+            x_of(test_return) + 6.0,
             y + 15.0,
-            &format!("{}×", format_number(*test_return)),
+            &format!("{}×", format_number(test_return)),
             Anchor::Start,
             "label",
         );

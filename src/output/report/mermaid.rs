@@ -44,7 +44,7 @@ pub fn pie(title: &str, slices: &[(String, f64)]) -> Option<String> {
     if slices.is_empty() {
         return None;
     }
-    let mut body = format!("pie showData title {}\n", label(title));
+    let mut body = format!("pie showData\n    title {}\n", label(title));
     for (name, value) in slices {
         let _ = writeln!(body, "    \"{}\" : {}", label(name), data(*value));
     }
@@ -103,7 +103,7 @@ mod tests {
     #[test]
     fn labels_cannot_break_out() {
         let block = pie("Budget \"x\"\n", &[("a\"b".into(), 1.5), ("none".into(), 0.0)]).unwrap();
-        assert_eq!(block, "```mermaid\npie showData title Budget 'x' \n    \"a'b\" : 1.5\n```\n");
+        assert_eq!(block, "```mermaid\npie showData\n    title Budget 'x' \n    \"a'b\" : 1.5\n```\n");
         assert_eq!(pie("t", &[("a".into(), -1.0)]), None);
     }
 
