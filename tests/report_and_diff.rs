@@ -42,24 +42,38 @@ fn the_html_report_has_a_budget_and_a_channel_chart_per_plan_and_fetches_nothing
     let sections: Vec<&str> = html.split("<section class=\"plan\"").skip(1).collect();
     assert_eq!(sections.len(), 10);
     for section in &sections {
-        assert_eq!(section.matches("<figure class=\"budget\"><svg").count(), 1, "{section}");
+        assert_eq!(
+            section.matches("<figure class=\"budget\"><svg").count(),
+            1,
+            "{section}"
+        );
         assert_eq!(section.matches("<figure class=\"returns\"><figcaption>Test return (test revenue / test spend)</figcaption><svg").count(), 1, "{section}");
     }
     // Where a channel's curve crosses LTV, the chart says to stop.
     assert!(html.contains("stop scaling here"));
     assert!(html.contains("at least 3 (low-ltv-cac-ratio)"));
     // Self-contained: no script, stylesheet, font, image or frame from anywhere.
-    for forbidden in ["<script", "<link", "<img", "<iframe", "@import", "url(", "src=", "https://"] {
+    for forbidden in [
+        "<script", "<link", "<img", "<iframe", "@import", "url(", "src=", "https://",
+    ] {
         assert!(!html.contains(forbidden), "the report contains {forbidden}");
     }
     let links: Vec<&str> = html.matches("http://").collect();
-    assert_eq!(links.len(), html.matches("xmlns=\"http://www.w3.org/2000/svg\"").count());
+    assert_eq!(
+        links.len(),
+        html.matches("xmlns=\"http://www.w3.org/2000/svg\"").count()
+    );
 }
 
 #[test]
 fn the_markdown_report_draws_its_charts_with_mermaid() {
     let output = planlint()
-        .args(["report", "examples/scaling-channels.plan.yaml", "--format", "markdown"])
+        .args([
+            "report",
+            "examples/scaling-channels.plan.yaml",
+            "--format",
+            "markdown",
+        ])
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
@@ -74,7 +88,11 @@ fn the_markdown_report_draws_its_charts_with_mermaid() {
 fn report_errors_name_the_path_and_exit_two() {
     let output = planlint().args(["report", "no/such/dir"]).output().unwrap();
     assert_eq!(output.status.code(), Some(2));
-    assert!(text(&output.stderr).contains("cannot read no/such/dir"), "{}", text(&output.stderr));
+    assert!(
+        text(&output.stderr).contains("cannot read no/such/dir"),
+        "{}",
+        text(&output.stderr)
+    );
 }
 
 fn diff_of_raised_cac(format: &str) -> String {
@@ -96,10 +114,16 @@ fn a_cac_raised_past_ltv_shows_in_every_diff_format() {
     let human = diff_of_raised_cac("human");
     assert!(human.contains("480 CNY -> 2,500 CNY"), "{human}");
     assert!(human.contains("4.5 -> 0.86"), "{human}");
-    assert!(human.contains("Findings introduced (2)\n  error[cac-exceeds-ltv]"), "{human}");
+    assert!(
+        human.contains("Findings introduced (2)\n  error[cac-exceeds-ltv]"),
+        "{human}"
+    );
 
     let markdown = diff_of_raised_cac("markdown");
-    assert!(markdown.contains("| **CAC** | 480 CNY | 2,500 CNY | +2,020 CNY (+420.8%) |"), "{markdown}");
+    assert!(
+        markdown.contains("| **CAC** | 480 CNY | 2,500 CNY | +2,020 CNY (+420.8%) |"),
+        "{markdown}"
+    );
     assert!(markdown.contains("| **LTV/CAC** | 4.5 | 0.86 |"), "{markdown}");
     insta::assert_snapshot!("diff_markdown", markdown);
 
@@ -131,7 +155,14 @@ impl Repo {
         let status = std::process::Command::new("git")
             .arg("-C")
             .arg(self.path())
-            .args(["-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false"])
+            .args([
+                "-c",
+                "user.name=Test",
+                "-c",
+                "user.email=test@example.com",
+                "-c",
+                "commit.gpgsign=false",
+            ])
             .args(args)
             .status()
             .unwrap();
@@ -170,13 +201,22 @@ fn diff_reads_versions_from_git_history() {
         let human = text(&output.stdout);
         assert!(human.starts_with(&format!("{old} -> {new}\n")), "{human}");
         assert!(human.contains("480 CNY -> 2,500 CNY"), "{human}");
-        assert!(human.contains("error[cac-exceeds-ltv] spring.plan.yaml:"), "{human}");
+        assert!(
+            human.contains("error[cac-exceeds-ltv] spring.plan.yaml:"),
+            "{human}"
+        );
     }
 
     // Going back resolves what the change introduced.
     let output = repo
         .planlint()
-        .args(["diff", "HEAD:spring.plan.yaml", "HEAD~1:spring.plan.yaml", "--format", "json"])
+        .args([
+            "diff",
+            "HEAD:spring.plan.yaml",
+            "HEAD~1:spring.plan.yaml",
+            "--format",
+            "json",
+        ])
         .output()
         .unwrap();
     let value: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
@@ -191,7 +231,10 @@ fn diff_refuses_bad_revisions_and_paths_with_a_message() {
     for (argument, expected) in [
         ("--output=x:spring.plan.yaml", "cannot start with `-`"),
         ("nope:spring.plan.yaml", "`nope` is not a commit"),
-        ("HEAD:missing.plan.yaml", "missing.plan.yaml does not exist in `HEAD`"),
+        (
+            "HEAD:missing.plan.yaml",
+            "missing.plan.yaml does not exist in `HEAD`",
+        ),
         ("missing.plan.yaml", "cannot read missing.plan.yaml"),
     ] {
         let output = repo
@@ -216,14 +259,25 @@ fn new_from_rev_reports_only_what_the_last_commit_introduced() {
     // The change under review raises CAC past LTV and adds a plan with a problem.
     repo.commit(
         "spring.plan.yaml",
-        &format!("# moved down a line\n{}", with_debt.replace("\n  cac: 392\n", "\n  cac: 99000\n")),
+        &format!(
+            "# moved down a line\n{}",
+            with_debt.replace("\n  cac: 392\n", "\n  cac: 99000\n")
+        ),
         "raise CAC",
     );
-    repo.commit("tea.plan.yaml", &example("undefined-target-customer.plan.yaml"), "new plan");
+    repo.commit(
+        "tea.plan.yaml",
+        &example("undefined-target-customer.plan.yaml"),
+        "new plan",
+    );
     repo.git(&["reset", "-q", "--soft", "HEAD~2"]);
     repo.git(&["commit", "-q", "-m", "the change"]);
 
-    let all = repo.planlint().args(["check", ".", "--format", "json"]).output().unwrap();
+    let all = repo
+        .planlint()
+        .args(["check", ".", "--format", "json"])
+        .output()
+        .unwrap();
     let all: serde_json::Value = serde_json::from_slice(&all.stdout).unwrap();
     let rules = |report: &serde_json::Value| -> Vec<String> {
         report["files"]
@@ -245,7 +299,10 @@ fn new_from_rev_reports_only_what_the_last_commit_introduced() {
     let new: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     let found = rules(&new);
     assert!(found.contains(&"cac-exceeds-ltv".to_owned()), "{found:?}");
-    assert!(found.contains(&"undefined-target-customer".to_owned()), "{found:?}");
+    assert!(
+        found.contains(&"undefined-target-customer".to_owned()),
+        "{found:?}"
+    );
     assert!(!found.contains(&"vague-goal".to_owned()), "{found:?}");
 
     // Nothing new against the commit itself: clean, exit 0.

@@ -31,8 +31,8 @@ pub(super) fn run(args: &DiffArgs) -> Result<i32, UserError> {
         let (linter, _) = linters.for_path(Path::new(&version.path))?;
         views.push((view_of(&linter, &version.path, &version.bytes)?, version.label));
     }
-    let [(old, old_label), (new, new_label)] = <[_; 2]>::try_from(views)
-        .map_err(|_| UserError::new("internal error: diff needs two versions"))?;
+    let [(old, old_label), (new, new_label)] =
+        <[_; 2]>::try_from(views).map_err(|_| UserError::new("internal error: diff needs two versions"))?;
     let changes = diff(&old, &new, &old_label, &new_label);
     let mut out = Vec::new();
     write(args.format, &changes, &mut out)
@@ -50,7 +50,9 @@ fn locate(argument: &str, cwd: &Path) -> Result<Version, UserError> {
         let bytes = read_file_limited(&path, limit).map_err(|error| {
             let mut error = read_error(&shown, &shown, limit, error);
             if !path.exists() {
-                error = error.with_help("name a plan file, or `REV:PATH` for a version in git (e.g. `HEAD~1:plans/a.plan.yaml`)");
+                error = error.with_help(
+                    "name a plan file, or `REV:PATH` for a version in git (e.g. `HEAD~1:plans/a.plan.yaml`)",
+                );
             }
             error
         })?;
@@ -62,14 +64,17 @@ fn locate(argument: &str, cwd: &Path) -> Result<Version, UserError> {
     }
     let (revision, file) = argument.split_once(':').unwrap_or((argument, ""));
     if file.is_empty() {
-        return Err(UserError::new(format!("`{argument}` names no file after the `:`"))
-            .with_help("write `REV:PATH`, e.g. `origin/main:plans/a.plan.yaml`"));
+        return Err(
+            UserError::new(format!("`{argument}` names no file after the `:`"))
+                .with_help("write `REV:PATH`, e.g. `origin/main:plans/a.plan.yaml`"),
+        );
     }
     let revision = Revision::parse(revision)?;
     revision.verify(cwd)?;
     let bytes = git::show(&revision, cwd, file)?.ok_or_else(|| {
-        UserError::new(format!("{file} does not exist in `{}`", revision.as_str()))
-            .with_help("git reads PATH from the repository root; write `./PATH` for a path from the current folder")
+        UserError::new(format!("{file} does not exist in `{}`", revision.as_str())).with_help(
+            "git reads PATH from the repository root; write `./PATH` for a path from the current folder",
+        )
     })?;
     Ok(Version {
         label: argument.to_owned(),

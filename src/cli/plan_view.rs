@@ -78,7 +78,10 @@ fn thresholds(linter: &Linter) -> Thresholds {
     Thresholds {
         // cac-exceeds-ltv has no option: CAC/LTV above 1 is its definition.
         max_cac_ltv: limit("cac-exceeds-ltv", Some(1.0)),
-        min_ltv_cac: limit("low-ltv-cac-ratio", linter.number_option("low-ltv-cac-ratio", "min_ratio")),
+        min_ltv_cac: limit(
+            "low-ltv-cac-ratio",
+            linter.number_option("low-ltv-cac-ratio", "min_ratio"),
+        ),
         max_payback_months: limit(
             "cac-payback-too-long",
             linter.number_option("cac-payback-too-long", "max_months"),

@@ -56,7 +56,11 @@ pub(super) fn run(args: &ReportArgs) -> Result<i32, UserError> {
     match &args.output {
         Some(path) => {
             write_atomically(path, &page).map_err(|error| {
-                UserError::new(format!("cannot write {}: {}", display_path(path), describe(&error)))
+                UserError::new(format!(
+                    "cannot write {}: {}",
+                    display_path(path),
+                    describe(&error)
+                ))
             })?;
             let _ = writeln!(
                 io::stderr(),
@@ -83,5 +87,6 @@ pub(super) fn run(args: &ReportArgs) -> Result<i32, UserError> {
 
 /// Whether `path` names a Markdown file, for the default format.
 pub(super) fn looks_like_markdown(path: &Path) -> bool {
-    path.extension().is_some_and(|ext| ext == "md" || ext == "markdown")
+    path.extension()
+        .is_some_and(|ext| ext == "md" || ext == "markdown")
 }

@@ -85,13 +85,23 @@ mod tests {
     fn introduced_resolved_changed_and_moved() {
         let old = vec![
             finding("vague-goal", "/goals/0", "vague", 10),
-            finding("cac-exceeds-ltv", "/unit_economics/cac", "CAC 315 is above LTV 270", 20),
+            finding(
+                "cac-exceeds-ltv",
+                "/unit_economics/cac",
+                "CAC 315 is above LTV 270",
+                20,
+            ),
             finding("missing-sponsor", "", "no sponsor", 0),
         ];
         let new = vec![
             // Moved lines: still the same finding.
             finding("vague-goal", "/goals/0", "vague", 99),
-            finding("cac-exceeds-ltv", "/unit_economics/cac", "CAC 400 is above LTV 270", 20),
+            finding(
+                "cac-exceeds-ltv",
+                "/unit_economics/cac",
+                "CAC 400 is above LTV 270",
+                20,
+            ),
             finding("weak-positioning", "/positioning", "no rank", 5),
         ];
         let comparison = compare(&old, &new);

@@ -7,6 +7,7 @@
 //! [`crate::finding::fingerprint`] (an identity that survives moved lines).
 
 pub(crate) mod destination;
+pub mod diff;
 pub mod github;
 mod gitlab;
 mod human;
@@ -14,7 +15,6 @@ mod json;
 mod junit;
 pub mod metrics;
 pub mod plan_view;
-pub mod diff;
 mod rdjson;
 pub mod report;
 mod sarif;

@@ -35,7 +35,10 @@ impl Revision {
     /// holds `folder`.
     pub fn verify(&self, folder: &Path) -> Result<(), UserError> {
         let commit = format!("{}^{{commit}}", self.0);
-        let output = git(folder, &["rev-parse", "--verify", "--quiet", "--end-of-options", &commit])?;
+        let output = git(
+            folder,
+            &["rev-parse", "--verify", "--quiet", "--end-of-options", &commit],
+        )?;
         if output.status.success() {
             return Ok(());
         }

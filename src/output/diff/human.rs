@@ -6,7 +6,10 @@ use std::io::{self, Write};
 
 pub fn write(diff: &PlanDiff, out: &mut dyn Write) -> io::Result<()> {
     let currency = diff.currency.as_deref();
-    let mut text = format!("{} -> {}\n\nUnit economics and budget\n", diff.old_label, diff.new_label);
+    let mut text = format!(
+        "{} -> {}\n\nUnit economics and budget\n",
+        diff.old_label, diff.new_label
+    );
     for change in &diff.numbers {
         let before = show(change.before, change.unit, currency);
         let after = show(change.after, change.unit, currency);

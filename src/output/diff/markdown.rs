@@ -22,7 +22,9 @@ pub fn write(diff: &PlanDiff, out: &mut dyn Write) -> io::Result<()> {
         diff.resolved.len(),
         diff.changed.len()
     );
-    md.push_str("### Unit economics and budget\n\n| | Before | After | Change |\n| --- | ---: | ---: | ---: |\n");
+    md.push_str(
+        "### Unit economics and budget\n\n| | Before | After | Change |\n| --- | ---: | ---: | ---: |\n",
+    );
     for change in &diff.numbers {
         let label = if change.changed() {
             format!("**{}**", change.label)

@@ -184,9 +184,27 @@ fn plan_numbers(old: &Metrics, new: &Metrics) -> Vec<NumberChange> {
     vec![
         number("cac", "CAC", Unit::Money, a.cac, b.cac),
         number("ltv", "LTV", Unit::Money, a.ltv, b.ltv),
-        number("ltv_cac_ratio", "LTV/CAC", Unit::Ratio, a.ltv_cac_ratio, b.ltv_cac_ratio),
-        number("cac_ltv_ratio", "CAC/LTV", Unit::Ratio, a.cac_ltv_ratio, b.cac_ltv_ratio),
-        number("payback_months", "CAC payback", Unit::Months, a.payback_months, b.payback_months),
+        number(
+            "ltv_cac_ratio",
+            "LTV/CAC",
+            Unit::Ratio,
+            a.ltv_cac_ratio,
+            b.ltv_cac_ratio,
+        ),
+        number(
+            "cac_ltv_ratio",
+            "CAC/LTV",
+            Unit::Ratio,
+            a.cac_ltv_ratio,
+            b.cac_ltv_ratio,
+        ),
+        number(
+            "payback_months",
+            "CAC payback",
+            Unit::Months,
+            a.payback_months,
+            b.payback_months,
+        ),
         number(
             "profit_per_customer",
             "Profit per customer",
@@ -195,10 +213,34 @@ fn plan_numbers(old: &Metrics, new: &Metrics) -> Vec<NumberChange> {
             b.profit_per_customer,
         ),
         number("budget_total", "Total budget", Unit::Money, x.total, y.total),
-        number("budget_planned", "Planned spend", Unit::Money, Some(x.planned), Some(y.planned)),
-        number("budget_channels", "Channel spend", Unit::Money, Some(x.channels), Some(y.channels)),
-        number("budget_other_costs", "Other costs", Unit::Money, Some(x.items), Some(y.items)),
-        number("budget_remaining", "Remaining", Unit::Money, x.remaining, y.remaining),
+        number(
+            "budget_planned",
+            "Planned spend",
+            Unit::Money,
+            Some(x.planned),
+            Some(y.planned),
+        ),
+        number(
+            "budget_channels",
+            "Channel spend",
+            Unit::Money,
+            Some(x.channels),
+            Some(y.channels),
+        ),
+        number(
+            "budget_other_costs",
+            "Other costs",
+            Unit::Money,
+            Some(x.items),
+            Some(y.items),
+        ),
+        number(
+            "budget_remaining",
+            "Remaining",
+            Unit::Money,
+            x.remaining,
+            y.remaining,
+        ),
     ]
 }
 
@@ -209,12 +251,21 @@ fn channel_changes(old: &[ChannelMetrics], new: &[ChannelMetrics]) -> Vec<Channe
         .iter()
         .map(|channel| {
             let before = find(old, &channel.name);
-            let presence = if before.is_some() { Presence::Both } else { Presence::Added };
+            let presence = if before.is_some() {
+                Presence::Both
+            } else {
+                Presence::Added
+            };
             channel_change(&channel.name, presence, before.as_ref(), Some(channel))
         })
         .collect();
     for channel in old.iter().filter(|channel| find(new, &channel.name).is_none()) {
-        changes.push(channel_change(&channel.name, Presence::Removed, Some(channel), None));
+        changes.push(channel_change(
+            &channel.name,
+            Presence::Removed,
+            Some(channel),
+            None,
+        ));
     }
     changes
 }

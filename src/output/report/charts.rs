@@ -51,24 +51,63 @@ pub fn budget_chart(view: &PlanView) -> Option<String> {
     for part in parts.iter().filter(|part| part.kind != PartKind::Overrun) {
         let amount = part.amount.max(0.0);
         let tip = format!("{}: {}", part.label, view.money(part.amount));
-        svg.rect(x_of(at), bar_top, x_of(at + amount) - x_of(at), bar_height, colour_of(part.kind), Some(&tip));
+        svg.rect(
+            x_of(at),
+            bar_top,
+            x_of(at + amount) - x_of(at),
+            bar_height,
+            colour_of(part.kind),
+            Some(&tip),
+        );
         at += amount;
     }
     if let Some(total) = budget.total.filter(|total| *total > 0.0) {
         let x = x_of(total);
         let over = planned > total;
         let colour = if over { OVER } else { AXIS };
-        svg.line((x, bar_top - 8.0), (x, bar_top + bar_height + 8.0), colour, 2.0, over);
+        svg.line(
+            (x, bar_top - 8.0),
+            (x, bar_top + bar_height + 8.0),
+            colour,
+            2.0,
+            over,
+        );
         let label = format!("total {}", view.money(total));
-        let anchor = if x > WIDTH / 2.0 { Anchor::End } else { Anchor::Start };
-        svg.text(x, bar_top - 11.0, &label, anchor, if over { "label over" } else { "label" });
+        let anchor = if x > WIDTH / 2.0 {
+            Anchor::End
+        } else {
+            Anchor::Start
+        };
+        svg.text(
+            x,
+            bar_top - 11.0,
+            &label,
+            anchor,
+            if over { "label over" } else { "label" },
+        );
     }
     for (index, part) in parts.iter().enumerate() {
         let y = legend_top + row * index as f64;
         svg.rect(left, y, 14.0, 14.0, colour_of(part.kind), None);
-        let class = if part.kind == PartKind::Overrun { "label over" } else { "label" };
-        svg.text(left + 22.0, y + 12.0, &shorten(&part.label, 48), Anchor::Start, class);
-        svg.text(left + 520.0, y + 12.0, &view.money(part.amount), Anchor::End, class);
+        let class = if part.kind == PartKind::Overrun {
+            "label over"
+        } else {
+            "label"
+        };
+        svg.text(
+            left + 22.0,
+            y + 12.0,
+            &shorten(&part.label, 48),
+            Anchor::Start,
+            class,
+        );
+        svg.text(
+            left + 520.0,
+            y + 12.0,
+            &view.money(part.amount),
+            Anchor::End,
+            class,
+        );
         let share = part
             .share
             .map(|share| format!("{}%", format_number(share * 100.0)))
@@ -93,18 +132,41 @@ pub fn test_return_chart(view: &PlanView) -> Option<String> {
         .fold(1.0_f64, f64::max)
         * 1.1;
     let height = top + row * channels.len() as f64 + 10.0;
-    let mut svg = Svg::new(WIDTH, height, &format!("Test return per channel of {}", view.heading()));
+    let mut svg = Svg::new(
+        WIDTH,
+        height,
+        &format!("Test return per channel of {}", view.heading()),
+    );
     let x_of = |value: f64| label_width + value.max(0.0) / largest * plot_width;
     for (index, channel) in channels.iter().enumerate() {
         let y = top + row * index as f64;
-        svg.text(label_width - 8.0, y + 15.0, &shorten(&channel.name, 28), Anchor::End, "label");
+        svg.text(
+            label_width - 8.0,
+            y + 15.0,
+            &shorten(&channel.name, 28),
+            Anchor::End,
+            "label",
+        );
         let Some(test_return) = channel.test_return else {
-            svg.text(label_width + 6.0, y + 15.0, "not tested", Anchor::Start, "label muted");
+            svg.text(
+                label_width + 6.0,
+                y + 15.0,
+                "not tested",
+                Anchor::Start,
+                "label muted",
+            );
             continue;
         };
         let colour = if test_return >= 1.0 { GOOD } else { OVER };
         let tip = format!("{}: test return {}", channel.name, format_number(test_return));
-        svg.rect(label_width, y + 3.0, x_of(test_return) - label_width, row - 8.0, colour, Some(&tip));
+        svg.rect(
+            label_width,
+            y + 3.0,
+            x_of(test_return) - label_width,
+            row - 8.0,
+            colour,
+            Some(&tip),
+        );
         svg.text(
             x_of(test_return) + 6.0,
             y + 15.0,
@@ -153,15 +215,43 @@ pub fn marginal_cac_chart(view: &PlanView, channel: &ChannelMetrics) -> Option<S
 
     // Axes, with ticks at 0, half and the top.
     svg.line((left, top), (left, top + plot_height), AXIS, 1.0, false);
-    svg.line((left, top + plot_height), (left + plot_width, top + plot_height), AXIS, 1.0, false);
+    svg.line(
+        (left, top + plot_height),
+        (left + plot_width, top + plot_height),
+        AXIS,
+        1.0,
+        false,
+    );
     for fraction in [0.0, 0.5, 1.0] {
         let cac = y_max * fraction;
-        svg.text(left - 6.0, y_of(cac) + 4.0, &format_number(cac), Anchor::End, "tick");
+        svg.text(
+            left - 6.0,
+            y_of(cac) + 4.0,
+            &format_number(cac),
+            Anchor::End,
+            "tick",
+        );
         let spend = spend_max * fraction;
-        let anchor = if fraction == 1.0 { Anchor::End } else { Anchor::Middle };
-        svg.text(x_of(spend), top + plot_height + 16.0, &format_number(spend), anchor, "tick");
+        let anchor = if fraction == 1.0 {
+            Anchor::End
+        } else {
+            Anchor::Middle
+        };
+        svg.text(
+            x_of(spend),
+            top + plot_height + 16.0,
+            &format_number(spend),
+            anchor,
+            "tick",
+        );
     }
-    svg.text(left + plot_width / 2.0, height - 6.0, "cumulative spend", Anchor::Middle, "tick");
+    svg.text(
+        left + plot_width / 2.0,
+        height - 6.0,
+        "cumulative spend",
+        Anchor::Middle,
+        "tick",
+    );
     svg.text(left, top - 14.0, "marginal CAC", Anchor::Middle, "tick");
 
     let mut stop_at = None;
@@ -177,23 +267,55 @@ pub fn marginal_cac_chart(view: &PlanView, channel: &ChannelMetrics) -> Option<S
                     format_number(tier.to_spend),
                     format_number(cac)
                 );
-                svg.rect(x0 + 1.0, y_of(cac), x1 - x0 - 2.0, y_of(0.0) - y_of(cac), colour, Some(&tip));
-                svg.text((x0 + x1) / 2.0, y_of(cac) - 5.0, &format_number(cac), Anchor::Middle, "label");
+                svg.rect(
+                    x0 + 1.0,
+                    y_of(cac),
+                    x1 - x0 - 2.0,
+                    y_of(0.0) - y_of(cac),
+                    colour,
+                    Some(&tip),
+                );
+                svg.text(
+                    (x0 + x1) / 2.0,
+                    y_of(cac) - 5.0,
+                    &format_number(cac),
+                    Anchor::Middle,
+                    "label",
+                );
                 if above && stop_at.is_none() {
                     stop_at = Some(tier.from_spend);
                 }
             }
             None => {
                 // No new customer for this spend: the marginal cost is unbounded.
-                svg.rect(x0 + 1.0, top, x1 - x0 - 2.0, plot_height, OVER, Some("no new customers"));
-                svg.text((x0 + x1) / 2.0, top + 14.0, "no new customers", Anchor::Middle, "label inverse");
+                svg.rect(
+                    x0 + 1.0,
+                    top,
+                    x1 - x0 - 2.0,
+                    plot_height,
+                    OVER,
+                    Some("no new customers"),
+                );
+                svg.text(
+                    (x0 + x1) / 2.0,
+                    top + 14.0,
+                    "no new customers",
+                    Anchor::Middle,
+                    "label inverse",
+                );
                 stop_at.get_or_insert(tier.from_spend);
             }
         }
     }
     if let Some(ltv) = ltv {
         // Dark, so that it shows over the red tiers above it too.
-        svg.line((left, y_of(ltv)), (left + plot_width, y_of(ltv)), LTV_LINE, 2.0, true);
+        svg.line(
+            (left, y_of(ltv)),
+            (left + plot_width, y_of(ltv)),
+            LTV_LINE,
+            2.0,
+            true,
+        );
         let label = format!("LTV {}", format_number(ltv));
         svg.text(left + 6.0, y_of(ltv) - 6.0, &label, Anchor::Start, "label strong");
     }
@@ -205,8 +327,13 @@ pub fn marginal_cac_chart(view: &PlanView, channel: &ChannelMetrics) -> Option<S
     if let Some(spend) = stop_at {
         let x = x_of(spend);
         svg.line((x, top - 4.0), (x, top + plot_height), OVER, 2.5, false);
-        svg.text(x - 6.0, top + 12.0, "stop scaling here", Anchor::End, "label over");
+        svg.text(
+            x - 6.0,
+            top + 12.0,
+            "stop scaling here",
+            Anchor::End,
+            "label over",
+        );
     }
     Some(svg.finish())
 }
-

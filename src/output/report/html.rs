@@ -95,7 +95,10 @@ fn counts_text(summary: &Summary) -> String {
     if summary.worst().is_none() {
         return "no findings".into();
     }
-    let mut parts = vec![plural(summary.errors, "error"), plural(summary.warnings, "warning")];
+    let mut parts = vec![
+        plural(summary.errors, "error"),
+        plural(summary.warnings, "warning"),
+    ];
     if summary.infos > 0 {
         parts.push(plural(summary.infos, "info"));
     }
@@ -266,7 +269,11 @@ fn funnel(page: &mut String, view: &PlanView) {
     }
     page.push_str("<ol class=\"funnel\">\n");
     for (index, stage) in view.funnel.iter().enumerate() {
-        let arrow = if index + 1 < view.funnel.len() { " &rarr;" } else { "" };
+        let arrow = if index + 1 < view.funnel.len() {
+            " &rarr;"
+        } else {
+            ""
+        };
         let _ = writeln!(
             page,
             "<li><b>{}. {}{arrow}</b><span>{}</span></li>",

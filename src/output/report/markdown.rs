@@ -123,10 +123,16 @@ fn budget(md: &mut String, view: &PlanView) {
     if !parts.is_empty() {
         md.push_str("| Part | Amount | Share of total |\n| --- | ---: | ---: |\n");
         for part in parts {
-            let share = part
-                .share
-                .map_or_else(|| "-".into(), |share| format!("{}%", format_number(share * 100.0)));
-            let _ = writeln!(md, "| {} | {} | {share} |", cell(&part.label), view.money(part.amount));
+            let share = part.share.map_or_else(
+                || "-".into(),
+                |share| format!("{}%", format_number(share * 100.0)),
+            );
+            let _ = writeln!(
+                md,
+                "| {} | {} | {share} |",
+                cell(&part.label),
+                view.money(part.amount)
+            );
         }
         md.push('\n');
     }
@@ -163,7 +169,11 @@ fn channels(md: &mut String, view: &PlanView) {
             .filter_map(|tier| Some((tier_range(tier.from_spend, tier.to_spend), tier.marginal_cac?)))
             .collect();
         let title = match ltv {
-            Some(ltv) => format!("{}: marginal CAC by spend tier; the line is LTV {}", channel.name, format_number(ltv)),
+            Some(ltv) => format!(
+                "{}: marginal CAC by spend tier; the line is LTV {}",
+                channel.name,
+                format_number(ltv)
+            ),
             None => format!("{}: marginal CAC by spend tier", channel.name),
         };
         let categories: Vec<String> = measured.iter().map(|(range, _)| range.clone()).collect();
@@ -189,11 +199,16 @@ fn channels(md: &mut String, view: &PlanView) {
             "| {} | {} | {} | {} | {} |",
             cell(&channel.name),
             channel.budget.map_or_else(|| "-".into(), format_number),
-            channel
-                .budget_share
-                .map_or_else(|| "-".into(), |share| format!("{}%", format_number(share * 100.0))),
+            channel.budget_share.map_or_else(
+                || "-".into(),
+                |share| format!("{}%", format_number(share * 100.0))
+            ),
             channel.test_return.map_or_else(|| "-".into(), format_number),
-            if tiers.is_empty() { "-".into() } else { cell(&tiers.join(", ")) }
+            if tiers.is_empty() {
+                "-".into()
+            } else {
+                cell(&tiers.join(", "))
+            }
         );
     }
     md.push('\n');

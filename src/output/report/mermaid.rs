@@ -53,22 +53,31 @@ pub fn pie(title: &str, slices: &[(String, f64)]) -> Option<String> {
 
 /// Bars over named categories, with an optional horizontal reference line
 /// (LTV, break-even) drawn across them.
-pub fn bars(title: &str, categories: &[String], y_label: &str, values: &[f64], reference: Option<f64>) -> Option<String> {
+pub fn bars(
+    title: &str,
+    categories: &[String],
+    y_label: &str,
+    values: &[f64],
+    reference: Option<f64>,
+) -> Option<String> {
     if categories.is_empty() || values.iter().any(|value| !value.is_finite()) {
         return None;
     }
-    let top = values
+    let top = values.iter().copied().chain(reference).fold(0.0_f64, f64::max) * 1.15;
+    let quoted: Vec<String> = categories
         .iter()
-        .copied()
-        .chain(reference)
-        .fold(0.0_f64, f64::max)
-        * 1.15;
-    let quoted: Vec<String> = categories.iter().map(|name| format!("\"{}\"", label(name))).collect();
+        .map(|name| format!("\"{}\"", label(name)))
+        .collect();
     let numbers = |values: &mut dyn Iterator<Item = f64>| values.map(data).collect::<Vec<_>>().join(", ");
     let mut body = String::from("xychart-beta\n");
     let _ = writeln!(body, "    title \"{}\"", label(title));
     let _ = writeln!(body, "    x-axis [{}]", quoted.join(", "));
-    let _ = writeln!(body, "    y-axis \"{}\" 0 --> {}", label(y_label), data(top.max(1.0)));
+    let _ = writeln!(
+        body,
+        "    y-axis \"{}\" 0 --> {}",
+        label(y_label),
+        data(top.max(1.0))
+    );
     let _ = writeln!(body, "    bar [{}]", numbers(&mut values.iter().copied()));
     if let Some(reference) = reference {
         let _ = writeln!(
@@ -103,13 +112,23 @@ mod tests {
     #[test]
     fn labels_cannot_break_out() {
         let block = pie("Budget \"x\"\n", &[("a\"b".into(), 1.5), ("none".into(), 0.0)]).unwrap();
-        assert_eq!(block, "```mermaid\npie showData\n    title Budget 'x' \n    \"a'b\" : 1.5\n```\n");
+        assert_eq!(
+            block,
+            "```mermaid\npie showData\n    title Budget 'x' \n    \"a'b\" : 1.5\n```\n"
+        );
         assert_eq!(pie("t", &[("a".into(), -1.0)]), None);
     }
 
     #[test]
     fn bars_with_a_reference_line() {
-        let block = bars("t", &["a".into(), "b".into()], "CAC", &[400.0, 666.666], Some(2160.0)).unwrap();
+        let block = bars(
+            "t",
+            &["a".into(), "b".into()],
+            "CAC",
+            &[400.0, 666.666],
+            Some(2160.0),
+        )
+        .unwrap();
         assert!(block.contains("bar [400, 666.67]"), "{block}");
         assert!(block.contains("line [2160, 2160]"), "{block}");
         assert!(block.contains("y-axis \"CAC\" 0 --> 2484"), "{block}");

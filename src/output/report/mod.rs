@@ -19,8 +19,8 @@ use crate::output::plan_view::{PlanView, Threshold};
 use std::io::{self, Write};
 
 pub use html::write as write_html;
-pub use markdown::write as write_markdown;
 pub(crate) use markdown::budget_pie;
+pub use markdown::write as write_markdown;
 
 /// What one slice of the budget is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,7 +46,12 @@ pub struct BudgetPart {
 /// what remains (or the overrun, when the plan spends more than it has).
 pub fn budget_parts(view: &PlanView) -> Vec<BudgetPart> {
     let budget = &view.metrics.budget;
-    let share = |amount: f64| budget.total.filter(|total| *total > 0.0).map(|total| amount / total);
+    let share = |amount: f64| {
+        budget
+            .total
+            .filter(|total| *total > 0.0)
+            .map(|total| amount / total)
+    };
     let mut parts: Vec<BudgetPart> = view
         .metrics
         .channels
@@ -128,7 +133,9 @@ pub fn economics_rows(view: &PlanView) -> Vec<EconomicsRow> {
     let money = |value: Option<f64>| value.map_or_else(|| "-".into(), |v| view.money(v));
     let plain = |value: Option<f64>| value.map_or_else(|| "-".into(), format_number);
     let judge = |value: Option<f64>, limit: Option<&Threshold>, at_most: bool| match (value, limit) {
-        (Some(value), Some(limit)) if (at_most && value > limit.value) || (!at_most && value < limit.value) => {
+        (Some(value), Some(limit))
+            if (at_most && value > limit.value) || (!at_most && value < limit.value) =>
+        {
             Verdict::Fails
         }
         (Some(_), Some(_)) => Verdict::Passes,
@@ -142,7 +149,11 @@ pub fn economics_rows(view: &PlanView) -> Vec<EconomicsRow> {
     let ltv_note = if ue.ltv.is_some() && ue.ltv_basis.trim().is_empty() {
         "as given in the plan".to_owned()
     } else {
-        ue.ltv_basis.trim().trim_start_matches('(').trim_end_matches(')').to_owned()
+        ue.ltv_basis
+            .trim()
+            .trim_start_matches('(')
+            .trim_end_matches(')')
+            .to_owned()
     };
     vec![
         EconomicsRow {
@@ -175,9 +186,10 @@ pub fn economics_rows(view: &PlanView) -> Vec<EconomicsRow> {
         },
         EconomicsRow {
             label: "CAC payback",
-            value: ue
-                .payback_months
-                .map_or_else(|| "-".into(), |months| format!("{} months", format_number(months))),
+            value: ue.payback_months.map_or_else(
+                || "-".into(),
+                |months| format!("{} months", format_number(months)),
+            ),
             note: ue
                 .monthly_margin_per_customer
                 .map(|margin| format!("at {} gross margin a month per customer", view.money(margin)))

@@ -143,7 +143,10 @@ mod tests {
         let text = svg.finish();
         assert!(text.contains("&lt;script&gt;"), "{text}");
         assert!(text.contains("a &lt;b&gt; &amp; &quot;c&quot;"), "{text}");
-        assert!(text.contains(r#"x="1.3""#) || text.contains(r#"x="1.2""#), "{text}");
+        assert!(
+            text.contains(r#"x="1.3""#) || text.contains(r#"x="1.2""#),
+            "{text}"
+        );
         assert!(text.contains(r#"width="0" height="3.3""#), "{text}");
     }
 
