@@ -23,6 +23,10 @@ fn label(text: &str) -> String {
 
 /// A number as Mermaid data: plain digits, at most two decimals.
 fn data(value: f64) -> String {
+    // Past 1e15 cents are noise, and scaling by 100 could overflow.
+    if value.abs() >= 1e15 {
+        return format!("{value:.0}");
+    }
     let rounded = (value * 100.0).round() / 100.0;
     if rounded == rounded.trunc() && rounded.abs() < 1e15 {
         format!("{}", rounded as i64)
@@ -117,6 +121,7 @@ mod tests {
             "```mermaid\npie showData\n    title Budget 'x' \n    \"a'b\" : 1.5\n```\n"
         );
         assert_eq!(pie("t", &[("a".into(), -1.0)]), None);
+        assert!(!pie("t", &[("a".into(), 1.7e308)]).unwrap().contains("inf"));
     }
 
     #[test]
