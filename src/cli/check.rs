@@ -10,6 +10,7 @@ use crate::output::{self, Format, RuleInfo};
 use crate::project::baseline::Baseline;
 use crate::project::config_set::{ConfigSet, Linters};
 use crate::project::discover::discover;
+use crate::project::git::Revision;
 use crate::project::paths::{describe, display_path};
 use crate::project::read::{read_file_limited, read_limited, refused, ReadError};
 use crate::rule::catalog;
@@ -29,17 +30,34 @@ pub(super) fn run(args: &CheckArgs) -> Result<i32, UserError> {
             return Ok(fixed);
         }
     }
+    // `--new-from-rev`: what each plan already had at that revision is
+    // not reported (the revision is checked once, before any work).
+    let since = args
+        .new_from_rev
+        .as_deref()
+        .map(|revision| {
+            let revision = Revision::parse(revision)?;
+            revision.verify(&cwd)?;
+            Ok::<_, UserError>(revision)
+        })
+        .transpose()?;
     let infos = rule_infos(configs, &linters, &cwd)?;
     let options = output::Options {
         color: use_color(args.color, args.output.is_some()),
         rules: &infos,
     };
     let mut outcome = Outcome::default();
-    let filter = |report: &mut FileReport| {
+    let filter = |report: &mut FileReport| -> Result<(), UserError> {
         if let Some(baseline) = &baseline {
             baseline.filter(std::slice::from_mut(report));
         }
+        if let Some(revision) = &since {
+            findings_at(revision, report, &linters)?.filter(std::slice::from_mut(report));
+        }
+        Ok(())
     };
+    // The first file that could not be compared with the revision stops the run.
+    let mut failed = None;
 
     // Formats written a file at a time hold one file's findings at once.
     let stream = args
@@ -51,7 +69,9 @@ pub(super) fn run(args: &CheckArgs) -> Result<i32, UserError> {
         let mut sink = Sink::open(args.output.as_deref()).map_err(|error| output_error(args, &error))?;
         let mut written = Ok(());
         let tool_errors = lint_all(args, configs, &linters, &mut |mut report| {
-            filter(&mut report);
+            if let Err(error) = filter(&mut report) {
+                failed.get_or_insert(error);
+            }
             outcome.add(&report);
             if written.is_ok() {
                 written = stream.file(&report, &mut sink);
@@ -61,6 +81,9 @@ pub(super) fn run(args: &CheckArgs) -> Result<i32, UserError> {
             .and_then(|()| stream.finish(&outcome.summary, &mut sink))
             .and_then(|()| sink.commit())
             .map_err(|error| output_error(args, &error))?;
+        if let Some(error) = failed {
+            return Err(error);
+        }
         tool_errors
     } else {
         let mut reports = Vec::new();
@@ -70,7 +93,7 @@ pub(super) fn run(args: &CheckArgs) -> Result<i32, UserError> {
             return write_baseline(path, &reports, &tool_errors);
         }
         for report in &mut reports {
-            filter(report);
+            filter(report)?;
             outcome.add(report);
         }
         write_report(args, &reports, options)?;
@@ -80,6 +103,20 @@ pub(super) fn run(args: &CheckArgs) -> Result<i32, UserError> {
         print_error(error);
     }
     Ok(exit_code(args, &outcome, &tool_errors))
+}
+
+/// The findings `report`'s plan had at git revision `revision` (none for
+/// a plan that did not exist there), to keep only what the change introduced.
+fn findings_at(revision: &Revision, report: &FileReport, linters: &Linters) -> Result<Baseline, UserError> {
+    let path = Path::new(&report.path);
+    let mut before = Vec::new();
+    if let Some(bytes) = crate::project::git::show_file(revision, path)? {
+        let (linter, _) = linters.for_path(path)?;
+        before.push(crate::guard::guarded(&report.path, || {
+            linter.lint_bytes(&report.path, &bytes)
+        })?);
+    }
+    Ok(Baseline::of(&before))
 }
 
 /// `--fix`: fixes every plan named (or shows the fixes with `--diff`).
@@ -253,7 +290,7 @@ fn check_file(linter: &Linter, path: &Path, max_size: u64) -> Result<FileReport,
 
 /// A plan that could not be read, in words: `source` is what was read
 /// (a path, or "stdin"), `shown` the plan's name.
-fn read_error(source: &str, shown: &str, max_size: u64, error: ReadError) -> UserError {
+pub(super) fn read_error(source: &str, shown: &str, max_size: u64, error: ReadError) -> UserError {
     match error {
         ReadError::Io(error) => UserError::new(format!("cannot read {source}: {}", describe(&error))),
         ReadError::TooBig(size) => {

@@ -4,7 +4,6 @@
 use super::{current_dir, exit, print_stdout, MetricsFormat, RulesFormat};
 use crate::error::UserError;
 use crate::output;
-use crate::output::metrics::Unread;
 use crate::project::config::Config;
 use crate::project::config_set::ConfigSet;
 use crate::project::paths::{describe, display_path};
@@ -109,18 +108,7 @@ pub(super) fn metrics(file: &Path, format: MetricsFormat) -> Result<i32, UserErr
     let meant = normalized.meant(&document.value);
     let derived = crate::lint::derive::derive(meant);
     let currency = meant.get("currency").and_then(serde_json::Value::as_str);
-    let unread: Vec<Unread> = normalized
-        .readings
-        .iter()
-        .filter(|reading| reading.canonical.is_none())
-        .map(|reading| Unread {
-            field: crate::lint::schema::display_path(&reading.pointer)
-                .trim_matches('`')
-                .to_owned(),
-            written: reading.written.clone(),
-            noun: reading.kind.noun(),
-        })
-        .collect();
+    let unread = super::plan_view::unread_values(&normalized);
     let mut out = Vec::new();
     let written = match format {
         MetricsFormat::Human => output::metrics::write_table(&derived, currency, &unread, &mut out),

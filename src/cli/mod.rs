@@ -3,7 +3,10 @@
 
 mod check;
 mod commands;
+mod diff;
 mod fix;
+mod plan_view;
+mod report;
 
 use crate::error::UserError;
 use crate::finding::Severity;
@@ -53,6 +56,13 @@ enum Command {
         #[arg(long, value_enum, default_value_t = MetricsFormat::Human)]
         format: MetricsFormat,
     },
+    /// Write one page for the people who approve plans: findings, unit
+    /// economics, budget and channel charts, the funnel.
+    Report(ReportArgs),
+    /// Show what changed between two versions of a plan: numbers before and
+    /// after, findings introduced and resolved. A version is a file or
+    /// `REV:PATH` read from git.
+    Diff(DiffArgs),
     /// Explain a rule: why it matters, its options, a failing and a passing example.
     Explain {
         /// The rule id, e.g. vague-goal.
@@ -123,6 +133,51 @@ struct CheckArgs {
     /// (exit 1 when there is something to fix).
     #[arg(long, requires = "fix")]
     diff: bool,
+    /// Report only findings that are not in the plans as they were at git
+    /// revision REV (what the change introduced).
+    #[arg(long, value_name = "REV", conflicts_with = "write_baseline")]
+    new_from_rev: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
+struct ReportArgs {
+    /// Plan files or directories.
+    #[arg(default_value = ".")]
+    paths: Vec<PathBuf>,
+    /// Write the report to FILE instead of stdout.
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// `html` (one self-contained page) or `markdown` (Mermaid charts)
+    /// [default: markdown for an --output ending in .md, else html].
+    #[arg(long, value_enum)]
+    format: Option<crate::output::report::ReportFormat>,
+    /// Config file to use instead of the nearest .planlint.yaml.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+}
+
+impl ReportArgs {
+    fn format(&self) -> crate::output::report::ReportFormat {
+        use crate::output::report::ReportFormat;
+        self.format.unwrap_or_else(|| match &self.output {
+            Some(path) if report::looks_like_markdown(path) => ReportFormat::Markdown,
+            _ => ReportFormat::Html,
+        })
+    }
+}
+
+#[derive(Debug, clap::Args)]
+struct DiffArgs {
+    /// The version before: a file, or `REV:PATH` (e.g. `origin/main:plans/a.plan.yaml`).
+    old: String,
+    /// The version after: a file, or `REV:PATH`.
+    new: String,
+    /// `human`, `markdown` (for a pull request comment) or `json`.
+    #[arg(long, value_enum, default_value_t = crate::output::diff::DiffFormat::Human)]
+    format: crate::output::diff::DiffFormat,
+    /// Config file to use instead of the nearest .planlint.yaml.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
 }
 
 impl CheckArgs {
@@ -198,6 +253,8 @@ pub fn run() -> i32 {
     }
     let result = match cli.command {
         Command::Check(args) => check::run(&args),
+        Command::Report(args) => report::run(&args),
+        Command::Diff(args) => diff::run(&args),
         Command::Rules { format } => commands::rules(format),
         Command::Metrics { file, format } => commands::metrics(&file, format),
         Command::Explain { rule } => commands::explain(&rule),

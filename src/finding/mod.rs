@@ -2,6 +2,7 @@
 
 pub mod fingerprint;
 pub mod fix;
+pub mod matching;
 mod reread;
 
 pub use fix::Fix;

@@ -15,6 +15,8 @@ pub(crate) struct CompiledRule {
     pub severity: Severity,
     /// Rule option values, available to message templates.
     pub option_vars: Vec<(String, String)>,
+    /// Rule option values as configured, for reports that state thresholds.
+    pub options: Map<String, Value>,
     pub checks: Vec<CompiledCheck>,
 }
 
@@ -131,6 +133,7 @@ pub(crate) fn compile_rule(
         id: rule.id.clone(),
         severity,
         option_vars,
+        options: options.clone(),
         checks,
     })
 }

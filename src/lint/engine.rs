@@ -120,6 +120,17 @@ impl Linter {
         }
     }
 
+    /// The number option `name` of rule `id` as this linter runs it; `None`
+    /// when the rule is off, unknown or has no such number.
+    pub fn number_option(&self, id: &str, name: &str) -> Option<f64> {
+        self.rules
+            .iter()
+            .find(|rule| rule.id == id)?
+            .options
+            .get(name)?
+            .as_f64()
+    }
+
     /// Checks a file's raw bytes (not yet known to be UTF-8).
     pub fn lint_bytes(&self, path: &str, bytes: &[u8]) -> FileReport {
         match decode(bytes) {

@@ -115,7 +115,7 @@ pub fn write(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
 /// Text for a Markdown table cell: one line, `|` escaped, and `<` outside
 /// code spans escaped so that plan text is never taken for HTML (inside code
 /// spans entities would show literally, and HTML is inert there anyway).
-fn cell(text: &str) -> String {
+pub(crate) fn cell(text: &str) -> String {
     let balanced = text.matches('`').count() % 2 == 0;
     let mut escaped = String::with_capacity(text.len());
     let mut in_code = false;
@@ -138,7 +138,7 @@ fn cell(text: &str) -> String {
 }
 
 /// Inline code that survives backticks in `text`.
-fn code(text: &str) -> String {
+pub(crate) fn code(text: &str) -> String {
     let text = text.replace(['\n', '\r'], " ");
     if text.contains('`') {
         format!("`` {text} ``")

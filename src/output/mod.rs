@@ -7,13 +7,16 @@
 //! [`crate::finding::fingerprint`] (an identity that survives moved lines).
 
 pub(crate) mod destination;
+pub mod diff;
 pub mod github;
 mod gitlab;
 mod human;
 mod json;
 mod junit;
 pub mod metrics;
+pub mod plan_view;
 mod rdjson;
+pub mod report;
 mod sarif;
 
 use crate::document::{LineIndex, Span};

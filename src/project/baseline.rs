@@ -94,6 +94,21 @@ impl Baseline {
         })
     }
 
+    /// The findings of `reports` as a baseline: what `--new-from-rev`
+    /// compares with, the plans as they were in that revision.
+    pub fn of(reports: &[FileReport]) -> Baseline {
+        Baseline {
+            known: reports
+                .iter()
+                .flat_map(|report| {
+                    fingerprints(report)
+                        .into_iter()
+                        .map(|print| (report.path.clone(), print))
+                })
+                .collect(),
+        }
+    }
+
     /// Drops the findings the baseline records; returns how many.
     pub fn filter(&self, reports: &mut [FileReport]) -> usize {
         let mut dropped = 0;

@@ -8,6 +8,7 @@ pub(crate) mod config_file;
 pub(crate) mod config_set;
 pub(crate) mod containment;
 pub mod discover;
+pub mod git;
 pub(crate) mod packs;
 pub(crate) mod paths;
 pub(crate) mod read;

@@ -1,0 +1,83 @@
+//! `planlint diff OLD NEW`: two versions of a plan (files, or `REV:PATH`
+//! read from git) -> each linted and its numbers derived -> what changed.
+
+use super::check::read_error;
+use super::plan_view::view_of;
+use super::{current_dir, exit, print_stdout, DiffArgs};
+use crate::error::UserError;
+use crate::output::diff::{diff, write};
+use crate::project::config_set::{ConfigSet, Linters};
+use crate::project::git::{self, Revision};
+use crate::project::paths::display_path;
+use crate::project::read::read_file_limited;
+use std::path::{Path, PathBuf};
+
+/// One side of the diff: its bytes, and the path its findings and config go by.
+struct Version {
+    /// What the user called it (`HEAD~1:plans/a.plan.yaml`, a path).
+    label: String,
+    /// The plan's path, for findings and for finding its config.
+    path: String,
+    bytes: Vec<u8>,
+}
+
+pub(super) fn run(args: &DiffArgs) -> Result<i32, UserError> {
+    let cwd = current_dir()?;
+    let linters = Linters::new(ConfigSet::new(args.config.as_deref(), &cwd)?);
+    let mut views = Vec::with_capacity(2);
+    for argument in [&args.old, &args.new] {
+        let version = locate(argument, &cwd)?;
+        let (linter, _) = linters.for_path(Path::new(&version.path))?;
+        views.push((view_of(&linter, &version.path, &version.bytes)?, version.label));
+    }
+    let [(old, old_label), (new, new_label)] =
+        <[_; 2]>::try_from(views).map_err(|_| UserError::new("internal error: diff needs two versions"))?;
+    let changes = diff(&old, &new, &old_label, &new_label);
+    let mut out = Vec::new();
+    write(args.format, &changes, &mut out)
+        .map_err(|error| UserError::new(format!("cannot render the diff: {error}")))?;
+    print_stdout(&String::from_utf8_lossy(&out));
+    Ok(exit::CLEAN)
+}
+
+/// A file on disk when one is there, else `REV:PATH` read from git.
+fn locate(argument: &str, cwd: &Path) -> Result<Version, UserError> {
+    let path = PathBuf::from(argument);
+    if path.exists() || !argument.contains(':') {
+        let shown = display_path(&path);
+        let limit = crate::project::read::DEFAULT_MAX_FILE_SIZE;
+        let bytes = read_file_limited(&path, limit).map_err(|error| {
+            let mut error = read_error(&shown, &shown, limit, error);
+            if !path.exists() {
+                error = error.with_help(
+                    "name a plan file, or `REV:PATH` for a version in git (e.g. `HEAD~1:plans/a.plan.yaml`)",
+                );
+            }
+            error
+        })?;
+        return Ok(Version {
+            label: shown.clone(),
+            path: shown,
+            bytes,
+        });
+    }
+    let (revision, file) = argument.split_once(':').unwrap_or((argument, ""));
+    if file.is_empty() {
+        return Err(
+            UserError::new(format!("`{argument}` names no file after the `:`"))
+                .with_help("write `REV:PATH`, e.g. `origin/main:plans/a.plan.yaml`"),
+        );
+    }
+    let revision = Revision::parse(revision)?;
+    revision.verify(cwd)?;
+    let bytes = git::show(&revision, cwd, file)?.ok_or_else(|| {
+        UserError::new(format!("{file} does not exist in `{}`", revision.as_str())).with_help(
+            "git reads PATH from the repository root; write `./PATH` for a path from the current folder",
+        )
+    })?;
+    Ok(Version {
+        label: argument.to_owned(),
+        path: file.trim_start_matches("./").to_owned(),
+        bytes,
+    })
+}

@@ -1,0 +1,92 @@
+//! `planlint report`: gather the plans -> lint them and derive their
+//! numbers -> one HTML page (or Markdown) for the people who approve them.
+
+use super::check::read_error;
+use super::plan_view::view_of;
+use super::{current_dir, exit, print_error, print_stdout, ReportArgs};
+use crate::error::UserError;
+use crate::output::destination::write_report_file;
+use crate::output::plan_view::PlanView;
+use crate::output::report;
+use crate::project::config_set::{ConfigSet, Linters};
+use crate::project::discover::discover;
+use crate::project::paths::{describe, display_path};
+use crate::project::read::read_file_limited;
+use crate::rule::meta::PARSE_ERROR;
+use rayon::prelude::*;
+use std::io::{self, Write};
+use std::path::Path;
+
+pub(super) fn run(args: &ReportArgs) -> Result<i32, UserError> {
+    let cwd = current_dir()?;
+    let linters = Linters::new(ConfigSet::new(args.config.as_deref(), &cwd)?);
+    let configs = linters.configs();
+    let discovered = discover(&args.paths, configs);
+    let mut tool_errors = discovered.errors;
+    for path in &discovered.files {
+        linters.for_path(path)?;
+    }
+    let results: Vec<Result<PlanView, UserError>> = discovered
+        .files
+        .par_iter()
+        .map(|path| {
+            let (linter, max_file_size) = linters.for_path(path)?;
+            let shown = display_path(path);
+            let bytes = read_file_limited(path, max_file_size)
+                .map_err(|error| read_error(&shown, &shown, max_file_size, error))?;
+            view_of(&linter, &shown, &bytes)
+        })
+        .collect();
+    let mut views = Vec::with_capacity(results.len());
+    for result in results {
+        match result {
+            Ok(view) => views.push(view),
+            Err(error) => tool_errors.push(error),
+        }
+    }
+    views.sort_by(|a, b| a.report.path.cmp(&b.report.path));
+    if views.is_empty() && tool_errors.is_empty() {
+        return Err(UserError::new("no plan files found: nothing to report")
+            .with_help("name plan files or folders holding *.plan.yaml, *.plan.yml or *.plan.json"));
+    }
+
+    let mut page = Vec::new();
+    report::write(args.format(), &views, &mut page)
+        .map_err(|error| UserError::new(format!("cannot render the report: {error}")))?;
+    match &args.output {
+        Some(path) => {
+            write_report_file(path, &page).map_err(|error| {
+                UserError::new(format!(
+                    "cannot write {}: {}",
+                    display_path(path),
+                    describe(&error)
+                ))
+            })?;
+            let _ = writeln!(
+                io::stderr(),
+                "Wrote {} ({}).",
+                display_path(path),
+                crate::finding::plural(views.len(), "plan")
+            );
+        }
+        None => print_stdout(&String::from_utf8_lossy(&page)),
+    }
+    for error in &tool_errors {
+        print_error(error);
+    }
+    let unparsed = views
+        .iter()
+        .flat_map(|view| &view.report.findings)
+        .any(|finding| finding.rule == PARSE_ERROR);
+    Ok(if tool_errors.is_empty() && !unparsed {
+        exit::CLEAN
+    } else {
+        exit::TOOL_ERROR
+    })
+}
+
+/// Whether `path` names a Markdown file, for the default format.
+pub(super) fn looks_like_markdown(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|ext| ext == "md" || ext == "markdown")
+}

@@ -1,0 +1,339 @@
+//! The report's charts, drawn as SVG from the plan's numbers: the budget
+//! split, each channel's test return, and each channel's marginal CAC by
+//! spend tier against LTV (where the curve crosses LTV is where to stop
+//! scaling).
+
+use super::svg::{shorten, Anchor, Svg};
+use super::{budget_parts, PartKind};
+use crate::lint::derive::ChannelMetrics;
+use crate::numbers::format_number;
+use crate::output::plan_view::PlanView;
+
+/// Colours that stay apart for most colour vision and in grey print.
+const CHANNEL_COLOURS: [&str; 8] = [
+    "#2563eb", "#d97706", "#059669", "#9333ea", "#0891b2", "#db2777", "#65a30d", "#b45309",
+];
+const OTHER_COSTS: &str = "#64748b";
+const REMAINING: &str = "#cbd5e1";
+const OVER: &str = "#dc2626";
+const GOOD: &str = "#16a34a";
+const AXIS: &str = "#475569";
+const LTV_LINE: &str = "#0f172a";
+
+const WIDTH: f64 = 720.0;
+
+pub fn colour_of(kind: PartKind) -> &'static str {
+    match kind {
+        PartKind::Channel(index) => CHANNEL_COLOURS[index % CHANNEL_COLOURS.len()],
+        PartKind::OtherCosts => OTHER_COSTS,
+        PartKind::Remaining => REMAINING,
+        PartKind::Overrun => OVER,
+    }
+}
+
+/// The budget as one stacked bar (channels, other costs, what remains) with
+/// a legend; spending past the total runs beyond a marked total line.
+pub fn budget_chart(view: &PlanView) -> Option<String> {
+    let parts = budget_parts(view);
+    let budget = &view.metrics.budget;
+    let planned = budget.planned.max(0.0);
+    let scale_max = budget.total.unwrap_or(0.0).max(planned);
+    if parts.is_empty() || scale_max <= 0.0 {
+        return None;
+    }
+    let (left, bar_width, bar_top, bar_height, row) = (10.0, WIDTH - 20.0, 24.0, 36.0, 22.0);
+    let legend_top = bar_top + bar_height + 30.0;
+    let height = legend_top + row * parts.len() as f64 + 8.0;
+    let mut svg = Svg::new(WIDTH, height, &format!("Budget split of {}", view.heading()));
+    let x_of = |amount: f64| left + amount / scale_max * bar_width;
+
+    let mut at = 0.0;
+    for part in parts.iter().filter(|part| part.kind != PartKind::Overrun) {
+        let amount = part.amount.max(0.0);
+        let tip = format!("{}: {}", part.label, view.money(part.amount));
+        svg.rect(
+            x_of(at),
+            bar_top,
+            x_of(at + amount) - x_of(at),
+            bar_height,
+            colour_of(part.kind),
+            Some(&tip),
+        );
+        at += amount;
+    }
+    if let Some(total) = budget.total.filter(|total| *total > 0.0) {
+        let x = x_of(total);
+        let over = planned > total;
+        let colour = if over { OVER } else { AXIS };
+        svg.line(
+            (x, bar_top - 8.0),
+            (x, bar_top + bar_height + 8.0),
+            colour,
+            2.0,
+            over,
+        );
+        let label = format!("total {}", view.money(total));
+        let anchor = if x > WIDTH / 2.0 {
+            Anchor::End
+        } else {
+            Anchor::Start
+        };
+        svg.text(
+            x,
+            bar_top - 11.0,
+            &label,
+            anchor,
+            if over { "label over" } else { "label" },
+        );
+    }
+    for (index, part) in parts.iter().enumerate() {
+        let y = legend_top + row * index as f64;
+        svg.rect(left, y, 14.0, 14.0, colour_of(part.kind), None);
+        let class = if part.kind == PartKind::Overrun {
+            "label over"
+        } else {
+            "label"
+        };
+        svg.text(
+            left + 22.0,
+            y + 12.0,
+            &shorten(&part.label, 48),
+            Anchor::Start,
+            class,
+        );
+        svg.text(
+            left + 520.0,
+            y + 12.0,
+            &view.money(part.amount),
+            Anchor::End,
+            class,
+        );
+        let share = part
+            .share
+            .map(|share| format!("{}%", format_number(share * 100.0)))
+            .unwrap_or_default();
+        svg.text(left + 600.0, y + 12.0, &share, Anchor::End, "label muted");
+    }
+    Some(svg.finish())
+}
+
+/// Each channel's test return (test revenue / test spend) as a bar, with
+/// the break-even line at 1; a channel with no test says so.
+pub fn test_return_chart(view: &PlanView) -> Option<String> {
+    let channels = &view.metrics.channels;
+    if channels.is_empty() {
+        return None;
+    }
+    let (label_width, row, top) = (200.0, 28.0, 28.0);
+    let plot_width = WIDTH - label_width - 70.0;
+    let largest = channels
+        .iter()
+        .filter_map(|channel| channel.test_return)
+        .fold(1.0_f64, f64::max)
+        * 1.1;
+    let height = top + row * channels.len() as f64 + 10.0;
+    let mut svg = Svg::new(
+        WIDTH,
+        height,
+        &format!("Test return per channel of {}", view.heading()),
+    );
+    let x_of = |value: f64| label_width + value.max(0.0) / largest * plot_width;
+    for (index, channel) in channels.iter().enumerate() {
+        let y = top + row * index as f64;
+        svg.text(
+            label_width - 8.0,
+            y + 15.0,
+            &shorten(&channel.name, 28),
+            Anchor::End,
+            "label",
+        );
+        let Some(test_return) = channel.test_return else {
+            svg.text(
+                label_width + 6.0,
+                y + 15.0,
+                "not tested",
+                Anchor::Start,
+                "label muted",
+            );
+            continue;
+        };
+        let colour = if test_return >= 1.0 { GOOD } else { OVER };
+        let tip = format!("{}: test return {}", channel.name, format_number(test_return));
+        svg.rect(
+            label_width,
+            y + 3.0,
+            x_of(test_return) - label_width,
+            row - 8.0,
+            colour,
+            Some(&tip),
+        );
+        svg.text(
+            x_of(test_return) + 6.0,
+            y + 15.0,
+            &format!("{}×", format_number(test_return)),
+            Anchor::Start,
+            "label",
+        );
+    }
+    let even = x_of(1.0);
+    svg.line((even, top - 6.0), (even, height - 4.0), AXIS, 1.5, true);
+    svg.text(even, top - 10.0, "break-even (1×)", Anchor::Middle, "label muted");
+    Some(svg.finish())
+}
+
+/// A channel's marginal CAC per spend tier as steps over its spend, against
+/// LTV: tiers above LTV are red, and the first of them is where to stop.
+pub fn marginal_cac_chart(view: &PlanView, channel: &ChannelMetrics) -> Option<String> {
+    if channel.tiers.is_empty() {
+        return None;
+    }
+    let ltv = view.metrics.unit_economics.ltv;
+    let highest_cac = channel
+        .tiers
+        .iter()
+        .filter_map(|tier| tier.marginal_cac)
+        .fold(0.0_f64, f64::max);
+    let y_max = highest_cac.max(ltv.unwrap_or(0.0)).max(1.0) * 1.15;
+    let spend_max = channel
+        .tiers
+        .iter()
+        .map(|tier| tier.to_spend.max(tier.from_spend))
+        .fold(channel.budget.unwrap_or(0.0), f64::max);
+    if spend_max <= 0.0 || !spend_max.is_finite() || !y_max.is_finite() {
+        return None;
+    }
+    let (left, right, top, bottom) = (80.0, 20.0, 30.0, 44.0);
+    let height = 260.0;
+    let (plot_width, plot_height) = (WIDTH - left - right, height - top - bottom);
+    let x_of = |spend: f64| left + spend.clamp(0.0, spend_max) / spend_max * plot_width;
+    let y_of = |cac: f64| top + plot_height - cac.clamp(0.0, y_max) / y_max * plot_height;
+    let mut svg = Svg::new(
+        WIDTH,
+        height,
+        &format!("Marginal CAC by spend tier of {}", channel.name),
+    );
+
+    // Axes, with ticks at 0, half and the top.
+    svg.line((left, top), (left, top + plot_height), AXIS, 1.0, false);
+    svg.line(
+        (left, top + plot_height),
+        (left + plot_width, top + plot_height),
+        AXIS,
+        1.0,
+        false,
+    );
+    for fraction in [0.0, 0.5, 1.0] {
+        let cac = y_max * fraction;
+        svg.text(
+            left - 6.0,
+            y_of(cac) + 4.0,
+            &format_number(cac),
+            Anchor::End,
+            "tick",
+        );
+        let spend = spend_max * fraction;
+        let anchor = if fraction == 1.0 {
+            Anchor::End
+        } else {
+            Anchor::Middle
+        };
+        svg.text(
+            x_of(spend),
+            top + plot_height + 16.0,
+            &format_number(spend),
+            anchor,
+            "tick",
+        );
+    }
+    svg.text(
+        left + plot_width / 2.0,
+        height - 6.0,
+        "cumulative spend",
+        Anchor::Middle,
+        "tick",
+    );
+    svg.text(left, top - 14.0, "marginal CAC", Anchor::Middle, "tick");
+
+    let mut stop_at = None;
+    for tier in &channel.tiers {
+        let (x0, x1) = (x_of(tier.from_spend), x_of(tier.to_spend));
+        match tier.marginal_cac {
+            Some(cac) => {
+                let above = ltv.is_some_and(|ltv| cac > ltv);
+                let colour = if above { OVER } else { CHANNEL_COLOURS[0] };
+                let tip = format!(
+                    "{}-{}: marginal CAC {}",
+                    format_number(tier.from_spend),
+                    format_number(tier.to_spend),
+                    format_number(cac)
+                );
+                svg.rect(
+                    x0 + 1.0,
+                    y_of(cac),
+                    x1 - x0 - 2.0,
+                    y_of(0.0) - y_of(cac),
+                    colour,
+                    Some(&tip),
+                );
+                svg.text(
+                    (x0 + x1) / 2.0,
+                    y_of(cac) - 5.0,
+                    &format_number(cac),
+                    Anchor::Middle,
+                    "label",
+                );
+                if above && stop_at.is_none() {
+                    stop_at = Some(tier.from_spend);
+                }
+            }
+            None => {
+                // No new customer for this spend: the marginal cost is unbounded.
+                svg.rect(
+                    x0 + 1.0,
+                    top,
+                    x1 - x0 - 2.0,
+                    plot_height,
+                    OVER,
+                    Some("no new customers"),
+                );
+                svg.text(
+                    (x0 + x1) / 2.0,
+                    top + 14.0,
+                    "no new customers",
+                    Anchor::Middle,
+                    "label inverse",
+                );
+                stop_at.get_or_insert(tier.from_spend);
+            }
+        }
+    }
+    if let Some(ltv) = ltv {
+        // Dark, so that it shows over the red tiers above it too.
+        svg.line(
+            (left, y_of(ltv)),
+            (left + plot_width, y_of(ltv)),
+            LTV_LINE,
+            2.0,
+            true,
+        );
+        let label = format!("LTV {}", format_number(ltv));
+        svg.text(left + 6.0, y_of(ltv) - 6.0, &label, Anchor::Start, "label strong");
+    }
+    if let Some(budget) = channel.budget.filter(|budget| *budget > 0.0) {
+        let x = x_of(budget);
+        svg.line((x, top), (x, top + plot_height), AXIS, 1.5, true);
+        svg.text(x, top - 4.0, "budget", Anchor::End, "tick");
+    }
+    if let Some(spend) = stop_at {
+        let x = x_of(spend);
+        svg.line((x, top - 4.0), (x, top + plot_height), OVER, 2.5, false);
+        svg.text(
+            x - 6.0,
+            top + 12.0,
+            "stop scaling here",
+            Anchor::End,
+            "label over",
+        );
+    }
+    Some(svg.finish())
+}

@@ -1,0 +1,253 @@
+//! `planlint report`: one page for the people who approve a plan, per run:
+//! findings by severity, unit economics against the rules' thresholds, the
+//! budget split, channel returns and marginal CAC, the funnel.
+//!
+//! Two renderings of the same content: a self-contained HTML page (inline
+//! CSS and SVG, nothing fetched, printable) and Markdown with Mermaid
+//! charts (wikis, PR comments, job summaries). This module holds what both
+//! show; each file renders it once.
+
+mod charts;
+mod html;
+mod markdown;
+pub(crate) mod mermaid;
+mod svg;
+
+use crate::finding::{Finding, Severity};
+use crate::numbers::format_number;
+use crate::output::plan_view::{PlanView, Threshold};
+use std::io::{self, Write};
+
+pub use html::write as write_html;
+pub(crate) use markdown::budget_pie;
+pub use markdown::write as write_markdown;
+
+/// What one slice of the budget is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PartKind {
+    /// The channel at this index.
+    Channel(usize),
+    OtherCosts,
+    Remaining,
+    /// Planned spend beyond the total.
+    Overrun,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct BudgetPart {
+    pub label: String,
+    pub amount: f64,
+    /// Of the total budget, when there is one.
+    pub share: Option<f64>,
+    pub kind: PartKind,
+}
+
+/// The budget's slices: each channel with a budget, the other costs, and
+/// what remains (or the overrun, when the plan spends more than it has).
+pub fn budget_parts(view: &PlanView) -> Vec<BudgetPart> {
+    let budget = &view.metrics.budget;
+    let share = |amount: f64| {
+        budget
+            .total
+            .filter(|total| *total > 0.0)
+            .map(|total| amount / total)
+    };
+    let mut parts: Vec<BudgetPart> = view
+        .metrics
+        .channels
+        .iter()
+        .enumerate()
+        .filter_map(|(index, channel)| {
+            let amount = channel.budget.filter(|amount| *amount > 0.0)?;
+            Some(BudgetPart {
+                label: channel.name.clone(),
+                amount,
+                share: share(amount),
+                kind: PartKind::Channel(index),
+            })
+        })
+        .collect();
+    if budget.items > 0.0 {
+        parts.push(BudgetPart {
+            label: "Other costs".into(),
+            amount: budget.items,
+            share: share(budget.items),
+            kind: PartKind::OtherCosts,
+        });
+    }
+    match budget.remaining {
+        Some(remaining) if remaining > 0.0 => parts.push(BudgetPart {
+            label: "Remaining".into(),
+            amount: remaining,
+            share: share(remaining),
+            kind: PartKind::Remaining,
+        }),
+        Some(remaining) if remaining < 0.0 => parts.push(BudgetPart {
+            label: "Over the total".into(),
+            amount: -remaining,
+            share: share(-remaining),
+            kind: PartKind::Overrun,
+        }),
+        _ => {}
+    }
+    parts
+}
+
+/// How a number stands against its rule's threshold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    Passes,
+    Fails,
+    /// No threshold, or the number is unknown.
+    NotJudged,
+}
+
+impl Verdict {
+    pub fn word(self) -> &'static str {
+        match self {
+            Verdict::Passes => "ok",
+            Verdict::Fails => "fails",
+            Verdict::NotJudged => "",
+        }
+    }
+}
+
+/// One line of the unit economics table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EconomicsRow {
+    pub label: &'static str,
+    /// `-` when it cannot be computed.
+    pub value: String,
+    /// How it was derived, or what it means.
+    pub note: String,
+    /// The rule's threshold in words (`at least 3 (low-ltv-cac-ratio)`).
+    pub threshold: String,
+    pub verdict: Verdict,
+}
+
+/// CAC, LTV (and how it was derived), LTV/CAC, CAC/LTV, payback and
+/// profit per customer, each with the threshold a rule holds it to.
+pub fn economics_rows(view: &PlanView) -> Vec<EconomicsRow> {
+    let ue = &view.metrics.unit_economics;
+    let thresholds = &view.thresholds;
+    let money = |value: Option<f64>| value.map_or_else(|| "-".into(), |v| view.money(v));
+    let plain = |value: Option<f64>| value.map_or_else(|| "-".into(), format_number);
+    let judge = |value: Option<f64>, limit: Option<&Threshold>, at_most: bool| match (value, limit) {
+        (Some(value), Some(limit))
+            if (at_most && value > limit.value) || (!at_most && value < limit.value) =>
+        {
+            Verdict::Fails
+        }
+        (Some(_), Some(_)) => Verdict::Passes,
+        _ => Verdict::NotJudged,
+    };
+    let limit_text = |limit: Option<&Threshold>, words: &str, unit: &str| {
+        limit.map_or_else(String::new, |limit| {
+            format!("{words} {}{unit} ({})", format_number(limit.value), limit.rule)
+        })
+    };
+    let ltv_note = if ue.ltv.is_some() && ue.ltv_basis.trim().is_empty() {
+        "as given in the plan".to_owned()
+    } else {
+        ue.ltv_basis
+            .trim()
+            .trim_start_matches('(')
+            .trim_end_matches(')')
+            .to_owned()
+    };
+    vec![
+        EconomicsRow {
+            label: "CAC",
+            value: money(ue.cac),
+            note: "cost to win one customer".into(),
+            threshold: String::new(),
+            verdict: Verdict::NotJudged,
+        },
+        EconomicsRow {
+            label: "LTV",
+            value: money(ue.ltv),
+            note: ltv_note,
+            threshold: String::new(),
+            verdict: Verdict::NotJudged,
+        },
+        EconomicsRow {
+            label: "LTV/CAC",
+            value: plain(ue.ltv_cac_ratio),
+            note: "what a customer is worth per unit spent to win one".into(),
+            threshold: limit_text(thresholds.min_ltv_cac.as_ref(), "at least", ""),
+            verdict: judge(ue.ltv_cac_ratio, thresholds.min_ltv_cac.as_ref(), false),
+        },
+        EconomicsRow {
+            label: "CAC/LTV",
+            value: plain(ue.cac_ltv_ratio),
+            note: "above 1 loses money on every customer".into(),
+            threshold: limit_text(thresholds.max_cac_ltv.as_ref(), "at most", ""),
+            verdict: judge(ue.cac_ltv_ratio, thresholds.max_cac_ltv.as_ref(), true),
+        },
+        EconomicsRow {
+            label: "CAC payback",
+            value: ue.payback_months.map_or_else(
+                || "-".into(),
+                |months| format!("{} months", format_number(months)),
+            ),
+            note: ue
+                .monthly_margin_per_customer
+                .map(|margin| format!("at {} gross margin a month per customer", view.money(margin)))
+                .unwrap_or_default(),
+            threshold: limit_text(thresholds.max_payback_months.as_ref(), "at most", " months"),
+            verdict: judge(ue.payback_months, thresholds.max_payback_months.as_ref(), true),
+        },
+        EconomicsRow {
+            label: "Profit per customer",
+            value: money(ue.profit_per_customer),
+            note: "LTV - CAC".into(),
+            threshold: String::new(),
+            verdict: Verdict::NotJudged,
+        },
+    ]
+}
+
+/// The indices of a plan's findings grouped by severity, worst first, in
+/// file order within each group.
+pub fn by_severity(findings: &[Finding]) -> Vec<(Severity, Vec<usize>)> {
+    [Severity::Error, Severity::Warning, Severity::Info]
+        .into_iter()
+        .map(|severity| {
+            let group: Vec<usize> = (0..findings.len())
+                .filter(|index| findings[*index].severity == severity)
+                .collect();
+            (severity, group)
+        })
+        .filter(|(_, group)| !group.is_empty())
+        .collect()
+}
+
+/// The line and column where each finding starts, in order.
+pub fn places(view: &PlanView) -> Vec<(usize, usize)> {
+    crate::output::regions(&view.report)
+        .into_iter()
+        .map(|region| (region.start_line, region.start_column))
+        .collect()
+}
+
+/// A tier's spend range, `20,000-40,000`.
+pub fn tier_range(from: f64, to: f64) -> String {
+    format!("{}-{}", format_number(from), format_number(to))
+}
+
+/// The report in `format`.
+pub fn write(format: ReportFormat, views: &[PlanView], out: &mut dyn Write) -> io::Result<()> {
+    match format {
+        ReportFormat::Html => write_html(views, out),
+        ReportFormat::Markdown => write_markdown(views, out),
+    }
+}
+
+/// The formats `planlint report --format` accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    /// One self-contained page: inline CSS and SVG charts, nothing fetched.
+    Html,
+    /// Markdown with Mermaid charts, for wikis and pull request comments.
+    Markdown,
+}
