@@ -68,7 +68,7 @@ pub(super) fn run(args: &CheckArgs) -> Result<i32, UserError> {
     let tool_errors = if let Some(mut stream) = stream {
         let mut sink = Sink::open(args.output.as_deref()).map_err(|error| output_error(args, &error))?;
         let mut written = Ok(());
-        let tool_errors = lint_all(args, configs, &linters, &mut |mut report| {
+        let tool_errors = lint_all(args, configs, &linters, true, &mut |mut report| {
             if let Err(error) = filter(&mut report) {
                 failed.get_or_insert(error);
             }
@@ -87,7 +87,7 @@ pub(super) fn run(args: &CheckArgs) -> Result<i32, UserError> {
         tool_errors
     } else {
         let mut reports = Vec::new();
-        let tool_errors = lint_all(args, configs, &linters, &mut |report| reports.push(report))?;
+        let tool_errors = lint_all(args, configs, &linters, false, &mut |report| reports.push(report))?;
         reports.sort_by(|a, b| a.path.cmp(&b.path));
         if let Some(path) = &args.write_baseline {
             return write_baseline(path, &reports, &tool_errors);
@@ -198,7 +198,8 @@ impl Outcome {
 const CHUNK: usize = 64;
 
 /// Lints stdin (`-`, anywhere among the paths, read once) and every plan
-/// file the other paths name, handing each report to `each` in order
+/// file the other paths name (`streaming`: each report is written as soon
+/// as `each` has it), handing each report to `each` in order
 /// (stdin first, then the files sorted by path). A folder with no plan in
 /// it is said on stderr; a run that checked nothing at all is a tool error.
 /// Returns the paths and files that could not be checked.
@@ -206,6 +207,7 @@ fn lint_all(
     args: &CheckArgs,
     configs: &ConfigSet,
     linters: &Linters,
+    streaming: bool,
     each: &mut dyn FnMut(FileReport),
 ) -> Result<Vec<UserError>, UserError> {
     let stdin = Path::new("-");
@@ -235,14 +237,14 @@ fn lint_all(
     }
     // Compile each distinct set of overrides once, before the parallel part.
     for path in &discovered.files {
-        linters.for_path(path)?;
+        linters.for_file(path)?;
     }
     for chunk in discovered.files.chunks(CHUNK) {
         let results: Vec<Result<FileReport, UserError>> = chunk
             .par_iter()
             .map(|path| {
-                let (linter, max_file_size) = linters.for_path(path)?;
-                check_file(&linter, path, max_file_size)
+                let (linter, max_file_size) = linters.for_file(path)?;
+                check_file(&linter, path, max_file_size, streaming)
             })
             .collect();
         for result in results {
@@ -277,14 +279,19 @@ fn output_error(args: &CheckArgs, error: &io::Error) -> UserError {
     }
 }
 
-fn check_file(linter: &Linter, path: &Path, max_size: u64) -> Result<FileReport, UserError> {
+/// Checks one plan file. With `keep_text` false (the whole run's reports
+/// are held before writing) the text is released and read again for the
+/// report; a streamed report is written while the text is still here.
+fn check_file(linter: &Linter, path: &Path, max_size: u64, keep_text: bool) -> Result<FileReport, UserError> {
     let shown = display_path(path);
     let bytes =
         read_file_limited(path, max_size).map_err(|error| read_error(&shown, &shown, max_size, error))?;
     let mut report = crate::guard::guarded(&shown, || linter.lint_bytes(&shown, &bytes))?;
     // Findings are kept until the report is written; the text is read
     // again then, so memory does not grow with the number of files.
-    report.release_text(path.to_path_buf());
+    if !keep_text {
+        report.release_text(path.to_path_buf());
+    }
     Ok(report)
 }
 

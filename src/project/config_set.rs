@@ -42,15 +42,25 @@ impl ConfigSet {
 
     /// The config for `path` (a file, or a folder being walked).
     pub fn for_path(&self, path: &Path) -> Result<Arc<Config>, UserError> {
+        let absolute = crate::project::paths::absolute(path);
+        if absolute.is_dir() {
+            self.for_folder(absolute)
+        } else {
+            self.for_file(&absolute)
+        }
+    }
+
+    /// The config for the file at `path` (known to be a file: no need to
+    /// ask the file system, thousands of times in a large run).
+    pub fn for_file(&self, path: &Path) -> Result<Arc<Config>, UserError> {
+        let absolute = crate::project::paths::absolute(path);
+        self.for_folder(absolute.parent().map(Path::to_path_buf).unwrap_or_default())
+    }
+
+    fn for_folder(&self, folder: PathBuf) -> Result<Arc<Config>, UserError> {
         if let Some(config) = &self.explicit {
             return Ok(Arc::clone(config));
         }
-        let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-        let folder = if absolute.is_dir() {
-            absolute
-        } else {
-            absolute.parent().map(Path::to_path_buf).unwrap_or_default()
-        };
         let mut cache = self
             .by_folder
             .lock()
@@ -132,7 +142,15 @@ impl Linters {
 
     /// The linter for `path`, and the largest file its config accepts.
     pub fn for_path(&self, path: &Path) -> Result<(Arc<Linter>, u64), UserError> {
-        let config = self.configs.for_path(path)?;
+        self.linter(self.configs.for_path(path)?, path)
+    }
+
+    /// The linter for the plan file at `path` (see [`ConfigSet::for_file`]).
+    pub fn for_file(&self, path: &Path) -> Result<(Arc<Linter>, u64), UserError> {
+        self.linter(self.configs.for_file(path)?, path)
+    }
+
+    fn linter(&self, config: Arc<Config>, path: &Path) -> Result<(Arc<Linter>, u64), UserError> {
         let key = (config.path.clone(), config.matching_overrides(path));
         let mut built = self.built.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         if let Some(linter) = built.get(&key) {

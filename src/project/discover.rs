@@ -59,11 +59,14 @@ pub fn discover(paths: &[PathBuf], configs: &ConfigSet) -> Discovered {
     found.files.sort();
     found.files.dedup();
     // One file named several ways (`a.plan.yaml`, `./a.plan.yaml`, its
-    // absolute path, through its folder) is checked and reported once.
-    let mut seen = std::collections::HashSet::new();
-    found
-        .files
-        .retain(|path| seen.insert(std::fs::canonicalize(path).unwrap_or_else(|_| path.clone())));
+    // absolute path, through its folder) is checked and reported once. One
+    // path alone cannot name a file twice (walks do not follow links).
+    if paths.len() > 1 {
+        let mut seen = std::collections::HashSet::new();
+        found
+            .files
+            .retain(|path| seen.insert(std::fs::canonicalize(path).unwrap_or_else(|_| path.clone())));
+    }
     found
 }
 
@@ -75,7 +78,7 @@ fn walk(root: &Path, configs: &ConfigSet, found: &mut Discovered) {
                 if !entry.file_type().is_some_and(|kind| kind.is_file()) {
                     continue;
                 }
-                let config = match configs.for_path(path) {
+                let config = match configs.for_file(path) {
                     Ok(config) => config,
                     Err(error) => {
                         found.errors.push(error);

@@ -23,8 +23,7 @@ pub fn describe(error: &std::io::Error) -> String {
 /// A path as users should see it: relative to the working directory when it
 /// is inside it, `/`-separated, without a leading `./`.
 pub fn display_path(path: &Path) -> String {
-    let relative = std::env::current_dir()
-        .ok()
+    let relative = working_dir()
         .filter(|_| path.is_absolute())
         .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf))
         .unwrap_or_else(|| path.to_path_buf());
@@ -34,14 +33,21 @@ pub fn display_path(path: &Path) -> String {
     text.strip_prefix("./").map(str::to_owned).unwrap_or(text)
 }
 
+/// The working directory, asked once: planlint never changes it, and a
+/// run over thousands of files names it for every one.
+fn working_dir() -> Option<&'static Path> {
+    static CWD: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
+    CWD.get_or_init(|| std::env::current_dir().ok()).as_deref()
+}
+
 /// `path` made absolute against the working directory, with `.` steps removed.
 pub fn absolute(path: &Path) -> PathBuf {
     let joined = if path.is_absolute() {
         path.to_path_buf()
     } else {
-        std::env::current_dir()
+        working_dir()
             .map(|cwd| cwd.join(path))
-            .unwrap_or_else(|_| path.to_path_buf())
+            .unwrap_or_else(|| path.to_path_buf())
     };
     let mut clean = PathBuf::new();
     for part in joined.components() {
