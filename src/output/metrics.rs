@@ -1,7 +1,7 @@
 //! `planlint metrics`: a plan's derived numbers as a table a marketing lead
 //! can read at a glance, or as JSON.
 
-use crate::lint::derive::Metrics;
+use crate::lint::derive::{ChannelMetrics, Metrics};
 use crate::numbers::{format_money, format_number};
 use serde_json::json;
 use std::fmt::Write as _;
@@ -116,21 +116,7 @@ pub fn write_table(
             "channel", "budget", "share", "test return"
         );
         for channel in &metrics.channels {
-            let tiers: Vec<String> = channel
-                .tiers
-                .iter()
-                .map(|tier| {
-                    let cac = tier
-                        .marginal_cac
-                        .map(format_number)
-                        .unwrap_or_else(|| "no new customers".into());
-                    format!(
-                        "{}-{}: {cac}",
-                        format_number(tier.from_spend),
-                        format_number(tier.to_spend)
-                    )
-                })
-                .collect();
+            let tiers = tiers_text(channel);
             let _ = writeln!(
                 text,
                 "  {:<width$} {:>12} {:>6} {:>12}  {}",
@@ -138,11 +124,7 @@ pub fn write_table(
                 or_dash(channel.budget.map(format_number)),
                 or_dash(percent(channel.budget_share)),
                 or_dash(channel.test_return.map(format_number)),
-                if tiers.is_empty() {
-                    "-".to_owned()
-                } else {
-                    tiers.join(", ")
-                }
+                or_dash(tiers),
             );
         }
     }
@@ -157,6 +139,27 @@ pub fn write_table(
         }
     }
     out.write_all(text.as_bytes())
+}
+
+/// A tier's spend range, `20,000-40,000`.
+pub(crate) fn tier_range(from: f64, to: f64) -> String {
+    format!("{}-{}", format_number(from), format_number(to))
+}
+
+/// A channel's marginal CAC per spend tier on one line (`0-20,000: 400,
+/// 20,000-40,000: 500`); `None` when it gives no tiers.
+pub(crate) fn tiers_text(channel: &ChannelMetrics) -> Option<String> {
+    let tiers: Vec<String> = channel
+        .tiers
+        .iter()
+        .map(|tier| {
+            let cac = tier
+                .marginal_cac
+                .map_or_else(|| "no new customers".into(), format_number);
+            format!("{}: {cac}", tier_range(tier.from_spend, tier.to_spend))
+        })
+        .collect();
+    (!tiers.is_empty()).then(|| tiers.join(", "))
 }
 
 /// `metrics` as JSON: the derived values, with the plan's currency, and the

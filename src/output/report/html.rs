@@ -3,7 +3,7 @@
 
 use super::charts::{budget_chart, marginal_cac_chart, test_return_chart};
 use super::svg::escape;
-use super::{by_severity, economics_rows, places, tier_range, Verdict};
+use super::{by_severity, economics_rows, places, Verdict};
 use crate::finding::{plural, FileReport, Summary};
 use crate::numbers::format_number;
 use crate::output::plan_view::PlanView;
@@ -236,16 +236,7 @@ fn channels(page: &mut String, view: &PlanView) {
     }
     page.push_str("<table>\n<tr><th>channel</th><th>budget</th><th>share</th><th>test return</th><th>marginal CAC by spend tier</th></tr>\n");
     for channel in channels {
-        let tiers: Vec<String> = channel
-            .tiers
-            .iter()
-            .map(|tier| {
-                let cac = tier
-                    .marginal_cac
-                    .map_or_else(|| "no new customers".into(), format_number);
-                format!("{}: {cac}", tier_range(tier.from_spend, tier.to_spend))
-            })
-            .collect();
+        let tiers = crate::output::metrics::tiers_text(channel);
         let _ = writeln!(
             page,
             "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
@@ -255,7 +246,7 @@ fn channels(page: &mut String, view: &PlanView) {
                 .budget_share
                 .map_or_else(|| "-".into(), |share| format!("{}%", format_number(share * 100.0))),
             channel.test_return.map_or_else(|| "-".into(), format_number),
-            if tiers.is_empty() { "-".into() } else { escape(&tiers.join(", ")) }
+            tiers.map_or_else(|| "-".into(), |tiers| escape(&tiers))
         );
     }
     page.push_str("</table>\n");

@@ -184,16 +184,7 @@ fn channels(md: &mut String, view: &PlanView) {
     }
     md.push_str("| Channel | Budget | Share | Test return | Marginal CAC by spend tier |\n| --- | ---: | ---: | ---: | --- |\n");
     for channel in channels {
-        let tiers: Vec<String> = channel
-            .tiers
-            .iter()
-            .map(|tier| {
-                let cac = tier
-                    .marginal_cac
-                    .map_or_else(|| "no new customers".into(), format_number);
-                format!("{}: {cac}", tier_range(tier.from_spend, tier.to_spend))
-            })
-            .collect();
+        let tiers = crate::output::metrics::tiers_text(channel);
         let _ = writeln!(
             md,
             "| {} | {} | {} | {} | {} |",
@@ -204,11 +195,7 @@ fn channels(md: &mut String, view: &PlanView) {
                 |share| format!("{}%", format_number(share * 100.0))
             ),
             channel.test_return.map_or_else(|| "-".into(), format_number),
-            if tiers.is_empty() {
-                "-".into()
-            } else {
-                cell(&tiers.join(", "))
-            }
+            tiers.map_or_else(|| "-".into(), |tiers| cell(&tiers))
         );
     }
     md.push('\n');

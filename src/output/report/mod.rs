@@ -15,6 +15,7 @@ mod svg;
 
 use crate::finding::{Finding, Severity};
 use crate::numbers::format_number;
+pub(crate) use crate::output::metrics::tier_range;
 use crate::output::plan_view::{PlanView, Threshold};
 use std::io::{self, Write};
 
@@ -228,11 +229,6 @@ pub fn places(view: &PlanView) -> Vec<(usize, usize)> {
         .into_iter()
         .map(|region| (region.start_line, region.start_column))
         .collect()
-}
-
-/// A tier's spend range, `20,000-40,000`.
-pub fn tier_range(from: f64, to: f64) -> String {
-    format!("{}-{}", format_number(from), format_number(to))
 }
 
 /// The report in `format`.
