@@ -197,6 +197,9 @@ impl Outcome {
 /// over thousands of plans holds only these.
 const CHUNK: usize = 64;
 
+/// Checked chunks waiting to be written.
+const CHUNKS_IN_FLIGHT: usize = 2;
+
 /// Lints stdin (`-`, anywhere among the paths, read once) and every plan
 /// file the other paths name (`streaming`: each report is written as soon
 /// as `each` has it), handing each report to `each` in order
@@ -239,24 +242,38 @@ fn lint_all(
     for path in &discovered.files {
         linters.for_file(path)?;
     }
-    for chunk in discovered.files.chunks(CHUNK) {
-        let results: Vec<Result<FileReport, UserError>> = chunk
-            .par_iter()
-            .map(|path| {
-                let (linter, max_file_size) = linters.for_file(path)?;
-                check_file(&linter, path, max_file_size, streaming)
-            })
-            .collect();
-        for result in results {
-            match result {
-                Ok(report) => {
-                    checked += 1;
-                    each(report);
+    // The next chunk is checked (on the pool's threads) while this one's
+    // reports are written here, so writing never leaves the cores idle;
+    // at most a few chunks are held at once.
+    std::thread::scope(|scope| {
+        let (sender, chunks) = std::sync::mpsc::sync_channel(CHUNKS_IN_FLIGHT);
+        let files = &discovered.files;
+        scope.spawn(move || {
+            for chunk in files.chunks(CHUNK) {
+                let results: Vec<Result<FileReport, UserError>> = chunk
+                    .par_iter()
+                    .map(|path| {
+                        let (linter, max_file_size) = linters.for_file(path)?;
+                        check_file(&linter, path, max_file_size, streaming)
+                    })
+                    .collect();
+                if sender.send(results).is_err() {
+                    break;
                 }
-                Err(error) => tool_errors.push(error),
+            }
+        });
+        for results in chunks {
+            for result in results {
+                match result {
+                    Ok(report) => {
+                        checked += 1;
+                        each(report);
+                    }
+                    Err(error) => tool_errors.push(error),
+                }
             }
         }
-    }
+    });
     if checked == 0 && tool_errors.is_empty() {
         tool_errors.push(
             UserError::new("nothing was checked: no plan file was found").with_help(
