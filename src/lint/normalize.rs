@@ -114,10 +114,13 @@ pub fn normalize(plan: &Value) -> Normalized {
     let written = has_null_entries(plan).then(|| without_nulls(plan));
     let base = written.as_ref().unwrap_or(plan);
     let mut readings = Vec::new();
-    for (path, kind) in TYPED_FIELDS {
-        let steps: Vec<&str> = path.split('/').skip(1).collect();
-        visit(base, &steps, &mut String::new(), &mut |pointer, value| {
-            readings.extend(read(pointer, value, *kind));
+    for (steps, kind) in typed_field_steps() {
+        visit(base, steps, &mut Vec::new(), &mut |trail, value| {
+            // Only text can be written in a person's way: a number costs
+            // no pointer.
+            if value.is_string() {
+                readings.extend(read(&pointer_of(trail), value, *kind));
+            }
         });
     }
     readings.sort_by(|a, b| a.pointer.cmp(&b.pointer));
@@ -165,27 +168,63 @@ fn without_nulls(value: &Value) -> Value {
     }
 }
 
-/// Calls `found` with every value at the path `steps` below `value`.
-fn visit(value: &Value, steps: &[&str], pointer: &mut String, found: &mut dyn FnMut(&str, &Value)) {
+/// [`TYPED_FIELDS`] with each path cut into its steps, once.
+fn typed_field_steps() -> &'static [(Vec<&'static str>, Kind)] {
+    static STEPS: std::sync::OnceLock<Vec<(Vec<&'static str>, Kind)>> = std::sync::OnceLock::new();
+    STEPS.get_or_init(|| {
+        TYPED_FIELDS
+            .iter()
+            .map(|(path, kind)| (path.split('/').skip(1).collect(), *kind))
+            .collect()
+    })
+}
+
+/// One step from a node to its child.
+enum Step<'v> {
+    Key(&'v str),
+    Index(usize),
+}
+
+/// The JSON pointer of the steps taken from the root.
+fn pointer_of(trail: &[Step<'_>]) -> String {
+    let mut pointer = String::new();
+    for step in trail {
+        match step {
+            Step::Key(key) => crate::document::push_pointer(&mut pointer, key),
+            Step::Index(index) => {
+                pointer.push('/');
+                pointer.push_str(&index.to_string());
+            }
+        }
+    }
+    pointer
+}
+
+/// Calls `found` with every value at the path `steps` below `value`, and
+/// the steps that lead to it.
+fn visit<'v>(
+    value: &'v Value,
+    steps: &[&str],
+    trail: &mut Vec<Step<'v>>,
+    found: &mut dyn FnMut(&[Step<'v>], &'v Value),
+) {
     let Some((step, rest)) = steps.split_first() else {
-        found(pointer, value);
+        found(trail, value);
         return;
     };
-    let mark = pointer.len();
     match (step, value) {
         (&"*", Value::Array(items)) => {
             for (index, item) in items.iter().enumerate() {
-                pointer.push('/');
-                pointer.push_str(&index.to_string());
-                visit(item, rest, pointer, found);
-                pointer.truncate(mark);
+                trail.push(Step::Index(index));
+                visit(item, rest, trail, found);
+                trail.pop();
             }
         }
         (key, Value::Object(map)) => {
-            if let Some(item) = map.get(*key) {
-                crate::document::push_pointer(pointer, key);
-                visit(item, rest, pointer, found);
-                pointer.truncate(mark);
+            if let Some((key, item)) = map.get_key_value(*key) {
+                trail.push(Step::Key(key));
+                visit(item, rest, trail, found);
+                trail.pop();
             }
         }
         _ => {}
