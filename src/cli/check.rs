@@ -20,6 +20,11 @@ use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 pub(super) fn run(args: &CheckArgs) -> Result<i32, UserError> {
+    // The plan schema compiles (a few milliseconds) while configs are read
+    // and files found, instead of before the first plan is checked.
+    rayon::spawn(|| {
+        crate::lint::schema::plan_schema();
+    });
     let cwd = current_dir()?;
     let linters = Linters::new(ConfigSet::new(args.config.as_deref(), &cwd)?);
     let configs = linters.configs();
