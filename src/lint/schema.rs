@@ -357,7 +357,7 @@ pub fn display_path(pointer: &str) -> String {
     format!("`{path}`")
 }
 
-fn type_name(json_type: &str) -> &str {
+pub(crate) fn type_name(json_type: &str) -> &str {
     match json_type {
         "object" => "a mapping",
         "array" => "a list",

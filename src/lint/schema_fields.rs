@@ -121,17 +121,15 @@ pub fn fields_of(path: &[Step]) -> Vec<FieldDoc> {
 }
 
 fn kind_of(node: &Value) -> Option<String> {
-    let name = |t: &str| match t {
-        "object" => "a mapping",
-        "array" => "a list",
-        "string" => "text",
-        "number" => "a number",
-        "integer" => "a whole number",
-        "boolean" => "true or false",
-        _ => "a value",
+    // The names schema findings use ("a mapping", "a whole number").
+    let name = |t: &str| -> String {
+        match crate::lint::schema::type_name(t) {
+            unknown if unknown == t => "a value".to_owned(),
+            known => known.to_owned(),
+        }
     };
     match node.get("type")? {
-        Value::String(t) => Some(name(t).to_owned()),
+        Value::String(t) => Some(name(t)),
         Value::Array(types) => Some(
             types
                 .iter()
