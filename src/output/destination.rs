@@ -3,26 +3,12 @@
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-/// Writes `bytes` to `path`. A regular file (or a path where nothing exists
-/// yet) is replaced atomically: a temporary file beside it is renamed over
-/// it, so an interrupted run never leaves a truncated report. Anything else
-/// (a device such as `/dev/stdout` or `/dev/full`, a pipe, a terminal) is
-/// written in place: replacing it would destroy it and lose the report.
+/// Writes `bytes` to `path`, as a [`Sink`] writes a streamed report: a
+/// regular file is replaced atomically, a device or pipe written in place.
 pub fn write_report_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    // `/dev/stdout`, `/dev/fd/1`, `/proc/self/fd/1` name an open file of
-    // this process, which may be a regular file the shell redirected to:
-    // renaming over it would cut it from the shell, so append to it.
-    if path.starts_with("/dev") || path.starts_with("/proc") {
-        return write_in_place(path, bytes);
-    }
-    // A symlink to a report is kept: its target is the file written.
-    let path = &link_target(path)?;
-    match std::fs::metadata(path) {
-        Ok(metadata) if !metadata.is_file() && !metadata.is_dir() => write_in_place(path, bytes),
-        Ok(_) => write_atomically(path, bytes),
-        Err(error) if error.kind() == io::ErrorKind::NotFound => write_atomically(path, bytes),
-        Err(error) => Err(error),
-    }
+    let mut sink = Sink::open(Some(path))?;
+    sink.write_all(bytes)?;
+    sink.commit()
 }
 
 /// The file a chain of symlinks at `path` ends at (which may not exist yet).
@@ -46,22 +32,6 @@ fn link_target(path: &Path) -> io::Result<PathBuf> {
 /// Symlinks followed before giving up, as the kernel does.
 const MAX_LINKS: usize = 40;
 
-fn write_in_place(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut file = std::fs::OpenOptions::new().append(true).open(path)?;
-    file.write_all(bytes)?;
-    file.flush()
-}
-
-/// Writes a temporary file beside `path`, then renames it over `path`.
-fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let temporary = temporary_beside(path);
-    let written = std::fs::write(&temporary, bytes).and_then(|()| std::fs::rename(&temporary, path));
-    if written.is_err() {
-        let _ = std::fs::remove_file(&temporary);
-    }
-    written
-}
-
 /// `planlint check | head` must not fail loudly.
 pub fn ignore_broken_pipe(error: io::Error) -> io::Result<()> {
     if error.kind() == io::ErrorKind::BrokenPipe {
@@ -84,21 +54,28 @@ pub struct Sink {
 }
 
 impl Sink {
+    /// A regular file (or a path where nothing exists yet) is replaced
+    /// atomically: a temporary file beside it is renamed over it at the
+    /// end, so an interrupted run never leaves a truncated report. Anything
+    /// else (a device such as `/dev/full`, a pipe, a terminal) is written in
+    /// place: replacing it would destroy it and lose the report.
     pub fn open(path: Option<&Path>) -> io::Result<Sink> {
+        let in_place = |path: &Path| -> io::Result<Box<dyn Write>> {
+            Ok(Box::new(std::fs::OpenOptions::new().append(true).open(path)?))
+        };
         let (out, rename): (Box<dyn Write>, _) = match path {
             None => (Box::new(io::stdout()), None),
-            Some(path) if path.starts_with("/dev") || path.starts_with("/proc") => (
-                Box::new(std::fs::OpenOptions::new().append(true).open(path)?),
-                None,
-            ),
+            // `/dev/stdout`, `/dev/fd/1`, `/proc/self/fd/1` name an open file
+            // of this process, which may be a regular file the shell
+            // redirected to: renaming over it would cut it from the shell.
+            Some(path) if path.starts_with("/dev") || path.starts_with("/proc") => (in_place(path)?, None),
             Some(path) => {
+                // A symlink to a report is kept: its target is the file written.
                 let target = link_target(path)?;
                 match std::fs::metadata(&target) {
-                    Ok(metadata) if !metadata.is_file() && !metadata.is_dir() => (
-                        Box::new(std::fs::OpenOptions::new().append(true).open(&target)?),
-                        None,
-                    ),
-                    Ok(_) | Err(_) => {
+                    Ok(metadata) if !metadata.is_file() && !metadata.is_dir() => (in_place(&target)?, None),
+                    Err(error) if error.kind() != io::ErrorKind::NotFound => return Err(error),
+                    _ => {
                         let temporary = temporary_beside(&target);
                         let file = std::fs::File::create(&temporary)?;
                         (Box::new(file), Some((temporary, target)))
