@@ -105,21 +105,10 @@ fn num(value: f64) -> String {
     }
 }
 
-/// Text for XML content and attributes.
+/// Text for the page and its charts, escaped as for an attribute (quotes
+/// too), so one function serves content and attributes alike.
 pub fn escape(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => escaped.push_str("&amp;"),
-            '<' => escaped.push_str("&lt;"),
-            '>' => escaped.push_str("&gt;"),
-            '"' => escaped.push_str("&quot;"),
-            '\'' => escaped.push_str("&#39;"),
-            c if c.is_control() && c != '\n' && c != '\t' => {}
-            c => escaped.push(c),
-        }
-    }
-    escaped
+    crate::output::xml::escape(text, true)
 }
 
 /// `text` cut to `max` characters, with an ellipsis when cut.
