@@ -130,21 +130,11 @@ pub fn uri_to_path(uri: &str) -> PathBuf {
     PathBuf::from(String::from_utf8_lossy(&decoded).into_owned())
 }
 
-/// An absolute path as a `file://` URI, reserved bytes percent-encoded.
+/// An absolute path as a `file://` URI, reserved bytes percent-encoded
+/// (as SARIF names files outside the working directory).
 pub fn path_to_uri(path: &Path) -> String {
     let text = path.to_string_lossy().replace('\\', "/");
-    let mut uri = String::from("file://");
-    if !text.starts_with('/') {
-        uri.push('/');
-    }
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || b"/-._~".contains(&byte) {
-            uri.push(char::from(byte));
-        } else {
-            uri.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    uri
+    crate::output::file_uri(&text).unwrap_or_else(|| format!("file:///{}", crate::output::uri_path(&text)))
 }
 
 #[cfg(test)]

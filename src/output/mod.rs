@@ -170,6 +170,20 @@ pub(crate) fn uri_path(path: &str) -> String {
     uri
 }
 
+/// An absolute path (`/a/b`, or `C:/a/b` on Windows, `/`-separated) as a
+/// `file://` URI; `None` for a relative path.
+pub(crate) fn file_uri(path: &str) -> Option<String> {
+    let windows_drive = path.as_bytes().get(1) == Some(&b':');
+    if !path.starts_with('/') && !windows_drive {
+        return None;
+    }
+    let slash = if windows_drive { "/" } else { "" };
+    Some(format!(
+        "file://{slash}{}",
+        uri_path(path).replacen("%3A", ":", 1)
+    ))
+}
+
 /// The regions of every finding of `report`, in order.
 pub(crate) fn regions(report: &FileReport) -> Vec<Region> {
     let source = report.text().unwrap_or_default();

@@ -7,7 +7,7 @@
 //! root). Columns count Unicode code points (`columnKind`), as the other
 //! formats do. `partialFingerprints` come from [`crate::finding::fingerprint`].
 
-use super::{regions, uri_path, Options, Region, RuleInfo, TOOL_URI, TOOL_VERSION};
+use super::{file_uri, regions, uri_path, Options, Region, RuleInfo, TOOL_URI, TOOL_VERSION};
 use crate::document::LineIndex;
 use crate::finding::fingerprint;
 use crate::finding::{FileReport, Severity};
@@ -124,18 +124,15 @@ struct ArtifactLocation {
 
 impl ArtifactLocation {
     fn of(path: &str) -> Self {
-        let windows_drive = path.as_bytes().get(1) == Some(&b':');
-        if path.starts_with('/') || windows_drive {
-            let slash = if windows_drive { "/" } else { "" };
-            ArtifactLocation {
-                uri: format!("file://{slash}{}", uri_path(path).replacen("%3A", ":", 1)),
+        match file_uri(path) {
+            Some(uri) => ArtifactLocation {
+                uri,
                 uri_base_id: None,
-            }
-        } else {
-            ArtifactLocation {
+            },
+            None => ArtifactLocation {
                 uri: uri_path(path),
                 uri_base_id: Some(SRCROOT),
-            }
+            },
         }
     }
 }
