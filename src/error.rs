@@ -27,9 +27,10 @@ pub struct Location {
     /// In `source`.
     pub span: Span,
     pub label: String,
-    /// The file as named in the error, and the span in its whole text (an
-    /// editor places the error there; the excerpt is for printing).
+    /// The file as named in the error, its whole text and the span in it
+    /// (an editor places the error there; the excerpt is for printing).
     pub file: String,
+    pub file_text: Arc<str>,
     pub file_span: Span,
 }
 
@@ -70,6 +71,7 @@ impl UserError {
             span: excerpt_span,
             label: label.into(),
             file: path.to_owned(),
+            file_text: Arc::clone(source),
             file_span: span,
         }));
         self

@@ -102,10 +102,9 @@ pub fn placed(error: &UserError, encoding: Encoding) -> Option<(String, Diagnost
     // Errors name files as shown to users: relative to the working directory.
     let path = absolute(Path::new(&location.file));
     let file = path_to_uri(&path);
-    // The error keeps only an excerpt of the file: the editor's range comes
-    // from the file itself (a config or rule file of the workspace).
-    let text = std::fs::read_to_string(&path).unwrap_or_default();
-    let lines = Lines::new(&text);
+    // The range is in the whole text the error was found in, not in the
+    // excerpt printed on a terminal.
+    let lines = Lines::new(&location.file_text);
     let mut message = error
         .each()
         .map(|each| each.message.clone())
