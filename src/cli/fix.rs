@@ -9,7 +9,7 @@ use crate::finding::fix;
 use crate::lint::Linter;
 use crate::output::destination::write_report_file;
 use crate::project::paths::{describe, display_path};
-use crate::project::read::{read_file_limited, ReadError};
+use crate::project::read::read_file_limited;
 use std::path::Path;
 
 /// Enough passes for fixes that uncover fixes; a cap so a fix that undoes
@@ -69,13 +69,8 @@ pub(super) fn fix_file(
     dry_run: bool,
 ) -> Result<Fixed, UserError> {
     let shown = display_path(path);
-    let bytes = read_file_limited(path, max_size).map_err(|error| match error {
-        ReadError::Io(error) => UserError::new(format!("cannot read {shown}: {}", describe(&error))),
-        ReadError::TooBig(_) => UserError::new(format!(
-            "{shown} is over the {max_size}-byte limit for a plan: not fixed"
-        )),
-        ReadError::Refused(reason) => crate::project::read::refused(&shown, reason),
-    })?;
+    let bytes = read_file_limited(path, max_size)
+        .map_err(|error| super::check::read_error(&shown, &shown, max_size, error))?;
     let Ok(text) = std::str::from_utf8(&bytes) else {
         return Ok(Fixed {
             before: String::new(),
