@@ -12,7 +12,7 @@ use crate::project::config_set::{ConfigSet, Linters};
 use crate::project::discover::discover;
 use crate::project::git::Revision;
 use crate::project::paths::{describe, display_path};
-use crate::project::read::{read_file_limited, read_limited, refused, ReadError};
+use crate::project::read::{plan_read_error, read_file_limited, read_limited};
 use crate::rule::catalog;
 use crate::rule::meta::{PARSE_ERROR, RULE_ERROR};
 use rayon::prelude::*;
@@ -138,7 +138,7 @@ fn fix_all(args: &CheckArgs, configs: &ConfigSet, linters: &Linters) -> Result<i
         let name = args.stdin_filename.clone().unwrap_or_else(|| "<stdin>".into());
         let (linter, max_file_size) = linters.for_path(Path::new(&name))?;
         let bytes = read_limited(io::stdin().lock(), max_file_size, None)
-            .map_err(|error| read_error("stdin", &name, max_file_size, error))?;
+            .map_err(|error| plan_read_error("stdin", &name, max_file_size, error))?;
         let text = String::from_utf8_lossy(&bytes);
         fixed.push(super::fix::fix_text(&linter, &name, &text)?);
     } else {
@@ -224,7 +224,7 @@ fn lint_all(
         let name = args.stdin_filename.clone().unwrap_or_else(|| "<stdin>".into());
         let (linter, max_file_size) = linters.for_path(Path::new(&name))?;
         let bytes = read_limited(io::stdin().lock(), max_file_size, None)
-            .map_err(|error| read_error("stdin", &name, max_file_size, error))?;
+            .map_err(|error| plan_read_error("stdin", &name, max_file_size, error))?;
         each(crate::guard::guarded(&name, || linter.lint_bytes(&name, &bytes))?);
         checked += 1;
     }
@@ -306,8 +306,8 @@ fn output_error(args: &CheckArgs, error: &io::Error) -> UserError {
 /// report; a streamed report is written while the text is still here.
 fn check_file(linter: &Linter, path: &Path, max_size: u64, keep_text: bool) -> Result<FileReport, UserError> {
     let shown = display_path(path);
-    let bytes =
-        read_file_limited(path, max_size).map_err(|error| read_error(&shown, &shown, max_size, error))?;
+    let bytes = read_file_limited(path, max_size)
+        .map_err(|error| plan_read_error(&shown, &shown, max_size, error))?;
     let mut report = crate::guard::guarded(&shown, || linter.lint_bytes(&shown, &bytes))?;
     // Findings are kept until the report is written; the text is read
     // again then, so memory does not grow with the number of files.
@@ -315,22 +315,6 @@ fn check_file(linter: &Linter, path: &Path, max_size: u64, keep_text: bool) -> R
         report.release_text(path.to_path_buf());
     }
     Ok(report)
-}
-
-/// A plan that could not be read, in words: `source` is what was read
-/// (a path, or "stdin"), `shown` the plan's name.
-pub(super) fn read_error(source: &str, shown: &str, max_size: u64, error: ReadError) -> UserError {
-    match error {
-        ReadError::Io(error) => UserError::new(format!("cannot read {source}: {}", describe(&error))),
-        ReadError::TooBig(size) => {
-            let size = size.map(|size| format!(" {size} bytes,")).unwrap_or_default();
-            UserError::new(format!(
-                "{shown} is{size} over the {max_size}-byte limit for a plan: not checked"
-            ))
-            .with_help("raise `max_file_size` in .planlint.yaml if this file really is a plan")
-        }
-        ReadError::Refused(reason) => refused(source, reason),
-    }
 }
 
 fn write_baseline(path: &Path, reports: &[FileReport], tool_errors: &[UserError]) -> Result<i32, UserError> {

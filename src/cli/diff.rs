@@ -1,7 +1,6 @@
 //! `planlint diff OLD NEW`: two versions of a plan (files, or `REV:PATH`
 //! read from git) -> each linted and its numbers derived -> what changed.
 
-use super::check::read_error;
 use super::plan_view::view_of;
 use super::{current_dir, exit, print_stdout, DiffArgs};
 use crate::error::UserError;
@@ -9,7 +8,7 @@ use crate::output::diff::{diff, write};
 use crate::project::config_set::{ConfigSet, Linters};
 use crate::project::git::{self, Revision};
 use crate::project::paths::display_path;
-use crate::project::read::read_file_limited;
+use crate::project::read::{plan_read_error, read_file_limited};
 use std::path::{Path, PathBuf};
 
 /// One side of the diff: its bytes, and the path its findings and config go by.
@@ -47,7 +46,7 @@ fn locate(argument: &str, cwd: &Path) -> Result<Version, UserError> {
         let shown = display_path(&path);
         let limit = crate::project::read::DEFAULT_MAX_FILE_SIZE;
         let bytes = read_file_limited(&path, limit).map_err(|error| {
-            let mut error = read_error(&shown, &shown, limit, error);
+            let mut error = plan_read_error(&shown, &shown, limit, error);
             if !path.exists() {
                 error = error.with_help(
                     "name a plan file, or `REV:PATH` for a version in git (e.g. `HEAD~1:plans/a.plan.yaml`)",

@@ -9,7 +9,7 @@ use crate::finding::fix;
 use crate::lint::Linter;
 use crate::output::destination::write_report_file;
 use crate::project::paths::{describe, display_path};
-use crate::project::read::read_file_limited;
+use crate::project::read::{plan_read_error, read_file_limited};
 use std::path::Path;
 
 /// Enough passes for fixes that uncover fixes; a cap so a fix that undoes
@@ -70,7 +70,7 @@ pub(super) fn fix_file(
 ) -> Result<Fixed, UserError> {
     let shown = display_path(path);
     let bytes = read_file_limited(path, max_size)
-        .map_err(|error| super::check::read_error(&shown, &shown, max_size, error))?;
+        .map_err(|error| plan_read_error(&shown, &shown, max_size, error))?;
     let Ok(text) = std::str::from_utf8(&bytes) else {
         return Ok(Fixed {
             before: String::new(),

@@ -1,7 +1,6 @@
 //! `planlint report`: gather the plans -> lint them and derive their
 //! numbers -> one HTML page (or Markdown) for the people who approve them.
 
-use super::check::read_error;
 use super::plan_view::view_of;
 use super::{current_dir, exit, print_error, print_stdout, ReportArgs};
 use crate::error::UserError;
@@ -11,7 +10,7 @@ use crate::output::report;
 use crate::project::config_set::{ConfigSet, Linters};
 use crate::project::discover::discover;
 use crate::project::paths::{describe, display_path};
-use crate::project::read::read_file_limited;
+use crate::project::read::{plan_read_error, read_file_limited};
 use crate::rule::meta::PARSE_ERROR;
 use rayon::prelude::*;
 use std::io::{self, Write};
@@ -33,7 +32,7 @@ pub(super) fn run(args: &ReportArgs) -> Result<i32, UserError> {
             let (linter, max_file_size) = linters.for_path(path)?;
             let shown = display_path(path);
             let bytes = read_file_limited(path, max_file_size)
-                .map_err(|error| read_error(&shown, &shown, max_file_size, error))?;
+                .map_err(|error| plan_read_error(&shown, &shown, max_file_size, error))?;
             view_of(&linter, &shown, &bytes)
         })
         .collect();

@@ -92,6 +92,22 @@ pub fn refused(what: &str, reason: &str) -> UserError {
         .with_help("planlint opens regular files only; a plan can still come through stdin with `-`")
 }
 
+/// A plan that could not be read, in words: `source` is what was read
+/// (a path, or "stdin"), `shown` the plan's name.
+pub fn plan_read_error(source: &str, shown: &str, max_size: u64, error: ReadError) -> UserError {
+    match error {
+        ReadError::Io(error) => UserError::new(format!("cannot read {source}: {}", describe(&error))),
+        ReadError::TooBig(size) => {
+            let size = size.map(|size| format!(" {size} bytes,")).unwrap_or_default();
+            UserError::new(format!(
+                "{shown} is{size} over the {max_size}-byte limit for a plan: not checked"
+            ))
+            .with_help("raise `max_file_size` in .planlint.yaml if this file really is a plan")
+        }
+        ReadError::Refused(reason) => refused(source, reason),
+    }
+}
+
 /// A YAML (or JSON) file loaded with spans, kept to point errors into it.
 pub struct YamlFile {
     /// The path as users see it.
