@@ -244,13 +244,12 @@ fn read(pointer: &str, value: &Value, kind: Kind) -> Option<Reading> {
         },
         Kind::Fraction => (values::fraction(text).map(number), None),
         Kind::Rank => (values::rank(text).map(Value::from), None),
-        Kind::Date => {
-            let date = values::date(text)?;
-            if date == *text {
-                return None;
-            }
-            (Some(Value::String(date)), None)
-        }
+        Kind::Date => match values::date(text) {
+            Some(date) if date == *text => return None,
+            // Not a calendar date ("soon", 2026-02-30): never treated as
+            // absent by the rules that compare dates.
+            date => (date.map(Value::String), None),
+        },
     };
     Some(Reading {
         pointer: pointer.to_owned(),

@@ -49,6 +49,14 @@ impl Function for DateRange {
 
     fn run(&self, target: Target<'_>, context: Context<'_>, out: &mut Vec<Violation>) {
         let Some(date) = iso_date(target.value) else {
+            // A date that cannot be read stops the check: said at the date.
+            out.extend(
+                context
+                    .normalized
+                    .reading(target.pointer())
+                    .filter(|reading| reading.canonical.is_none())
+                    .map(Violation::unreadable),
+            );
             return;
         };
         let bound =
