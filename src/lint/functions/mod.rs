@@ -157,6 +157,8 @@ mod tests {
             ("contains", json!({"key": "type", "values": ["seo", "content"]}), json!({"n": [{"type": "ads"}]}), "/n", 1),
             ("date-range", json!({"not_before": "/period/start", "not_after": "/period/end"}), dated("2026-06-30"), "/date", 0),
             ("date-range", json!({"not_before": "/period/start", "not_after": "/period/end"}), dated("2027-01-15"), "/date", 1),
+            // A deadline that is no date stops the check, and says so.
+            ("date-range", json!({"not_before": "/period/start"}), json!({"period": {"start": "2026-01-01"}, "goals": [{"deadline": "soon"}]}), "/goals/0/deadline", 1),
             ("defined", json!({}), json!({"n": 0}), "/n", 0),
             ("defined", json!({}), json!({}), "/n", 1),
             ("enumeration", json!({"values": ["a", "b"]}), json!({"n": "b"}), "/n", 0),
