@@ -102,6 +102,21 @@ pub(super) fn run(args: &CheckArgs) -> Result<i32, UserError> {
             outcome.add(report);
         }
         write_report(args, &reports, options)?;
+        let mut tool_errors = tool_errors;
+        // A file whose text could not be read back for the report (it
+        // changed while planlint ran) had its findings placed at its start.
+        tool_errors.extend(
+            reports
+                .iter()
+                .filter(|report| report.reread.as_ref().is_some_and(|reread| reread.failed()))
+                .map(|report| {
+                    UserError::new(format!(
+                        "{} changed while planlint was checking it: the report places its findings at the start of the file",
+                        report.path
+                    ))
+                    .with_help("check it again")
+                }),
+        );
         tool_errors
     };
     for error in &tool_errors {

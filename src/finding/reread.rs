@@ -4,15 +4,18 @@
 
 use crate::document::decode;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 /// Where a released text is read again, and what it must be.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Reread {
     pub path: PathBuf,
     /// Length and hash of the text the findings were made on.
     len: usize,
     hash: u64,
+    /// A report could not read it again: the run must say so.
+    failed: Arc<AtomicBool>,
 }
 
 impl Reread {
@@ -21,20 +24,33 @@ impl Reread {
             path,
             len: text.len(),
             hash: crate::finding::fingerprint::fnv1a64(text.as_bytes()),
+            failed: Arc::new(AtomicBool::new(false)),
         }
+    }
+
+    /// Whether a report asked for the text and could not have it.
+    pub fn failed(&self) -> bool {
+        self.failed.load(Ordering::Relaxed)
     }
 
     /// The text again, as it was checked; `None` when the file has changed
     /// or gone since (its findings are then shown without their excerpt).
     pub fn read(&self) -> Option<Arc<str>> {
-        let bytes = std::fs::read(&self.path).ok()?;
+        let Ok(bytes) = std::fs::read(&self.path) else {
+            self.failed.store(true, Ordering::Relaxed);
+            return None;
+        };
         // As the linter read it: the text, or lossily when not UTF-8.
         let text: Arc<str> = match decode(&bytes) {
             Ok(text) => Arc::from(text),
             Err(_) => Arc::from(String::from_utf8_lossy(&bytes).as_ref()),
         };
-        (text.len() == self.len && crate::finding::fingerprint::fnv1a64(text.as_bytes()) == self.hash)
-            .then_some(text)
+        let same =
+            text.len() == self.len && crate::finding::fingerprint::fnv1a64(text.as_bytes()) == self.hash;
+        if !same {
+            self.failed.store(true, Ordering::Relaxed);
+        }
+        same.then_some(text)
     }
 }
 
@@ -49,8 +65,10 @@ mod tests {
         std::fs::write(&path, "\u{feff}name: 计划\n").unwrap();
         let reread = Reread::of(path.clone(), "\u{feff}name: 计划\n");
         assert_eq!(reread.read().as_deref(), Some("\u{feff}name: 计划\n"));
+        assert!(!reread.failed());
         std::fs::write(&path, "name: changed\n").unwrap();
         assert_eq!(reread.read(), None);
+        assert!(reread.failed());
         std::fs::remove_file(&path).unwrap();
         assert_eq!(reread.read(), None);
     }
