@@ -10,7 +10,7 @@ use crate::output::{self, Format, RuleInfo};
 use crate::project::baseline::Baseline;
 use crate::project::config_set::{ConfigSet, Linters};
 use crate::project::discover::discover;
-use crate::project::git::Revision;
+use crate::project::git::{Commit, Repository, Revision};
 use crate::project::paths::{describe, display_path};
 use crate::project::read::{plan_read_error, read_file_limited, read_limited};
 use crate::rule::catalog;
@@ -41,9 +41,9 @@ pub(super) fn run(args: &CheckArgs) -> Result<i32, UserError> {
         .new_from_rev
         .as_deref()
         .map(|revision| {
-            let revision = Revision::parse(revision)?;
-            revision.verify(&cwd)?;
-            Ok::<_, UserError>(revision)
+            let repository = Repository::discover(&cwd)?;
+            let commit = repository.commit(&Revision::parse(revision)?)?;
+            Ok::<_, UserError>((repository, commit))
         })
         .transpose()?;
     let infos = rule_infos(configs, &linters, &cwd)?;
@@ -56,8 +56,8 @@ pub(super) fn run(args: &CheckArgs) -> Result<i32, UserError> {
         if let Some(baseline) = &baseline {
             baseline.filter(std::slice::from_mut(report));
         }
-        if let Some(revision) = &since {
-            findings_at(revision, report, &linters)?.filter(std::slice::from_mut(report));
+        if let Some((repository, commit)) = &since {
+            findings_at(repository, commit, report, &linters)?.filter(std::slice::from_mut(report));
         }
         Ok(())
     };
@@ -127,11 +127,17 @@ pub(super) fn run(args: &CheckArgs) -> Result<i32, UserError> {
 
 /// The findings `report`'s plan had at git revision `revision` (none for
 /// a plan that did not exist there), to keep only what the change introduced.
-fn findings_at(revision: &Revision, report: &FileReport, linters: &Linters) -> Result<Baseline, UserError> {
+fn findings_at(
+    repository: &Repository,
+    commit: &Commit,
+    report: &FileReport,
+    linters: &Linters,
+) -> Result<Baseline, UserError> {
     let path = Path::new(&report.path);
     let mut before = Vec::new();
-    if let Some(bytes) = crate::project::git::show_file(revision, path)? {
-        let (linter, _) = linters.for_path(path)?;
+    let (linter, max_file_size) = linters.for_path(path)?;
+    let in_git = repository.path_of(path)?;
+    if let Some(bytes) = repository.read_file(commit, &in_git, max_file_size)? {
         before.push(crate::guard::guarded(&report.path, || {
             linter.lint_bytes(&report.path, &bytes)
         })?);

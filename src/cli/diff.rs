@@ -6,7 +6,7 @@ use super::{current_dir, exit, print_stdout, DiffArgs};
 use crate::error::UserError;
 use crate::output::diff::{diff, write};
 use crate::project::config_set::{ConfigSet, Linters};
-use crate::project::git::{self, Revision};
+use crate::project::git::{Repository, Revision};
 use crate::project::paths::display_path;
 use crate::project::read::{plan_read_error, read_file_limited};
 use std::path::{Path, PathBuf};
@@ -39,28 +39,56 @@ pub(super) fn run(args: &DiffArgs) -> Result<i32, UserError> {
     Ok(exit::CLEAN)
 }
 
-/// A file on disk when one is there, else `REV:PATH` read from git.
+/// `REV:PATH` read from git, else a file on disk. The form decides, not
+/// what exists: a committed file literally named `HEAD:a.plan.yaml` must
+/// not stand in for the revision (write `./NAME` for such a file).
 fn locate(argument: &str, cwd: &Path) -> Result<Version, UserError> {
-    let path = PathBuf::from(argument);
-    if path.exists() || !argument.contains(':') {
-        let shown = display_path(&path);
-        let limit = crate::project::read::DEFAULT_MAX_FILE_SIZE;
-        let bytes = read_file_limited(&path, limit).map_err(|error| {
-            let mut error = plan_read_error(&shown, &shown, limit, error);
-            if !path.exists() {
-                error = error.with_help(
-                    "name a plan file, or `REV:PATH` for a version in git (e.g. `HEAD~1:plans/a.plan.yaml`)",
-                );
-            }
-            error
-        })?;
-        return Ok(Version {
-            label: shown.clone(),
-            path: shown,
-            bytes,
-        });
+    match git_form(argument) {
+        Some((revision, file)) => from_git(argument, revision, file, cwd),
+        None => from_disk(argument),
     }
-    let (revision, file) = argument.split_once(':').unwrap_or((argument, ""));
+}
+
+/// `(REV, PATH)` when `argument` is written as a git revision's file:
+/// `REV:PATH`, unless it starts as a path does (`./`, `../`, `/`, `C:\`).
+fn git_form(argument: &str) -> Option<(&str, &str)> {
+    let looks_like_path = ["./", "../", "/", ".\\", "..\\", "\\"]
+        .iter()
+        .any(|start| argument.starts_with(start))
+        || is_drive_path(argument);
+    if looks_like_path {
+        return None;
+    }
+    argument.split_once(':')
+}
+
+/// `C:\plans` or `C:/plans`: a Windows path, not revision `C`.
+fn is_drive_path(argument: &str) -> bool {
+    let bytes = argument.as_bytes();
+    bytes.len() >= 3 && bytes[0].is_ascii_alphabetic() && bytes[1] == b':' && matches!(bytes[2], b'\\' | b'/')
+}
+
+fn from_disk(argument: &str) -> Result<Version, UserError> {
+    let path = PathBuf::from(argument);
+    let shown = display_path(&path);
+    let limit = crate::project::read::DEFAULT_MAX_FILE_SIZE;
+    let bytes = read_file_limited(&path, limit).map_err(|error| {
+        let mut error = plan_read_error(&shown, &shown, limit, error);
+        if !path.exists() {
+            error = error.with_help(
+                "name a plan file, or `REV:PATH` for a version in git (e.g. `HEAD~1:plans/a.plan.yaml`)",
+            );
+        }
+        error
+    })?;
+    Ok(Version {
+        label: shown.clone(),
+        path: shown,
+        bytes,
+    })
+}
+
+fn from_git(argument: &str, revision: &str, file: &str, cwd: &Path) -> Result<Version, UserError> {
     if file.is_empty() {
         return Err(
             UserError::new(format!("`{argument}` names no file after the `:`"))
@@ -68,8 +96,15 @@ fn locate(argument: &str, cwd: &Path) -> Result<Version, UserError> {
         );
     }
     let revision = Revision::parse(revision)?;
-    revision.verify(cwd)?;
-    let bytes = git::show(&revision, cwd, file)?.ok_or_else(|| {
+    let repository = Repository::discover(cwd)?;
+    let commit = repository.commit(&revision).map_err(|error| {
+        error.with_help(format!(
+            "for a file whose name holds a `:`, write `./{argument}`; for a revision, name a branch, tag or commit, e.g. `origin/main:{file}`"
+        ))
+    })?;
+    let in_git = repository.path_in_revision(file, cwd)?;
+    let limit = crate::project::read::DEFAULT_MAX_FILE_SIZE;
+    let bytes = repository.read_file(&commit, &in_git, limit)?.ok_or_else(|| {
         UserError::new(format!("{file} does not exist in `{}`", revision.as_str())).with_help(
             "git reads PATH from the repository root; write `./PATH` for a path from the current folder",
         )
