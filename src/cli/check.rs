@@ -29,11 +29,15 @@ pub(super) fn run(args: &CheckArgs) -> Result<i32, UserError> {
     let linters = Linters::new(ConfigSet::new(args.config.as_deref(), &cwd)?);
     let configs = linters.configs();
     let baseline = args.baseline.as_deref().map(Baseline::load).transpose()?;
+    // A fix that could not be written makes the run exit 2 whatever the
+    // check that follows finds.
+    let mut fix_failed = false;
     if args.fix {
         let fixed = fix_all(args, configs, &linters)?;
         if args.diff {
             return Ok(fixed);
         }
+        fix_failed = fixed == exit::TOOL_ERROR;
     }
     // `--new-from-rev`: what each plan already had at that revision is
     // not reported (the revision is checked once, before any work).
@@ -122,6 +126,9 @@ pub(super) fn run(args: &CheckArgs) -> Result<i32, UserError> {
     for error in &tool_errors {
         print_error(error);
     }
+    if fix_failed {
+        return Ok(exit::TOOL_ERROR);
+    }
     Ok(exit_code(args, &outcome, &tool_errors))
 }
 
@@ -165,10 +172,11 @@ fn fix_all(args: &CheckArgs, configs: &ConfigSet, linters: &Linters) -> Result<i
     } else {
         let discovered = discover(&args.paths, configs);
         tool_errors = discovered.errors;
+        let root = super::rewrite::WritableRoot::of(&current_dir()?)?;
         for path in &discovered.files {
-            let result = linters
-                .for_path(path)
-                .and_then(|(linter, max_size)| super::fix::fix_file(&linter, path, max_size, args.diff));
+            let result = linters.for_path(path).and_then(|(linter, max_size)| {
+                super::fix::fix_file(&linter, path, max_size, args.diff, &root)
+            });
             match result {
                 Ok(file) => fixed.push(file),
                 Err(error) => tool_errors.push(error),

@@ -177,17 +177,9 @@ const SCHEMAS: &[(&str, &str)] = &[
 /// `planlint schema DIR`: the schemas, for editors that work offline.
 pub(super) fn schema(dir: &Path) -> Result<i32, UserError> {
     let shown = display_path(dir);
-    std::fs::create_dir_all(dir)
-        .map_err(|error| UserError::new(format!("cannot create {shown}: {}", describe(&error))))?;
+    super::rewrite::create_owned_folder(dir, &super::current_dir()?)?;
     for (name, text) in SCHEMAS {
-        let path = dir.join(name);
-        crate::output::destination::write_report_file(&path, text.as_bytes()).map_err(|error| {
-            UserError::new(format!(
-                "cannot write {}: {}",
-                display_path(&path),
-                describe(&error)
-            ))
-        })?;
+        super::rewrite::write_owned_file(&dir.join(name), text.as_bytes())?;
     }
     print_stdout(&format!(
         "Wrote {} schemas to {shown}. Start a plan with (the path is relative to the plan):\n# yaml-language-server: $schema=./{shown}/plan.schema.json\n",

@@ -4,11 +4,11 @@
 //! repeats until nothing changes; a second run then has nothing to do.
 //! `--fix --diff` shows the same edits as a unified diff and writes nothing.
 
+use super::rewrite::{rewrite_plan, WritableRoot};
 use crate::error::UserError;
 use crate::finding::fix;
 use crate::lint::Linter;
-use crate::output::destination::write_report_file;
-use crate::project::paths::{describe, display_path};
+use crate::project::paths::display_path;
 use crate::project::read::{plan_read_error, read_file_limited};
 use std::path::Path;
 
@@ -61,12 +61,13 @@ pub(super) fn fix_text(linter: &Linter, shown: &str, text: &str) -> Result<Fixed
 }
 
 /// Fixes the plan file at `path`; writes it back (atomically) unless
-/// `dry_run`. A file that is not UTF-8 is left alone: its parse error says why.
+/// `dry_run`, inside `root` only (see `rewrite`). A file that is not UTF-8 is left alone: its parse error says why.
 pub(super) fn fix_file(
     linter: &Linter,
     path: &Path,
     max_size: u64,
     dry_run: bool,
+    root: &WritableRoot,
 ) -> Result<Fixed, UserError> {
     let shown = display_path(path);
     let bytes = read_file_limited(path, max_size)
@@ -81,8 +82,7 @@ pub(super) fn fix_file(
     };
     let fixed = fix_text(linter, &shown, text)?;
     if fixed.changed() && !dry_run {
-        write_report_file(path, fixed.after.as_bytes())
-            .map_err(|error| UserError::new(format!("cannot write {shown}: {}", describe(&error))))?;
+        rewrite_plan(root, path, &bytes, fixed.after.as_bytes())?;
     }
     Ok(fixed)
 }

@@ -7,6 +7,7 @@ mod diff;
 mod fix;
 mod plan_view;
 mod report;
+mod rewrite;
 
 use crate::error::UserError;
 use crate::finding::Severity;

@@ -76,8 +76,7 @@ impl Sink {
                     Ok(metadata) if !metadata.is_file() && !metadata.is_dir() => (in_place(&target)?, None),
                     Err(error) if error.kind() != io::ErrorKind::NotFound => return Err(error),
                     _ => {
-                        let temporary = temporary_beside(&target);
-                        let file = std::fs::File::create(&temporary)?;
+                        let (file, temporary) = create_temporary_beside(&target)?;
                         (Box::new(file), Some((temporary, target)))
                     }
                 }
@@ -141,10 +140,70 @@ impl Write for Sink {
     }
 }
 
-fn temporary_beside(path: &Path) -> PathBuf {
-    let name = path
+/// A new, empty file in `target`'s folder, under a name no one can guess
+/// in advance, created exclusively: an existing file or a symlink planted
+/// under that name (a repository's files can hold either) is never opened,
+/// so a write can never be redirected through it.
+pub fn create_temporary_beside(target: &Path) -> io::Result<(std::fs::File, PathBuf)> {
+    let name = target
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "report".into());
-    path.with_file_name(format!(".{name}.{}.tmp", std::process::id()))
+    let mut last_error = None;
+    for _ in 0..16 {
+        let temporary = target.with_file_name(format!(".{name}.{}.tmp", unguessable_suffix()));
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temporary)
+        {
+            Ok(file) => return Ok((file, temporary)),
+            Err(error) if error.kind() == io::ErrorKind::AlreadyExists => last_error = Some(error),
+            Err(error) => return Err(error),
+        }
+    }
+    Err(last_error.unwrap_or_else(|| io::Error::other("cannot create a temporary file")))
+}
+
+/// 64 bits from the standard library's randomly keyed hasher (seeded by
+/// the operating system), the process id and the time: a name that files
+/// committed in advance cannot take.
+fn unguessable_suffix() -> String {
+    use std::hash::{BuildHasher, Hasher};
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    hasher.write_u32(std::process::id());
+    if let Ok(elapsed) = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH) {
+        hasher.write_u128(elapsed.as_nanos());
+    }
+    format!("{:016x}", hasher.finish())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_planted_file_or_symlink_is_never_the_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("a.plan.yaml");
+        let outside = dir.path().join("outside");
+        // The names the old scheme used (`.NAME.PID.tmp`), planted as links.
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(
+            &outside,
+            dir.path()
+                .join(format!(".a.plan.yaml.{}.tmp", std::process::id())),
+        )
+        .unwrap();
+        let (mut file, temporary) = create_temporary_beside(&target).unwrap();
+        file.write_all(b"x").unwrap();
+        assert!(!outside.exists());
+        assert_ne!(
+            temporary,
+            dir.path()
+                .join(format!(".a.plan.yaml.{}.tmp", std::process::id()))
+        );
+        let (_, second) = create_temporary_beside(&target).unwrap();
+        assert_ne!(temporary, second);
+    }
 }
