@@ -129,9 +129,12 @@ fn fix_follows_a_symlink_to_a_plan_inside_the_repository() {
 /// `.planlint/`, `.planlint/schemas/` or a schema file committed as a
 /// symlink to a folder or file outside: `planlint schema` refuses, exit 2,
 /// and writes nothing there.
+/// Lays out a symlink in a repository, pointing into `outside`.
+type Plant = fn(&Path, &Path);
+
 #[test]
 fn schema_refuses_symlinked_folders_and_files() {
-    let cases: [(&str, fn(&Path, &Path)); 3] = [
+    let cases: [(&str, Plant); 3] = [
         (".planlint", |repo, outside| {
             symlink(outside, repo.join(".planlint")).unwrap()
         }),
