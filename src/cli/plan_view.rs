@@ -30,7 +30,10 @@ pub(super) fn view_of(linter: &Linter, shown: &str, bytes: &[u8]) -> Result<Plan
     let text = |value: Option<&Value>| value.and_then(Value::as_str).map(str::to_owned);
     view.metrics = crate::lint::derive::derive(plan);
     view.title = text(plan.get("name"));
-    view.currency = text(plan.get("currency"));
+    // Only a code shaped as ISO 4217 is shown beside amounts (in reports
+    // that carry Markdown and HTML); the plan format reports anything else.
+    view.currency = text(plan.get("currency"))
+        .filter(|code| code.len() == 3 && code.bytes().all(|byte| byte.is_ascii_uppercase()));
     view.funnel = plan
         .get("funnel")
         .and_then(Value::as_array)

@@ -10,6 +10,7 @@
 //! [`ANNOTATION_LIMIT`] annotations of each level per step; the step summary
 //! lists everything and says when that cap was hit.
 
+use super::markdown::{cell, code, message};
 use super::{regions, uri_path, Options, Region};
 use crate::document::LineIndex;
 use crate::finding::{plural, FileReport, Finding, Severity, Summary};
@@ -112,41 +113,6 @@ pub fn write(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
     }
 }
 
-/// Text for a Markdown table cell: one line, `|` escaped, and `<` outside
-/// code spans escaped so that plan text is never taken for HTML (inside code
-/// spans entities would show literally, and HTML is inert there anyway).
-pub(crate) fn cell(text: &str) -> String {
-    let balanced = text.matches('`').count() % 2 == 0;
-    let mut escaped = String::with_capacity(text.len());
-    let mut in_code = false;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '`' if balanced => {
-                in_code = !in_code;
-                escaped.push(c);
-            }
-            '|' => escaped.push_str("\\|"),
-            '<' if !in_code => escaped.push_str("&lt;"),
-            '\r' if chars.peek() == Some(&'\n') => {}
-            '\r' | '\n' if in_code => escaped.push(' '),
-            '\r' | '\n' => escaped.push_str("<br>"),
-            c => escaped.push(c),
-        }
-    }
-    escaped
-}
-
-/// Inline code that survives backticks in `text`.
-pub(crate) fn code(text: &str) -> String {
-    let text = text.replace(['\n', '\r'], " ");
-    if text.contains('`') {
-        format!("`` {text} ``")
-    } else {
-        format!("`{text}`")
-    }
-}
-
 /// The step summary: counts by severity, the annotation cap note when it
 /// applies, a table of findings per file (linked to the lines when
 /// `blob_base`, e.g. `https://github.com/OWNER/REPO/blob/SHA`, is given),
@@ -190,7 +156,7 @@ pub fn step_summary(reports: &[FileReport], options: Options<'_>, blob_base: Opt
         let _ = writeln!(md, "### {}\n", code(&report.path));
         md.push_str("| Place | Severity | Rule | Message |\n| --- | --- | --- | --- |\n");
         for (finding, region) in report.findings.iter().zip(regions(report)) {
-            let place = format!("{}:{}", report.path, region.start_line);
+            let place = format!("{}:{}", cell(&report.path), region.start_line);
             let place = match blob_base {
                 Some(base) => {
                     let lines = if region.is_single_line() {
@@ -199,20 +165,19 @@ pub fn step_summary(reports: &[FileReport], options: Options<'_>, blob_base: Opt
                         format!("L{}-L{}", region.start_line, region.end_line)
                     };
                     format!(
-                        "[{}]({}/{}#{lines})",
-                        cell(&place),
+                        "[{place}]({}/{}#{lines})",
                         base.trim_end_matches('/'),
                         uri_path(&report.path)
                     )
                 }
-                None => cell(&place),
+                None => place,
             };
             let _ = writeln!(
                 md,
                 "| {place} | {} | {} | {} |",
                 finding.severity,
                 rule_cell(&finding.rule),
-                cell(&finding.message)
+                message(&finding.message)
             );
             let entry = fired.entry(&finding.rule).or_insert((finding.severity, 0));
             entry.0 = entry.0.max(finding.severity);
@@ -227,7 +192,7 @@ pub fn step_summary(reports: &[FileReport], options: Options<'_>, blob_base: Opt
     for (rule, (severity, n)) in &fired {
         let wants = options
             .rule(rule)
-            .map(|info| cell(&info.summary))
+            .map(|info| message(&info.summary))
             .unwrap_or_default();
         let _ = writeln!(md, "| {} | {severity} | {n} | {wants} |", rule_cell(rule));
     }
@@ -295,13 +260,5 @@ mod tests {
             escape_property("plans/a,b:c%\n.plan.yaml"),
             "plans/a%2Cb%3Ac%25%0A.plan.yaml"
         );
-    }
-
-    #[test]
-    fn markdown_cells() {
-        assert_eq!(cell("a | b <i>\r\nc"), "a \\| b &lt;i><br>c");
-        assert_eq!(cell("goal `<x>|y` 1 < 2"), "goal `<x>\\|y` 1 &lt; 2");
-        assert_eq!(cell("odd ` <b>"), "odd ` &lt;b>");
-        assert_eq!(code("a`b"), "`` a`b ``");
     }
 }

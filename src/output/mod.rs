@@ -13,6 +13,7 @@ mod gitlab;
 mod human;
 mod json;
 mod junit;
+pub(crate) mod markdown;
 pub mod metrics;
 pub mod plan_view;
 mod rdjson;

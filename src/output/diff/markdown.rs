@@ -3,12 +3,13 @@
 //! introduced and resolved, and the new budget split as a chart.
 
 use super::{show, show_difference, ListedFinding, PlanDiff, Presence};
-use crate::output::github::{cell, code};
+use crate::output::markdown::{cell, code, message, text};
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
 pub fn write(diff: &PlanDiff, out: &mut dyn Write) -> io::Result<()> {
-    let currency = diff.currency.as_deref();
+    let currency = diff.currency.as_deref().map(text);
+    let currency = currency.as_deref();
     let mut md = format!(
         "## Plan diff: {}\n\n{} → {}\n\n",
         code(&diff.new_label),
@@ -78,8 +79,8 @@ pub fn write(diff: &PlanDiff, out: &mut dyn Write) -> io::Result<()> {
                 cell(&after.path),
                 after.line,
                 code(&after.rule),
-                cell(&before.message),
-                cell(&after.message)
+                message(&before.message),
+                message(&after.message)
             );
         }
         md.push('\n');
@@ -106,7 +107,7 @@ fn table(md: &mut String, title: &str, findings: &[ListedFinding]) {
             finding.line,
             finding.column,
             code(&finding.rule),
-            cell(&finding.message)
+            message(&finding.message)
         );
     }
     md.push('\n');

@@ -5,7 +5,7 @@ use super::mermaid;
 use super::{budget_parts, by_severity, economics_rows, places, tier_range, Verdict};
 use crate::finding::{plural, FileReport, Summary};
 use crate::numbers::format_number;
-use crate::output::github::{cell, code};
+use crate::output::markdown::{cell, code, message};
 use crate::output::plan_view::PlanView;
 use crate::output::TOOL_VERSION;
 use std::fmt::Write as _;
@@ -62,8 +62,8 @@ fn findings(md: &mut String, view: &PlanView) {
                 "| {severity} | {}:{line}:{column} | {} | {} | {} |",
                 cell(&view.report.path),
                 code(&finding.rule),
-                cell(&finding.message),
-                cell(finding.help.as_deref().unwrap_or(""))
+                message(&finding.message),
+                message(finding.help.as_deref().unwrap_or(""))
             );
         }
     }
@@ -82,8 +82,8 @@ fn economics(md: &mut String, view: &PlanView) {
             "| {} | {} | {} | {} | {verdict} |",
             row.label,
             cell(&row.value),
-            cell(&row.note),
-            cell(&row.threshold)
+            message(&row.note),
+            message(&row.threshold)
         );
     }
     md.push('\n');

@@ -68,6 +68,10 @@ pub fn bars(
         return None;
     }
     let top = values.iter().copied().chain(reference).fold(0.0_f64, f64::max) * 1.15;
+    // Values near the largest number overflow the headroom: no axis to draw.
+    if !top.is_finite() || reference.is_some_and(|line| !line.is_finite()) {
+        return None;
+    }
     let quoted: Vec<String> = categories
         .iter()
         .map(|name| format!("\"{}\"", label(name)))
