@@ -116,7 +116,7 @@ pub(super) fn run(args: &CheckArgs) -> Result<i32, UserError> {
                 .map(|report| {
                     UserError::new(format!(
                         "{} changed while planlint was checking it: the report places its findings at the start of the file",
-                        report.path
+                        crate::text::visible_line(&report.path)
                     ))
                     .with_help("check it again")
                 }),
@@ -337,7 +337,8 @@ fn check_file(linter: &Linter, path: &Path, max_size: u64, keep_text: bool) -> R
     let shown = display_path(path);
     let bytes = read_file_limited(path, max_size)
         .map_err(|error| plan_read_error(&shown, &shown, max_size, error))?;
-    let mut report = crate::guard::guarded(&shown, || linter.lint_bytes(&shown, &bytes))?;
+    let name = crate::project::paths::report_path(path);
+    let mut report = crate::guard::guarded(&shown, || linter.lint_bytes(&name, &bytes))?;
     // Findings are kept until the report is written; the text is read
     // again then, so memory does not grow with the number of files.
     if !keep_text {

@@ -234,7 +234,9 @@ impl super::ReportStream for HumanStream<'_> {
         // The text is read again for the excerpts (see `FileReport::text`);
         // a file changed since it was checked gets its findings without them.
         let text = report.text();
-        let source = text.as_ref().map(|text| CharColumns::new(&report.path, text));
+        // The real name (as JSON gives it), shown with control characters escaped.
+        let name = crate::text::visible_line(&report.path);
+        let source = text.as_ref().map(|text| CharColumns::new(&name, text));
         for finding in &report.findings {
             let url = self
                 .options
@@ -263,7 +265,7 @@ impl super::ReportStream for HumanStream<'_> {
                     "{}[{}] {}: {} ({why})\n",
                     finding.severity,
                     finding.rule,
-                    report.path,
+                    name,
                     crate::text::visible(&finding.message)
                 );
             }

@@ -23,13 +23,21 @@ pub fn describe(error: &std::io::Error) -> String {
 /// A path as users should see it: relative to the working directory when it
 /// is inside it, `/`-separated, without a leading `./`.
 pub fn display_path(path: &Path) -> String {
+    // Control characters escaped, so a file name can never drive the
+    // terminal or a CI log.
+    crate::text::visible_line(&report_path(path))
+}
+
+/// `path` as reports name it (relative to the working directory, `/`
+/// separators, lossy for names that are not UTF-8) with its real
+/// characters: machine formats carry the file's real name, and each human
+/// format escapes control characters as it shows it.
+pub fn report_path(path: &Path) -> String {
     let relative = working_dir()
         .filter(|_| path.is_absolute())
         .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf))
         .unwrap_or_else(|| path.to_path_buf());
-    // Lossy for names that are not UTF-8; control characters escaped, so
-    // a file name can never drive the terminal or a CI log.
-    let text = crate::text::visible_line(&relative.to_string_lossy().replace('\\', "/"));
+    let text = relative.to_string_lossy().replace('\\', "/");
     text.strip_prefix("./").map(str::to_owned).unwrap_or(text)
 }
 
