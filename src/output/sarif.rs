@@ -124,6 +124,8 @@ struct ArtifactLocation {
 
 impl ArtifactLocation {
     fn of(path: &str) -> Self {
+        let resolved = without_dot_segments(path);
+        let path = resolved.as_deref().unwrap_or(path);
         match file_uri(path) {
             Some(uri) => ArtifactLocation {
                 uri,
@@ -135,6 +137,34 @@ impl ArtifactLocation {
             },
         }
     }
+}
+
+/// SARIF's file URIs must not hold `.` or `..` segments: a path with them
+/// (`../shared/a.plan.yaml`) is made absolute against the working
+/// directory and its dot segments resolved, without asking the file system.
+fn without_dot_segments(path: &str) -> Option<String> {
+    if !path.split('/').any(|segment| segment == "." || segment == "..") {
+        return None;
+    }
+    let absolute = if path.starts_with('/') || path.as_bytes().get(1) == Some(&b':') {
+        path.to_owned()
+    } else {
+        let cwd = std::env::current_dir().ok()?;
+        format!("{}/{path}", cwd.to_string_lossy().replace('\\', "/").trim_end_matches('/'))
+    };
+    let mut segments: Vec<&str> = Vec::new();
+    for segment in absolute.split('/') {
+        match segment {
+            "." => {}
+            ".." => {
+                if segments.len() > 1 {
+                    segments.pop();
+                }
+            }
+            other => segments.push(other),
+        }
+    }
+    Some(segments.join("/"))
 }
 
 #[derive(Serialize)]
@@ -322,5 +352,15 @@ mod tests {
         assert_eq!(pascal_case("cac-exceeds-ltv"), "CacExceedsLtv");
         assert_eq!(sentence("no deadline"), "no deadline.");
         assert_eq!(sentence("Done. "), "Done.");
+    }
+
+    #[test]
+    fn uris_have_no_dot_segments() {
+        assert_eq!(without_dot_segments("plans/a.plan.yaml"), None);
+        assert_eq!(without_dot_segments("/a/b/../c/./d.plan.yaml").as_deref(), Some("/a/c/d.plan.yaml"));
+        assert_eq!(without_dot_segments("/../x.plan.yaml").as_deref(), Some("/x.plan.yaml"));
+        let relative = ArtifactLocation::of("../shared/a.plan.yaml");
+        assert!(relative.uri.starts_with("file:///"), "{}", relative.uri);
+        assert!(!relative.uri.contains("/../") && relative.uri_base_id.is_none(), "{}", relative.uri);
     }
 }
