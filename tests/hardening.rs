@@ -393,10 +393,24 @@ fn odd_file_names_and_ids_are_shown_escaped() {
 #[test]
 fn json_gives_the_real_file_name() {
     let dir = repo(&[]);
-    fs::write(dir.path().join("new\nline.plan.yaml"), clean_plan().replace("    owner: Chen Hao\n", "")).unwrap();
-    let output = planlint(dir.path()).args(["check", ".", "--format", "json"]).output().unwrap();
+    fs::write(
+        dir.path().join("new\nline.plan.yaml"),
+        clean_plan().replace("    owner: Chen Hao\n", ""),
+    )
+    .unwrap();
+    let output = planlint(dir.path())
+        .args(["check", ".", "--format", "json"])
+        .output()
+        .unwrap();
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(report["files"][0]["path"], "new\nline.plan.yaml", "{report}");
-    let human = planlint(dir.path()).args(["check", ".", "--format", "human"]).output().unwrap();
-    assert!(text(&human.stdout).contains("new\\u{a}line.plan.yaml"), "{}", text(&human.stdout));
+    let human = planlint(dir.path())
+        .args(["check", ".", "--format", "human"])
+        .output()
+        .unwrap();
+    assert!(
+        text(&human.stdout).contains("new\\u{a}line.plan.yaml"),
+        "{}",
+        text(&human.stdout)
+    );
 }

@@ -142,6 +142,17 @@ fn every_option_is_documented_and_used() {
                 "{}: option {name} is declared but no check uses it",
                 rule.id
             );
+            // A number out of range is then named at its place in the
+            // config, never found later by the function as an internal error.
+            let numeric = matches!(
+                option.kind,
+                planlint::rule::OptionType::Number | planlint::rule::OptionType::Integer
+            );
+            assert!(
+                !numeric || option.minimum.is_some(),
+                "{}: numeric option {name} declares no minimum",
+                rule.id
+            );
         }
     }
 }

@@ -150,7 +150,10 @@ fn without_dot_segments(path: &str) -> Option<String> {
         path.to_owned()
     } else {
         let cwd = std::env::current_dir().ok()?;
-        format!("{}/{path}", cwd.to_string_lossy().replace('\\', "/").trim_end_matches('/'))
+        format!(
+            "{}/{path}",
+            cwd.to_string_lossy().replace('\\', "/").trim_end_matches('/')
+        )
     };
     let mut segments: Vec<&str> = Vec::new();
     for segment in absolute.split('/') {
@@ -357,10 +360,20 @@ mod tests {
     #[test]
     fn uris_have_no_dot_segments() {
         assert_eq!(without_dot_segments("plans/a.plan.yaml"), None);
-        assert_eq!(without_dot_segments("/a/b/../c/./d.plan.yaml").as_deref(), Some("/a/c/d.plan.yaml"));
-        assert_eq!(without_dot_segments("/../x.plan.yaml").as_deref(), Some("/x.plan.yaml"));
+        assert_eq!(
+            without_dot_segments("/a/b/../c/./d.plan.yaml").as_deref(),
+            Some("/a/c/d.plan.yaml")
+        );
+        assert_eq!(
+            without_dot_segments("/../x.plan.yaml").as_deref(),
+            Some("/x.plan.yaml")
+        );
         let relative = ArtifactLocation::of("../shared/a.plan.yaml");
         assert!(relative.uri.starts_with("file:///"), "{}", relative.uri);
-        assert!(!relative.uri.contains("/../") && relative.uri_base_id.is_none(), "{}", relative.uri);
+        assert!(
+            !relative.uri.contains("/../") && relative.uri_base_id.is_none(),
+            "{}",
+            relative.uri
+        );
     }
 }
