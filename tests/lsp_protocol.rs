@@ -37,9 +37,59 @@ fn a_length_is_not_trusted() {
         std::thread::sleep(Duration::from_millis(200));
         let peak = peak_memory_kb(&client);
         assert!(peak < 200_000, "{length}: {peak} kB");
-        client.close_input();
-        // The input ended without `exit`: 1, and no panic (101) or abort.
+        // The server ends at once, its input still open: 1, and no panic
+        // (101) or abort.
+        let waited = std::time::Instant::now();
         assert_eq!(client.wait(), 1, "{length}");
+        assert!(
+            waited.elapsed() < Duration::from_secs(5),
+            "{length}: the server waited"
+        );
+    }
+}
+
+/// A frame that cannot be taken is named on stderr, and the server ends
+/// without waiting for more input.
+#[test]
+fn bad_framing_is_said_on_stderr_and_ends_the_server() {
+    use std::io::{Read, Write};
+    use std::process::{Command, Stdio};
+    for header in [
+        "Content-Length: 18446744073709551615\r\n\r\n",
+        "Content-Length: 1000000000000\r\n\r\n{",
+        "Content-Type: json\r\n\r\n",
+        "Content-Length: twelve\r\n\r\n",
+    ] {
+        let (dir, _) = workspace();
+        let mut child = Command::new(env!("CARGO_BIN_EXE_planlint"))
+            .arg("lsp")
+            .current_dir(dir.path())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        stdin.write_all(header.as_bytes()).unwrap();
+        let started = std::time::Instant::now();
+        let status = loop {
+            if let Some(status) = child.try_wait().unwrap() {
+                break status;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(10),
+                "{header:?}: the server kept waiting"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        drop(stdin);
+        let mut stderr = String::new();
+        child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
+        assert_eq!(status.code(), Some(1), "{header:?}");
+        assert!(
+            stderr.contains("planlint lsp: ") && stderr.contains("stopping"),
+            "{header:?}: {stderr}"
+        );
     }
 }
 

@@ -123,9 +123,13 @@ impl<W: Write> Server<W> {
                 ));
                 None
             }
+            // After a frame that cannot be taken, where the next one starts
+            // is unknown: the client hears why, stderr says so, and the
+            // server stops at once instead of waiting on a body it refused.
             Frame::Refused(why) => {
+                eprintln!("planlint lsp: {why}: the client's messages cannot be read any further, stopping");
                 self.send(&jsonrpc::error(Value::Null, code::INVALID_REQUEST, why));
-                None
+                Some(1)
             }
         }
     }

@@ -60,7 +60,7 @@ impl<R: BufRead> FrameReader<R> {
         if length > MAX_BODY {
             self.skip = length;
             return Ok(Some(Frame::Refused(format!(
-                "a message of {length} bytes is over the {MAX_BODY}-byte limit: skipped"
+                "a message of {length} bytes is over the {MAX_BODY}-byte limit"
             ))));
         }
         // Grows with what arrives, never to what the header claims up front.
