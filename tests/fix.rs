@@ -136,3 +136,55 @@ fn schema_writes_the_schemas() {
         assert_eq!(written, shipped);
     }
 }
+
+/// A fix never edits text that an alias shares with another place: the
+/// anchored value is left until no alias uses it, and what every field
+/// reads is the same after `--fix` as before.
+#[test]
+fn fix_through_anchors_and_merge_keys_keeps_every_value() {
+    let plan = "\
+version: 1
+name: Alias
+currency: CNY
+product:
+  price: &amount \"¥480\"
+unit_economics:
+  cac: *amount
+x-base: &base
+  budget: \"¥60,000\"
+channels:
+  - <<: *base
+    name: WeChat
+    type: social
+  - <<: *base
+    name: Douyin
+    type: video
+";
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    let path = dir.path().join("a.plan.yaml");
+    std::fs::write(&path, plan).unwrap();
+    let (_, before, _) = planlint(dir.path(), &["metrics", "a.plan.yaml", "--format", "json"]);
+    let (_, json, _) = planlint(dir.path(), &["check", "a.plan.yaml", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let merged_budget = report["files"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|finding| finding["pointer"] == "/channels/0/budget")
+        .unwrap()
+        .clone();
+    assert!(merged_budget.get("fix").is_none(), "{merged_budget}");
+    assert!(
+        merged_budget["help"].as_str().unwrap().contains("anchor"),
+        "{merged_budget}"
+    );
+    planlint(dir.path(), &["check", "--fix", "a.plan.yaml"]);
+    let fixed = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        fixed.contains("budget: \"¥60,000\""),
+        "a shared value was edited:\n{fixed}"
+    );
+    let (_, after, _) = planlint(dir.path(), &["metrics", "a.plan.yaml", "--format", "json"]);
+    assert_eq!(before, after, "--fix changed what the plan says:\n{fixed}");
+}

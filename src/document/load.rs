@@ -173,6 +173,8 @@ enum Anchor {
     Scalar {
         text: String,
         value: Result<Value, ScalarError>,
+        /// Where the anchored value is written (empty for a key).
+        span: Span,
     },
     /// A finished container, with the number of nodes in it (itself
     /// included).
@@ -424,6 +426,7 @@ impl<'t> Loader<'t> {
                 let anchored = Anchor::Scalar {
                     text: text.to_string(),
                     value: scalar::resolve(&text, style, tag.as_deref()),
+                    span: Span::default(),
                 };
                 self.anchors.insert(anchor, anchored);
             }
@@ -437,6 +440,7 @@ impl<'t> Loader<'t> {
             let anchored = Anchor::Scalar {
                 text,
                 value: Ok(value.clone()),
+                span,
             };
             self.anchors.insert(anchor, anchored);
         }
@@ -727,6 +731,11 @@ impl<'t> Loader<'t> {
         }
         if self.frames.len().saturating_add(height) > self.limits.max_depth {
             return Err(self.depth_error(span));
+        }
+        // The anchored text now stands for two places: a fix must not edit it.
+        match anchor {
+            Anchor::Scalar { span, .. } => self.tree.share_scalar(*span),
+            Anchor::Node { node, .. } => self.tree.share_node(*node),
         }
         let (value, kind) = match anchor {
             Anchor::Scalar { value, .. } => match value {

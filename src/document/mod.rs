@@ -70,6 +70,12 @@ impl Document {
         Document { value, spans }
     }
 
+    /// Whether the text at `pointer` is an anchored node's, shared through
+    /// an alias or a merge key with other places (see [`SpanTree::is_shared`]).
+    pub fn is_shared(&self, pointer: &str) -> bool {
+        self.spans.is_shared(pointer)
+    }
+
     /// The spans of the node at `pointer`, if it exists.
     pub fn spans(&self, pointer: &str) -> Option<NodeSpans> {
         match self.nearest(pointer) {

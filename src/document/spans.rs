@@ -71,6 +71,10 @@ pub struct SpanTree {
     /// `open_edges`.
     open: Vec<(NodeId, usize)>,
     keys: KeyTable,
+    /// Anchored containers that an alias uses: their text is shared.
+    shared_nodes: Vec<NodeId>,
+    /// Anchored scalar values that an alias uses, by their span.
+    shared_scalars: Vec<super::Span>,
 }
 
 impl SpanTree {
@@ -258,6 +262,82 @@ impl SpanTree {
                     rest = next;
                 }
                 None => return Some(found),
+            }
+        }
+    }
+
+    /// Records that an alias uses the anchored container `node`.
+    pub fn share_node(&mut self, node: NodeId) {
+        self.shared_nodes.push(node);
+    }
+
+    /// Records that an alias uses the anchored scalar written at `span`.
+    pub fn share_scalar(&mut self, span: super::Span) {
+        self.shared_scalars.push(span);
+    }
+
+    /// Whether the text at `pointer` is shared with another place, so that
+    /// editing it would change that place too: it is an anchored value an
+    /// alias uses (or inside one), or the way to it passes through an alias
+    /// of a container (`channels: *list`) or a merge key (`<<: *base`).
+    pub fn is_shared(&self, pointer: &str) -> bool {
+        if let Some((consumed, node)) = self.nearest(pointer) {
+            if consumed >= pointer.len() && self.anchored_and_used(node) {
+                return true;
+            }
+        }
+        self.reached_through_alias(pointer)
+    }
+
+    fn anchored_and_used(&self, node: NodeId) -> bool {
+        if let Some(spans) = self.spans(node) {
+            if self.shared_scalars.iter().any(|span| *span == spans.value) {
+                return true;
+            }
+        }
+        let mut current = Some(node);
+        while let Some(id) = current {
+            if self.shared_nodes.contains(&id) {
+                return true;
+            }
+            current = self.parent(id).map(|(parent, _)| parent);
+        }
+        false
+    }
+
+    fn reached_through_alias(&self, pointer: &str) -> bool {
+        let Some(mut rest) = pointer.strip_prefix('/') else {
+            return false;
+        };
+        let mut current: NodeId = 0;
+        loop {
+            let (token, next) = match rest.find('/') {
+                Some(slash) => (&rest[..slash], Some(&rest[slash + 1..])),
+                None => (rest, None),
+            };
+            let Some(node) = self.node(current) else {
+                return false;
+            };
+            if matches!(node.kind, NodeKind::Alias(_)) {
+                return true;
+            }
+            if node.kind == NodeKind::Mapping && self.child_by_key(current, &unescape_token(token)).is_none()
+            {
+                // Reached only through the mapping's merge key, if at all.
+                return self.step(current, token).is_some();
+            }
+            let Some(child) = self.step(current, token) else {
+                return false;
+            };
+            if let Some(child_node) = self.node(child) {
+                if matches!(child_node.kind, NodeKind::Alias(_)) && next.is_some() {
+                    return true;
+                }
+            }
+            current = child;
+            match next {
+                Some(next) => rest = next,
+                None => return false,
             }
         }
     }

@@ -199,6 +199,18 @@ impl Linter {
             )
         };
         findings.extend(rule_findings.into_iter().flatten());
+        // A fix written through an alias or a merge key would edit the
+        // anchored text, and so every other place that uses it.
+        for finding in findings.iter_mut().filter(|finding| finding.fix.is_some()) {
+            if document.is_shared(&finding.pointer) {
+                finding.fix = None;
+                let note = "this value comes from an anchor (`&name`) shared with other places: change it where the anchor is written";
+                finding.help = Some(match finding.help.take() {
+                    Some(help) => format!("{help}; {note}"),
+                    None => note.to_owned(),
+                });
+            }
+        }
         crate::finding::sort_by_place(&mut findings);
         findings.dedup();
         findings
