@@ -291,7 +291,7 @@ impl SpanTree {
 
     fn anchored_and_used(&self, node: NodeId) -> bool {
         if let Some(spans) = self.spans(node) {
-            if self.shared_scalars.iter().any(|span| *span == spans.value) {
+            if self.shared_scalars.contains(&spans.value) {
                 return true;
             }
         }
