@@ -43,3 +43,17 @@ pub fn serve() -> Result<i32, UserError> {
     let mut server = server::Server::new(stdout.lock());
     Ok(server.run(&frames))
 }
+
+/// Reads every frame of `input` as the server would, until the input ends
+/// or a frame cannot be taken; how many were read (for the fuzz target).
+pub(crate) fn read_all_frames(input: &[u8]) -> usize {
+    let mut reader = transport::FrameReader::new(std::io::BufReader::new(input));
+    let mut count = 0;
+    while let Ok(Some(frame)) = reader.next_frame() {
+        count += 1;
+        if matches!(frame, transport::Frame::Refused(_)) {
+            break;
+        }
+    }
+    count
+}

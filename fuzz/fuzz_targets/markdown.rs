@@ -1,0 +1,34 @@
+//! The Markdown escapers on arbitrary text: the output is one line, every
+//! character that could begin markup is escaped, and a code span's fence is
+//! longer than any run of backticks inside it. (The test suite renders the
+//! same escapers with a GitHub Flavored Markdown parser.)
+
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(value) = std::str::from_utf8(data) else {
+        return;
+    };
+    let [text, code, message] = planlint::fuzzing::markdown(value);
+    for out in [&text, &code, &message] {
+        assert!(!out.contains(['\n', '\r']), "a line break in {out:?}");
+        assert!(!out.chars().any(|c| c.is_control()), "a control character in {out:?}");
+    }
+    // In plain text, every markup character is escaped by a backslash.
+    let mut escaped = false;
+    for c in text.chars() {
+        if "`*_~[]!<>&|$:@#".contains(c) {
+            assert!(escaped, "unescaped {c:?} in {text:?} from {value:?}");
+        }
+        escaped = c == '\\' && !escaped;
+    }
+    // A code span opens and closes with the same fence, longer than any run inside.
+    if !code.is_empty() {
+        let fence = code.chars().take_while(|&c| c == '`').count();
+        let inner = &code[fence..code.len() - fence];
+        let longest = inner.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+        assert!(code.ends_with(&"`".repeat(fence)) && longest < fence, "{code:?}");
+    }
+});
