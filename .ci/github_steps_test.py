@@ -1,0 +1,333 @@
+#!/usr/bin/env python3
+"""The action's GitHub steps (scripts/pr_comment.py, scripts/code_scanning.py)
+against a local HTTP server that speaks the REST endpoints they use: list,
+create and update issue comments, and the code scanning analyses. A token
+named "read-only" gets 403 for every write, as a fork's or a workflow
+without `pull-requests: write` does.
+
+Usage: python3 .ci/github_steps_test.py [PLAN_DIFF_MARKDOWN]
+(CI passes the Markdown that action.yml's pr-diff step wrote on a scratch
+repository; without it a sample diff is used.)
+"""
+
+import http.server
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import threading
+import unittest
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+REPO = "acme/plans"
+BOT = "github-actions[bot]"
+SAMPLE_DIFF = """## Plan changes against origin/main
+
+## Plan diff: `plans/spring.plan.yaml`
+
+| | before | after |
+|---|---|---|
+| **CAC** | 480 CNY | 2,500 CNY |
+
+### Findings introduced
+- error `cac-exceeds-ltv`: CAC is above LTV
+
+```mermaid
+pie showData
+  "Douyin" : 40
+  "WeChat" : 60
+```
+"""
+DIFF_FILE = sys.argv.pop(1) if len(sys.argv) > 1 else None
+
+
+class FakeGitHub:
+    """The state behind the server: comments by pull request, the calls made."""
+
+    def __init__(self):
+        self.comments = {}  # pull number -> list of comment dicts
+        self.next_id = 1000
+        self.calls = []
+        self.code_scanning = "enabled"  # "enabled", "no analyses", "disabled"
+        self.lock = threading.Lock()
+
+    def add_comment(self, number, body, login):
+        self.next_id += 1
+        comment = {"id": self.next_id, "body": body, "user": {"login": login, "type": "Bot"},
+                   "html_url": f"https://github.test/{REPO}/pull/{number}#issuecomment-{self.next_id}"}
+        self.comments.setdefault(number, []).append(comment)
+        return comment
+
+
+def handler_for(state):
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def reply(self, status, payload, headers=None):
+            data = json.dumps(payload).encode("utf-8")
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            for name, value in (headers or {}).items():
+                self.send_header(name, value)
+            self.end_headers()
+            self.wfile.write(data)
+
+        def token(self):
+            auth = self.headers.get("Authorization", "")
+            return auth[len("Bearer "):] if auth.startswith("Bearer ") else ""
+
+        def handle_any(self, method):
+            length = int(self.headers.get("Content-Length") or 0)
+            body = json.loads(self.rfile.read(length)) if length else None
+            with state.lock:
+                state.calls.append((method, self.path, self.token(), body))
+                self.route(method, body)
+
+        def route(self, method, body):
+            if not self.token():
+                return self.reply(401, {"message": "Requires authentication"})
+            if self.headers.get("Accept") != "application/vnd.github+json":
+                return self.reply(415, {"message": "wrong Accept header"})
+            path, _, query = self.path.partition("?")
+            prefix = f"/repos/{REPO}"
+            if not path.startswith(prefix + "/"):
+                return self.reply(404, {"message": "Not Found"})
+            path = path[len(prefix):]
+            writes = method in ("POST", "PATCH")
+            if writes and self.token() == "read-only":
+                return self.reply(403, {"message": "Resource not accessible by integration"})
+            listing = re.fullmatch(r"/issues/(\d+)/comments", path)
+            if listing and method == "GET":
+                page = int(dict(p.split("=") for p in query.split("&") if "=" in p).get("page", 1))
+                per_page = int(dict(p.split("=") for p in query.split("&") if "=" in p).get("per_page", 30))
+                comments = state.comments.get(int(listing.group(1)), [])
+                chunk = comments[(page - 1) * per_page: page * per_page]
+                headers = {}
+                if page * per_page < len(comments):
+                    headers["Link"] = (f'<http://x/repos/{REPO}/issues/{listing.group(1)}/comments'
+                                       f'?per_page={per_page}&page={page + 1}>; rel="next"')
+                return self.reply(200, chunk, headers)
+            if listing and method == "POST":
+                if len(body["body"]) > 65536:
+                    return self.reply(422, {"message": "body is too long (maximum is 65536 characters)"})
+                return self.reply(201, state.add_comment(int(listing.group(1)), body["body"], BOT))
+            update = re.fullmatch(r"/issues/comments/(\d+)", path)
+            if update and method == "PATCH":
+                for comments in state.comments.values():
+                    for comment in comments:
+                        if comment["id"] == int(update.group(1)):
+                            if comment["user"]["login"] != BOT:
+                                return self.reply(403, {"message": "not your comment"})
+                            comment["body"] = body["body"]
+                            return self.reply(200, comment)
+                return self.reply(404, {"message": "Not Found"})
+            if path == "/code-scanning/analyses" and method == "GET":
+                if state.code_scanning == "disabled":
+                    return self.reply(403, {"message": "Code Security must be enabled for this repository to use code scanning."})
+                if state.code_scanning == "no analyses":
+                    return self.reply(404, {"message": "no analysis found"})
+                return self.reply(200, [{"id": 1}])
+            return self.reply(404, {"message": "Not Found"})
+
+        def do_GET(self):
+            self.handle_any("GET")
+
+        def do_POST(self):
+            self.handle_any("POST")
+
+        def do_PATCH(self):
+            self.handle_any("PATCH")
+
+    return Handler
+
+
+class Steps(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.state = FakeGitHub()
+        cls.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler_for(cls.state))
+        threading.Thread(target=cls.server.serve_forever, daemon=True).start()
+        cls.api_url = f"http://127.0.0.1:{cls.server.server_address[1]}"
+        if DIFF_FILE:
+            with open(DIFF_FILE, encoding="utf-8") as handle:
+                cls.diff = handle.read()
+        else:
+            cls.diff = SAMPLE_DIFF
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.shutdown()
+
+    def setUp(self):
+        self.work = tempfile.TemporaryDirectory()
+        self.addCleanup(self.work.cleanup)
+        with self.state.lock:
+            self.state.calls.clear()
+
+    def event(self, number, fork=False, private=True):
+        head_repo = {"full_name": "mallory/plans" if fork else REPO}
+        return {"pull_request": {"number": number,
+                                 "head": {"sha": "0123456789abcdef0123456789abcdef01234567", "repo": head_repo},
+                                 "base": {"ref": "main", "repo": {"full_name": REPO}}},
+                "repository": {"full_name": REPO, "private": private,
+                               "visibility": "private" if private else "public"}}
+
+    def run_step(self, script, event, token="write", diff=None, exit_code="1", extra=None):
+        """Runs a step as action.yml does; returns (exit code, log, summary, outputs)."""
+        paths = {name: os.path.join(self.work.name, name) for name in ("event.json", "summary.md", "output", "diff.md")}
+        with open(paths["event.json"], "w", encoding="utf-8") as handle:
+            json.dump(event, handle)
+        with open(paths["diff.md"], "w", encoding="utf-8") as handle:
+            handle.write(self.diff if diff is None else diff)
+        for name in ("summary.md", "output"):
+            open(paths[name], "w").close()
+        env = {"PATH": os.environ["PATH"], "GITHUB_TOKEN": token, "GITHUB_API_URL": self.api_url,
+               "GITHUB_REPOSITORY": REPO, "GITHUB_EVENT_PATH": paths["event.json"],
+               "GITHUB_SERVER_URL": "https://github.test", "GITHUB_RUN_ID": "77", "GITHUB_RUN_ATTEMPT": "1",
+               "GITHUB_STEP_SUMMARY": paths["summary.md"], "GITHUB_OUTPUT": paths["output"],
+               "PLANLINT_DIFF_FILE": paths["diff.md"], "PLANLINT_EXIT_CODE": exit_code, "PLANLINT_FAIL_ON": "error"}
+        env.update(extra or {})
+        done = subprocess.run([sys.executable, os.path.join(ROOT, "scripts", script)], env=env,
+                              capture_output=True, text=True, timeout=60)
+        with open(paths["summary.md"], encoding="utf-8") as handle:
+            summary = handle.read()
+        with open(paths["output"], encoding="utf-8") as handle:
+            outputs = handle.read()
+        return done.returncode, done.stdout + done.stderr, summary, outputs
+
+    def methods(self):
+        return [(method, path.split("?")[0]) for method, path, _, _ in self.state.calls]
+
+    # -- the pull request comment ------------------------------------------
+
+    def test_one_comment_created_then_updated_in_place(self):
+        status, log, _, _ = self.run_step("pr_comment.py", self.event(1))
+        self.assertEqual(status, 0, log)
+        comments = self.state.comments[1]
+        self.assertEqual(len(comments), 1, log)
+        body = comments[0]["body"]
+        self.assertTrue(body.startswith("<!-- planlint:pr-comment -->"), body)
+        self.assertIn("❌ **Failed**", body)
+        for line in self.diff.strip().splitlines():
+            self.assertIn(line, body)
+        self.assertIn("(https://github.test/acme/plans/actions/runs/77)", body)
+        self.assertEqual([m for m, _ in self.methods()], ["GET", "POST"])
+        self.assertTrue(all(token == "write" for _, _, token, _ in self.state.calls))
+
+        self.state.calls.clear()
+        status, log, _, _ = self.run_step("pr_comment.py", self.event(1), exit_code="0")
+        self.assertEqual(status, 0, log)
+        self.assertEqual(len(self.state.comments[1]), 1, "a second run must update, not add")
+        self.assertIn("✅ **Passed**", self.state.comments[1][0]["body"])
+        self.assertEqual(self.methods(), [("GET", f"/repos/{REPO}/issues/1/comments"),
+                                          ("PATCH", f"/repos/{REPO}/issues/comments/{comments[0]['id']}")])
+
+        self.state.calls.clear()
+        self.run_step("pr_comment.py", self.event(1), exit_code="0")
+        self.assertEqual([m for m, _ in self.methods()], ["GET"], "an unchanged comment is left alone")
+
+    def test_the_comment_is_found_on_a_later_page_and_others_markers_are_ignored(self):
+        for index in range(130):
+            self.state.add_comment(2, f"review note {index}", "reviewer")
+        # Someone pastes the marker into a comment of their own: not ours.
+        self.state.add_comment(2, "<!-- planlint:pr-comment -->\nfake", "mallory")
+        ours = self.state.add_comment(2, "<!-- planlint:pr-comment -->\nold", BOT)
+        status, log, _, _ = self.run_step("pr_comment.py", self.event(2))
+        self.assertEqual(status, 0, log)
+        self.assertIn(("PATCH", f"/repos/{REPO}/issues/comments/{ours['id']}"), self.methods())
+        self.assertEqual(self.state.comments[2][-2]["body"], "<!-- planlint:pr-comment -->\nfake")
+        self.assertEqual(len(self.state.comments[2]), 132)
+        self.assertIn("CAC", ours["body"])
+
+    def test_a_read_only_token_gets_a_notice_and_the_step_goes_on(self):
+        status, log, summary, _ = self.run_step("pr_comment.py", self.event(3), token="read-only")
+        self.assertEqual(status, 0, log)
+        self.assertRegex(log, r"::notice title=planlint PR comment::cannot comment on pull request #3 "
+                              r"\(HTTP 403: Resource not accessible by integration\).*pull-requests: write")
+        self.assertIn("could not comment", summary)
+        self.assertNotIn(3, self.state.comments)
+
+    def test_a_fork_falls_back_to_the_job_summary_without_calling_the_api(self):
+        status, log, summary, _ = self.run_step("pr_comment.py", self.event(4, fork=True))
+        self.assertEqual(status, 0, log)
+        self.assertEqual(self.state.calls, [])
+        self.assertIn("comes from mallory/plans", summary)
+        self.assertIn("❌ **Failed**", summary)
+        self.assertIn("::notice title=planlint PR comment::the pull request comes from a fork", log)
+
+    def test_a_long_diff_is_cut_within_the_limit_with_a_link_and_whole_charts(self):
+        rows = "".join(f"| channel {i} | {i} CNY | {i + 1} CNY |\n" for i in range(3000))
+        chart = "```mermaid\npie showData\n" + "".join(f'  "c{i}" : {i}\n' for i in range(2000)) + "```\n"
+        status, log, _, _ = self.run_step("pr_comment.py", self.event(5), diff="## Plan diff\n\n" + rows + chart)
+        self.assertEqual(status, 0, log)
+        body = self.state.comments[5][0]["body"]
+        self.assertLessEqual(len(body), 65536)
+        self.assertIn("**Cut here**", body)
+        self.assertIn("[the job summary](https://github.test/acme/plans/actions/runs/77)", body)
+        self.assertEqual(body.count("```") % 2, 0, "a fenced block was left open")
+        self.assertNotIn("```mermaid", body, "a chart cut in half must be left out")
+
+    def test_no_plan_change_and_a_clean_check_adds_no_comment(self):
+        status, log, _, _ = self.run_step("pr_comment.py", self.event(6), diff="", exit_code="0")
+        self.assertEqual(status, 0, log)
+        self.assertNotIn(6, self.state.comments)
+        self.assertEqual([m for m, _ in self.methods()], ["GET"])
+
+    def test_what_the_step_adds_from_the_event_is_escaped(self):
+        event = self.event(7, fork=True)
+        event["pull_request"]["head"]["repo"]["full_name"] = "m/<img src=x onerror=alert(1)>[x](http://evil)"
+        _, _, summary, _ = self.run_step("pr_comment.py", event)
+        self.assertNotIn("<img", summary)
+        self.assertNotIn("](http", summary)
+        self.assertIn(r"&lt;img src=x onerror=alert\(1\)&gt;\[x\]\(http\://evil\)", summary)
+
+    def test_a_server_error_is_a_warning_not_a_failure(self):
+        status, log, _, _ = self.run_step("pr_comment.py", self.event(8),
+                                          extra={"GITHUB_API_URL": "http://127.0.0.1:9"})
+        self.assertEqual(status, 0, log)
+        self.assertIn("::warning title=planlint PR comment::cannot comment", log)
+
+    # -- code scanning --------------------------------------------------------
+
+    def sarif(self):
+        path = os.path.join(self.work.name, "planlint.sarif")
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write('{"version": "2.1.0", "runs": []}')
+        return {"PLANLINT_SARIF_FILE": path}
+
+    def test_a_public_repository_uploads_without_asking(self):
+        status, log, _, outputs = self.run_step("code_scanning.py", self.event(10, private=False), extra=self.sarif())
+        self.assertEqual((status, outputs), (0, "available=true\n"), log)
+        self.assertEqual(self.state.calls, [])
+
+    def test_a_private_repository_without_code_scanning_skips_with_a_notice(self):
+        self.state.code_scanning = "disabled"
+        status, log, _, outputs = self.run_step("code_scanning.py", self.event(11), extra=self.sarif())
+        self.assertEqual((status, outputs), (0, "available=false\n"), log)
+        self.assertIn("::notice title=planlint code scanning::SARIF upload skipped: code scanning is not available", log)
+        self.assertIn("GitHub Advanced Security", log)
+
+    def test_a_private_repository_with_code_scanning_uploads(self):
+        for setting in ("enabled", "no analyses"):
+            self.state.code_scanning = setting
+            status, log, _, outputs = self.run_step("code_scanning.py", self.event(12), extra=self.sarif())
+            self.assertEqual((status, outputs), (0, "available=true\n"), f"{setting}: {log}")
+
+    def test_a_fork_never_uploads(self):
+        status, log, _, outputs = self.run_step("code_scanning.py", self.event(13, fork=True, private=False),
+                                                extra=self.sarif())
+        self.assertEqual((status, outputs), (0, "available=false\n"), log)
+        self.assertIn("fork", log)
+
+    def test_no_sarif_file_means_nothing_to_upload(self):
+        status, log, _, outputs = self.run_step("code_scanning.py", self.event(14, private=False),
+                                                extra={"PLANLINT_SARIF_FILE": "/nonexistent/planlint.sarif"})
+        self.assertEqual((status, outputs), (0, "available=false\n"), log)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
