@@ -28,7 +28,9 @@ fn action_inputs() -> BTreeSet<String> {
 /// The first ```yaml block after `heading` in a Markdown file.
 fn yaml_block_after(doc: &str, heading: &str) -> Value {
     let text = read(doc);
-    let from = text.find(heading).unwrap_or_else(|| panic!("{doc} has no `{heading}`"));
+    let from = text
+        .find(heading)
+        .unwrap_or_else(|| panic!("{doc} has no `{heading}`"));
     let rest = &text[from..];
     let start = rest.find("```yaml\n").unwrap() + "```yaml\n".len();
     let end = start + rest[start..].find("\n```").unwrap();
@@ -67,7 +69,10 @@ fn the_documented_workflows_pass_only_inputs_the_action_has() {
         assert!(!steps.is_empty(), "{name} does not use the action");
         for (_, step) in steps {
             for key in step["with"].as_object().unwrap().keys() {
-                assert!(inputs.contains(key), "{name} passes `{key}`, which action.yml does not have");
+                assert!(
+                    inputs.contains(key),
+                    "{name} passes `{key}`, which action.yml does not have"
+                );
             }
         }
     }
@@ -86,16 +91,28 @@ fn the_documented_permissions_cover_what_the_action_does() {
             assert!(has("contents", "read"), "{name}: contents: read");
             let with = &step["with"];
             let comment_off = with["pr-comment"] == Value::Bool(false) || with["pr-comment"] == "false";
-            assert!(comment_off || has("pull-requests", "write"), "{name}: the comment needs pull-requests: write");
+            assert!(
+                comment_off || has("pull-requests", "write"),
+                "{name}: the comment needs pull-requests: write"
+            );
             if with.get("sarif-file").is_some() && with["upload-sarif"] != "false" {
-                assert!(has("security-events", "write"), "{name}: the upload needs security-events: write");
-                assert!(has("actions", "read"), "{name}: the upload needs actions: read in private repositories");
+                assert!(
+                    has("security-events", "write"),
+                    "{name}: the upload needs security-events: write"
+                );
+                assert!(
+                    has("actions", "read"),
+                    "{name}: the upload needs actions: read in private repositories"
+                );
             }
             // The action uploads where code scanning exists; a second,
             // unconditional upload would fail private repositories.
             for other in job["steps"].as_array().unwrap() {
                 let uses = other["uses"].as_str().unwrap_or_default();
-                assert!(!uses.contains("upload-sarif"), "{name} uploads SARIF itself: {uses}");
+                assert!(
+                    !uses.contains("upload-sarif"),
+                    "{name} uploads SARIF itself: {uses}"
+                );
             }
         }
     }
@@ -120,7 +137,12 @@ fn the_upload_runs_only_where_code_scanning_exists() {
     let steps = action["runs"]["steps"].as_array().unwrap();
     let upload = steps
         .iter()
-        .find(|step| step["uses"].as_str().unwrap_or_default().starts_with("github/codeql-action/upload-sarif@"))
+        .find(|step| {
+            step["uses"]
+                .as_str()
+                .unwrap_or_default()
+                .starts_with("github/codeql-action/upload-sarif@")
+        })
         .expect("the action uploads SARIF");
     let condition = upload["if"].as_str().unwrap();
     assert!(
@@ -128,10 +150,16 @@ fn the_upload_runs_only_where_code_scanning_exists() {
         "{condition}"
     );
     let detect = steps.iter().find(|step| step["id"] == "code-scanning").unwrap();
-    assert!(detect["run"].as_str().unwrap().contains("scripts/code_scanning.py"));
+    assert!(detect["run"]
+        .as_str()
+        .unwrap()
+        .contains("scripts/code_scanning.py"));
     let comment = steps.iter().find(|step| step["id"] == "pr-comment").unwrap();
     assert!(comment["run"].as_str().unwrap().contains("scripts/pr_comment.py"));
-    assert!(comment["if"].as_str().unwrap().contains("github.event_name == 'pull_request'"));
+    assert!(comment["if"]
+        .as_str()
+        .unwrap()
+        .contains("github.event_name == 'pull_request'"));
     for step in [detect, comment] {
         // The token only in the environment; nothing substituted into the script.
         assert_eq!(step["env"]["GITHUB_TOKEN"], "${{ inputs.github-token }}");
