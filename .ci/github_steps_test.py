@@ -5,9 +5,12 @@ create and update issue comments, and the code scanning analyses. A token
 named "read-only" gets 403 for every write, as a fork's or a workflow
 without `pull-requests: write` does.
 
+Each step runs as action.yml's `run:` block (taken from action.yml, in
+bash, from a scratch git clone with origin/main), as the runner runs it.
+
 Usage: python3 .ci/github_steps_test.py [PLAN_DIFF_MARKDOWN]
-(CI passes the Markdown that action.yml's pr-diff step wrote on a scratch
-repository; without it a sample diff is used.)
+(needs PyYAML; CI passes the Markdown that action.yml's pr-diff step wrote
+on a scratch repository; without it a sample diff is used.)
 """
 
 import http.server
@@ -19,6 +22,8 @@ import sys
 import tempfile
 import threading
 import unittest
+
+import yaml
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 REPO = "acme/plans"
@@ -145,9 +150,26 @@ def handler_for(state):
     return Handler
 
 
+def action_steps():
+    """action.yml's steps by id."""
+    with open(os.path.join(ROOT, "action.yml"), encoding="utf-8") as handle:
+        steps = yaml.safe_load(handle)["runs"]["steps"]
+    return {step["id"]: step for step in steps if "id" in step}
+
+
+STEP_OF_SCRIPT = {"pr_comment.py": "pr-comment", "code_scanning.py": "code-scanning"}
+
+
 class Steps(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
+        cls.steps = action_steps()
+        cls.clone = tempfile.TemporaryDirectory()
+        git = ["git", "-C", cls.clone.name, "-c", "user.name=CI", "-c", "user.email=ci@example.com",
+               "-c", "commit.gpgsign=false"]
+        subprocess.run(["git", "init", "-q", "-b", "main", cls.clone.name], check=True)
+        subprocess.run(git + ["commit", "-q", "--allow-empty", "-m", "base"], check=True)
+        subprocess.run(git + ["update-ref", "refs/remotes/origin/main", "HEAD"], check=True)
         cls.state = FakeGitHub()
         cls.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler_for(cls.state))
         threading.Thread(target=cls.server.serve_forever, daemon=True).start()
@@ -161,6 +183,7 @@ class Steps(unittest.TestCase):
     @classmethod
     def tearDownClass(cls):
         cls.server.shutdown()
+        cls.clone.cleanup()
 
     def setUp(self):
         self.work = tempfile.TemporaryDirectory()
@@ -185,14 +208,17 @@ class Steps(unittest.TestCase):
             handle.write(self.diff if diff is None else diff)
         for name in ("summary.md", "output"):
             open(paths[name], "w").close()
-        env = {"PATH": os.environ["PATH"], "GITHUB_TOKEN": token, "GITHUB_API_URL": self.api_url,
+        env = {"PATH": os.environ["PATH"], "GITHUB_ACTION_PATH": ROOT, "PLANLINT_BASE": "origin/main",
+               "GITHUB_TOKEN": token, "GITHUB_API_URL": self.api_url,
                "GITHUB_REPOSITORY": REPO, "GITHUB_EVENT_PATH": paths["event.json"],
                "GITHUB_SERVER_URL": "https://github.test", "GITHUB_RUN_ID": "77", "GITHUB_RUN_ATTEMPT": "1",
                "GITHUB_STEP_SUMMARY": paths["summary.md"], "GITHUB_OUTPUT": paths["output"],
                "PLANLINT_DIFF_FILE": paths["diff.md"], "PLANLINT_EXIT_CODE": exit_code, "PLANLINT_FAIL_ON": "error"}
         env.update(extra or {})
-        done = subprocess.run([sys.executable, os.path.join(ROOT, "scripts", script)], env=env,
-                              capture_output=True, text=True, timeout=60)
+        step = self.steps[STEP_OF_SCRIPT[script]]
+        self.assertEqual(set(env) & set(step["env"]) , set(step["env"]), "the step's environment, as action.yml sets it")
+        done = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]], env=env,
+                              cwd=self.clone.name, capture_output=True, text=True, timeout=60)
         with open(paths["summary.md"], encoding="utf-8") as handle:
             summary = handle.read()
         with open(paths["output"], encoding="utf-8") as handle:
@@ -276,6 +302,15 @@ class Steps(unittest.TestCase):
         self.assertEqual(status, 0, log)
         self.assertNotIn(6, self.state.comments)
         self.assertEqual([m for m, _ in self.methods()], ["GET"])
+
+    def test_no_diffs_say_why(self):
+        self.run_step("pr_comment.py", self.event(9), diff="", extra={"PLANLINT_BASE": "origin/gone"})
+        self.assertIn("the base branch is not in this clone", self.state.comments[9][0]["body"])
+        self.run_step("pr_comment.py", self.event(9), diff="", extra={"PLANLINT_DIFF_FILE": ""})
+        self.assertIn("switched off (`plan-diff: false`)", self.state.comments[9][0]["body"])
+        self.run_step("pr_comment.py", self.event(9), diff="")
+        self.assertIn("No plan changed in this pull request.", self.state.comments[9][0]["body"])
+        self.assertEqual(len(self.state.comments[9]), 1)
 
     def test_what_the_step_adds_from_the_event_is_escaped(self):
         event = self.event(7, fork=True)

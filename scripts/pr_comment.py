@@ -12,7 +12,10 @@ Environment:
   GITHUB_API_URL, GITHUB_REPOSITORY, GITHUB_EVENT_PATH, GITHUB_SERVER_URL,
   GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT, GITHUB_STEP_SUMMARY   set by the runner
   PLANLINT_DIFF_FILE       the plan diffs as Markdown (the pr-diff step's
-                           summary); missing or empty: no plan changed
+                           summary); missing or empty: no plan changed;
+                           unset: plan diffs are switched off
+  PLANLINT_NO_BASE         set when the clone lacks the base branch, so
+                           there could be no diffs
   PLANLINT_EXIT_CODE       the check step's exit code (0, 1, 2)
   PLANLINT_FAIL_ON         the check's fail-on severity
   PLANLINT_COMMENT_AUTHOR  whose comment is updated (default
@@ -69,12 +72,22 @@ def truncate(markdown, budget, summary_url):
     return "".join(kept).rstrip() + note
 
 
+def no_diff_reason():
+    """Why there are no plan diffs, in the reader's words."""
+    if not os.environ.get("PLANLINT_DIFF_FILE"):
+        return "The plan diffs are switched off (`plan-diff: false`).\n"
+    if os.environ.get("PLANLINT_NO_BASE"):
+        return ("No plan diffs: the base branch is not in this clone, so the plans could not be compared "
+                "(check out with `fetch-depth: 0`).\n")
+    return "No plan changed in this pull request.\n"
+
+
 def body_for(diff_markdown, exit_code, fail_on, head_sha, summary_url):
     head = f"{MARKER}\n## planlint\n\n{verdict(exit_code, fail_on)}\n\n"
     if diff_markdown.strip():
         diff = truncate(diff_markdown.strip() + "\n", DIFF_BUDGET, summary_url)
     else:
-        diff = "No plan changed in this pull request.\n"
+        diff = no_diff_reason()
     commit = f" for `{head_sha[:12]}`" if re.fullmatch(r"[0-9a-f]{7,64}", head_sha) else ""
     footer = (f"\n---\n<sub>Updated on every push{commit}. Every finding is in "
               f"[the job summary]({summary_url}).</sub>\n")
@@ -135,7 +148,7 @@ def main():
     try:
         existing = find_comment(api, number, author)
         if existing is None:
-            if not diff.strip() and exit_code == "0":
+            if not diff.strip() and exit_code == "0" and no_diff_reason().startswith("No plan changed"):
                 print("planlint: no plan changed and the check passed: nothing to comment")
                 return 0
             created, _ = api.request("POST", f"/issues/{number}/comments", {"body": body})
