@@ -98,6 +98,11 @@ def handler_for(state):
             if self.headers.get("Accept") != "application/vnd.github+json":
                 return self.reply(415, {"message": "wrong Accept header"})
             path, _, query = self.path.partition("?")
+            if path == "/user" and method == "GET":
+                # A personal token names its user; an installation token (the job's) may not ask.
+                if self.token() == "personal":
+                    return self.reply(200, {"login": "li-wei", "type": "User"})
+                return self.reply(403, {"message": "Resource not accessible by integration"})
             prefix = f"/repos/{REPO}"
             if not path.startswith(prefix + "/"):
                 return self.reply(404, {"message": "Not Found"})
@@ -119,13 +124,14 @@ def handler_for(state):
             if listing and method == "POST":
                 if len(body["body"]) > 65536:
                     return self.reply(422, {"message": "body is too long (maximum is 65536 characters)"})
-                return self.reply(201, state.add_comment(int(listing.group(1)), body["body"], BOT))
+                author = "li-wei" if self.token() == "personal" else BOT
+                return self.reply(201, state.add_comment(int(listing.group(1)), body["body"], author))
             update = re.fullmatch(r"/issues/comments/(\d+)", path)
             if update and method == "PATCH":
                 for comments in state.comments.values():
                     for comment in comments:
                         if comment["id"] == int(update.group(1)):
-                            if comment["user"]["login"] != BOT:
+                            if comment["user"]["login"] != ("li-wei" if self.token() == "personal" else BOT):
                                 return self.reply(403, {"message": "not your comment"})
                             comment["body"] = body["body"]
                             return self.reply(200, comment)
@@ -241,7 +247,8 @@ class Steps(unittest.TestCase):
         for line in self.diff.strip().splitlines():
             self.assertIn(line, body)
         self.assertIn("(https://github.test/acme/plans/actions/runs/77)", body)
-        self.assertEqual([m for m, _ in self.methods()], ["GET", "POST"])
+        self.assertEqual(self.methods(), [("GET", "/user"), ("GET", f"/repos/{REPO}/issues/1/comments"),
+                                          ("POST", f"/repos/{REPO}/issues/1/comments")])
         self.assertTrue(all(token == "write" for _, _, token, _ in self.state.calls))
 
         self.state.calls.clear()
@@ -249,12 +256,12 @@ class Steps(unittest.TestCase):
         self.assertEqual(status, 0, log)
         self.assertEqual(len(self.state.comments[1]), 1, "a second run must update, not add")
         self.assertIn("✅ **Passed**", self.state.comments[1][0]["body"])
-        self.assertEqual(self.methods(), [("GET", f"/repos/{REPO}/issues/1/comments"),
+        self.assertEqual(self.methods(), [("GET", "/user"), ("GET", f"/repos/{REPO}/issues/1/comments"),
                                           ("PATCH", f"/repos/{REPO}/issues/comments/{comments[0]['id']}")])
 
         self.state.calls.clear()
         self.run_step("pr_comment.py", self.event(1), exit_code="0")
-        self.assertEqual([m for m, _ in self.methods()], ["GET"], "an unchanged comment is left alone")
+        self.assertEqual([m for m, _ in self.methods()], ["GET", "GET"], "an unchanged comment is left alone")
 
     def test_the_comment_is_found_on_a_later_page_and_others_markers_are_ignored(self):
         for index in range(130):
@@ -268,6 +275,15 @@ class Steps(unittest.TestCase):
         self.assertEqual(self.state.comments[2][-2]["body"], "<!-- planlint:pr-comment -->\nfake")
         self.assertEqual(len(self.state.comments[2]), 132)
         self.assertIn("CAC", ours["body"])
+
+    def test_a_personal_token_finds_its_own_comment_again(self):
+        self.state.add_comment(15, "<!-- planlint:pr-comment -->\nby the bot", BOT)
+        for _ in range(2):
+            status, log, _, _ = self.run_step("pr_comment.py", self.event(15), token="personal")
+            self.assertEqual(status, 0, log)
+        mine = [c for c in self.state.comments[15] if c["user"]["login"] == "li-wei"]
+        self.assertEqual(len(mine), 1, "one comment by the token's user, updated on the second run")
+        self.assertEqual(self.state.comments[15][0]["body"], "<!-- planlint:pr-comment -->\nby the bot")
 
     def test_a_read_only_token_gets_a_notice_and_the_step_goes_on(self):
         status, log, summary, _ = self.run_step("pr_comment.py", self.event(3), token="read-only")
@@ -301,7 +317,7 @@ class Steps(unittest.TestCase):
         status, log, _, _ = self.run_step("pr_comment.py", self.event(6), diff="", exit_code="0")
         self.assertEqual(status, 0, log)
         self.assertNotIn(6, self.state.comments)
-        self.assertEqual([m for m, _ in self.methods()], ["GET"])
+        self.assertEqual([m for m, _ in self.methods()], ["GET", "GET"])
 
     def test_no_diffs_say_why(self):
         self.run_step("pr_comment.py", self.event(9), diff="", extra={"PLANLINT_BASE": "origin/gone"})

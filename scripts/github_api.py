@@ -43,9 +43,9 @@ class Api:
             os.environ.get("GITHUB_TOKEN", ""),
         )
 
-    def request(self, method, path, body=None):
-        """METHOD /repos/OWNER/REPO + path -> (decoded JSON, Link header)."""
-        url = f"{self.base_url}/repos/{self.repository}{path}"
+    def request(self, method, path, body=None, repository_path=True):
+        """METHOD /repos/OWNER/REPO + path (or path alone) -> (decoded JSON, Link header)."""
+        url = f"{self.base_url}/repos/{self.repository}{path}" if repository_path else f"{self.base_url}{path}"
         data = None if body is None else json.dumps(body).encode("utf-8")
         request = urllib.request.Request(url, data=data, method=method)
         request.add_header("Accept", "application/vnd.github+json")

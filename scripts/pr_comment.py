@@ -18,8 +18,10 @@ Environment:
                            there could be no diffs
   PLANLINT_EXIT_CODE       the check step's exit code (0, 1, 2)
   PLANLINT_FAIL_ON         the check's fail-on severity
-  PLANLINT_COMMENT_AUTHOR  whose comment is updated (default
-                           github-actions[bot], the job token's user)
+  PLANLINT_COMMENT_AUTHOR  whose comment is updated (default: the token's
+                           user as GET /user names it, which a personal
+                           token answers; else github-actions[bot], the
+                           job token's user)
 
 The Markdown of the plan diffs is planlint's own output, which escapes what
 it takes from plans; everything this script adds from the event is escaped
@@ -109,6 +111,16 @@ def find_comment(api, number, author):
     return None
 
 
+def token_user(api):
+    """Who the token writes as. The job's token cannot ask (403): it is
+    github-actions[bot]."""
+    try:
+        user, _ = api.request("GET", "/user", repository_path=False)
+        return (user or {}).get("login") or "github-actions[bot]"
+    except ApiError:
+        return "github-actions[bot]"
+
+
 def read_diff(path):
     if not path:
         return ""
@@ -143,7 +155,7 @@ def main():
         return 0
 
     api = github_api.Api.from_env()
-    author = os.environ.get("PLANLINT_COMMENT_AUTHOR") or "github-actions[bot]"
+    author = os.environ.get("PLANLINT_COMMENT_AUTHOR") or token_user(api)
     body = body_for(diff, exit_code, fail_on, head_sha, summary_url)
     try:
         existing = find_comment(api, number, author)
