@@ -17,6 +17,7 @@ import http.server
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -163,6 +164,7 @@ def action_steps():
     return {step["id"]: step for step in steps if "id" in step}
 
 
+BASH = shutil.which("bash")
 STEP_OF_SCRIPT = {"pr_comment.py": "pr-comment", "code_scanning.py": "code-scanning"}
 
 
@@ -223,7 +225,7 @@ class Steps(unittest.TestCase):
         env.update(extra or {})
         step = self.steps[STEP_OF_SCRIPT[script]]
         self.assertEqual(set(env) & set(step["env"]) , set(step["env"]), "the step's environment, as action.yml sets it")
-        done = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]], env=env,
+        done = subprocess.run([BASH, "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]], env=env,
                               cwd=self.clone.name, capture_output=True, text=True, timeout=60)
         with open(paths["summary.md"], encoding="utf-8") as handle:
             summary = handle.read()
@@ -341,6 +343,19 @@ class Steps(unittest.TestCase):
                                           extra={"GITHUB_API_URL": "http://127.0.0.1:9"})
         self.assertEqual(status, 0, log)
         self.assertIn("::warning title=planlint PR comment::cannot comment", log)
+
+    def test_no_python_on_the_runner_is_a_notice(self):
+        bare = tempfile.mkdtemp(dir=self.work.name)
+        for tool in ("git", "rm", "dirname"):
+            found = shutil.which(tool)
+            if found:
+                os.symlink(found, os.path.join(bare, tool))
+        for script, words in (("pr_comment.py", "no Python on this runner, so no pull request comment"),
+                              ("code_scanning.py", "SARIF upload skipped: no Python on this runner")):
+            status, log, _, outputs = self.run_step(script, self.event(16), extra={"PATH": bare, **self.sarif()})
+            self.assertEqual(status, 0, log)
+            self.assertIn(words, log)
+            self.assertEqual(outputs, "")
 
     # -- code scanning --------------------------------------------------------
 
