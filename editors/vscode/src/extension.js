@@ -6,7 +6,7 @@
 const vscode = require('vscode');
 const { LanguageClient } = require('vscode-languageclient/node');
 const { resolveServer, INSTALL_DOCS } = require('./resolve');
-const { localeFor, serverOptions, DOCUMENT_SELECTOR } = require('./settings');
+const { localeFor, serverOptions, servesFile, DOCUMENT_SELECTOR } = require('./settings');
 
 let client;
 let output;
@@ -83,12 +83,27 @@ async function activate(context) {
     vscode.commands.registerCommand('planlint.restartServer', restart),
     vscode.commands.registerCommand('planlint.showOutput', () => output.show()),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('planlint.path') || event.affectsConfiguration('planlint.language')) {
+      const ours = event.affectsConfiguration('planlint.path') || event.affectsConfiguration('planlint.language');
+      if (ours && client) {
         restart();
       }
     }),
   );
-  await start();
+  // Activated by any YAML or JSON file (a single plan opened without a
+  // folder too), but planlint is started only once a plan or config is open:
+  // someone editing other YAML is never asked to install it.
+  const isPlan = (document) => document.uri.scheme === 'file' && servesFile(document.fileName);
+  if (vscode.workspace.textDocuments.some(isPlan)) {
+    await start();
+    return;
+  }
+  const waiting = vscode.workspace.onDidOpenTextDocument((document) => {
+    if (isPlan(document)) {
+      waiting.dispose();
+      start();
+    }
+  });
+  context.subscriptions.push(waiting);
 }
 
 function deactivate() {

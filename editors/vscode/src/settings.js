@@ -20,9 +20,15 @@ const DOCUMENT_SELECTOR = [
   { language: 'yaml', pattern: '**/.planlint.{yaml,yml}' },
 ];
 
+/** Whether a file is one planlint serves (the selector above, by name). */
+function servesFile(fileName) {
+  const name = fileName.split(/[\\/]/).pop();
+  return /\.plan\.(ya?ml|json)$/.test(name) || name === '.planlint.yaml' || name === '.planlint.yml';
+}
+
 /** How to start the server: `planlint lsp` on stdio. */
 function serverOptions(command) {
   return { command, args: ['lsp'], options: { env: process.env } };
 }
 
-module.exports = { localeFor, serverOptions, DOCUMENT_SELECTOR, LANGUAGES };
+module.exports = { localeFor, serverOptions, servesFile, DOCUMENT_SELECTOR, LANGUAGES };

@@ -9,12 +9,15 @@ const os = require('os');
 const path = require('path');
 const Module = require('module');
 
-function load(settings, workspace) {
+function load(settings, workspace, openFiles = [path.join(workspace, 'spring.plan.yaml')]) {
   const shown = [];
   const clients = [];
+  const opened = [];
   const vscode = {
     workspace: {
       workspaceFolders: [{ uri: { fsPath: workspace } }],
+      textDocuments: openFiles.map((fileName) => ({ fileName, uri: { scheme: 'file' } })),
+      onDidOpenTextDocument: (listener) => { opened.push(listener); return { dispose() {} }; },
       getConfiguration: (section) => ({ get: (key) => settings[`${section}.${key}`] }),
       onDidChangeConfiguration: () => ({ dispose() {} }),
     },
@@ -44,7 +47,7 @@ function load(settings, workspace) {
   const file = require.resolve('../src/extension');
   delete require.cache[file];
   try {
-    return { extension: require(file), shown, clients };
+    return { extension: require(file), shown, clients, opened };
   } finally {
     Module._load = original;
   }
@@ -73,6 +76,22 @@ test('activation starts `planlint lsp` for plans, with the chosen locale', { ski
   const params = {};
   client.features[0].fillInitializeParams(params);
   assert.strictEqual(params.locale, 'zh-CN');
+});
+
+test('other YAML open: nothing starts, nothing is asked, until a plan is opened', { skip: process.platform === 'win32' }, async (t) => {
+  const dir = scratch(t);
+  const binary = path.join(dir, '.venv', 'bin', 'planlint');
+  fs.mkdirSync(path.dirname(binary), { recursive: true });
+  fs.writeFileSync(binary, '#!/bin/sh\n', { mode: 0o755 });
+  const { extension, clients, shown, opened } = load({}, dir, [path.join(dir, 'docker-compose.yaml')]);
+  await extension.activate({ subscriptions: [] });
+  assert.strictEqual(clients.length, 0);
+  opened[0]({ fileName: path.join(dir, 'k8s.yaml'), uri: { scheme: 'file' } });
+  assert.strictEqual(clients.length, 0);
+  opened[0]({ fileName: path.join(dir, 'q3.plan.json'), uri: { scheme: 'file' } });
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.strictEqual(clients.length, 1);
+  assert.deepStrictEqual(shown, []);
 });
 
 test('no planlint: an error message with the install guide, and no client', async (t) => {

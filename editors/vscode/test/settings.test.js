@@ -3,7 +3,7 @@ const test = require('node:test');
 const assert = require('node:assert');
 const fs = require('fs');
 const path = require('path');
-const { localeFor, serverOptions, DOCUMENT_SELECTOR } = require('../src/settings');
+const { localeFor, serverOptions, servesFile, DOCUMENT_SELECTOR } = require('../src/settings');
 const { completionSchema } = require('../src/schema');
 
 const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8'));
@@ -51,4 +51,13 @@ test('the schema the YAML extension gets completes but never validates', () => {
   // Enum values become examples, which the YAML extension offers.
   const small = completionSchema({ type: 'object', properties: { status: { type: 'string', enum: ['draft', 'approved'], description: 'd' }, type: { const: 'x' } }, required: ['status'], additionalProperties: false });
   assert.deepStrictEqual(small, { properties: { status: { examples: ['draft', 'approved'], description: 'd' }, type: { examples: ['x'] } } });
+});
+
+test('the files planlint serves, by name', () => {
+  for (const name of ['/p/spring.plan.yaml', 'C:\\p\\q3.plan.yml', 'a.plan.json', '/p/.planlint.yaml', '.planlint.yml']) {
+    assert.ok(servesFile(name), name);
+  }
+  for (const name of ['/p/docker-compose.yaml', '/p/plan.yaml', '/p/spring.plan.yaml.bak', '/p/package.json', 'x.planlint.yaml']) {
+    assert.ok(!servesFile(name), name);
+  }
 });
