@@ -10,6 +10,7 @@ const { localeFor, serverOptions, servesFile, DOCUMENT_SELECTOR } = require('./s
 
 let client;
 let output;
+let wanted = false; // a plan is open: planlint should run (even if it could not start)
 
 /** Sets the `locale` of `initialize` from planlint.language. */
 class LocaleFeature {
@@ -34,6 +35,7 @@ function findServer() {
 }
 
 async function start() {
+  wanted = true;
   const found = findServer();
   if (found.error) {
     output.appendLine(`${found.error} ${found.hint}`);
@@ -84,7 +86,7 @@ async function activate(context) {
     vscode.commands.registerCommand('planlint.showOutput', () => output.show()),
     vscode.workspace.onDidChangeConfiguration((event) => {
       const ours = event.affectsConfiguration('planlint.path') || event.affectsConfiguration('planlint.language');
-      if (ours && client) {
+      if (ours && wanted) {
         restart();
       }
     }),

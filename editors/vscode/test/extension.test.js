@@ -13,13 +13,14 @@ function load(settings, workspace, openFiles = [path.join(workspace, 'spring.pla
   const shown = [];
   const clients = [];
   const opened = [];
+  const changed = [];
   const vscode = {
     workspace: {
       workspaceFolders: [{ uri: { fsPath: workspace } }],
       textDocuments: openFiles.map((fileName) => ({ fileName, uri: { scheme: 'file' } })),
       onDidOpenTextDocument: (listener) => { opened.push(listener); return { dispose() {} }; },
       getConfiguration: (section) => ({ get: (key) => settings[`${section}.${key}`] }),
-      onDidChangeConfiguration: () => ({ dispose() {} }),
+      onDidChangeConfiguration: (listener) => { changed.push(listener); return { dispose() {} }; },
     },
     window: {
       createOutputChannel: () => ({ lines: [], appendLine(line) { this.lines.push(line); }, show() {}, dispose() {} }),
@@ -47,7 +48,7 @@ function load(settings, workspace, openFiles = [path.join(workspace, 'spring.pla
   const file = require.resolve('../src/extension');
   delete require.cache[file];
   try {
-    return { extension: require(file), shown, clients, opened };
+    return { extension: require(file), shown, clients, opened, changed };
   } finally {
     Module._load = original;
   }
@@ -102,10 +103,20 @@ test('no planlint: an error message with the install guide, and no client', asyn
   const savedPipx = process.env.PIPX_BIN_DIR;
   process.env.PIPX_BIN_DIR = path.join(dir, 'no-pipx');
   t.after(() => { if (savedPipx === undefined) delete process.env.PIPX_BIN_DIR; else process.env.PIPX_BIN_DIR = savedPipx; });
-  const { extension, clients, shown } = load({}, dir);
+  const settings = {};
+  const { extension, clients, shown, changed } = load(settings, dir);
   await extension.activate({ subscriptions: [] });
   assert.strictEqual(clients.length, 0);
   assert.strictEqual(shown.length, 1);
+  // Setting planlint.path afterwards starts it, without a reload.
+  const binary = path.join(dir, 'bin', 'planlint');
+  fs.mkdirSync(path.dirname(binary), { recursive: true });
+  fs.writeFileSync(binary, '#!/bin/sh\n', { mode: 0o755 });
+  settings['planlint.path'] = binary;
+  changed[0]({ affectsConfiguration: (section) => section === 'planlint.path' });
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  assert.strictEqual(clients.length, 1);
+  assert.strictEqual(clients[0].serverOptions.run.command, binary);
   const [message, ...buttons] = shown[0];
   assert.match(message, /planlint was not found/);
   assert.match(message, /pipx install planlint/);
