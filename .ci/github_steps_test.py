@@ -338,6 +338,20 @@ class Steps(unittest.TestCase):
         self.assertNotIn("](http", summary)
         self.assertIn(r"&lt;img src=x onerror=alert\(1\)&gt;\[x\]\(http\://evil\)", summary)
 
+    def test_file_and_branch_names_the_pr_diff_step_writes_are_escaped(self):
+        diff = ("## Plan changes against origin/main<img src=x>\n\n"
+                "### New plan: `x`<img src=x onerror=alert(1)>` @acme/everyone [win](http://evil).plan.yaml`\n\n"
+                "| a | b |\n")
+        self.run_step("pr_comment.py", self.event(17), diff=diff)
+        body = self.state.comments[17][0]["body"]
+        self.assertNotIn("<img", body)
+        self.assertNotIn(" @acme", body)
+        self.assertNotIn("[win](http", body)
+        self.assertIn("### New plan: x\\`&lt;img src=x onerror=alert\\(1\\)&gt;\\` \\@acme/everyone "
+                      "\\[win\\]\\(http\\://evil\\)\\.plan\\.yaml\n", body)
+        self.assertIn("## Plan changes against origin/main&lt;img src=x&gt;\n", body)
+        self.assertIn("| a | b |", body)
+
     def test_a_server_error_is_a_warning_not_a_failure(self):
         status, log, _, _ = self.run_step("pr_comment.py", self.event(8),
                                           extra={"GITHUB_API_URL": "http://127.0.0.1:9"})

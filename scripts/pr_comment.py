@@ -25,7 +25,10 @@ Environment:
 
 The Markdown of the plan diffs is planlint's own output, which escapes what
 it takes from plans; everything this script adds from the event is escaped
-here.
+here, and so are the two lines the pr-diff step writes around planlint's
+output with a file or branch name in them (### New plan: `NAME`, ## Plan
+changes against BASE), since file names come from whoever opens the pull
+request.
 """
 
 import os
@@ -74,6 +77,27 @@ def truncate(markdown, budget, summary_url):
     return "".join(kept).rstrip() + note
 
 
+_STEP_LINES = (
+    (re.compile(r"^### New plan: `(.*)`$"), "### New plan: {}"),
+    (re.compile(r"^## Plan changes against (.*)$"), "## Plan changes against {}"),
+)
+
+
+def escape_step_lines(markdown):
+    """The pr-diff step's own lines, with the name in them escaped (not in a
+    code span: a name with a backtick would end it)."""
+    lines = []
+    for line in markdown.splitlines(keepends=True):
+        text = line.rstrip("\r\n")
+        for pattern, template in _STEP_LINES:
+            found = pattern.match(text)
+            if found:
+                line = template.format(escape_markdown(found.group(1))) + line[len(text):]
+                break
+        lines.append(line)
+    return "".join(lines)
+
+
 def no_diff_reason():
     """Why there are no plan diffs, in the reader's words."""
     if not os.environ.get("PLANLINT_DIFF_FILE"):
@@ -87,7 +111,7 @@ def no_diff_reason():
 def body_for(diff_markdown, exit_code, fail_on, head_sha, summary_url):
     head = f"{MARKER}\n## planlint\n\n{verdict(exit_code, fail_on)}\n\n"
     if diff_markdown.strip():
-        diff = truncate(diff_markdown.strip() + "\n", DIFF_BUDGET, summary_url)
+        diff = truncate(escape_step_lines(diff_markdown.strip() + "\n"), DIFF_BUDGET, summary_url)
     else:
         diff = no_diff_reason()
     commit = f" for `{head_sha[:12]}`" if re.fullmatch(r"[0-9a-f]{7,64}", head_sha) else ""
