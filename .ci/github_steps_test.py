@@ -247,7 +247,14 @@ class Steps(unittest.TestCase):
         self.assertTrue(body.startswith("<!-- planlint:pr-comment -->"), body)
         self.assertIn("❌ **Failed**", body)
         for line in self.diff.strip().splitlines():
-            self.assertIn(line, body)
+            named = re.match(r"(### New plan: )`(.*)`$|(## Plan changes against )(.*)$", line)
+            if named:
+                # The pr-diff step's own lines: the name escaped, shown as itself.
+                prefix, name = (named.group(1), named.group(2)) if named.group(1) else (named.group(3), named.group(4))
+                shown = next(text for text in body.splitlines() if text.startswith(prefix))
+                self.assertEqual(re.sub(r"\\(.)", r"\1", shown[len(prefix):]), name)
+            else:
+                self.assertIn(line, body)
         self.assertIn("(https://github.test/acme/plans/actions/runs/77)", body)
         self.assertEqual(self.methods(), [("GET", "/user"), ("GET", f"/repos/{REPO}/issues/1/comments"),
                                           ("POST", f"/repos/{REPO}/issues/1/comments")])
