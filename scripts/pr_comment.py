@@ -114,8 +114,8 @@ def body_for(diff_markdown, exit_code, fail_on, head_sha, summary_url):
         diff = truncate(escape_step_lines(diff_markdown.strip() + "\n"), DIFF_BUDGET, summary_url)
     else:
         diff = no_diff_reason()
-    commit = f" for `{head_sha[:12]}`" if re.fullmatch(r"[0-9a-f]{7,64}", head_sha) else ""
-    footer = (f"\n---\n<sub>Updated on every push{commit}. Every finding is in "
+    commit = f" (this is commit `{head_sha[:12]}`)" if re.fullmatch(r"[0-9a-f]{7,64}", head_sha) else ""
+    footer = (f"\n---\n<sub>planlint updates this comment on every push{commit}. Every finding is in "
               f"[the job summary]({summary_url}).</sub>\n")
     return head + diff + footer
 
