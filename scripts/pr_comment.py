@@ -25,10 +25,11 @@ Environment:
 
 The Markdown of the plan diffs is planlint's own output, which escapes what
 it takes from plans; everything this script adds from the event is escaped
-here, and so are the two lines the pr-diff step writes around planlint's
-output with a file or branch name in them (### New plan: `NAME`, ## Plan
-changes against BASE), since file names come from whoever opens the pull
-request.
+here. The two lines the pr-diff step writes around planlint's output with
+a file or branch name in them (### New plan: `NAME`, ## Plan changes
+against `BASE`) are kept only when the name sits in a code span that it
+cannot end (no backtick inside) and are escaped as text otherwise, since
+file names come from whoever opens the pull request.
 """
 
 import os
@@ -78,20 +79,22 @@ def truncate(markdown, budget, summary_url):
 
 
 _STEP_LINES = (
-    (re.compile(r"^### New plan: `(.*)`$"), "### New plan: {}"),
+    (re.compile(r"^### New plan: (.*)$"), "### New plan: {}"),
     (re.compile(r"^## Plan changes against (.*)$"), "## Plan changes against {}"),
 )
+# A code span that nothing can end early: no backtick inside.
+_SAFE_CODE_SPAN = re.compile(r"`[^`]+`")
 
 
 def escape_step_lines(markdown):
-    """The pr-diff step's own lines, with the name in them escaped (not in a
-    code span: a name with a backtick would end it)."""
+    """The pr-diff step's own lines: a name it shows in a code span without
+    a backtick inside stays as it is; anything else is escaped as text."""
     lines = []
     for line in markdown.splitlines(keepends=True):
         text = line.rstrip("\r\n")
         for pattern, template in _STEP_LINES:
             found = pattern.match(text)
-            if found:
+            if found and not _SAFE_CODE_SPAN.fullmatch(found.group(1)):
                 line = template.format(escape_markdown(found.group(1))) + line[len(text):]
                 break
         lines.append(line)
