@@ -31,6 +31,7 @@ function findServer() {
     configuredPath: settings.get('path'),
     workspaceFolders: (vscode.workspace.workspaceFolders || []).map((folder) => folder.uri.fsPath),
     pythonInterpreter: vscode.workspace.getConfiguration('python').get('defaultInterpreterPath'),
+    trusted: vscode.workspace.isTrusted !== false,
   });
 }
 
@@ -84,6 +85,12 @@ async function activate(context) {
     output,
     vscode.commands.registerCommand('planlint.restartServer', restart),
     vscode.commands.registerCommand('planlint.showOutput', () => output.show()),
+    // Trusting the folder lets its own .venv's planlint be used.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      if (wanted) {
+        restart();
+      }
+    }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       const ours = event.affectsConfiguration('planlint.path') || event.affectsConfiguration('planlint.language');
       if (ours && wanted) {

@@ -36,16 +36,18 @@ function expand(setting, workspaceFolder, home, pathApi) {
  * specific first: the workspace's virtual environments, the interpreter the
  * Python extension is told to use, pipx's folder, pip's --user folders.
  */
-function pythonPackageCandidates({ workspaceFolders, pythonInterpreter, env, platform, home, pathApi }) {
+function pythonPackageCandidates({ workspaceFolders, pythonInterpreter, env, platform, home, pathApi, trusted = true }) {
   const name = binaryName(platform);
   const scripts = platform === 'win32' ? 'Scripts' : 'bin';
   const candidates = [];
-  for (const folder of workspaceFolders) {
+  // A folder VS Code does not trust may have committed its own .venv/bin/planlint:
+  // nothing from inside it is run, nor an interpreter its settings name.
+  for (const folder of trusted ? workspaceFolders : []) {
     for (const venv of ['.venv', 'venv']) {
       candidates.push(pathApi.join(folder, venv, scripts, name));
     }
   }
-  if (pythonInterpreter) {
+  if (pythonInterpreter && trusted) {
     const interpreter = expand(pythonInterpreter, workspaceFolders[0], home, pathApi);
     if (pathApi.isAbsolute(interpreter)) {
       candidates.push(pathApi.join(pathApi.dirname(interpreter), name));
@@ -102,7 +104,8 @@ function resolveServer(options) {
   const home = options.home || os.homedir();
   const workspaceFolders = options.workspaceFolders || [];
   const isUsable = options.isUsable || ((file) => isExecutableFile(file, platform));
-  const context = { workspaceFolders, pythonInterpreter: options.pythonInterpreter, env, platform, home, pathApi };
+  const trusted = options.trusted !== false;
+  const context = { workspaceFolders, pythonInterpreter: options.pythonInterpreter, env, platform, home, pathApi, trusted };
 
   const configured = (options.configuredPath || '').trim();
   if (configured) {

@@ -21,6 +21,8 @@ function load(settings, workspace, openFiles = [path.join(workspace, 'spring.pla
       onDidOpenTextDocument: (listener) => { opened.push(listener); return { dispose() {} }; },
       getConfiguration: (section) => ({ get: (key) => settings[`${section}.${key}`] }),
       onDidChangeConfiguration: (listener) => { changed.push(listener); return { dispose() {} }; },
+      onDidGrantWorkspaceTrust: () => ({ dispose() {} }),
+      isTrusted: settings.trusted !== false,
     },
     window: {
       createOutputChannel: () => ({ lines: [], appendLine(line) { this.lines.push(line); }, show() {}, dispose() {} }),

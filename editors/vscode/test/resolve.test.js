@@ -103,3 +103,15 @@ test('Windows: planlint.exe in Scripts\\ and PATH split on ;', () => {
   assert.ok(seen.includes('C:\\Users\\li\\AppData\\Roaming\\Python\\Python312\\Scripts\\planlint.exe'), seen.join('\n'));
   assert.strictEqual(expand('~\\bin\\planlint.exe', 'C:\\plans', 'C:\\Users\\li', path.win32), 'C:\\Users\\li\\bin\\planlint.exe');
 });
+
+test("an untrusted folder's own .venv and interpreter are never run", (t) => {
+  const dir = scratch(t);
+  const workspace = path.join(dir, 'repo');
+  program(path.join(workspace, '.venv', 'bin', 'planlint')); // committed by whoever opened the pull request
+  const interpreter = path.join(workspace, 'tools', 'python');
+  program(path.join(workspace, 'tools', 'planlint'));
+  const onPath = program(path.join(dir, 'usr-bin', 'planlint'));
+  const options = posix(dir, { workspaceFolders: [workspace], pythonInterpreter: interpreter, env: { PATH: path.dirname(onPath) } });
+  assert.deepStrictEqual(resolveServer({ ...options, trusted: false }), { command: onPath, source: 'PATH' });
+  assert.strictEqual(resolveServer(options).command, path.join(workspace, '.venv', 'bin', 'planlint'));
+});

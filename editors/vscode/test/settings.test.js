@@ -36,6 +36,8 @@ test('plans and configs are served, and the manifest registers the same files', 
     assert.ok(manifest.contributes.configuration.properties[setting], setting);
   }
   assert.ok(manifest.activationEvents.some((event) => event.includes('*.plan.{yaml,yml,json}')));
+  // A folder that is not trusted cannot choose the program that runs.
+  assert.deepStrictEqual(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations, ['planlint.path']);
 });
 
 test('the schema the YAML extension gets completes but never validates', () => {
