@@ -381,6 +381,41 @@ fn init_writes_a_clean_plan_and_never_overwrites() {
     );
 }
 
+/// No modeline by default (the YAML extension and planlint's server would
+/// both report schema problems); `--schema-modeline` asks for one.
+#[test]
+fn init_writes_the_schema_modeline_only_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let plain = planlint()
+        .current_dir(dir.path())
+        .args(["init", "plain.plan.yaml"])
+        .output()
+        .unwrap();
+    assert_eq!(plain.status.code(), Some(0), "{}", stderr(&plain));
+    let text = fs::read_to_string(dir.path().join("plain.plan.yaml")).unwrap();
+    assert!(!text.contains("yaml-language-server"), "{text}");
+
+    let asked = planlint()
+        .current_dir(dir.path())
+        .args(["init", "--schema-modeline", "modeline.plan.yaml"])
+        .output()
+        .unwrap();
+    assert_eq!(asked.status.code(), Some(0), "{}", stderr(&asked));
+    let text = fs::read_to_string(dir.path().join("modeline.plan.yaml")).unwrap();
+    let first = text.lines().next().unwrap();
+    assert!(
+        first.starts_with("# yaml-language-server: $schema=https://")
+            && first.ends_with("/schemas/plan.schema.json"),
+        "{first}"
+    );
+    let check = planlint()
+        .current_dir(dir.path())
+        .args(["check", "modeline.plan.yaml", "--color", "never"])
+        .output()
+        .unwrap();
+    assert_eq!(check.status.code(), Some(0), "{}", stdout(&check));
+}
+
 #[test]
 fn bad_flags_exit_two() {
     let output = planlint().args(["check", "--format", "xml"]).output().unwrap();

@@ -1,11 +1,11 @@
 -- A real editor session with planlint as Neovim's language server
--- (Neovim 0.7 and later; run headless by .ci/neovim/run and tests/neovim.rs):
--- diagnostics, hover, a quick fix applied, completion, and config reloads
--- (a change on disk, and a save in the editor).
--- Environment: PLANLINT (the binary), PLAN_DIR (a repository with
--- spring.plan.yaml and .planlint.yaml).
+-- (Neovim 0.7 and later; run headless by .ci/neovim/run and tests/neovim.rs),
+-- started by the README's configuration (the init.lua .ci/neovim/run makes
+-- of it): diagnostics, hover on `K`, a quick fix applied, completion, and
+-- config reloads (a change on disk, and a save in the editor).
+-- Environment: PLAN_DIR (a repository with spring.plan.yaml and
+-- .planlint.yaml); planlint on PATH.
 
-local planlint = os.getenv('PLANLINT')
 local dir = os.getenv('PLAN_DIR')
 
 local function say(text)
@@ -39,25 +39,56 @@ local function find_line(buf, needle)
   error('not in the buffer: ' .. needle)
 end
 
+local function planlint_client(buf)
+  local clients = vim.lsp.get_clients and vim.lsp.get_clients({ bufnr = buf }) or vim.lsp.buf_get_clients(buf)
+  for _, client in pairs(clients) do
+    if client.name == 'planlint' then
+      return client
+    end
+  end
+end
+
+-- The text of the first floating window (hover opens one), or nil.
+local function floating_text()
+  for _, win in ipairs(vim.api.nvim_list_wins()) do
+    if vim.api.nvim_win_get_config(win).relative ~= '' then
+      return table.concat(vim.api.nvim_buf_get_lines(vim.api.nvim_win_get_buf(win), 0, -1, false), '\n')
+    end
+  end
+end
+
+local function close_floats()
+  for _, win in ipairs(vim.api.nvim_list_wins()) do
+    if vim.api.nvim_win_get_config(win).relative ~= '' then
+      vim.api.nvim_win_close(win, true)
+    end
+  end
+end
+
 local function session()
   vim.cmd('edit ' .. dir .. '/spring.plan.yaml')
   local buf = vim.api.nvim_get_current_buf()
-  local client_id = vim.lsp.start_client({ name = 'planlint', cmd = { planlint, 'lsp' }, root_dir = dir })
-  assert(client_id, 'the server starts')
-  vim.lsp.buf_attach_client(buf, client_id)
-  local client = vim.lsp.get_client_by_id(client_id)
+  -- Started and attached by the README's FileType autocommand.
+  -- (A client counts as attached once it is initialized.)
+  vim.wait(15000, function() return planlint_client(buf) ~= nil end, 50)
+  local client = planlint_client(buf)
+  assert(client, 'the README configuration attaches planlint to the plan (filetype ' .. vim.bo[buf].filetype .. ')')
   local document = { uri = vim.uri_from_bufnr(buf) }
 
   assert(vim.wait(15000, function() return has_code(buf, 'vague-goal') end, 50), 'vague-goal is shown')
   assert(has_code(buf, 'schema'), 'the misspelled key is shown')
   say('ok: diagnostics (vague-goal, schema)')
 
+  -- `K`, as a person presses it (before 0.10 it runs `man` unless mapped).
   local line, column = find_line(buf, 'Increase awareness')
-  local hover = client.request_sync('textDocument/hover',
-    { textDocument = document, position = { line = line, character = column } }, 5000, buf)
-  local shown = hover and hover.result and hover.result.contents.value or ''
-  assert(shown:find('**Why:**', 1, true), 'hover explains the rule: ' .. shown)
-  say('ok: hover explains vague-goal')
+  vim.api.nvim_win_set_cursor(0, { line + 1, column })
+  local pressed, problem = pcall(vim.cmd, 'normal K')
+  assert(pressed, 'K: ' .. tostring(problem))
+  assert(vim.wait(5000, function() return (floating_text() or ''):find('Why:', 1, true) end, 50),
+    'K shows hover explaining the rule: ' .. (floating_text() or 'no floating window: K is not hover'))
+  say('ok: K shows hover (' .. vim.trim(floating_text():match('[^\n]*Why:[^\n]*')) .. ')')
+  close_floats()
+  assert(vim.bo[buf].omnifunc == 'v:lua.vim.lsp.omnifunc', 'the README sets omnifunc: ' .. vim.bo[buf].omnifunc)
 
   line, column = find_line(buf, 'dealine')
   local here = { line = line, character = column }
@@ -99,7 +130,7 @@ local function session()
   -- The config edited and saved in the editor: applied on save.
   vim.cmd('edit ' .. dir .. '/.planlint.yaml')
   local config_buf = vim.api.nvim_get_current_buf()
-  vim.lsp.buf_attach_client(config_buf, client_id)
+  assert(planlint_client(config_buf), 'the README configuration attaches planlint to .planlint.yaml')
   vim.api.nvim_buf_set_lines(config_buf, 0, -1, false, { 'rules:', '  vague-goal: error' })
   vim.cmd('write')
   assert(vim.wait(10000, function() return has_code(buf, 'vague-goal') end, 50), 'the saved config is applied')

@@ -188,13 +188,26 @@ pub(super) fn schema(dir: &Path) -> Result<i32, UserError> {
     Ok(exit::CLEAN)
 }
 
-pub(super) fn init(file: &Path) -> Result<i32, UserError> {
+/// The YAML language server's modeline for the schema this release publishes.
+fn schema_modeline() -> String {
+    let url = crate::lint::schema::published_url("plan.schema.json");
+    format!("# yaml-language-server: $schema={url}\n")
+}
+
+/// `planlint init`: no modeline unless asked, since with planlint's server
+/// and the YAML extension both on, every schema problem would show twice.
+pub(super) fn init(file: &Path, with_modeline: bool) -> Result<i32, UserError> {
     let shown = display_path(file);
+    let modeline = if with_modeline {
+        schema_modeline()
+    } else {
+        String::new()
+    };
     let created = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
         .open(file)
-        .and_then(|mut handle| handle.write_all(INIT_TEMPLATE.as_bytes()));
+        .and_then(|mut handle| handle.write_all(format!("{modeline}{INIT_TEMPLATE}").as_bytes()));
     match created {
         Ok(()) => {
             print_stdout(&format!(
@@ -217,12 +230,16 @@ pub(super) fn init(file: &Path) -> Result<i32, UserError> {
 mod tests {
     use super::*;
 
-    /// `init` writes a modeline that points at the schema this release publishes.
+    /// The modeline `init --schema-modeline` writes points at the schema this
+    /// release publishes; the template itself has none.
     #[test]
     fn the_init_modeline_points_at_the_published_schema() {
-        let first = INIT_TEMPLATE.lines().next().unwrap_or_default();
         let url = crate::lint::schema::published_url("plan.schema.json");
-        assert_eq!(first, format!("# yaml-language-server: $schema={url}"));
+        assert_eq!(
+            schema_modeline(),
+            format!("# yaml-language-server: $schema={url}\n")
+        );
+        assert!(!INIT_TEMPLATE.contains("yaml-language-server"));
     }
 
     #[test]

@@ -91,6 +91,10 @@ enum Command {
         /// Where to write it; an existing file is never overwritten.
         #[arg(default_value = "marketing.plan.yaml")]
         file: PathBuf,
+        /// Start the plan with a `# yaml-language-server: $schema=` modeline, for the YAML
+        /// extension without planlint's server (with both, schema problems show twice).
+        #[arg(long)]
+        schema_modeline: bool,
     },
 }
 
@@ -260,7 +264,10 @@ pub fn run() -> i32 {
         Command::Metrics { file, format } => commands::metrics(&file, format),
         Command::Explain { rule } => commands::explain(&rule),
         Command::TestRules { config, all } => commands::test_rules(config.as_deref(), all),
-        Command::Init { file } => commands::init(&file),
+        Command::Init {
+            file,
+            schema_modeline,
+        } => commands::init(&file, schema_modeline),
         Command::Lsp => crate::lsp::serve(),
         Command::Schema { dir } => commands::schema(&dir),
     };
