@@ -258,23 +258,23 @@ fn lint_all(
              *.plan.json, or those the config's `include` names"
         );
     }
-    // Compile each distinct set of overrides once, before the parallel part.
-    for path in &discovered.files {
-        linters.for_file(path)?;
-    }
+    // Each file's config resolved (and each distinct set of overrides
+    // compiled) once, before the parallel part.
+    let resolved = linters.for_files(&discovered.files)?;
     // The next chunk is checked (on the pool's threads) while this one's
     // reports are written here, so writing never leaves the cores idle;
     // at most a few chunks are held at once.
     std::thread::scope(|scope| {
         let (sender, chunks) = std::sync::mpsc::sync_channel(CHUNKS_IN_FLIGHT);
         let files = &discovered.files;
+        let resolved = &resolved;
         scope.spawn(move || {
-            for chunk in files.chunks(CHUNK) {
+            for (chunk, linters) in files.chunks(CHUNK).zip(resolved.chunks(CHUNK)) {
                 let results: Vec<Result<FileReport, UserError>> = chunk
                     .par_iter()
-                    .map(|path| {
-                        let (linter, max_file_size) = linters.for_file(path)?;
-                        check_file(&linter, path, max_file_size, streaming)
+                    .zip(linters)
+                    .map(|(path, (linter, max_file_size))| {
+                        check_file(linter, path, *max_file_size, streaming)
                     })
                     .collect();
                 if sender.send(results).is_err() {
@@ -323,7 +323,7 @@ fn check_file(linter: &Linter, path: &Path, max_size: u64, keep_text: bool) -> R
     let shown = display_path(path);
     let bytes = read_file_limited(path, max_size)
         .map_err(|error| plan_read_error(&shown, &shown, max_size, error))?;
-    let mut report = crate::guard::guarded(&shown, || linter.lint_bytes(&shown, &bytes))?;
+    let mut report = crate::guard::guarded(&shown, || linter.analyze_bytes(&shown, &bytes))?.into_report();
     // Findings are kept until the report is written; the text is read
     // again then, so memory does not grow with the number of files.
     if !keep_text {

@@ -1,20 +1,19 @@
 //! One plan read for `report` and `diff`: linted as `check` lints it, and
 //! its numbers derived as `metrics` derives them (the plan as normalized).
 
-use crate::document::{decode, load, LoadLimits};
 use crate::error::UserError;
-use crate::lint::normalize::{normalize, Normalized};
-use crate::lint::Linter;
+use crate::lint::normalize::Normalized;
+use crate::lint::{Linter, LoadedPlan};
 use crate::output::metrics::Unread;
 use crate::output::plan_view::{FunnelStage, PlanView, Threshold, Thresholds};
 use serde_json::Value;
 
-/// Lints `bytes` (the plan called `shown`) and derives its numbers; a plan
-/// that does not parse has its parse error and no numbers.
+/// Analyses `bytes` (the plan called `shown`) and shows what the analysis
+/// holds; a plan that does not parse has its parse error and no numbers.
 pub(super) fn view_of(linter: &Linter, shown: &str, bytes: &[u8]) -> Result<PlanView, UserError> {
-    let report = crate::guard::guarded(shown, || linter.lint_bytes(shown, bytes))?;
+    let analysis = crate::guard::guarded(shown, || linter.analyze_bytes(shown, bytes))?;
     let mut view = PlanView {
-        report,
+        report: analysis.report,
         title: None,
         metrics: Default::default(),
         currency: None,
@@ -22,16 +21,20 @@ pub(super) fn view_of(linter: &Linter, shown: &str, bytes: &[u8]) -> Result<Plan
         thresholds: thresholds(linter),
         unread: Vec::new(),
     };
-    let Ok(document) = decode(bytes).and_then(|text| load(text, &LoadLimits::default())) else {
-        return Ok(view);
-    };
-    let normalized = normalize(&document.value);
-    let plan = normalized.meant(&document.value);
+    if let Some(plan) = analysis.plan {
+        view.title = plan.text_field("name").map(str::to_owned);
+        view.currency = plan.text_field("currency").map(str::to_owned);
+        view.funnel = funnel(&plan);
+        view.unread = unread_values(&plan.normalized);
+        view.metrics = plan.metrics;
+    }
+    Ok(view)
+}
+
+/// The plan's conversion path, stage by stage.
+fn funnel(plan: &LoadedPlan) -> Vec<FunnelStage> {
     let text = |value: Option<&Value>| value.and_then(Value::as_str).map(str::to_owned);
-    view.metrics = crate::lint::derive::derive(plan);
-    view.title = text(plan.get("name"));
-    view.currency = text(plan.get("currency"));
-    view.funnel = plan
+    plan.meant()
         .get("funnel")
         .and_then(Value::as_array)
         .map(|stages| {
@@ -45,9 +48,7 @@ pub(super) fn view_of(linter: &Linter, shown: &str, bytes: &[u8]) -> Result<Plan
                 })
                 .collect()
         })
-        .unwrap_or_default();
-    view.unread = unread_values(&normalized);
-    Ok(view)
+        .unwrap_or_default()
 }
 
 /// The values the reader could not read, as `metrics` lists them.

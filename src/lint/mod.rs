@@ -2,6 +2,7 @@
 //! is built from rule definitions and [`settings::Settings`]; it runs the
 //! schema, derives the economics and runs every rule's checks.
 
+pub mod analysis;
 mod canonical_form;
 mod cel;
 mod compile;
@@ -20,5 +21,6 @@ mod template;
 pub mod values;
 pub(crate) mod words;
 
+pub use analysis::{Analysis, LoadedPlan};
 pub use engine::Linter;
 pub use settings::{Level, Preset, RuleSetting, Settings};

@@ -4,7 +4,6 @@
 //! so after a burst only the newest version is linted, and every publish
 //! carries the version it describes.
 
-use crate::finding::Finding;
 use crate::lsp::analysis::Analysis;
 use crate::lsp::diagnostics;
 use crate::lsp::documents::Documents;
@@ -177,7 +176,7 @@ impl<W: Write> Server<W> {
                 let place = params.text_document_position_params;
                 let uri = place.text_document.uri.as_str().to_owned();
                 self.with_analysis(&uri, |analysis, text, encoding| {
-                    let offset = Lines::new(text).offset(place.position, encoding);
+                    let offset = analysis.lines(text).offset(place.position, encoding);
                     json!(hover::hover(analysis, text, offset))
                 })
             }
@@ -185,7 +184,7 @@ impl<W: Write> Server<W> {
                 let params: CodeActionParams = parse(params)?;
                 let uri = params.text_document.uri.as_str().to_owned();
                 self.with_analysis(&uri, |analysis, text, encoding| {
-                    let lines = Lines::new(text);
+                    let lines = analysis.lines(text);
                     let request = code_action::Request {
                         analysis,
                         text,
@@ -209,13 +208,15 @@ impl<W: Write> Server<W> {
             "textDocument/documentSymbol" => {
                 let params: DocumentSymbolParams = parse(params)?;
                 let uri = params.text_document.uri.as_str().to_owned();
-                self.with_text(&uri, |text, encoding| json!(symbols::symbols(text, encoding)))
+                self.with_analysis(&uri, |analysis, text, encoding| {
+                    json!(symbols::symbols(analysis, text, encoding))
+                })
             }
             "textDocument/inlayHint" => {
                 let params: InlayHintParams = parse(params)?;
                 let uri = params.text_document.uri.as_str().to_owned();
-                self.with_text(&uri, |text, encoding| {
-                    json!(inlay_hints::inlay_hints(text, params.range, encoding))
+                self.with_analysis(&uri, |analysis, text, encoding| {
+                    json!(inlay_hints::inlay_hints(analysis, text, params.range, encoding))
                 })
             }
             "textDocument/diagnostic" => {
@@ -478,43 +479,33 @@ fn is_plan(path: &Path) -> bool {
     is_plan_file_name(path) || path.extension().is_none()
 }
 
-/// Checks one version of a buffer with the config that applies to it.
+/// Analyses one version of a buffer with the config that applies to it.
 fn analyze(workspace: &Workspace, path: &Path, text: &str) -> Analysis {
-    let mut analysis = Analysis {
-        findings: Vec::<Finding>::new(),
-        problem: None,
-        config: workspace.linters().configs().for_path(path).ok(),
-    };
+    let config = workspace.linters().configs().for_path(path).ok();
+    let shown = crate::project::paths::display_path(path);
     if !is_plan(path) {
-        return analysis;
+        return Analysis::unchecked(&shown, text, None, config);
     }
-    match workspace.linters().for_path(path) {
-        Ok((_, max_size)) if text.len() as u64 > max_size => {
-            analysis.problem = Some(
-                crate::error::UserError::new(format!(
-                    "this plan is {} bytes, over the {max_size}-byte limit for a plan: not checked",
-                    text.len()
-                ))
-                .with_help("raise `max_file_size` in .planlint.yaml if this file really is a plan"),
-            );
-        }
-        Ok((linter, _)) => {
-            let shown = crate::project::paths::display_path(path);
-            match crate::guard::guarded(&shown, || linter.lint(&shown, text)) {
-                Ok(report) => analysis.findings = report.findings,
-                Err(error) => analysis.problem = Some(error),
-            }
-        }
-        Err(error) => analysis.problem = Some(error),
-    }
-    analysis
+    let problem = match workspace.linters().for_path(path) {
+        Ok((_, max_size)) if text.len() as u64 > max_size => crate::error::UserError::new(format!(
+            "this plan is {} bytes, over the {max_size}-byte limit for a plan: not checked",
+            text.len()
+        ))
+        .with_help("raise `max_file_size` in .planlint.yaml if this file really is a plan"),
+        Ok((linter, _)) => match crate::guard::guarded(&shown, || linter.analyze(&shown, text)) {
+            Ok(result) => return Analysis::checked(result, config, text),
+            Err(error) => error,
+        },
+        Err(error) => error,
+    };
+    Analysis::unchecked(&shown, text, Some(problem), config)
 }
 
 fn diagnostics_of(analysis: &Analysis, text: &str, uri: &str, encoding: Encoding) -> Vec<Diagnostic> {
-    let lines = Lines::new(text);
+    let lines = analysis.lines(text);
     let config = analysis.config.as_deref();
     let mut out: Vec<Diagnostic> = analysis
-        .findings
+        .findings()
         .iter()
         .map(|finding| diagnostics::of_finding(finding, &lines, uri, encoding, config))
         .collect();

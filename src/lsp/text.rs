@@ -4,6 +4,7 @@
 
 use crate::document::{LineIndex, Span};
 use lsp_types::{Position, Range};
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 /// How positions count characters within a line.
@@ -16,14 +17,22 @@ pub enum Encoding {
 /// A buffer's text with its line starts, for converting places.
 pub struct Lines<'a> {
     pub text: &'a str,
-    index: LineIndex,
+    index: Cow<'a, LineIndex>,
 }
 
 impl<'a> Lines<'a> {
     pub fn new(text: &'a str) -> Self {
         Lines {
             text,
-            index: LineIndex::new(text),
+            index: Cow::Owned(LineIndex::new(text)),
+        }
+    }
+
+    /// With the index already built for `text` (kept with an analysis).
+    pub fn with_index(text: &'a str, index: &'a LineIndex) -> Self {
+        Lines {
+            text,
+            index: Cow::Borrowed(index),
         }
     }
 

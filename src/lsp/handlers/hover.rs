@@ -4,7 +4,7 @@
 
 use crate::lint::derive::{ChannelMetrics, Metrics};
 use crate::lint::schema_fields::{field, steps_of};
-use crate::lsp::analysis::{Analysis, Structure};
+use crate::lsp::analysis::Analysis;
 use crate::lsp::place::node_at;
 use crate::numbers::format_number;
 use crate::rule::catalog;
@@ -13,7 +13,7 @@ use std::fmt::Write as _;
 
 pub fn hover(analysis: &Analysis, text: &str, offset: usize) -> Option<Hover> {
     let mut sections: Vec<String> = analysis
-        .findings
+        .findings()
         .iter()
         .filter(|finding| finding.span.start <= offset && offset <= finding.span.end)
         // A finding about the whole plan is explained on its first line only.
@@ -26,12 +26,12 @@ pub fn hover(analysis: &Analysis, text: &str, offset: usize) -> Option<Hover> {
         })
         .map(|finding| explain_finding(analysis, finding))
         .collect();
-    if let Some(structure) = Structure::of(text) {
-        let node = node_at(&structure.document, offset);
+    if let Some(plan) = analysis.plan() {
+        let node = node_at(&plan.document, offset);
         if let Some(doc) = field_doc(&node.pointer) {
             sections.push(doc);
         }
-        if let Some(numbers) = derived(&structure.metrics, &node.pointer) {
+        if let Some(numbers) = derived(&plan.metrics, &node.pointer) {
             sections.push(numbers);
         }
     }

@@ -3,16 +3,16 @@
 //! share after its budget, the marginal CAC after each spend tier.
 
 use crate::document::Document;
-use crate::lsp::analysis::Structure;
-use crate::lsp::text::{Encoding, Lines};
+use crate::lsp::analysis::Analysis;
+use crate::lsp::text::Encoding;
 use crate::numbers::format_number;
 use lsp_types::{InlayHint, InlayHintLabel, Range};
 
-pub fn inlay_hints(text: &str, range: Range, encoding: Encoding) -> Vec<InlayHint> {
-    let Some(structure) = Structure::of(text) else {
+pub fn inlay_hints(analysis: &Analysis, text: &str, range: Range, encoding: Encoding) -> Vec<InlayHint> {
+    let Some(structure) = analysis.plan() else {
         return Vec::new();
     };
-    let lines = Lines::new(text);
+    let lines = analysis.lines(text);
     let mut placed: Vec<(usize, String)> = Vec::new();
     let document = &structure.document;
     let after = |pointer: &str| document.spans(pointer).map(|spans| spans.value.end);
