@@ -2,6 +2,7 @@
 //! its numbers derived as `metrics` derives them (the plan as normalized).
 
 use crate::error::UserError;
+use crate::lint::metric_catalog::{LimitValue, PLAN_METRICS};
 use crate::lint::normalize::Normalized;
 use crate::lint::{Linter, LoadedPlan};
 use crate::output::metrics::Unread;
@@ -67,26 +68,29 @@ pub(super) fn unread_values(normalized: &Normalized) -> Vec<Unread> {
         .collect()
 }
 
-/// The limits the economics rules hold a plan to, as this linter runs them.
+/// The limits the economics rules hold a plan to, as this linter runs
+/// them: each number of the metric catalog that has a rule.
 fn thresholds(linter: &Linter) -> Thresholds {
     let on = |rule: &str| linter.severity_of(rule).is_some();
-    let limit = |rule: &str, value: Option<f64>| {
-        value.filter(|_| on(rule)).map(|value| Threshold {
-            value,
-            rule: rule.to_owned(),
+    let limits = PLAN_METRICS
+        .iter()
+        .filter_map(|metric| {
+            let limit = metric.limit?;
+            let value = match limit.value {
+                LimitValue::Fixed(value) => value,
+                LimitValue::Option(name) => linter.number_option(limit.rule, name)?,
+            };
+            on(limit.rule).then(|| {
+                let threshold = Threshold {
+                    value,
+                    rule: limit.rule.to_owned(),
+                };
+                (metric.key, threshold)
+            })
         })
-    };
+        .collect();
     Thresholds {
-        // cac-exceeds-ltv has no option: CAC/LTV above 1 is its definition.
-        max_cac_ltv: limit("cac-exceeds-ltv", Some(1.0)),
-        min_ltv_cac: limit(
-            "low-ltv-cac-ratio",
-            linter.number_option("low-ltv-cac-ratio", "min_ratio"),
-        ),
-        max_payback_months: limit(
-            "cac-payback-too-long",
-            linter.number_option("cac-payback-too-long", "max_months"),
-        ),
+        limits,
         marginal_cac_rule: Some("marginal-cac-exceeds-ltv".to_owned()).filter(|rule| on(rule)),
     }
 }

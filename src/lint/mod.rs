@@ -9,6 +9,7 @@ mod compile;
 pub mod derive;
 pub(crate) mod engine;
 pub(crate) mod functions;
+pub mod metric_catalog;
 pub mod normalize;
 mod run;
 mod scalar_text;

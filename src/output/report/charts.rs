@@ -6,6 +6,9 @@
 use super::svg::{shorten, Anchor, Svg};
 use super::{budget_parts, PartKind};
 use crate::lint::derive::ChannelMetrics;
+use crate::lint::metric_catalog::{
+    capitalized, CHANNEL_TEST_RETURN, LTV, MARGINAL_CAC, MARGINAL_CAC_BY_TIER,
+};
 use crate::numbers::format_number;
 use crate::output::plan_view::PlanView;
 
@@ -135,7 +138,11 @@ pub fn test_return_chart(view: &PlanView) -> Option<String> {
     let mut svg = Svg::new(
         WIDTH,
         height,
-        &format!("Test return per channel of {}", view.heading()),
+        &format!(
+            "{} per channel of {}",
+            capitalized(CHANNEL_TEST_RETURN.label),
+            view.heading()
+        ),
     );
     let x_of = |value: f64| label_width + value.max(0.0) / largest * plot_width;
     for (index, channel) in channels.iter().enumerate() {
@@ -158,7 +165,12 @@ pub fn test_return_chart(view: &PlanView) -> Option<String> {
             continue;
         };
         let colour = if test_return >= 1.0 { GOOD } else { OVER };
-        let tip = format!("{}: test return {}", channel.name, format_number(test_return));
+        let tip = format!(
+            "{}: {} {}",
+            channel.name,
+            CHANNEL_TEST_RETURN.label,
+            format_number(test_return)
+        );
         svg.rect(
             label_width,
             y + 3.0,
@@ -210,7 +222,7 @@ pub fn marginal_cac_chart(view: &PlanView, channel: &ChannelMetrics) -> Option<S
     let mut svg = Svg::new(
         WIDTH,
         height,
-        &format!("Marginal CAC by spend tier of {}", channel.name),
+        &format!("{} of {}", capitalized(MARGINAL_CAC_BY_TIER), channel.name),
     );
 
     // Axes, with ticks at 0, half and the top.
@@ -252,7 +264,7 @@ pub fn marginal_cac_chart(view: &PlanView, channel: &ChannelMetrics) -> Option<S
         Anchor::Middle,
         "tick",
     );
-    svg.text(left, top - 14.0, "marginal CAC", Anchor::Middle, "tick");
+    svg.text(left, top - 14.0, MARGINAL_CAC, Anchor::Middle, "tick");
 
     let mut stop_at = None;
     for tier in &channel.tiers {
@@ -262,7 +274,7 @@ pub fn marginal_cac_chart(view: &PlanView, channel: &ChannelMetrics) -> Option<S
                 let above = ltv.is_some_and(|ltv| cac > ltv);
                 let colour = if above { OVER } else { CHANNEL_COLOURS[0] };
                 let tip = format!(
-                    "{}-{}: marginal CAC {}",
+                    "{}-{}: {MARGINAL_CAC} {}",
                     format_number(tier.from_spend),
                     format_number(tier.to_spend),
                     format_number(cac)
@@ -316,7 +328,7 @@ pub fn marginal_cac_chart(view: &PlanView, channel: &ChannelMetrics) -> Option<S
             2.0,
             true,
         );
-        let label = format!("LTV {}", format_number(ltv));
+        let label = format!("{} {}", LTV.label, format_number(ltv));
         svg.text(left + 6.0, y_of(ltv) - 6.0, &label, Anchor::Start, "label strong");
     }
     if let Some(budget) = channel.budget.filter(|budget| *budget > 0.0) {
