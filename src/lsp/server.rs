@@ -422,7 +422,7 @@ impl<W: Write> Server<W> {
             .collect();
         for path in paths {
             if let Err(error) = self.workspace.linters().configs().for_path(&path) {
-                if let Some((file, diagnostic)) = diagnostics::placed(&error, self.encoding) {
+                for (file, diagnostic) in diagnostics::placed_each(&error, self.encoding) {
                     let list = by_file.entry(file).or_default();
                     if !list.contains(&diagnostic) {
                         list.push(diagnostic);
