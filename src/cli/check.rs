@@ -19,6 +19,8 @@ use rayon::prelude::*;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
+/// gather the files -> lint them -> apply the baseline and `--new-from-rev`
+/// -> write the report -> pick the exit code.
 pub(super) fn run(args: &CheckArgs) -> Result<i32, UserError> {
     // The plan schema compiles (a few milliseconds) while configs are read
     // and files found, instead of before the first plan is checked.
@@ -28,7 +30,10 @@ pub(super) fn run(args: &CheckArgs) -> Result<i32, UserError> {
     let cwd = current_dir()?;
     let linters = Linters::new(ConfigSet::new(args.config.as_deref(), &cwd)?);
     let configs = linters.configs();
-    let baseline = args.baseline.as_deref().map(Baseline::load).transpose()?;
+    let known = Known {
+        baseline: args.baseline.as_deref().map(Baseline::load).transpose()?,
+        since: None,
+    };
     if args.fix {
         let fixed = fix_all(args, configs, &linters)?;
         if args.diff {
@@ -37,92 +42,135 @@ pub(super) fn run(args: &CheckArgs) -> Result<i32, UserError> {
     }
     // `--new-from-rev`: what each plan already had at that revision is
     // not reported (the revision is checked once, before any work).
-    let since = args
-        .new_from_rev
-        .as_deref()
-        .map(|revision| {
-            let revision = Revision::parse(revision)?;
-            revision.verify(&cwd)?;
-            Ok::<_, UserError>(revision)
-        })
-        .transpose()?;
+    let known = Known {
+        since: args
+            .new_from_rev
+            .as_deref()
+            .map(|revision| {
+                let revision = Revision::parse(revision)?;
+                revision.verify(&cwd)?;
+                Ok::<_, UserError>(revision)
+            })
+            .transpose()?,
+        ..known
+    };
     let infos = rule_infos(configs, &linters, &cwd)?;
     let options = output::Options {
         color: use_color(args.color, args.output.is_some()),
         rules: &infos,
     };
-    let mut outcome = Outcome::default();
-    let filter = |report: &mut FileReport| -> Result<(), UserError> {
-        if let Some(baseline) = &baseline {
-            baseline.filter(std::slice::from_mut(report));
-        }
-        if let Some(revision) = &since {
-            findings_at(revision, report, &linters)?.filter(std::slice::from_mut(report));
-        }
-        Ok(())
-    };
-    // The first file that could not be compared with the revision stops the run.
-    let mut failed = None;
-
     // Formats written a file at a time hold one file's findings at once.
     let stream = args
         .write_baseline
         .is_none()
         .then(|| output::stream(args.format(), options))
         .flatten();
-    let tool_errors = if let Some(mut stream) = stream {
-        let mut sink = Sink::open(args.output.as_deref()).map_err(|error| output_error(args, &error))?;
-        let mut written = Ok(());
-        let tool_errors = lint_all(args, configs, &linters, true, &mut |mut report| {
-            if let Err(error) = filter(&mut report) {
-                failed.get_or_insert(error);
-            }
-            outcome.add(&report);
-            if written.is_ok() {
-                written = stream.file(&report, &mut sink);
-            }
-        })?;
-        written
-            .and_then(|()| stream.finish(&outcome.summary, &mut sink))
-            .and_then(|()| sink.commit())
-            .map_err(|error| output_error(args, &error))?;
-        if let Some(error) = failed {
-            return Err(error);
-        }
-        tool_errors
-    } else {
-        let mut reports = Vec::new();
-        let tool_errors = lint_all(args, configs, &linters, false, &mut |report| reports.push(report))?;
-        reports.sort_by(|a, b| a.path.cmp(&b.path));
-        if let Some(path) = &args.write_baseline {
-            return write_baseline(path, &reports, &tool_errors);
-        }
-        for report in &mut reports {
-            filter(report)?;
-            outcome.add(report);
-        }
-        write_report(args, &reports, options)?;
-        let mut tool_errors = tool_errors;
-        // A file whose text could not be read back for the report (it
-        // changed while planlint ran) had its findings placed at its start.
-        tool_errors.extend(
-            reports
-                .iter()
-                .filter(|report| report.reread.as_ref().is_some_and(|reread| reread.failed()))
-                .map(|report| {
-                    UserError::new(format!(
-                        "{} changed while planlint was checking it: the report places its findings at the start of the file",
-                        report.path
-                    ))
-                    .with_help("check it again")
-                }),
-        );
-        tool_errors
+    let (outcome, tool_errors) = match stream {
+        Some(stream) => check_streamed(args, &linters, &known, stream)?,
+        None => match check_batched(args, &linters, &known, options)? {
+            Batched::Reported(outcome, tool_errors) => (outcome, tool_errors),
+            Batched::BaselineWritten(code) => return Ok(code),
+        },
     };
     for error in &tool_errors {
         print_error(error);
     }
     Ok(exit_code(args, &outcome, &tool_errors))
+}
+
+/// What is already known and not reported again: the baseline's findings,
+/// and those the plan had at `--new-from-rev`.
+struct Known {
+    baseline: Option<Baseline>,
+    since: Option<Revision>,
+}
+
+impl Known {
+    fn filter(&self, report: &mut FileReport, linters: &Linters) -> Result<(), UserError> {
+        if let Some(baseline) = &self.baseline {
+            baseline.filter(std::slice::from_mut(report));
+        }
+        if let Some(revision) = &self.since {
+            findings_at(revision, report, linters)?.filter(std::slice::from_mut(report));
+        }
+        Ok(())
+    }
+}
+
+/// Lints and writes each file's report as soon as it is checked.
+fn check_streamed(
+    args: &CheckArgs,
+    linters: &Linters,
+    known: &Known,
+    mut stream: Box<dyn output::ReportStream + '_>,
+) -> Result<(Outcome, Vec<UserError>), UserError> {
+    let mut outcome = Outcome::default();
+    // The first file that could not be compared with the revision stops the run.
+    let mut failed = None;
+    let mut sink = Sink::open(args.output.as_deref()).map_err(|error| output_error(args, &error))?;
+    let mut written = Ok(());
+    let tool_errors = lint_all(args, linters.configs(), linters, true, &mut |mut report| {
+        if let Err(error) = known.filter(&mut report, linters) {
+            failed.get_or_insert(error);
+        }
+        outcome.add(&report);
+        if written.is_ok() {
+            written = stream.file(&report, &mut sink);
+        }
+    })?;
+    written
+        .and_then(|()| stream.finish(&outcome.summary, &mut sink))
+        .and_then(|()| sink.commit())
+        .map_err(|error| output_error(args, &error))?;
+    if let Some(error) = failed {
+        return Err(error);
+    }
+    Ok((outcome, tool_errors))
+}
+
+/// How a run that holds every report before writing ended.
+enum Batched {
+    Reported(Outcome, Vec<UserError>),
+    /// `--write-baseline`: the exit code.
+    BaselineWritten(i32),
+}
+
+/// Lints every file, then writes the baseline or the whole report.
+fn check_batched(
+    args: &CheckArgs,
+    linters: &Linters,
+    known: &Known,
+    options: output::Options<'_>,
+) -> Result<Batched, UserError> {
+    let mut reports = Vec::new();
+    let mut tool_errors = lint_all(args, linters.configs(), linters, false, &mut |report| {
+        reports.push(report)
+    })?;
+    reports.sort_by(|a, b| a.path.cmp(&b.path));
+    if let Some(path) = &args.write_baseline {
+        return write_baseline(path, &reports, &tool_errors).map(Batched::BaselineWritten);
+    }
+    let mut outcome = Outcome::default();
+    for report in &mut reports {
+        known.filter(report, linters)?;
+        outcome.add(report);
+    }
+    write_report(args, &reports, options)?;
+    // A file whose text could not be read back for the report (it
+    // changed while planlint ran) had its findings placed at its start.
+    tool_errors.extend(
+        reports
+            .iter()
+            .filter(|report| report.reread.as_ref().is_some_and(|reread| reread.failed()))
+            .map(|report| {
+                UserError::new(format!(
+                    "{} changed while planlint was checking it: the report places its findings at the start of the file",
+                    report.path
+                ))
+                .with_help("check it again")
+            }),
+    );
+    Ok(Batched::Reported(outcome, tool_errors))
 }
 
 /// The findings `report`'s plan had at git revision `revision` (none for
