@@ -288,9 +288,6 @@ fn function_lengths(code: &str) -> Vec<(String, usize)> {
         .iter()
         .find_map(|prefix| trimmed.strip_prefix(prefix));
         let Some(rest) = after_fn else { continue };
-        if !line.trim_end().ends_with('{') && !lines.get(at + 1).is_some_and(|next| !next.trim().is_empty()) {
-            continue;
-        }
         let name: String = rest
             .chars()
             .take_while(|c| c.is_alphanumeric() || *c == '_')
