@@ -3,7 +3,7 @@
 //! are not what users meant to print: an error must never copy whole blocks
 //! of a file into a CI log, only the place it names.
 
-use crate::document::Span;
+use crate::document::{LineIndex, Span};
 use miette::{MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
 
 /// The most characters of a line an excerpt shows, ellipses included.
@@ -31,9 +31,11 @@ impl Excerpt {
     /// (cut at the line's end or at the excerpt's edge).
     pub fn new(name: &str, source: &str, span: Span) -> (Excerpt, Span) {
         let start = floor_char_boundary(source, span.start.min(source.len()));
-        let line_start = source[..start].rfind('\n').map_or(0, |at| at + 1);
-        let line_end = source[start..].find('\n').map_or(source.len(), |at| start + at);
-        let line = source[line_start..line_end].trim_end_matches('\r');
+        // The shared line index: a lone `\r` ends a line here as in YAML.
+        let index = LineIndex::new(source);
+        let line_number = index.line_of(start);
+        let range = index.line_range(source, line_number).unwrap_or(start..start);
+        let (line_start, line) = (range.start, &source[range]);
         let end = floor_char_boundary(source, span.end.clamp(start, line_start + line.len())) - line_start;
         let start = start - line_start;
 
@@ -54,7 +56,7 @@ impl Excerpt {
         let excerpt = Excerpt {
             name: name.to_owned(),
             text,
-            line: source[..line_start].matches('\n').count(),
+            line: line_number - 1,
             skipped: from,
             ellipsis,
         };
@@ -126,6 +128,20 @@ mod tests {
         assert_eq!(excerpt.text(), "extends: [x]");
         assert_eq!(&excerpt.text()[span.start..span.end], "x");
         assert_eq!(excerpt.line, 1);
+    }
+
+    /// A lone `\r` ends a line here as in the loader and every report.
+    #[test]
+    fn lone_cr_and_crlf_end_lines_as_the_line_index_says() {
+        let source = "version: 1\rextends: [x]\r\nrules: {}\n";
+        let at = source.find('x').unwrap();
+        let (excerpt, span) = Excerpt::new("c.yaml", source, Span::new(at, at + 1));
+        assert_eq!(excerpt.text(), "extends: [x]");
+        assert_eq!(&excerpt.text()[span.start..span.end], "x");
+        assert_eq!(excerpt.line, 1);
+        let at = source.find("rules").unwrap();
+        let (excerpt, _) = Excerpt::new("c.yaml", source, Span::new(at, at + 5));
+        assert_eq!((excerpt.text(), excerpt.line), ("rules: {}", 2));
     }
 
     #[test]

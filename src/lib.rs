@@ -1,11 +1,13 @@
 //! planlint: a linter for marketing plans.
 //!
-//! One pipeline, shared by the CLI and editors, in stages that depend only
-//! downward: [`cli`] and [`lsp`] -> [`project`] (config files, discovery,
-//! rule packs) -> [`lint`] (settings, engine, schema, derive, functions,
+//! One pipeline, shared by the CLI and editors, in layers that depend only
+//! downward (docs/architecture.md, enforced by tests/architecture.rs):
+//! [`cli`] and [`lsp`] -> [`output`] (report formats) -> [`project`] (config
+//! files, discovery, rule packs) -> [`lint`] (the analysis of a plan:
+//! settings, engine, schema, derive, the metric catalog, functions,
 //! suppressions) -> [`rule`] (definitions, built-ins, meta-rules, docs) ->
-//! [`finding`] -> [`document`] (load with spans). [`output`] turns findings
-//! into each report format without knowing any rule.
+//! [`finding`] -> helpers (guard, error, excerpt) -> [`document`] (load
+//! with spans, the line index).
 
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 

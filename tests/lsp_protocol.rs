@@ -114,6 +114,13 @@ fn bad_json_is_answered_and_reading_goes_on() {
     assert_eq!(unknown["error"]["code"], -32601);
     let bad_params = client.request("textDocument/hover", json!({"nonsense": true}));
     assert_eq!(bad_params["error"]["code"], -32602);
+    // Notifications the server does not act on, or whose parameters it
+    // cannot read, get no answer and leave the session working.
+    client.notify("$/setTrace", json!({"value": "off"}));
+    client.notify("workspace/didChangeConfiguration", json!({"settings": null}));
+    client.notify("textDocument/didOpen", json!({"nonsense": true}));
+    let after = client.request("workspace/symbol", json!({"query": ""}));
+    assert_eq!(after["error"]["code"], -32601);
     assert_eq!(client.finish(), 0);
 }
 

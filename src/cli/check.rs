@@ -19,6 +19,8 @@ use rayon::prelude::*;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
+/// gather the files -> lint them -> apply the baseline and `--new-from-rev`
+/// -> write the report -> pick the exit code.
 pub(super) fn run(args: &CheckArgs) -> Result<i32, UserError> {
     // The plan schema compiles (a few milliseconds) while configs are read
     // and files found, instead of before the first plan is checked.
@@ -28,7 +30,10 @@ pub(super) fn run(args: &CheckArgs) -> Result<i32, UserError> {
     let cwd = current_dir()?;
     let linters = Linters::new(ConfigSet::new(args.config.as_deref(), &cwd)?);
     let configs = linters.configs();
-    let baseline = args.baseline.as_deref().map(Baseline::load).transpose()?;
+    let known = Known {
+        baseline: args.baseline.as_deref().map(Baseline::load).transpose()?,
+        since: None,
+    };
     // A fix that could not be written makes the run exit 2 whatever the
     // check that follows finds.
     let mut fix_failed = false;
@@ -41,87 +46,35 @@ pub(super) fn run(args: &CheckArgs) -> Result<i32, UserError> {
     }
     // `--new-from-rev`: what each plan already had at that revision is
     // not reported (the revision is checked once, before any work).
-    let since = args
-        .new_from_rev
-        .as_deref()
-        .map(|revision| {
-            let repository = Repository::discover(&cwd)?;
-            let commit = repository.commit(&Revision::parse(revision)?)?;
-            Ok::<_, UserError>((repository, commit))
-        })
-        .transpose()?;
+    let known = Known {
+        since: args
+            .new_from_rev
+            .as_deref()
+            .map(|revision| {
+                let repository = Repository::discover(&cwd)?;
+                let commit = repository.commit(&Revision::parse(revision)?)?;
+                Ok::<_, UserError>((repository, commit))
+            })
+            .transpose()?,
+        ..known
+    };
     let infos = rule_infos(configs, &linters, &cwd)?;
     let options = output::Options {
         color: use_color(args.color, args.output.is_some()),
         rules: &infos,
     };
-    let mut outcome = Outcome::default();
-    let filter = |report: &mut FileReport| -> Result<(), UserError> {
-        if let Some(baseline) = &baseline {
-            baseline.filter(std::slice::from_mut(report));
-        }
-        if let Some((repository, commit)) = &since {
-            findings_at(repository, commit, report, &linters)?.filter(std::slice::from_mut(report));
-        }
-        Ok(())
-    };
-    // The first file that could not be compared with the revision stops the run.
-    let mut failed = None;
-
     // Formats written a file at a time hold one file's findings at once.
     let stream = args
         .write_baseline
         .is_none()
         .then(|| output::stream(args.format(), options))
         .flatten();
-    let tool_errors = if let Some(mut stream) = stream {
-        let mut sink = Sink::open(args.output.as_deref()).map_err(|error| output_error(args, &error))?;
-        let mut written = Ok(());
-        let tool_errors = lint_all(args, configs, &linters, true, &mut |mut report| {
-            if let Err(error) = filter(&mut report) {
-                failed.get_or_insert(error);
-            }
-            outcome.add(&report);
-            if written.is_ok() {
-                written = stream.file(&report, &mut sink);
-            }
-        })?;
-        written
-            .and_then(|()| stream.finish(&outcome.summary, &mut sink))
-            .and_then(|()| sink.commit())
-            .map_err(|error| output_error(args, &error))?;
-        if let Some(error) = failed {
-            return Err(error);
-        }
-        tool_errors
-    } else {
-        let mut reports = Vec::new();
-        let tool_errors = lint_all(args, configs, &linters, false, &mut |report| reports.push(report))?;
-        reports.sort_by(|a, b| a.path.cmp(&b.path));
-        if let Some(path) = &args.write_baseline {
-            return write_baseline(path, &reports, &tool_errors);
-        }
-        for report in &mut reports {
-            filter(report)?;
-            outcome.add(report);
-        }
-        write_report(args, &reports, options)?;
-        let mut tool_errors = tool_errors;
-        // A file whose text could not be read back for the report (it
-        // changed while planlint ran) had its findings placed at its start.
-        tool_errors.extend(
-            reports
-                .iter()
-                .filter(|report| report.reread.as_ref().is_some_and(|reread| reread.failed()))
-                .map(|report| {
-                    UserError::new(format!(
-                        "{} changed while planlint was checking it: the report places its findings at the start of the file",
-                        crate::text::visible_line(&report.path)
-                    ))
-                    .with_help("check it again")
-                }),
-        );
-        tool_errors
+    let (outcome, tool_errors) = match stream {
+        Some(stream) => check_streamed(args, &linters, &known, stream)?,
+        None => match check_batched(args, &linters, &known, options)? {
+            Batched::Reported(outcome, tool_errors) => (outcome, tool_errors),
+            Batched::BaselineWritten(code) => return Ok(code),
+        },
     };
     for error in &tool_errors {
         print_error(error);
@@ -132,8 +85,103 @@ pub(super) fn run(args: &CheckArgs) -> Result<i32, UserError> {
     Ok(exit_code(args, &outcome, &tool_errors))
 }
 
-/// The findings `report`'s plan had at git revision `revision` (none for
-/// a plan that did not exist there), to keep only what the change introduced.
+/// What is already known and not reported again: the baseline's findings,
+/// and those the plan had at `--new-from-rev`.
+struct Known {
+    baseline: Option<Baseline>,
+    since: Option<(Repository, Commit)>,
+}
+
+impl Known {
+    fn filter(&self, report: &mut FileReport, linters: &Linters) -> Result<(), UserError> {
+        if let Some(baseline) = &self.baseline {
+            baseline.filter(std::slice::from_mut(report));
+        }
+        if let Some((repository, commit)) = &self.since {
+            findings_at(repository, commit, report, linters)?.filter(std::slice::from_mut(report));
+        }
+        Ok(())
+    }
+}
+
+/// Lints and writes each file's report as soon as it is checked.
+fn check_streamed(
+    args: &CheckArgs,
+    linters: &Linters,
+    known: &Known,
+    mut stream: Box<dyn output::ReportStream + '_>,
+) -> Result<(Outcome, Vec<UserError>), UserError> {
+    let mut outcome = Outcome::default();
+    // The first file that could not be compared with the revision stops the run.
+    let mut failed = None;
+    let mut sink = Sink::open(args.output.as_deref()).map_err(|error| output_error(args, &error))?;
+    let mut written = Ok(());
+    let tool_errors = lint_all(args, linters.configs(), linters, true, &mut |mut report| {
+        if let Err(error) = known.filter(&mut report, linters) {
+            failed.get_or_insert(error);
+        }
+        outcome.add(&report);
+        if written.is_ok() {
+            written = stream.file(&report, &mut sink);
+        }
+    })?;
+    written
+        .and_then(|()| stream.finish(&outcome.summary, &mut sink))
+        .and_then(|()| sink.commit())
+        .map_err(|error| output_error(args, &error))?;
+    if let Some(error) = failed {
+        return Err(error);
+    }
+    Ok((outcome, tool_errors))
+}
+
+/// How a run that holds every report before writing ended.
+enum Batched {
+    Reported(Outcome, Vec<UserError>),
+    /// `--write-baseline`: the exit code.
+    BaselineWritten(i32),
+}
+
+/// Lints every file, then writes the baseline or the whole report.
+fn check_batched(
+    args: &CheckArgs,
+    linters: &Linters,
+    known: &Known,
+    options: output::Options<'_>,
+) -> Result<Batched, UserError> {
+    let mut reports = Vec::new();
+    let mut tool_errors = lint_all(args, linters.configs(), linters, false, &mut |report| {
+        reports.push(report)
+    })?;
+    reports.sort_by(|a, b| a.path.cmp(&b.path));
+    if let Some(path) = &args.write_baseline {
+        return write_baseline(path, &reports, &tool_errors).map(Batched::BaselineWritten);
+    }
+    let mut outcome = Outcome::default();
+    for report in &mut reports {
+        known.filter(report, linters)?;
+        outcome.add(report);
+    }
+    write_report(args, &reports, options)?;
+    // A file whose text could not be read back for the report (it
+    // changed while planlint ran) had its findings placed at its start.
+    tool_errors.extend(
+        reports
+            .iter()
+            .filter(|report| report.reread.as_ref().is_some_and(|reread| reread.failed()))
+            .map(|report| {
+                UserError::new(format!(
+                    "{} changed while planlint was checking it: the report places its findings at the start of the file",
+                    crate::text::visible_line(&report.path)
+                ))
+                .with_help("check it again")
+            }),
+    );
+    Ok(Batched::Reported(outcome, tool_errors))
+}
+
+/// The findings `report`'s plan had at `commit` (none for a plan that did
+/// not exist there), to keep only what the change introduced.
 fn findings_at(
     repository: &Repository,
     commit: &Commit,
@@ -171,8 +219,8 @@ fn fix_all(args: &CheckArgs, configs: &ConfigSet, linters: &Linters) -> Result<i
         fixed.push(super::fix::fix_text(&linter, &name, &text)?);
     } else {
         let discovered = discover(&args.paths, configs);
-        tool_errors = discovered.errors;
         let root = super::rewrite::WritableRoot::of(&current_dir()?)?;
+        tool_errors = discovered.errors;
         for path in &discovered.files {
             let result = linters.for_path(path).and_then(|(linter, max_size)| {
                 super::fix::fix_file(&linter, path, max_size, args.diff, &root)
@@ -272,23 +320,23 @@ fn lint_all(
              *.plan.json, or those the config's `include` names"
         );
     }
-    // Compile each distinct set of overrides once, before the parallel part.
-    for path in &discovered.files {
-        linters.for_file(path)?;
-    }
+    // Each file's config resolved (and each distinct set of overrides
+    // compiled) once, before the parallel part.
+    let resolved = linters.for_files(&discovered.files)?;
     // The next chunk is checked (on the pool's threads) while this one's
     // reports are written here, so writing never leaves the cores idle;
     // at most a few chunks are held at once.
     std::thread::scope(|scope| {
         let (sender, chunks) = std::sync::mpsc::sync_channel(CHUNKS_IN_FLIGHT);
         let files = &discovered.files;
+        let resolved = &resolved;
         scope.spawn(move || {
-            for chunk in files.chunks(CHUNK) {
+            for (chunk, linters) in files.chunks(CHUNK).zip(resolved.chunks(CHUNK)) {
                 let results: Vec<Result<FileReport, UserError>> = chunk
                     .par_iter()
-                    .map(|path| {
-                        let (linter, max_file_size) = linters.for_file(path)?;
-                        check_file(&linter, path, max_file_size, streaming)
+                    .zip(linters)
+                    .map(|(path, (linter, max_file_size))| {
+                        check_file(linter, path, *max_file_size, streaming)
                     })
                     .collect();
                 if sender.send(results).is_err() {
@@ -338,7 +386,7 @@ fn check_file(linter: &Linter, path: &Path, max_size: u64, keep_text: bool) -> R
     let bytes = read_file_limited(path, max_size)
         .map_err(|error| plan_read_error(&shown, &shown, max_size, error))?;
     let name = crate::project::paths::report_path(path);
-    let mut report = crate::guard::guarded(&shown, || linter.lint_bytes(&name, &bytes))?;
+    let mut report = crate::guard::guarded(&shown, || linter.analyze_bytes(&name, &bytes))?.into_report();
     // Findings are kept until the report is written; the text is read
     // again then, so memory does not grow with the number of files.
     if !keep_text {

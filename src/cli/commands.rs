@@ -102,17 +102,15 @@ pub(super) fn metrics(file: &Path, format: MetricsFormat) -> Result<i32, UserErr
     } else {
         load_yaml(file, "plan")?
     };
-    let document = plan.document;
-    // The same reading of the plan as the rules': text numbers count.
-    let normalized = crate::lint::normalize::normalize(&document.value);
-    let meant = normalized.meant(&document.value);
-    let derived = crate::lint::derive::derive(meant);
-    let currency = meant.get("currency").and_then(serde_json::Value::as_str);
-    let unread = super::plan_view::unread_values(&normalized);
+    // The same analysis of the plan as the rules': text numbers count.
+    let plan = crate::lint::LoadedPlan::of(plan.document);
+    let derived = &plan.metrics;
+    let currency = plan.text_field("currency");
+    let unread = super::plan_view::unread_values(&plan.normalized);
     let mut out = Vec::new();
     let written = match format {
-        MetricsFormat::Human => output::metrics::write_table(&derived, currency, &unread, &mut out),
-        MetricsFormat::Json => output::metrics::write_json(&derived, currency, &unread, &mut out),
+        MetricsFormat::Human => output::metrics::write_table(derived, currency, &unread, &mut out),
+        MetricsFormat::Json => output::metrics::write_json(derived, currency, &unread, &mut out),
     };
     written.map_err(|error| UserError::new(format!("cannot render the metrics: {error}")))?;
     print_stdout(&String::from_utf8_lossy(&out));

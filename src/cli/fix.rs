@@ -44,8 +44,11 @@ pub(super) fn fix_text(linter: &Linter, shown: &str, text: &str) -> Result<Fixed
     let mut current = text.to_owned();
     let mut applied = 0;
     for _ in 0..MAX_PASSES {
-        let report = crate::guard::guarded(shown, || linter.lint(shown, &current))?;
-        let (next, count) = fix::apply(&current, report.findings.iter().filter_map(|f| f.fix.as_ref()));
+        let analysis = crate::guard::guarded(shown, || linter.analyze(shown, &current))?;
+        let (next, count) = fix::apply(
+            &current,
+            analysis.findings().iter().filter_map(|f| f.fix.as_ref()),
+        );
         if count == 0 || next == current {
             break;
         }

@@ -1,20 +1,20 @@
 //! One plan read for `report` and `diff`: linted as `check` lints it, and
 //! its numbers derived as `metrics` derives them (the plan as normalized).
 
-use crate::document::{decode, load, LoadLimits};
 use crate::error::UserError;
-use crate::lint::normalize::{normalize, Normalized};
-use crate::lint::Linter;
+use crate::lint::metric_catalog::{LimitValue, PLAN_METRICS};
+use crate::lint::normalize::Normalized;
+use crate::lint::{Linter, LoadedPlan};
 use crate::output::metrics::Unread;
 use crate::output::plan_view::{FunnelStage, PlanView, Threshold, Thresholds};
 use serde_json::Value;
 
-/// Lints `bytes` (the plan called `shown`) and derives its numbers; a plan
-/// that does not parse has its parse error and no numbers.
+/// Analyses `bytes` (the plan called `shown`) and shows what the analysis
+/// holds; a plan that does not parse has its parse error and no numbers.
 pub(super) fn view_of(linter: &Linter, shown: &str, bytes: &[u8]) -> Result<PlanView, UserError> {
-    let report = crate::guard::guarded(shown, || linter.lint_bytes(shown, bytes))?;
+    let analysis = crate::guard::guarded(shown, || linter.analyze_bytes(shown, bytes))?;
     let mut view = PlanView {
-        report,
+        report: analysis.report,
         title: None,
         metrics: Default::default(),
         currency: None,
@@ -22,19 +22,25 @@ pub(super) fn view_of(linter: &Linter, shown: &str, bytes: &[u8]) -> Result<Plan
         thresholds: thresholds(linter),
         unread: Vec::new(),
     };
-    let Ok(document) = decode(bytes).and_then(|text| load(text, &LoadLimits::default())) else {
-        return Ok(view);
-    };
-    let normalized = normalize(&document.value);
-    let plan = normalized.meant(&document.value);
+    if let Some(plan) = analysis.plan {
+        view.title = plan.text_field("name").map(str::to_owned);
+        // Only a code shaped as ISO 4217 is shown beside amounts (in reports
+        // that carry Markdown and HTML); the plan format reports anything else.
+        view.currency = plan
+            .text_field("currency")
+            .filter(|code| code.len() == 3 && code.bytes().all(|byte| byte.is_ascii_uppercase()))
+            .map(str::to_owned);
+        view.funnel = funnel(&plan);
+        view.unread = unread_values(&plan.normalized);
+        view.metrics = plan.metrics;
+    }
+    Ok(view)
+}
+
+/// The plan's conversion path, stage by stage.
+fn funnel(plan: &LoadedPlan) -> Vec<FunnelStage> {
     let text = |value: Option<&Value>| value.and_then(Value::as_str).map(str::to_owned);
-    view.metrics = crate::lint::derive::derive(plan);
-    view.title = text(plan.get("name"));
-    // Only a code shaped as ISO 4217 is shown beside amounts (in reports
-    // that carry Markdown and HTML); the plan format reports anything else.
-    view.currency = text(plan.get("currency"))
-        .filter(|code| code.len() == 3 && code.bytes().all(|byte| byte.is_ascii_uppercase()));
-    view.funnel = plan
+    plan.meant()
         .get("funnel")
         .and_then(Value::as_array)
         .map(|stages| {
@@ -48,9 +54,7 @@ pub(super) fn view_of(linter: &Linter, shown: &str, bytes: &[u8]) -> Result<Plan
                 })
                 .collect()
         })
-        .unwrap_or_default();
-    view.unread = unread_values(&normalized);
-    Ok(view)
+        .unwrap_or_default()
 }
 
 /// The values the reader could not read, as `metrics` lists them.
@@ -69,26 +73,29 @@ pub(super) fn unread_values(normalized: &Normalized) -> Vec<Unread> {
         .collect()
 }
 
-/// The limits the economics rules hold a plan to, as this linter runs them.
+/// The limits the economics rules hold a plan to, as this linter runs
+/// them: each number of the metric catalog that has a rule.
 fn thresholds(linter: &Linter) -> Thresholds {
     let on = |rule: &str| linter.severity_of(rule).is_some();
-    let limit = |rule: &str, value: Option<f64>| {
-        value.filter(|_| on(rule)).map(|value| Threshold {
-            value,
-            rule: rule.to_owned(),
+    let limits = PLAN_METRICS
+        .iter()
+        .filter_map(|metric| {
+            let limit = metric.limit?;
+            let value = match limit.value {
+                LimitValue::Fixed(value) => value,
+                LimitValue::Option(name) => linter.number_option(limit.rule, name)?,
+            };
+            on(limit.rule).then(|| {
+                let threshold = Threshold {
+                    value,
+                    rule: limit.rule.to_owned(),
+                };
+                (metric.key, threshold)
+            })
         })
-    };
+        .collect();
     Thresholds {
-        // cac-exceeds-ltv has no option: CAC/LTV above 1 is its definition.
-        max_cac_ltv: limit("cac-exceeds-ltv", Some(1.0)),
-        min_ltv_cac: limit(
-            "low-ltv-cac-ratio",
-            linter.number_option("low-ltv-cac-ratio", "min_ratio"),
-        ),
-        max_payback_months: limit(
-            "cac-payback-too-long",
-            linter.number_option("cac-payback-too-long", "max_months"),
-        ),
+        limits,
         marginal_cac_rule: Some("marginal-cac-exceeds-ltv".to_owned()).filter(|rule| on(rule)),
     }
 }

@@ -22,18 +22,16 @@ pub(super) fn run(args: &ReportArgs) -> Result<i32, UserError> {
     let configs = linters.configs();
     let discovered = discover(&args.paths, configs);
     let mut tool_errors = discovered.errors;
-    for path in &discovered.files {
-        linters.for_path(path)?;
-    }
+    let resolved = linters.for_files(&discovered.files)?;
     let results: Vec<Result<PlanView, UserError>> = discovered
         .files
         .par_iter()
-        .map(|path| {
-            let (linter, max_file_size) = linters.for_path(path)?;
+        .zip(&resolved)
+        .map(|(path, (linter, max_file_size))| {
             let shown = display_path(path);
-            let bytes = read_file_limited(path, max_file_size)
-                .map_err(|error| plan_read_error(&shown, &shown, max_file_size, error))?;
-            view_of(&linter, &shown, &bytes)
+            let bytes = read_file_limited(path, *max_file_size)
+                .map_err(|error| plan_read_error(&shown, &shown, *max_file_size, error))?;
+            view_of(linter, &shown, &bytes)
         })
         .collect();
     let mut views = Vec::with_capacity(results.len());

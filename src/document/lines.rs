@@ -1,4 +1,31 @@
-//! Byte offset -> 1-based line and character column.
+//! The one line index: byte offsets to lines and columns and back, with
+//! columns counted in bytes, UTF-16 code units (the language server's
+//! default) or characters (what people and the CI formats count). Every
+//! place that shows or takes a line and column goes through it, so a lone
+//! `\r`, CRLF and characters outside the BMP agree everywhere.
+
+use std::ops::Range;
+
+/// How columns are counted within a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColumnUnit {
+    /// UTF-8 bytes.
+    Byte,
+    /// UTF-16 code units (a character outside the BMP counts two).
+    Utf16,
+    /// Characters (Unicode scalar values).
+    Char,
+}
+
+impl ColumnUnit {
+    fn width(self, c: char) -> usize {
+        match self {
+            ColumnUnit::Byte => c.len_utf8(),
+            ColumnUnit::Utf16 => c.len_utf16(),
+            ColumnUnit::Char => 1,
+        }
+    }
+}
 
 /// A resolved place in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,6 +115,57 @@ impl LineIndex {
             offset,
         }
     }
+
+    /// The 1-based line holding `offset` (clamped to the text).
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.line_starts.partition_point(|&start| start <= offset).max(1)
+    }
+
+    /// The bytes of 1-based `line` in `text`, without its line break.
+    pub fn line_range(&self, text: &str, line: usize) -> Option<Range<usize>> {
+        let start = self.line_start(line)?.min(text.len());
+        let next = self.line_start(line + 1).unwrap_or(text.len()).min(text.len());
+        let content = text.get(start..next).unwrap_or_default();
+        let content = content
+            .strip_suffix("\r\n")
+            .or_else(|| content.strip_suffix('\n'))
+            .or_else(|| content.strip_suffix('\r'))
+            .unwrap_or(content);
+        Some(start..start + content.len())
+    }
+
+    /// The 0-based column of `offset` within its line, in `unit` (an offset
+    /// inside a character counts from that character's start).
+    pub fn column(&self, text: &str, offset: usize, unit: ColumnUnit) -> usize {
+        let place = self.position(text, offset);
+        let start = self.line_start(place.line).unwrap_or(0).min(place.offset);
+        match unit {
+            ColumnUnit::Char => place.column - 1,
+            ColumnUnit::Byte => place.offset - start,
+            ColumnUnit::Utf16 => text
+                .get(start..place.offset)
+                .map_or(0, |before| before.encode_utf16().count()),
+        }
+    }
+
+    /// The byte offset of 0-based `column` (in `unit`) on 1-based `line`.
+    /// A column past the line's end is its end (before the break); a line
+    /// past the last is the text's end; a column inside a character (half
+    /// of a UTF-16 pair) is the end of that character.
+    pub fn offset(&self, text: &str, line: usize, column: usize, unit: ColumnUnit) -> usize {
+        let Some(range) = self.line_range(text, line) else {
+            return text.len();
+        };
+        let content = text.get(range.clone()).unwrap_or_default();
+        let mut counted = 0;
+        for (at, c) in content.char_indices() {
+            if counted >= column {
+                return range.start + at;
+            }
+            counted += unit.width(c);
+        }
+        range.end
+    }
 }
 
 #[cfg(test)]
@@ -161,5 +239,71 @@ mod tests {
         assert_eq!(idx.position(text, usize::MAX), pos(2, 1, 2));
         let empty = LineIndex::new("");
         assert_eq!(empty.position("", 5), pos(1, 1, 0));
+    }
+
+    /// The reference: lines split by hand at `\r\n`, `\n` and a lone `\r`,
+    /// each as (start, content) with columns counted char by char.
+    fn reference_lines(text: &str) -> Vec<(usize, &str)> {
+        let mut lines = Vec::new();
+        let mut start = 0;
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let width = match bytes[i] {
+                b'\r' if bytes.get(i + 1) == Some(&b'\n') => 2,
+                b'\r' | b'\n' => 1,
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            };
+            lines.push((start, &text[start..i]));
+            i += width;
+            start = i;
+        }
+        lines.push((start, &text[start..]));
+        lines
+    }
+
+    fn reference_column(content: &str, bytes: usize, unit: ColumnUnit) -> usize {
+        content[..bytes].chars().map(|c| unit.width(c)).sum()
+    }
+
+    const UNITS: [ColumnUnit; 3] = [ColumnUnit::Byte, ColumnUnit::Utf16, ColumnUnit::Char];
+
+    proptest::proptest! {
+        /// Every character boundary maps to the reference's line and column
+        /// in each unit, and back to itself.
+        #[test]
+        fn agrees_with_the_reference(pieces in proptest::collection::vec(
+            proptest::sample::select(vec!["a", "é", "中", "😀", "\r", "\n", "\r\n", " "]), 0..40)
+        ) {
+            let text: String = pieces.concat();
+            let index = LineIndex::new(&text);
+            let lines = reference_lines(&text);
+            proptest::prop_assert_eq!(index.line_count(), lines.len());
+            for (number, (start, content)) in lines.iter().enumerate() {
+                let line = number + 1;
+                proptest::prop_assert_eq!(index.line_range(&text, line), Some(*start..start + content.len()));
+                for (at, _) in content.char_indices().chain([(content.len(), ' ')]) {
+                    let offset = start + at;
+                    proptest::prop_assert_eq!(index.line_of(offset), line);
+                    for unit in UNITS {
+                        let column = reference_column(content, at, unit);
+                        proptest::prop_assert_eq!(index.column(&text, offset, unit), column);
+                        proptest::prop_assert_eq!(index.offset(&text, line, column, unit), offset);
+                    }
+                    proptest::prop_assert_eq!(
+                        index.position(&text, offset).column,
+                        reference_column(content, at, ColumnUnit::Char) + 1
+                    );
+                }
+                // Past the end of a line: its end, before the break.
+                for unit in UNITS {
+                    proptest::prop_assert_eq!(index.offset(&text, line, 1000, unit), start + content.len());
+                }
+            }
+            proptest::prop_assert_eq!(index.offset(&text, lines.len() + 1, 0, ColumnUnit::Char), text.len());
+        }
     }
 }

@@ -7,7 +7,7 @@ mod load;
 mod scalar;
 mod spans;
 
-pub use lines::{LineIndex, Position};
+pub use lines::{ColumnUnit, LineIndex, Position};
 pub use load::{decode, load, LoadLimits};
 pub use spans::SpanTree;
 

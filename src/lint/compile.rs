@@ -28,7 +28,34 @@ pub(crate) struct CompiledCheck {
     pub help: Option<String>,
     /// The rule file and line of this check (`acme/rules.yaml:12`), for
     /// errors found while running it.
-    pub defined_at: String,
+    pub defined_at: DefinedAt,
+}
+
+/// Where a check is defined, turned into `file:line` only when an error
+/// shows it: a line index of a large pack built for each of its checks
+/// made loading a pack of 10,000 rules quadratic.
+pub(crate) struct DefinedAt {
+    origin: Option<std::sync::Arc<crate::rule::RuleOrigin>>,
+    /// The check's pointer within its rule.
+    pointer: String,
+    rule_id: String,
+}
+
+impl std::fmt::Display for DefinedAt {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.origin {
+            Some(origin) => {
+                let span = origin
+                    .document
+                    .pointer_span(&format!("{}{}", origin.pointer, self.pointer));
+                let line = crate::document::LineIndex::new(&origin.source)
+                    .position(&origin.source, span.start)
+                    .line;
+                write!(formatter, "{}:{line}", origin.path)
+            }
+            None => write!(formatter, "rules/{}.yaml", self.rule_id),
+        }
+    }
 }
 
 /// Why a rule could not be compiled, and where in its definition.
@@ -117,7 +144,11 @@ pub(crate) fn compile_rule(
                 function,
                 message: check.message.clone().unwrap_or_else(|| rule.message.clone()),
                 help: check.help.clone().or_else(|| rule.help.clone()),
-                defined_at: defined_at(rule, &check_pointer),
+                defined_at: DefinedAt {
+                    origin: rule.origin.clone(),
+                    pointer: check_pointer.clone(),
+                    rule_id: rule.id.clone(),
+                },
             })
         })
         .partition(Result::is_ok);
@@ -136,22 +167,6 @@ pub(crate) fn compile_rule(
         options: options.clone(),
         checks,
     })
-}
-
-/// `file:line` of the check at `pointer` in `rule`'s definition.
-fn defined_at(rule: &RuleDef, pointer: &str) -> String {
-    match &rule.origin {
-        Some(origin) => {
-            let span = origin
-                .document
-                .pointer_span(&format!("{}{pointer}", origin.pointer));
-            let line = crate::document::LineIndex::new(&origin.source)
-                .position(&origin.source, span.start)
-                .line;
-            format!("{}:{line}", origin.path)
-        }
-        None => format!("rules/{}.yaml", rule.id),
-    }
 }
 
 /// `value` with every `$options.NAME` string, at any depth, replaced by the

@@ -4,11 +4,11 @@
 use crate::document::{decode, load, Document, LoadError, LoadLimits, Span};
 use crate::error::UserError;
 use crate::finding::{FileReport, Finding, Related, Severity};
+use crate::lint::analysis::{Analysis, LoadedPlan};
 use crate::lint::canonical_form;
 use crate::lint::compile::{compile_rule, CompiledRule};
-use crate::lint::derive::derive;
 use crate::lint::functions::{CelCache, Context};
-use crate::lint::normalize::{normalize, Normalized};
+use crate::lint::normalize::Normalized;
 use crate::lint::run::run_rule;
 use crate::lint::scalar_text;
 use crate::lint::schema;
@@ -133,8 +133,18 @@ impl Linter {
 
     /// Checks a file's raw bytes (not yet known to be UTF-8).
     pub fn lint_bytes(&self, path: &str, bytes: &[u8]) -> FileReport {
+        self.analyze_bytes(path, bytes).into_report()
+    }
+
+    /// Checks one plan given its text; its findings only.
+    pub fn lint(&self, path: &str, text: &str) -> FileReport {
+        self.analyze(path, text).into_report()
+    }
+
+    /// Analyses a file's raw bytes (not yet known to be UTF-8).
+    pub fn analyze_bytes(&self, path: &str, bytes: &[u8]) -> Analysis {
         match decode(bytes) {
-            Ok(text) => self.lint(path, text),
+            Ok(text) => self.analyze(path, text),
             Err(error) => {
                 // Show what can be shown: the text up to the bad byte.
                 let readable = String::from_utf8_lossy(bytes);
@@ -144,65 +154,73 @@ impl Linter {
                 let start = finding.span.start.min(readable.len());
                 let width = readable.get(start..).and_then(|rest| rest.chars().next());
                 finding.span = Span::new(start, start + width.map_or(0, char::len_utf8));
-                FileReport {
-                    path: path.to_owned(),
-                    source: Arc::from(readable.as_ref()),
-                    findings: vec![finding],
-                    reread: None,
+                Analysis {
+                    report: FileReport {
+                        path: path.to_owned(),
+                        source: Arc::from(readable.as_ref()),
+                        findings: vec![finding],
+                        reread: None,
+                    },
+                    plan: None,
                 }
             }
         }
     }
 
-    /// Checks one plan given its text: the single entry point of the pipeline.
-    pub fn lint(&self, path: &str, text: &str) -> FileReport {
-        let findings = match load(text, &self.limits) {
+    /// Analyses one plan given its text: the single entry point of the
+    /// pipeline (load -> normalize -> derive -> schema and rules).
+    pub fn analyze(&self, path: &str, text: &str) -> Analysis {
+        let (findings, plan) = match load(text, &self.limits) {
             Ok(document) => {
-                let findings = self.check_document(&document, text);
+                let plan = LoadedPlan::of(document);
+                let findings = self.check_plan(&plan, text);
                 let active = |id: &str| id == SCHEMA || self.rules.iter().any(|rule| rule.id == id);
-                crate::lint::suppress::apply(
+                let findings = crate::lint::suppress::apply(
                     findings,
                     text,
                     &self.known_ids,
                     &active,
                     self.suppression_levels,
-                )
+                );
+                (findings, Some(plan))
             }
-            Err(error) => vec![parse_error(&error)],
+            Err(error) => (vec![parse_error(&error)], None),
         };
-        FileReport {
-            path: path.to_owned(),
-            source: Arc::from(text),
-            findings,
-            reread: None,
+        Analysis {
+            report: FileReport {
+                path: path.to_owned(),
+                source: Arc::from(text),
+                findings,
+                reread: None,
+            },
+            plan,
         }
     }
 
-    /// Schema and rule findings for a loaded document (whose source is
+    /// Schema and rule findings for a loaded plan (whose source is
     /// `text`), sorted by place.
-    fn check_document(&self, document: &Document, text: &str) -> Vec<Finding> {
-        let normalized = normalize(&document.value);
+    fn check_plan(&self, plan: &LoadedPlan, text: &str) -> Vec<Finding> {
         // The schema and each rule read the document independently: on a
         // large plan they share the cores (rayon runs them inline when the
         // other threads are busy with other files). A small plan is checked
         // faster than the work could be handed out.
-        let parallel = document.len() >= PARALLEL_FROM_NODES;
+        let parallel = plan.document.len() >= PARALLEL_FROM_NODES;
         let (mut findings, rule_findings) = if parallel {
             rayon::join(
-                || self.schema_findings(document, &normalized, text),
-                || self.rule_findings(document, &normalized, true),
+                || self.schema_findings(&plan.document, &plan.normalized, text),
+                || self.rule_findings(plan, true),
             )
         } else {
             (
-                self.schema_findings(document, &normalized, text),
-                self.rule_findings(document, &normalized, false),
+                self.schema_findings(&plan.document, &plan.normalized, text),
+                self.rule_findings(plan, false),
             )
         };
         findings.extend(rule_findings.into_iter().flatten());
         // A fix written through an alias or a merge key would edit the
         // anchored text, and so every other place that uses it.
         for finding in findings.iter_mut().filter(|finding| finding.fix.is_some()) {
-            if document.is_shared(&finding.pointer) {
+            if plan.document.is_shared(&finding.pointer) {
                 finding.fix = None;
                 let note = "this value comes from an anchor (`&name`) shared with other places: change it where the anchor is written";
                 finding.help = Some(match finding.help.take() {
@@ -240,19 +258,16 @@ impl Linter {
     }
 
     /// Each rule's findings, in rule order.
-    fn rule_findings(
-        &self,
-        document: &Document,
-        normalized: &Normalized,
-        parallel: bool,
-    ) -> Vec<Vec<Finding>> {
-        let plan = normalized.meant(&document.value);
+    fn rule_findings(&self, loaded: &LoadedPlan, parallel: bool) -> Vec<Vec<Finding>> {
+        let plan = loaded.meant();
+        let document = &loaded.document;
+        let normalized = &loaded.normalized;
         // Rules are about plans, and a plan is a mapping: for anything else
         // the schema's "must be a mapping" is the one useful finding.
         if !plan.is_object() {
             return Vec::new();
         }
-        let metrics = derive(plan).to_value();
+        let metrics = loaded.metrics.to_value();
         let cel = CelCache::default();
         let context = Context {
             plan,

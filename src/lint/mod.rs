@@ -2,12 +2,14 @@
 //! is built from rule definitions and [`settings::Settings`]; it runs the
 //! schema, derives the economics and runs every rule's checks.
 
+pub mod analysis;
 mod canonical_form;
 mod cel;
 mod compile;
 pub mod derive;
 pub(crate) mod engine;
 pub(crate) mod functions;
+pub mod metric_catalog;
 pub mod normalize;
 mod run;
 mod scalar_text;
@@ -20,5 +22,6 @@ mod template;
 pub mod values;
 pub(crate) mod words;
 
+pub use analysis::{Analysis, LoadedPlan};
 pub use engine::Linter;
 pub use settings::{Level, Preset, RuleSetting, Settings};

@@ -46,11 +46,8 @@ pub struct SuppressionLevels {
 /// Full-line `#` comments holding a directive.
 fn parse(text: &str) -> Vec<Suppression> {
     let mut found = Vec::new();
-    let mut offset = 0;
-    let lines: Vec<&str> = text.split_inclusive('\n').collect();
-    for (index, line) in lines.iter().enumerate() {
-        let line_start = offset;
-        offset += line.len();
+    let (starts, lines) = lines_of(text);
+    for (index, (line, &line_start)) in lines.iter().zip(&starts).enumerate() {
         let trimmed = line.trim_start();
         let Some(comment) = trimmed.strip_prefix('#') else {
             continue;
@@ -88,6 +85,25 @@ fn parse(text: &str) -> Vec<Suppression> {
         found.push(Suppression { scope, rules, span });
     }
     found
+}
+
+/// The lines of `text` as the line index splits them (a lone `\r` ends a
+/// line, as it does for the findings' lines), each with its start; a final
+/// break starts no line of its own.
+fn lines_of(text: &str) -> (Vec<usize>, Vec<&str>) {
+    let index = LineIndex::new(text);
+    let (mut starts, mut lines) = (Vec::new(), Vec::new());
+    for line in 1..=index.line_count() {
+        let Some(range) = index.line_range(text, line) else {
+            continue;
+        };
+        if range.start == text.len() && range.is_empty() {
+            break;
+        }
+        starts.push(range.start);
+        lines.push(text.get(range).unwrap_or_default());
+    }
+    (starts, lines)
 }
 
 /// 1-based number of the first line after `index` that is not blank or a
@@ -233,6 +249,20 @@ mod tests {
             })
             .collect();
         assert_eq!(ids, ["vague-goal", "missing-deadline"]);
+    }
+
+    /// A lone `\r` ends a line for suppressions as it does for findings'
+    /// lines (the line index): the target is the line after the comment.
+    #[test]
+    fn lines_ended_by_a_lone_cr_count_as_the_findings_do() {
+        let text = "a: 1\r# planlint-disable-next-line vague-goal\rb: 2\r\nc: 3";
+        let found = parse(text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].scope, Scope::Line(3));
+        let (id, span) = &found[0].rules[0];
+        assert_eq!(&text[span.start..span.end], id);
+        let b = text.find("b:").unwrap();
+        assert_eq!(LineIndex::new(text).position(text, b).line, 3);
     }
 
     #[test]

@@ -95,6 +95,21 @@ pub fn of_problem(error: &UserError, encoding: Encoding) -> Diagnostic {
     }
 }
 
+/// Each of the errors `error` holds that has a place, as a diagnostic
+/// there: a config with three mistakes shows three, each at its place.
+pub fn placed_each(error: &UserError, encoding: Encoding) -> Vec<(String, Diagnostic)> {
+    error
+        .each()
+        .filter_map(|each| {
+            let alone = UserError {
+                also: Vec::new(),
+                ..each.clone()
+            };
+            placed(&alone, encoding)
+        })
+        .collect()
+}
+
 /// The error as a diagnostic at its place, with the URI of the file it is
 /// in (a config or a rule file); `None` when it has no place.
 pub fn placed(error: &UserError, encoding: Encoding) -> Option<(String, Diagnostic)> {

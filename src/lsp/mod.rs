@@ -1,8 +1,9 @@
 //! `planlint lsp`: a language server over stdio. Editors send the buffer as
 //! it is typed; the server runs the same pipeline as `planlint check`
-//! ([`crate::Linter::lint`] on the unsaved text, with the config that
-//! applies to its file) and answers with diagnostics, hover, quick fixes,
-//! completion, document symbols and inlay hints.
+//! ([`crate::lint::Linter::analyze`] on the unsaved text, with the config
+//! that applies to its file), keeps that analysis per buffer version, and
+//! answers from it with diagnostics, hover, quick fixes, completion,
+//! document symbols and inlay hints.
 //!
 //! `transport` reads and writes frames (bounded before anything is
 //! allocated), `jsonrpc` tells messages apart, `server` holds the state and

@@ -4,7 +4,6 @@
 //! so after a burst only the newest version is linted, and every publish
 //! carries the version it describes.
 
-use crate::finding::Finding;
 use crate::lsp::analysis::Analysis;
 use crate::lsp::diagnostics;
 use crate::lsp::documents::Documents;
@@ -14,11 +13,21 @@ use crate::lsp::text::{Encoding, Lines};
 use crate::lsp::transport::{write_frame, Frame};
 use crate::lsp::workspace::{is_config_file, Workspace};
 use crate::project::discover::is_plan_file_name;
+use lsp_types::notification::{
+    DidChangeTextDocument, DidChangeWatchedFiles, DidCloseTextDocument, DidOpenTextDocument,
+    DidSaveTextDocument, Exit, Initialized, Notification, PublishDiagnostics,
+};
+use lsp_types::request::{
+    CodeActionRequest, Completion, DocumentDiagnosticRequest, DocumentSymbolRequest, HoverRequest,
+    Initialize, InlayHintRequest, RegisterCapability, Request, Shutdown,
+};
 use lsp_types::{
-    CodeActionParams, CompletionParams, Diagnostic, DidChangeTextDocumentParams, DidChangeWatchedFilesParams,
-    DidCloseTextDocumentParams, DidOpenTextDocumentParams, DidSaveTextDocumentParams,
-    DocumentDiagnosticParams, DocumentSymbolParams, HoverParams, InitializeParams, InlayHintParams,
-    PublishDiagnosticsParams,
+    CodeActionParams, CodeActionResponse, CompletionParams, CompletionResponse, Diagnostic,
+    DidChangeTextDocumentParams, DidChangeWatchedFilesParams, DidCloseTextDocumentParams,
+    DidOpenTextDocumentParams, DidSaveTextDocumentParams, DocumentDiagnosticParams, DocumentDiagnosticReport,
+    DocumentDiagnosticReportResult, DocumentSymbolParams, DocumentSymbolResponse,
+    FullDocumentDiagnosticReport, Hover, HoverParams, InitializeParams, InitializedParams, InlayHint,
+    InlayHintParams, PublishDiagnosticsParams, RelatedFullDocumentDiagnosticReport,
 };
 use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
@@ -138,7 +147,7 @@ impl<W: Write> Server<W> {
         match message {
             Incoming::Request { id, method, params } => self.request(id, &method, params),
             Incoming::Notification { method, params } => {
-                if method == "exit" {
+                if method == Exit::METHOD {
                     return Some(self.exit_code());
                 }
                 if self.stage == Stage::Running {
@@ -153,11 +162,13 @@ impl<W: Write> Server<W> {
 
     fn request(&mut self, id: Value, method: &str, params: Value) {
         let answer = match (self.stage, method) {
-            (Stage::Uninitialized, "initialize") => self.initialize(params),
+            (Stage::Uninitialized, Initialize::METHOD) => self.initialize(params),
             (Stage::Uninitialized, _) => Err((code::SERVER_NOT_INITIALIZED, "initialize first".into())),
             (Stage::ShutDown, _) => Err((code::INVALID_REQUEST, "the server is shutting down".into())),
-            (Stage::Running, "initialize") => Err((code::INVALID_REQUEST, "initialized already".into())),
-            (Stage::Running, "shutdown") => {
+            (Stage::Running, Initialize::METHOD) => {
+                Err((code::INVALID_REQUEST, "initialized already".into()))
+            }
+            (Stage::Running, Shutdown::METHOD) => {
                 self.stage = Stage::ShutDown;
                 Ok(Value::Null)
             }
@@ -174,70 +185,100 @@ impl<W: Write> Server<W> {
         self.send(&message);
     }
 
+    /// One handler per request type the server advertises; any other
+    /// request is answered MethodNotFound.
     fn handle(&mut self, method: &str, params: Value) -> Result<Value, (i64, String)> {
-        let result = match method {
-            "textDocument/hover" => {
-                let params: HoverParams = parse(params)?;
-                let place = params.text_document_position_params;
-                let uri = place.text_document.uri.as_str().to_owned();
-                self.with_analysis(&uri, |analysis, text, encoding| {
-                    let offset = Lines::new(text).offset(place.position, encoding);
-                    json!(hover::hover(analysis, text, offset))
-                })
+        match method {
+            HoverRequest::METHOD => self.answer::<HoverRequest>(params, Self::hover),
+            CodeActionRequest::METHOD => self.answer::<CodeActionRequest>(params, Self::code_action),
+            Completion::METHOD => self.answer::<Completion>(params, Self::completion),
+            DocumentSymbolRequest::METHOD => self.answer::<DocumentSymbolRequest>(params, Self::symbols),
+            InlayHintRequest::METHOD => self.answer::<InlayHintRequest>(params, Self::inlay_hints),
+            DocumentDiagnosticRequest::METHOD => {
+                self.answer::<DocumentDiagnosticRequest>(params, Self::pull_diagnostics)
             }
-            "textDocument/codeAction" => {
-                let params: CodeActionParams = parse(params)?;
-                let uri = params.text_document.uri.as_str().to_owned();
-                self.with_analysis(&uri, |analysis, text, encoding| {
-                    let lines = Lines::new(text);
-                    let request = code_action::Request {
-                        analysis,
-                        text,
-                        uri: &uri,
-                        start: lines.offset(params.range.start, encoding),
-                        end: lines.offset(params.range.end, encoding),
-                        encoding,
-                    };
-                    json!(code_action::code_actions(&request))
-                })
-            }
-            "textDocument/completion" => {
-                let params: CompletionParams = parse(params)?;
-                let place = params.text_document_position;
-                let uri = place.text_document.uri.as_str().to_owned();
-                self.with_text(&uri, |text, encoding| {
-                    let offset = Lines::new(text).offset(place.position, encoding);
-                    json!(completion::completion(text, offset))
-                })
-            }
-            "textDocument/documentSymbol" => {
-                let params: DocumentSymbolParams = parse(params)?;
-                let uri = params.text_document.uri.as_str().to_owned();
-                self.with_text(&uri, |text, encoding| json!(symbols::symbols(text, encoding)))
-            }
-            "textDocument/inlayHint" => {
-                let params: InlayHintParams = parse(params)?;
-                let uri = params.text_document.uri.as_str().to_owned();
-                self.with_text(&uri, |text, encoding| {
-                    json!(inlay_hints::inlay_hints(text, params.range, encoding))
-                })
-            }
-            "textDocument/diagnostic" => {
-                let params: DocumentDiagnosticParams = parse(params)?;
-                let uri = params.text_document.uri.as_str().to_owned();
-                let items = self.with_analysis(&uri, |analysis, text, encoding| {
-                    json!(diagnostics_of(analysis, text, &uri, encoding))
-                });
-                Some(json!({"kind": "full", "items": items.unwrap_or_else(|| json!([]))}))
-            }
-            _ => {
-                return Err((
-                    code::METHOD_NOT_FOUND,
-                    format!("planlint does not handle {method}"),
-                ));
-            }
-        };
-        Ok(result.unwrap_or(Value::Null))
+            _ => Err((
+                code::METHOD_NOT_FOUND,
+                format!("planlint does not handle {method}"),
+            )),
+        }
+    }
+
+    /// Reads `R`'s parameters, runs `handler`, and writes its result.
+    fn answer<R: Request>(
+        &mut self,
+        params: Value,
+        handler: fn(&mut Self, R::Params) -> R::Result,
+    ) -> Result<Value, (i64, String)> {
+        let params: R::Params = parse(params)?;
+        serde_json::to_value(handler(self, params))
+            .map_err(|error| (code::INTERNAL_ERROR, format!("cannot write the answer: {error}")))
+    }
+
+    fn hover(&mut self, params: HoverParams) -> Option<Hover> {
+        let place = params.text_document_position_params;
+        let uri = place.text_document.uri.as_str().to_owned();
+        self.with_analysis(&uri, |analysis, text, encoding| {
+            let offset = analysis.lines(text).offset(place.position, encoding);
+            hover::hover(analysis, text, offset)
+        })?
+    }
+
+    fn code_action(&mut self, params: CodeActionParams) -> Option<CodeActionResponse> {
+        let uri = params.text_document.uri.as_str().to_owned();
+        self.with_analysis(&uri, |analysis, text, encoding| {
+            let lines = analysis.lines(text);
+            let request = code_action::Request {
+                analysis,
+                text,
+                uri: &uri,
+                start: lines.offset(params.range.start, encoding),
+                end: lines.offset(params.range.end, encoding),
+                encoding,
+            };
+            code_action::code_actions(&request)
+        })
+    }
+
+    fn completion(&mut self, params: CompletionParams) -> Option<CompletionResponse> {
+        let place = params.text_document_position;
+        let uri = place.text_document.uri.as_str().to_owned();
+        self.with_text(&uri, |text, encoding| {
+            let offset = Lines::new(text).offset(place.position, encoding);
+            CompletionResponse::Array(completion::completion(text, offset))
+        })
+    }
+
+    fn symbols(&mut self, params: DocumentSymbolParams) -> Option<DocumentSymbolResponse> {
+        let uri = params.text_document.uri.as_str().to_owned();
+        self.with_analysis(&uri, |analysis, text, encoding| {
+            DocumentSymbolResponse::Nested(symbols::symbols(analysis, text, encoding))
+        })
+    }
+
+    fn inlay_hints(&mut self, params: InlayHintParams) -> Option<Vec<InlayHint>> {
+        let uri = params.text_document.uri.as_str().to_owned();
+        self.with_analysis(&uri, |analysis, text, encoding| {
+            inlay_hints::inlay_hints(analysis, text, params.range, encoding)
+        })
+    }
+
+    fn pull_diagnostics(&mut self, params: DocumentDiagnosticParams) -> DocumentDiagnosticReportResult {
+        let uri = params.text_document.uri.as_str().to_owned();
+        let items = self
+            .with_analysis(&uri, |analysis, text, encoding| {
+                diagnostics_of(analysis, text, &uri, encoding)
+            })
+            .unwrap_or_default();
+        DocumentDiagnosticReportResult::Report(DocumentDiagnosticReport::Full(
+            RelatedFullDocumentDiagnosticReport {
+                related_documents: None,
+                full_document_diagnostic_report: FullDocumentDiagnosticReport {
+                    result_id: None,
+                    items,
+                },
+            },
+        ))
     }
 
     fn initialize(&mut self, params: Value) -> Result<Value, (i64, String)> {
@@ -279,67 +320,81 @@ impl<W: Write> Server<W> {
         }))
     }
 
+    /// One handler per notification the server acts on; the others are
+    /// ignored, as the protocol asks (so are parameters it cannot read).
     fn notification(&mut self, method: &str, params: Value) {
         match method {
-            "initialized" if self.watch_files => {
-                let registration = crate::lsp::capabilities::file_watch_registration();
-                self.send(&jsonrpc::request(
-                    "planlint-watch",
-                    "client/registerCapability",
-                    registration,
-                ));
-            }
-            "textDocument/didOpen" => {
-                if let Ok(params) = parse::<DidOpenTextDocumentParams>(params) {
-                    let document = params.text_document;
-                    let uri = document.uri.as_str().to_owned();
-                    self.documents.open(&uri, document.text, document.version);
-                    if is_config_file(&crate::lsp::text::uri_to_path(&uri)) {
-                        self.publish_config_problems();
-                    }
-                }
-            }
-            "textDocument/didChange" => {
-                if let Ok(params) = parse::<DidChangeTextDocumentParams>(params) {
-                    let document = params.text_document;
-                    self.documents.change(
-                        document.uri.as_str(),
-                        document.version,
-                        params.content_changes,
-                        self.encoding,
-                    );
-                }
-            }
-            "textDocument/didClose" => {
-                if let Ok(params) = parse::<DidCloseTextDocumentParams>(params) {
-                    let uri = params.text_document.uri.as_str().to_owned();
-                    if let Some(closed) = self.documents.close(&uri) {
-                        if is_plan(&closed.path) {
-                            self.publish(&uri, Vec::new(), None);
-                        }
-                    }
-                }
-            }
-            "textDocument/didSave" => {
-                if let Ok(params) = parse::<DidSaveTextDocumentParams>(params) {
-                    let path = crate::lsp::text::uri_to_path(params.text_document.uri.as_str());
-                    if !is_plan(&path) {
-                        self.reload();
-                    }
-                }
-            }
-            "workspace/didChangeWatchedFiles" => {
-                if let Ok(params) = parse::<DidChangeWatchedFilesParams>(params) {
-                    let relevant = params
-                        .changes
-                        .iter()
-                        .any(|change| !is_plan(&crate::lsp::text::uri_to_path(change.uri.as_str())));
-                    if relevant {
-                        self.reload();
-                    }
-                }
+            Initialized::METHOD => self.on::<Initialized>(params, Self::initialized),
+            DidOpenTextDocument::METHOD => self.on::<DidOpenTextDocument>(params, Self::did_open),
+            DidChangeTextDocument::METHOD => self.on::<DidChangeTextDocument>(params, Self::did_change),
+            DidCloseTextDocument::METHOD => self.on::<DidCloseTextDocument>(params, Self::did_close),
+            DidSaveTextDocument::METHOD => self.on::<DidSaveTextDocument>(params, Self::did_save),
+            DidChangeWatchedFiles::METHOD => {
+                self.on::<DidChangeWatchedFiles>(params, Self::did_change_watched)
             }
             _ => {}
+        }
+    }
+
+    fn on<N: Notification>(&mut self, params: Value, handler: fn(&mut Self, N::Params)) {
+        if let Ok(params) = parse::<N::Params>(params) {
+            handler(self, params);
+        }
+    }
+
+    fn initialized(&mut self, _: InitializedParams) {
+        if self.watch_files {
+            let registration = crate::lsp::capabilities::file_watch_registration();
+            self.send(&jsonrpc::request(
+                "planlint-watch",
+                RegisterCapability::METHOD,
+                registration,
+            ));
+        }
+    }
+
+    fn did_open(&mut self, params: DidOpenTextDocumentParams) {
+        let document = params.text_document;
+        let uri = document.uri.as_str().to_owned();
+        self.documents.open(&uri, document.text, document.version);
+        if is_config_file(&crate::lsp::text::uri_to_path(&uri)) {
+            self.publish_config_problems();
+        }
+    }
+
+    fn did_change(&mut self, params: DidChangeTextDocumentParams) {
+        let document = params.text_document;
+        self.documents.change(
+            document.uri.as_str(),
+            document.version,
+            params.content_changes,
+            self.encoding,
+        );
+    }
+
+    fn did_close(&mut self, params: DidCloseTextDocumentParams) {
+        let uri = params.text_document.uri.as_str().to_owned();
+        if let Some(closed) = self.documents.close(&uri) {
+            if is_plan(&closed.path) {
+                self.publish(&uri, Vec::new(), None);
+            }
+        }
+    }
+
+    fn did_save(&mut self, params: DidSaveTextDocumentParams) {
+        let path = crate::lsp::text::uri_to_path(params.text_document.uri.as_str());
+        if !is_plan(&path) {
+            self.reload();
+        }
+    }
+
+    fn did_change_watched(&mut self, params: DidChangeWatchedFilesParams) {
+        let relevant = params
+            .changes
+            .iter()
+            .any(|change| !is_plan(&crate::lsp::text::uri_to_path(change.uri.as_str())));
+        if relevant {
+            self.reload();
         }
     }
 
@@ -411,7 +466,7 @@ impl<W: Write> Server<W> {
             return;
         };
         let params = PublishDiagnosticsParams::new(target, diagnostics, version);
-        self.send(&jsonrpc::notification("textDocument/publishDiagnostics", params));
+        self.send(&jsonrpc::notification(PublishDiagnostics::METHOD, params));
     }
 
     /// Errors in configs and rule files, at their places in those files;
@@ -425,7 +480,7 @@ impl<W: Write> Server<W> {
             .collect();
         for path in paths {
             if let Err(error) = self.workspace.linters().configs().for_path(&path) {
-                if let Some((file, diagnostic)) = diagnostics::placed(&error, self.encoding) {
+                for (file, diagnostic) in diagnostics::placed_each(&error, self.encoding) {
                     let list = by_file.entry(file).or_default();
                     if !list.contains(&diagnostic) {
                         list.push(diagnostic);
@@ -482,43 +537,33 @@ fn is_plan(path: &Path) -> bool {
     is_plan_file_name(path) || path.extension().is_none()
 }
 
-/// Checks one version of a buffer with the config that applies to it.
+/// Analyses one version of a buffer with the config that applies to it.
 fn analyze(workspace: &Workspace, path: &Path, text: &str) -> Analysis {
-    let mut analysis = Analysis {
-        findings: Vec::<Finding>::new(),
-        problem: None,
-        config: workspace.linters().configs().for_path(path).ok(),
-    };
+    let config = workspace.linters().configs().for_path(path).ok();
+    let shown = crate::project::paths::display_path(path);
     if !is_plan(path) {
-        return analysis;
+        return Analysis::unchecked(&shown, text, None, config);
     }
-    match workspace.linters().for_path(path) {
-        Ok((_, max_size)) if text.len() as u64 > max_size => {
-            analysis.problem = Some(
-                crate::error::UserError::new(format!(
-                    "this plan is {} bytes, over the {max_size}-byte limit for a plan: not checked",
-                    text.len()
-                ))
-                .with_help("raise `max_file_size` in .planlint.yaml if this file really is a plan"),
-            );
-        }
-        Ok((linter, _)) => {
-            let shown = crate::project::paths::display_path(path);
-            match crate::guard::guarded(&shown, || linter.lint(&shown, text)) {
-                Ok(report) => analysis.findings = report.findings,
-                Err(error) => analysis.problem = Some(error),
-            }
-        }
-        Err(error) => analysis.problem = Some(error),
-    }
-    analysis
+    let problem = match workspace.linters().for_path(path) {
+        Ok((_, max_size)) if text.len() as u64 > max_size => crate::error::UserError::new(format!(
+            "this plan is {} bytes, over the {max_size}-byte limit for a plan: not checked",
+            text.len()
+        ))
+        .with_help("raise `max_file_size` in .planlint.yaml if this file really is a plan"),
+        Ok((linter, _)) => match crate::guard::guarded(&shown, || linter.analyze(&shown, text)) {
+            Ok(result) => return Analysis::checked(result, config, text),
+            Err(error) => error,
+        },
+        Err(error) => error,
+    };
+    Analysis::unchecked(&shown, text, Some(problem), config)
 }
 
 fn diagnostics_of(analysis: &Analysis, text: &str, uri: &str, encoding: Encoding) -> Vec<Diagnostic> {
-    let lines = Lines::new(text);
+    let lines = analysis.lines(text);
     let config = analysis.config.as_deref();
     let mut out: Vec<Diagnostic> = analysis
-        .findings
+        .findings()
         .iter()
         .map(|finding| diagnostics::of_finding(finding, &lines, uri, encoding, config))
         .collect();

@@ -2,8 +2,9 @@
 //! in UTF-16 or UTF-8 code units) and as planlint does (byte offsets), and
 //! file URIs as paths.
 
-use crate::document::{LineIndex, Span};
+use crate::document::{ColumnUnit, LineIndex, Span};
 use lsp_types::{Position, Range};
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 /// How positions count characters within a line.
@@ -13,31 +14,44 @@ pub enum Encoding {
     Utf16,
 }
 
+impl Encoding {
+    /// The line index's column unit for this encoding.
+    pub fn unit(self) -> ColumnUnit {
+        match self {
+            Encoding::Utf8 => ColumnUnit::Byte,
+            Encoding::Utf16 => ColumnUnit::Utf16,
+        }
+    }
+}
+
 /// A buffer's text with its line starts, for converting places.
 pub struct Lines<'a> {
     pub text: &'a str,
-    index: LineIndex,
+    index: Cow<'a, LineIndex>,
 }
 
 impl<'a> Lines<'a> {
     pub fn new(text: &'a str) -> Self {
         Lines {
             text,
-            index: LineIndex::new(text),
+            index: Cow::Owned(LineIndex::new(text)),
+        }
+    }
+
+    /// With the index already built for `text` (kept with an analysis).
+    pub fn with_index(text: &'a str, index: &'a LineIndex) -> Self {
+        Lines {
+            text,
+            index: Cow::Borrowed(index),
         }
     }
 
     /// A byte offset as a protocol position.
     pub fn position(&self, offset: usize, encoding: Encoding) -> Position {
-        let place = self.index.position(self.text, offset);
-        let line_start = self.index.line_start(place.line).unwrap_or(0);
-        let before = self.text.get(line_start..place.offset).unwrap_or_default();
-        let character = match encoding {
-            Encoding::Utf8 => before.len(),
-            Encoding::Utf16 => before.encode_utf16().count(),
-        };
+        let line = self.index.position(self.text, offset).line;
+        let character = self.index.column(self.text, offset, encoding.unit());
         Position::new(
-            u32::try_from(place.line.saturating_sub(1)).unwrap_or(u32::MAX),
+            u32::try_from(line.saturating_sub(1)).unwrap_or(u32::MAX),
             u32::try_from(character).unwrap_or(u32::MAX),
         )
     }
@@ -52,52 +66,26 @@ impl<'a> Lines<'a> {
     /// A protocol position as a byte offset; a place past the end of its
     /// line is the line's end, a line past the end is the text's end.
     pub fn offset(&self, position: Position, encoding: Encoding) -> usize {
-        let line = position.line as usize + 1;
-        let Some(start) = self.index.line_start(line) else {
-            return self.text.len();
-        };
-        let end = self.line_end(line);
-        let content = self.text.get(start..end).unwrap_or_default();
-        let wanted = position.character as usize;
-        let mut counted = 0;
-        for (at, c) in content.char_indices() {
-            if counted >= wanted {
-                return start + at;
-            }
-            counted += match encoding {
-                Encoding::Utf8 => c.len_utf8(),
-                Encoding::Utf16 => c.len_utf16(),
-            };
-        }
-        end
-    }
-
-    /// Where 1-based `line`'s content ends (before its line break).
-    fn line_end(&self, line: usize) -> usize {
-        let next = self.index.line_start(line + 1).unwrap_or(self.text.len());
-        let mut end = next;
-        let bytes = self.text.as_bytes();
-        if end > 0 && bytes.get(end - 1) == Some(&b'\n') && end > self.index.line_start(line).unwrap_or(0) {
-            end -= 1;
-        }
-        if end > 0 && bytes.get(end - 1) == Some(&b'\r') && end > self.index.line_start(line).unwrap_or(0) {
-            end -= 1;
-        }
-        end
+        self.index.offset(
+            self.text,
+            position.line as usize + 1,
+            position.character as usize,
+            encoding.unit(),
+        )
     }
 
     /// The byte offset where the line holding `offset` starts.
     pub fn line_start_of(&self, offset: usize) -> usize {
-        let place = self.index.position(self.text, offset);
-        self.index.line_start(place.line).unwrap_or(0)
+        let line = self.index.position(self.text, offset).line;
+        self.index.line_start(line).unwrap_or(0)
     }
 
     /// The text of the line holding `offset`, without its break.
     pub fn line_of(&self, offset: usize) -> &'a str {
-        let place = self.index.position(self.text, offset);
-        let start = self.index.line_start(place.line).unwrap_or(0);
-        self.text
-            .get(start..self.line_end(place.line))
+        let line = self.index.position(self.text, offset).line;
+        self.index
+            .line_range(self.text, line)
+            .and_then(|range| self.text.get(range))
             .unwrap_or_default()
     }
 }

@@ -1,7 +1,7 @@
 //! `--format human`: miette reports with the offending text underlined, then
 //! a summary line.
 
-use crate::document::{LineIndex, Span};
+use crate::document::{ColumnUnit, LineIndex, Span};
 use crate::finding::{plural, FileReport, Finding, Severity, Summary};
 use miette::{
     Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
@@ -103,11 +103,9 @@ impl CharColumns {
     fn excerpt<'a>(&'a self, span: &SourceSpan) -> Option<Box<dyn SpanContents<'a> + 'a>> {
         let text: &str = &self.text;
         let start = span.offset().min(text.len());
-        let line_start = text.get(..start)?.rfind(['\n', '\r']).map_or(0, |at| at + 1);
-        let line_end = text
-            .get(start..)?
-            .find(['\n', '\r'])
-            .map_or(text.len(), |at| start + at);
+        let line = self.lines.line_of(start);
+        let range = self.lines.line_range(text, line)?;
+        let (line_start, line_end) = (range.start, range.end.max(start));
         if line_end - line_start <= MAX_SHOWN_LINE_BYTES {
             return None;
         }
@@ -120,9 +118,9 @@ impl CharColumns {
         let from = floor(start.saturating_sub(EXCERPT_CONTEXT_BYTES).max(line_start));
         let span_end = (start + span.len()).min(start + MAX_SHOWN_LINE_BYTES);
         let to = floor((span_end + EXCERPT_CONTEXT_BYTES).min(line_end));
-        let line = self.lines.position(text, line_start).line - 1;
+        let line = line - 1;
         // The header names where the span starts, as for ordinary lines.
-        let column = text.get(line_start..start)?.chars().count();
+        let column = self.lines.column(text, start, ColumnUnit::Char);
         Some(Box::new(MietteSpanContents::new_named(
             self.name.clone(),
             text.get(from..to)?.as_bytes(),

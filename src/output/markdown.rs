@@ -20,7 +20,10 @@ const WORD_JOINER: char = '\u{2060}';
 /// would begin a list).
 pub(crate) fn text(value: &str) -> String {
     let mut escaped = String::with_capacity(value.len() + value.len() / 4);
-    for c in value.chars() {
+    let mut previous = None;
+    let mut chars = value.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
         match c {
             '@' | '#' => {
                 escaped.push('\\');
@@ -28,7 +31,14 @@ pub(crate) fn text(value: &str) -> String {
                 escaped.push(WORD_JOINER);
             }
             // `www.` starts a link in GitHub's dialect.
-            '.' if escaped.to_ascii_lowercase().ends_with("www") => escaped.push_str("\\."),
+            '.' if ends_with_www(&escaped) => escaped.push_str("\\."),
+            // `https://` does too; a colon elsewhere (`0-20,000: 400`) is text.
+            ':' if next == Some('/') => escaped.push_str("\\:"),
+            // An underscore between letters or digits cannot open or close
+            // emphasis (`conversion_rate`): only one at a word's edge can.
+            '_' if previous.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric) => {
+                escaped.push('_')
+            }
             c if MARKUP.contains(c) => {
                 escaped.push('\\');
                 escaped.push(c);
@@ -37,14 +47,21 @@ pub(crate) fn text(value: &str) -> String {
             c if c.is_control() => escaped.push(char::REPLACEMENT_CHARACTER),
             c => escaped.push(c),
         }
+        previous = Some(c);
     }
     escaped
 }
 
+/// Whether `escaped` ends in `www` (any case), just before a dot.
+fn ends_with_www(escaped: &str) -> bool {
+    let tail = escaped.as_bytes();
+    tail.len() >= 3 && tail[tail.len() - 3..].eq_ignore_ascii_case(b"www")
+}
+
 /// The ASCII punctuation that can begin markup in the middle of a line:
 /// code, emphasis, strikethrough, links and images, HTML, entities, table
-/// cells, escapes, GitHub's math (`$`) and its `https:` links.
-const MARKUP: &str = "\\`*_~[]!<>&|$:";
+/// cells, escapes and GitHub's math (`$`).
+const MARKUP: &str = "\\`*_~[]!<>&|$";
 
 /// A table cell: the same as [`text`] (a `|` is escaped there too).
 pub(crate) fn cell(value: &str) -> String {

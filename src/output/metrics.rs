@@ -2,7 +2,11 @@
 //! can read at a glance, or as JSON.
 
 use crate::lint::derive::{ChannelMetrics, Metrics};
-use crate::numbers::{format_money, format_number};
+pub(crate) use crate::lint::metric_catalog::{tier_range, tiers_text};
+use crate::lint::metric_catalog::{
+    ChannelMetric, Section, Unit, BUDGET_REMAINING, BUDGET_TOTAL, CHANNEL_BUDGET, CHANNEL_SHARE,
+    CHANNEL_TEST_RETURN, LTV, MARGINAL_CAC_BY_TIER, PLAN_METRICS, UNKNOWN,
+};
 use serde_json::json;
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -26,108 +30,11 @@ pub fn write_table(
     unread: &[Unread],
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let money = |value: f64| format_money(value, currency);
-    let or_dash = |value: Option<String>| value.unwrap_or_else(|| "-".into());
-    let percent = |share: Option<f64>| {
-        share.map(|s| format!("{:.1}", s * 100.0).trim_end_matches(".0").to_owned() + "%")
-    };
     let mut text = String::new();
-    let row = |text: &mut String, label: &str, value: String, note: &str| {
-        let line = format!("  {label:<24} {value:>16}  {note}");
-        let _ = writeln!(text, "{}", line.trim_end());
-    };
-
-    let ue = &metrics.unit_economics;
-    text.push_str("Unit economics\n");
-    row(&mut text, "CAC", or_dash(ue.cac.map(money)), "");
-    row(&mut text, "LTV", or_dash(ue.ltv.map(money)), ue.ltv_basis.trim());
-    row(
-        &mut text,
-        "LTV/CAC",
-        or_dash(ue.ltv_cac_ratio.map(format_number)),
-        "healthy at 3 or more",
-    );
-    row(
-        &mut text,
-        "CAC/LTV",
-        or_dash(ue.cac_ltv_ratio.map(format_number)),
-        "above 1 loses money on every customer",
-    );
-    row(
-        &mut text,
-        "Profit per customer",
-        or_dash(ue.profit_per_customer.map(money)),
-        "LTV - CAC",
-    );
-    row(
-        &mut text,
-        "Gross margin a month",
-        or_dash(ue.monthly_margin_per_customer.map(money)),
-        "per customer",
-    );
-    row(
-        &mut text,
-        "CAC payback",
-        or_dash(ue.payback_months.map(|m| format!("{} months", format_number(m)))),
-        "",
-    );
-
-    let budget = &metrics.budget;
-    let share = |part: f64| {
-        budget
-            .total
-            .filter(|total| *total > 0.0)
-            .map(|total| part / total)
-    };
-    text.push_str("\nBudget\n");
-    row(&mut text, "Total", or_dash(budget.total.map(money)), "");
-    row(
-        &mut text,
-        "Channels",
-        money(budget.channels),
-        &or_dash(percent(share(budget.channels))),
-    );
-    row(
-        &mut text,
-        "Other costs",
-        money(budget.items),
-        &or_dash(percent(share(budget.items))),
-    );
-    row(
-        &mut text,
-        "Planned",
-        money(budget.planned),
-        &or_dash(percent(share(budget.planned))),
-    );
-    row(&mut text, "Remaining", or_dash(budget.remaining.map(money)), "");
-
-    if !metrics.channels.is_empty() {
-        let width = metrics
-            .channels
-            .iter()
-            .map(|c| c.name.chars().count())
-            .max()
-            .unwrap_or(7)
-            .max(7);
-        text.push_str("\nChannels\n");
-        let _ = writeln!(
-            text,
-            "  {:<width$} {:>12} {:>6} {:>12}  marginal CAC by spend tier",
-            "channel", "budget", "share", "test return"
-        );
-        for channel in &metrics.channels {
-            let tiers = tiers_text(channel);
-            let _ = writeln!(
-                text,
-                "  {:<width$} {:>12} {:>6} {:>12}  {}",
-                channel.name,
-                or_dash(channel.budget.map(format_number)),
-                or_dash(percent(channel.budget_share)),
-                or_dash(channel.test_return.map(format_number)),
-                or_dash(tiers),
-            );
-        }
-    }
+    section_rows(&mut text, metrics, currency, Section::UnitEconomics);
+    text.push('\n');
+    section_rows(&mut text, metrics, currency, Section::Budget);
+    channel_rows(&mut text, &metrics.channels);
     if !unread.is_empty() {
         text.push_str("\nNot read (numbers that need these are shown as - or leave them out)\n");
         for value in unread {
@@ -141,25 +48,63 @@ pub fn write_table(
     out.write_all(text.as_bytes())
 }
 
-/// A tier's spend range, `20,000-40,000`.
-pub(crate) fn tier_range(from: f64, to: f64) -> String {
-    format!("{}-{}", format_number(from), format_number(to))
+/// One table row: label, value, and what to know about it.
+fn row(text: &mut String, label: &str, value: &str, note: &str) {
+    let line = format!("  {label:<24} {value:>16}  {note}");
+    let _ = writeln!(text, "{}", line.trim_end());
 }
 
-/// A channel's marginal CAC per spend tier on one line (`0-20,000: 400,
-/// 20,000-40,000: 500`); `None` when it gives no tiers.
-pub(crate) fn tiers_text(channel: &ChannelMetrics) -> Option<String> {
-    let tiers: Vec<String> = channel
-        .tiers
+/// The heading and rows of one section of the catalog. A budget part is
+/// noted with its share of the total; LTV with how it was derived.
+fn section_rows(text: &mut String, metrics: &Metrics, currency: Option<&str>, section: Section) {
+    let _ = writeln!(text, "{}", section.heading());
+    let total = metrics.budget.total.filter(|total| *total > 0.0);
+    for metric in PLAN_METRICS.iter().filter(|metric| metric.section == section) {
+        let value = metric.show(metrics, currency);
+        let note = match metric.key {
+            key if key == LTV.key => metrics.unit_economics.ltv_basis.trim().to_owned(),
+            key if section == Section::Budget && key != BUDGET_TOTAL.key && key != BUDGET_REMAINING.key => {
+                let share = total.zip(metric.value(metrics)).map(|(total, part)| part / total);
+                Unit::Share.format_or_dash(share, None)
+            }
+            _ => metric.note.to_owned(),
+        };
+        row(text, metric.short_label, &value, &note);
+    }
+}
+
+/// Each channel's budget, share, test return and marginal CAC by tier.
+fn channel_rows(text: &mut String, channels: &[ChannelMetrics]) {
+    if channels.is_empty() {
+        return;
+    }
+    let width = channels
         .iter()
-        .map(|tier| {
-            let cac = tier
-                .marginal_cac
-                .map_or_else(|| "no new customers".into(), format_number);
-            format!("{}: {cac}", tier_range(tier.from_spend, tier.to_spend))
-        })
-        .collect();
-    (!tiers.is_empty()).then(|| tiers.join(", "))
+        .map(|c| c.name.chars().count())
+        .max()
+        .unwrap_or(7)
+        .max(7);
+    let _ = writeln!(
+        text,
+        "\nChannels\n  {:<width$} {:>12} {:>6} {:>12}  {MARGINAL_CAC_BY_TIER}",
+        "channel", CHANNEL_BUDGET.label, CHANNEL_SHARE.label, CHANNEL_TEST_RETURN.label
+    );
+    for channel in channels {
+        let column = |metric: &ChannelMetric| {
+            // The plan's currency is in the heading's money rows; columns
+            // stay narrow.
+            metric.unit.format_or_dash(metric.value(channel), None)
+        };
+        let _ = writeln!(
+            text,
+            "  {:<width$} {:>12} {:>6} {:>12}  {}",
+            channel.name,
+            column(&CHANNEL_BUDGET),
+            column(&CHANNEL_SHARE),
+            column(&CHANNEL_TEST_RETURN),
+            tiers_text(channel).unwrap_or_else(|| UNKNOWN.into()),
+        );
+    }
 }
 
 /// `metrics` as JSON: the derived values, with the plan's currency, and the

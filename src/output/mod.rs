@@ -21,7 +21,7 @@ pub mod report;
 mod sarif;
 pub(crate) mod xml;
 
-use crate::document::{LineIndex, Span};
+use crate::document::{ColumnUnit, LineIndex, Span};
 use crate::finding::{FileReport, Severity, Summary};
 use std::io::{self, Write};
 
@@ -138,15 +138,14 @@ impl Region {
         let body = body.strip_suffix('\n').unwrap_or(body);
         let body = body.strip_suffix('\r').unwrap_or(body);
         let end = index.position(text, start.offset + body.len());
-        let byte_column =
-            |line: usize, offset: usize| offset - index.line_start(line).unwrap_or(0).min(offset) + 1;
+        let byte_column = |offset: usize| index.column(text, offset, ColumnUnit::Byte) + 1;
         Region {
             start_line: start.line,
             start_column: start.column,
             end_line: end.line,
             end_column: end.column,
-            start_byte_column: byte_column(start.line, start.offset),
-            end_byte_column: byte_column(end.line, end.offset),
+            start_byte_column: byte_column(start.offset),
+            end_byte_column: byte_column(end.offset),
         }
     }
 

@@ -6,6 +6,7 @@
 use crate::finding::FileReport;
 use crate::lint::derive::Metrics;
 use crate::output::metrics::Unread;
+use std::collections::BTreeMap;
 
 /// One plan, as a report shows it.
 #[derive(Debug, Clone)]
@@ -38,12 +39,9 @@ pub struct Threshold {
 /// switched off.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Thresholds {
-    /// CAC/LTV at most this (1: CAC below LTV).
-    pub max_cac_ltv: Option<Threshold>,
-    /// LTV/CAC at least this.
-    pub min_ltv_cac: Option<Threshold>,
-    /// CAC payback at most this many months.
-    pub max_payback_months: Option<Threshold>,
+    /// The limit of each number the rules judge, by its key in the metric
+    /// catalog (`ltv_cac_ratio`).
+    pub limits: BTreeMap<&'static str, Threshold>,
     /// Marginal CAC of a spend tier at most LTV: the rule that says where to
     /// stop scaling a channel.
     pub marginal_cac_rule: Option<String>,

@@ -1,14 +1,17 @@
 //! Reading one `.planlint.yaml` with the files it extends and the packs it
 //! loads. Its shape is checked by `schemas/config.schema.json` (the same
-//! file editors complete from); what a schema cannot know is checked here:
-//! that rule ids exist, that options suit their rule, that files exist and
-//! globs compile. Every error points into the file.
+//! file editors complete from) and read into the types of `config_model`
+//! section by section; what a schema cannot know is checked here: that rule
+//! ids exist, that options suit their rule, that files exist and globs
+//! compile. Every error points into the file, and every mistake is named in
+//! the same run.
 
 use crate::document::{pointer_child, Document};
 use crate::error::UserError;
 use crate::lint::schema::config_schema;
 use crate::lint::settings::{Level, Preset, RuleSetting};
 use crate::project::config::{Config, Override};
+use crate::project::config_model::{ConfigFile, OneOrMany, OverrideFile, PackEntry, RuleSettingFile};
 use crate::project::containment::{Containment, Refusal};
 use crate::project::paths::{absolute, describe, display_path};
 use crate::project::read::load_yaml;
@@ -105,9 +108,10 @@ impl<'c> Loader<'c> {
     }
 }
 
-/// Reads and checks one config file; `loader` loads what it extends.
+/// Reads and checks one config file; `loader` loads what it extends. Each
+/// section is checked on its own and every mistake is collected, so a
+/// config with several mistakes has them all named in one run.
 fn load_one(path: &Path, loader: &mut Loader<'_>) -> Result<Config, UserError> {
-    let containment = loader.containment;
     let shown = display_path(path);
     let file = load_yaml(path, "config file")?;
     let checker = Checker {
@@ -115,153 +119,118 @@ fn load_one(path: &Path, loader: &mut Loader<'_>) -> Result<Config, UserError> {
         source: &file.source,
         document: &file.document,
     };
-    if let Some(first) = config_schema().check(&file.document).into_iter().next() {
-        let mut error = UserError::new(format!("{shown}: {}", first.message)).at(
-            &shown,
-            &file.source,
-            first.span,
-            first.label,
-        );
-        let help = first.help.or_else(|| {
-            first.pointer.starts_with("/extends").then(|| {
-                format!(
-                    "presets: {}; a config file is a path like ./base.planlint.yaml",
-                    Preset::NAMES.join(", ")
-                )
-            })
-        });
-        if let Some(help) = help {
-            error = error.with_help(help);
-        }
-        return Err(error);
-    }
-    let root = file.document.value.as_object().cloned().unwrap_or_default();
+    let mut errors = Vec::new();
+    let broken = checker.schema_errors(&mut errors);
+    let sections = Sections::read(&file.document.value, &broken);
     let base_dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
 
     // What this file extends comes first; its own settings go on top.
     let mut config = Config::default_in(base_dir.clone());
-    if let Some(value) = root.get("extends") {
-        for (pointer, name) in checker.strings("/extends", value) {
-            if let Some(preset) = Preset::parse(name) {
-                config.settings.preset = preset;
-                continue;
-            }
-            let file = checker.contained(containment, &pointer, name, &base_dir.join(name))?;
-            if !file.is_file() {
-                // Only regular files are opened: a FIFO would block, a device never end.
-                let (message, label) = if file.exists() {
-                    (
-                        format!("{} is not a regular file: not read", display_path(&file)),
-                        "not a file",
-                    )
-                } else {
-                    (
-                        format!("no such config file: {}", display_path(&file)),
-                        "not found",
-                    )
-                };
-                return Err(checker.error(&pointer, &message, label));
-            }
-            config.absorb(loader.load(&file)?);
-        }
+    // Whether every rule this file may name was loaded: if a pack or an
+    // extended file failed, an id it would define is not called unknown.
+    let mut complete = broken
+        .iter()
+        .all(|pointer| !pointer.starts_with("/extends") && !pointer.starts_with("/rule_packs"));
+    if let Some(extends) = &sections.file.extends {
+        complete &= checker.extends(extends, loader, &base_dir, &mut config, &mut errors);
     }
-    if let Some(value) = root.get("rule_packs") {
-        let mut errors = Vec::new();
-        for (pointer, entry, pack) in pack_entries(value) {
-            checker.contained(containment, &pointer, entry, &base_dir.join(entry))?;
-            let files = crate::project::packs::expand(&base_dir, entry, containment)
-                .map_err(|message| checker.error(&pointer, &message, "this rule pack"))?;
-            let folder = base_dir.join(entry);
-            if folder.is_dir() {
-                config.sources.push(folder);
-            }
-            for file in files {
-                config.sources.push(file.clone());
-                let rules = match crate::project::packs::load_rule_file(&file, &base_dir, pack) {
-                    Ok(rules) => rules,
-                    Err(error) => {
-                        errors.push(error);
-                        continue;
-                    }
-                };
-                for rule in rules {
-                    // The same file reached twice (a pack named here and in an
-                    // extended config) is one definition, loaded once.
-                    if config
-                        .user_rules
-                        .iter()
-                        .any(|known| known.is_same_definition(&rule))
-                    {
-                        continue;
-                    }
-                    if config.all_rules().iter().any(|known| known.id == rule.id) {
-                        return Err(checker.error(
-                            &pointer,
-                            &format!("rule `{}` is defined twice", rule.id),
-                            "loaded again here",
-                        ));
-                    }
-                    config.user_rules.push(rule);
-                }
-            }
-        }
-        if let Some(error) = UserError::all(errors) {
-            return Err(error);
-        }
+    if let Some(packs) = &sections.file.rule_packs {
+        complete &= checker.rule_packs(packs, loader.containment, &base_dir, &mut config, &mut errors);
     }
     let known = config.all_rules();
-    for (key, value) in &root {
-        let pointer = pointer_child("", key);
-        match key.as_str() {
-            "rules" => config
-                .settings
-                .merge_rules(&checker.rules(&pointer, value, &known)?),
-            "overrides" => {
-                for (index, entry) in value.as_array().into_iter().flatten().enumerate() {
-                    let entry_pointer = pointer_child(&pointer, &index.to_string());
-                    config.overrides.push(checker.override_entry(
-                        &entry_pointer,
-                        entry,
-                        &known,
-                        &base_dir,
-                    )?);
-                }
-            }
-            "include" => config.include = Some(checker.globs(&pointer, value)?),
-            "exclude" => config.exclude = checker.globs(&pointer, value)?,
-            "max_file_size" => {
-                if let Some(size) = value.as_u64() {
-                    config.max_file_size = size;
-                }
-            }
-            _ => {}
+    let rules = checker.rules("/rules", &sections.rules, &known, complete, &mut errors);
+    config.settings.merge_rules(&rules);
+    for (index, entry) in &sections.overrides {
+        let pointer = format!("/overrides/{index}");
+        match checker.override_entry(&pointer, entry, &known, complete, &base_dir) {
+            Ok(entry) => config.overrides.push(entry),
+            Err(error) => errors.push(error),
         }
+    }
+    if let Some(include) = &sections.file.include {
+        match checker.globs("/include", include) {
+            Ok(globs) => config.include = Some(globs),
+            Err(error) => errors.push(error),
+        }
+    }
+    if let Some(exclude) = &sections.file.exclude {
+        match checker.globs("/exclude", exclude) {
+            Ok(globs) => config.exclude = globs,
+            Err(error) => errors.push(error),
+        }
+    }
+    if let Some(size) = sections.file.max_file_size {
+        config.max_file_size = size;
+    }
+    if let Some(error) = UserError::all(errors) {
+        return Err(error);
     }
     config.path = Some(path.to_path_buf());
     config.sources.push(path.to_path_buf());
     Ok(config)
 }
 
-/// The `rule_packs:` entries: their pointer, path, and the pack name the
-/// config gives (`{path, pack}`); the schema has checked their shape.
-fn pack_entries(value: &Value) -> Vec<(String, &str, Option<&str>)> {
-    value
-        .as_array()
-        .into_iter()
-        .flatten()
-        .enumerate()
-        .filter_map(|(index, item)| {
-            let pointer = format!("/rule_packs/{index}");
-            match item {
-                Value::String(path) => Some((pointer, path.as_str(), None)),
-                _ => Some((
-                    format!("{pointer}/path"),
-                    item.get("path")?.as_str()?,
-                    item.get("pack").and_then(Value::as_str),
-                )),
-            }
-        })
-        .collect()
+/// A config file read into its types, leaving out every part the schema
+/// refused (its mistakes are reported already): the other parts are still
+/// checked, so one mistake never hides another.
+struct Sections {
+    /// The sections read whole (`rules` and `overrides` are read per entry).
+    file: ConfigFile,
+    rules: BTreeMap<String, RuleSettingFile>,
+    /// Each readable `overrides:` entry, by its index.
+    overrides: Vec<(usize, OverrideFile)>,
+}
+
+impl Sections {
+    fn read(root: &Value, broken: &[String]) -> Sections {
+        let clean = |pointer: &str| {
+            broken.iter().all(|bad| {
+                bad != pointer
+                    && !bad.starts_with(&format!("{pointer}/"))
+                    && !pointer.starts_with(&format!("{bad}/"))
+            })
+        };
+        fn typed<T: serde::de::DeserializeOwned>(value: Option<&Value>) -> Option<T> {
+            serde_json::from_value(value?.clone()).ok()
+        }
+        let section = |key: &str| root.get(key).filter(|_| clean(&format!("/{key}")));
+        let file = ConfigFile {
+            extends: typed(section("extends")),
+            rule_packs: typed(section("rule_packs")),
+            rules: None,
+            overrides: None,
+            include: typed(section("include")),
+            exclude: typed(section("exclude")),
+            max_file_size: typed(section("max_file_size")),
+        };
+        let entries = |key: &str| {
+            root.get(key).filter(|_| {
+                !broken
+                    .iter()
+                    .any(|bad| bad.is_empty() || *bad == format!("/{key}"))
+            })
+        };
+        let rules = entries("rules")
+            .and_then(Value::as_object)
+            .into_iter()
+            .flatten()
+            .filter(|(id, _)| clean(&pointer_child("/rules", id)))
+            .filter_map(|(id, setting)| Some((id.clone(), typed(Some(setting))?)))
+            .collect();
+        let overrides = entries("overrides")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .enumerate()
+            .filter(|(index, _)| clean(&format!("/overrides/{index}")))
+            .filter_map(|(index, entry)| Some((index, typed(Some(entry))?)))
+            .collect();
+        Sections {
+            file,
+            rules,
+            overrides,
+        }
+    }
 }
 
 /// Checks what the schema cannot, producing errors with spans.
@@ -280,6 +249,167 @@ impl Checker<'_> {
     fn key_error(&self, pointer: &str, message: &str, label: &str) -> UserError {
         let span = self.document.key_or_value_span(pointer);
         UserError::new(format!("{}: {message}", self.shown)).at(self.shown, self.source, span, label)
+    }
+
+    /// Every place the config schema refuses, as errors pushed to
+    /// `errors`; returns their pointers.
+    fn schema_errors(&self, errors: &mut Vec<UserError>) -> Vec<String> {
+        let mut broken = Vec::new();
+        for finding in config_schema().check(self.document) {
+            let mut error = UserError::new(format!("{}: {}", self.shown, finding.message)).at(
+                self.shown,
+                self.source,
+                finding.span,
+                finding.label,
+            );
+            let help = finding.help.or_else(|| {
+                finding.pointer.starts_with("/extends").then(|| {
+                    format!(
+                        "presets: {}; a config file is a path like ./base.planlint.yaml",
+                        Preset::NAMES.join(", ")
+                    )
+                })
+            });
+            if let Some(help) = help {
+                error = error.with_help(help);
+            }
+            errors.push(error);
+            broken.push(finding.pointer);
+        }
+        broken
+    }
+
+    /// `extends:`: presets and config files, applied in order. Returns
+    /// whether every file named was loaded.
+    fn extends(
+        &self,
+        extends: &OneOrMany,
+        loader: &mut Loader<'_>,
+        base_dir: &Path,
+        config: &mut Config,
+        errors: &mut Vec<UserError>,
+    ) -> bool {
+        let mut complete = true;
+        for (index, name) in extends.items() {
+            let pointer = index.map_or_else(|| "/extends".to_owned(), |index| format!("/extends/{index}"));
+            if let Some(preset) = Preset::parse(name) {
+                config.settings.preset = preset;
+                continue;
+            }
+            match self.extended_file(loader.containment, &pointer, name, base_dir) {
+                Ok(file) => match loader.load(&file) {
+                    Ok(extended) => config.absorb(extended),
+                    Err(error) => {
+                        errors.push(error);
+                        complete = false;
+                    }
+                },
+                Err(error) => {
+                    errors.push(error);
+                    complete = false;
+                }
+            }
+        }
+        complete
+    }
+
+    /// The config file `name` (at `pointer`) extends, when it is a regular
+    /// file inside the repository.
+    fn extended_file(
+        &self,
+        containment: &Containment,
+        pointer: &str,
+        name: &str,
+        base_dir: &Path,
+    ) -> Result<PathBuf, UserError> {
+        let file = self.contained(containment, pointer, name, &base_dir.join(name))?;
+        if file.is_file() {
+            return Ok(file);
+        }
+        // Only regular files are opened: a FIFO would block, a device never end.
+        let (message, label) = if file.exists() {
+            (
+                format!("{} is not a regular file: not read", display_path(&file)),
+                "not a file",
+            )
+        } else {
+            (
+                format!("no such config file: {}", display_path(&file)),
+                "not found",
+            )
+        };
+        Err(self.error(pointer, &message, label))
+    }
+
+    /// `rule_packs:`: each pack's rule files, loaded into `config`.
+    /// Returns whether every pack loaded.
+    fn rule_packs(
+        &self,
+        packs: &[PackEntry],
+        containment: &Containment,
+        base_dir: &Path,
+        config: &mut Config,
+        errors: &mut Vec<UserError>,
+    ) -> bool {
+        let before = errors.len();
+        for (index, entry) in packs.iter().enumerate() {
+            let pointer = entry.path_pointer(&format!("/rule_packs/{index}"));
+            if let Err(error) = self.rule_pack(&pointer, entry, containment, base_dir, config, errors) {
+                errors.push(error);
+            }
+        }
+        errors.len() == before
+    }
+
+    /// One pack: an error that stops it is returned; a rule file that does
+    /// not load is pushed to `errors` and the pack's other files still load.
+    fn rule_pack(
+        &self,
+        pointer: &str,
+        entry: &PackEntry,
+        containment: &Containment,
+        base_dir: &Path,
+        config: &mut Config,
+        errors: &mut Vec<UserError>,
+    ) -> Result<(), UserError> {
+        let name = entry.path();
+        self.contained(containment, pointer, name, &base_dir.join(name))?;
+        let files = crate::project::packs::expand(base_dir, name, containment)
+            .map_err(|message| self.error(pointer, &message, "this rule pack"))?;
+        let folder = base_dir.join(name);
+        if folder.is_dir() {
+            config.sources.push(folder);
+        }
+        for file in files {
+            config.sources.push(file.clone());
+            let rules = match crate::project::packs::load_rule_file(&file, base_dir, entry.pack()) {
+                Ok(rules) => rules,
+                Err(error) => {
+                    errors.push(error);
+                    continue;
+                }
+            };
+            for rule in rules {
+                // The same file reached twice (a pack named here and in an
+                // extended config) is one definition, loaded once.
+                if config
+                    .user_rules
+                    .iter()
+                    .any(|known| known.is_same_definition(&rule))
+                {
+                    continue;
+                }
+                if config.all_rules().iter().any(|known| known.id == rule.id) {
+                    return Err(self.error(
+                        pointer,
+                        &format!("rule `{}` is defined twice", rule.id),
+                        "loaded again here",
+                    ));
+                }
+                config.user_rules.push(rule);
+            }
+        }
+        Ok(())
     }
 
     /// `path`, named as `name` at `pointer`, when it resolves inside the
@@ -301,152 +431,176 @@ impl Checker<'_> {
         }
     }
 
-    /// The texts of a list (or of a single text standing for a list of
-    /// one), with their pointers; the schema has checked that they are text.
-    fn strings<'v>(&self, pointer: &str, value: &'v Value) -> Vec<(String, &'v str)> {
-        match value {
-            Value::Array(items) => items
-                .iter()
-                .enumerate()
-                .filter_map(|(index, item)| {
-                    Some((pointer_child(pointer, &index.to_string()), item.as_str()?))
-                })
-                .collect(),
-            Value::String(one) => vec![(pointer.to_owned(), one.as_str())],
-            _ => Vec::new(),
-        }
-    }
-
     /// `{files: [globs], rules: {...}}`.
     fn override_entry(
         &self,
         pointer: &str,
-        value: &Value,
+        entry: &OverrideFile,
         known: &[RuleDef],
+        complete: bool,
         base_dir: &Path,
     ) -> Result<Override, UserError> {
-        let rules = match value.get("rules") {
-            Some(rules) => self.rules(&pointer_child(pointer, "rules"), rules, known)?,
-            None => BTreeMap::new(),
-        };
-        let files = value.get("files").unwrap_or(&Value::Null);
-        Ok(Override {
-            base_dir: base_dir.to_path_buf(),
-            files: self.globs(&pointer_child(pointer, "files"), files)?,
-            rules,
-        })
+        let mut errors = Vec::new();
+        let rules = entry.rules.as_ref().map_or_else(BTreeMap::new, |rules| {
+            self.rules(
+                &pointer_child(pointer, "rules"),
+                rules,
+                known,
+                complete,
+                &mut errors,
+            )
+        });
+        let files = self.globs(&pointer_child(pointer, "files"), &entry.files);
+        match (files, UserError::all(errors)) {
+            (Ok(files), None) => Ok(Override {
+                base_dir: base_dir.to_path_buf(),
+                files,
+                rules,
+            }),
+            (Ok(_), Some(error)) => Err(error),
+            (Err(error), more) => Err(UserError::all(std::iter::once(error).chain(more).collect())
+                .unwrap_or_else(|| UserError::new("invalid override"))),
+        }
     }
 
-    /// `rules:`: every id must name a rule or meta-rule that can be configured.
+    /// `rules:`: every id must name a rule or meta-rule that can be
+    /// configured; each setting that cannot be used is pushed to `errors`.
     fn rules(
         &self,
         pointer: &str,
-        value: &Value,
+        rules: &BTreeMap<String, RuleSettingFile>,
         known: &[RuleDef],
-    ) -> Result<BTreeMap<String, RuleSetting>, UserError> {
+        complete: bool,
+        errors: &mut Vec<UserError>,
+    ) -> BTreeMap<String, RuleSetting> {
         let mut settings = BTreeMap::new();
-        for (id, setting) in value.as_object().into_iter().flatten() {
+        for (id, setting) in rules {
             let rule_pointer = pointer_child(pointer, id);
             let Some(entry) = catalog::find(known, id) else {
-                let mut error =
-                    self.key_error(&rule_pointer, &format!("unknown rule id `{id}`"), "unknown rule");
-                let ids = catalog::entries(known);
-                error = match crate::suggest::closest(id, ids.iter().map(Entry::id)) {
-                    Some(suggestion) => error.with_help(format!(
-                        "did you mean `{suggestion}`? `planlint rules` lists them all"
-                    )),
-                    None => error.with_help("`planlint rules` lists every rule id"),
-                };
-                return Err(error);
+                if complete {
+                    errors.push(self.unknown_rule(&rule_pointer, id, known));
+                }
+                continue;
             };
             if !entry.switchable() {
-                return Err(self.key_error(
+                errors.push(self.key_error(
                     &rule_pointer,
                     &format!("`{id}` cannot be configured: it is always reported"),
                     "always on",
                 ));
+                continue;
             }
-            settings.insert(id.clone(), self.setting(&rule_pointer, setting, entry)?);
+            match self.setting(&rule_pointer, setting, entry) {
+                Ok(setting) => {
+                    settings.insert(id.clone(), setting);
+                }
+                Err(error) => errors.push(error),
+            }
         }
-        Ok(settings)
+        settings
+    }
+
+    fn unknown_rule(&self, pointer: &str, id: &str, known: &[RuleDef]) -> UserError {
+        let error = self.key_error(pointer, &format!("unknown rule id `{id}`"), "unknown rule");
+        let ids = catalog::entries(known);
+        match crate::suggest::closest(id, ids.iter().map(Entry::id)) {
+            Some(suggestion) => error.with_help(format!(
+                "did you mean `{suggestion}`? `planlint rules` lists them all"
+            )),
+            None => error.with_help("`planlint rules` lists every rule id"),
+        }
     }
 
     /// `off|info|warning|error`, or `{severity, options}`.
-    fn setting(&self, pointer: &str, value: &Value, entry: Entry<'_>) -> Result<RuleSetting, UserError> {
-        let (level, options) = match value {
-            Value::String(level) => (Some(level.as_str()), None),
-            _ => (
-                value.get("severity").and_then(Value::as_str),
-                value.get("options"),
-            ),
-        };
+    fn setting(
+        &self,
+        pointer: &str,
+        setting: &RuleSettingFile,
+        entry: Entry<'_>,
+    ) -> Result<RuleSetting, UserError> {
         Ok(RuleSetting {
-            level: level.map(|level| match level {
+            level: setting.level().map(|level| match level {
                 "off" => Level::Off,
                 other => Level::On(other.parse().unwrap_or(entry.severity())),
             }),
-            options: match options {
+            options: match setting.options() {
                 Some(options) => self.options(&pointer_child(pointer, "options"), options, entry)?,
                 None => Map::new(),
             },
         })
     }
 
+    /// A rule's options: every unknown option and every value out of its
+    /// range is an error.
     fn options(
         &self,
         pointer: &str,
-        value: &Value,
+        given: &Map<String, Value>,
         entry: Entry<'_>,
     ) -> Result<Map<String, Value>, UserError> {
-        let given = value.as_object().cloned().unwrap_or_default();
-        for (name, option_value) in &given {
-            let option_pointer = pointer_child(pointer, name);
-            let id = entry.id();
-            let Some(option) = entry.options().get(name) else {
-                let known: Vec<&str> = entry.options().keys().map(String::as_str).collect();
-                let help = if known.is_empty() {
-                    format!("`{id}` takes no options")
-                } else {
-                    format!("`{id}` takes: {}", known.join(", "))
-                };
-                return Err(self
-                    .key_error(
-                        &option_pointer,
-                        &format!("unknown option `{name}` for rule `{id}`"),
-                        "unknown option",
-                    )
-                    .with_help(help));
-            };
-            if let Some(refusal) = option.refusal(option_value) {
-                let range = option.range();
-                let expected = if range.is_empty() || !option.kind.accepts(option_value) {
-                    format!("expected a {}", option.kind.name())
-                } else {
-                    format!("expected {range}")
-                };
-                return Err(self
-                    .error(
-                        &option_pointer,
-                        &format!("option `{name}` of `{id}` {refusal}"),
-                        &expected,
-                    )
-                    .with_help(format!("default: {}", option.default)));
-            }
+        let errors: Vec<UserError> = given
+            .iter()
+            .filter_map(|(name, value)| self.option_error(&pointer_child(pointer, name), name, value, entry))
+            .collect();
+        match UserError::all(errors) {
+            Some(error) => Err(error),
+            None => Ok(given.clone()),
         }
-        Ok(given)
     }
 
-    fn globs(&self, pointer: &str, value: &Value) -> Result<GlobSet, UserError> {
+    fn option_error(&self, pointer: &str, name: &str, value: &Value, entry: Entry<'_>) -> Option<UserError> {
+        let id = entry.id();
+        let Some(option) = entry.options().get(name) else {
+            let known: Vec<&str> = entry.options().keys().map(String::as_str).collect();
+            let help = if known.is_empty() {
+                format!("`{id}` takes no options")
+            } else {
+                format!("`{id}` takes: {}", known.join(", "))
+            };
+            return Some(
+                self.key_error(
+                    pointer,
+                    &format!("unknown option `{name}` for rule `{id}`"),
+                    "unknown option",
+                )
+                .with_help(help),
+            );
+        };
+        let refusal = option.refusal(value)?;
+        let range = option.range();
+        let expected = if range.is_empty() || !option.kind.accepts(value) {
+            format!("expected a {}", option.kind.name())
+        } else {
+            format!("expected {range}")
+        };
+        Some(
+            self.error(
+                pointer,
+                &format!("option `{name}` of `{id}` {refusal}"),
+                &expected,
+            )
+            .with_help(format!("default: {}", option.default)),
+        )
+    }
+
+    /// Globs relative to the config's folder; every invalid one is named.
+    fn globs(&self, pointer: &str, patterns: &[String]) -> Result<GlobSet, UserError> {
         let mut builder = GlobSetBuilder::new();
-        for (item_pointer, pattern) in self.strings(pointer, value) {
-            let glob = Glob::new(pattern).map_err(|error| {
-                self.error(
-                    &item_pointer,
+        let mut errors = Vec::new();
+        for (index, pattern) in patterns.iter().enumerate() {
+            match Glob::new(pattern) {
+                Ok(glob) => {
+                    builder.add(glob);
+                }
+                Err(error) => errors.push(self.error(
+                    &pointer_child(pointer, &index.to_string()),
                     &format!("invalid glob: {}", error.kind()),
                     "invalid glob",
-                )
-            })?;
-            builder.add(glob);
+                )),
+            }
+        }
+        if let Some(error) = UserError::all(errors) {
+            return Err(error);
         }
         builder
             .build()

@@ -150,6 +150,13 @@ impl Linters {
         self.linter(self.configs.for_file(path)?, path)
     }
 
+    /// The linter and size limit of every plan file in `paths`, in order:
+    /// each config is resolved once for the whole set, before any plan is
+    /// read; the first config that does not load stops the run.
+    pub fn for_files(&self, paths: &[PathBuf]) -> Result<Vec<(Arc<Linter>, u64)>, UserError> {
+        paths.iter().map(|path| self.for_file(path)).collect()
+    }
+
     fn linter(&self, config: Arc<Config>, path: &Path) -> Result<(Arc<Linter>, u64), UserError> {
         let key = (config.path.clone(), config.matching_overrides(path));
         let mut built = self.built.lock().unwrap_or_else(|poisoned| poisoned.into_inner());

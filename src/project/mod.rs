@@ -5,6 +5,7 @@
 pub(crate) mod baseline;
 pub(crate) mod config;
 pub(crate) mod config_file;
+pub(crate) mod config_model;
 pub(crate) mod config_set;
 pub(crate) mod containment;
 pub mod discover;

@@ -113,10 +113,13 @@ pub fn load_rule_file(
     configured: Option<&str>,
 ) -> Result<Vec<RuleDef>, UserError> {
     let file = crate::project::read::load_yaml(path, "rule file")?;
+    // One document shared by every rule of the file (a copy per rule made
+    // a pack of thousands of rules quadratic).
+    let document = Arc::new(file.document);
     let file = PackFile {
         shown: &file.shown,
         source: &file.source,
-        document: &file.document,
+        document: &document,
     };
     file.rules(configured, || folder_pack_name(path, base_dir))
 }
@@ -125,7 +128,7 @@ pub fn load_rule_file(
 struct PackFile<'a> {
     shown: &'a str,
     source: &'a Arc<str>,
-    document: &'a Document,
+    document: &'a Arc<Document>,
 }
 
 /// Keys beside `rules:` in a file holding several rules.
@@ -276,7 +279,7 @@ impl PackFile<'_> {
         rule.origin = Some(Arc::new(RuleOrigin {
             path: self.shown.to_owned(),
             source: Arc::clone(self.source),
-            document: self.document.clone(),
+            document: Arc::clone(self.document),
             pointer: pointer.to_owned(),
             docs_url,
         }));

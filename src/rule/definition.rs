@@ -68,7 +68,7 @@ pub struct RuleDef {
 pub struct RuleOrigin {
     pub path: String,
     pub source: Arc<str>,
-    pub document: Document,
+    pub document: Arc<Document>,
     /// Pointer of the rule in the file's document: "" for a file holding
     /// one rule, `/rules/2` for the third of a pack file's rules.
     pub pointer: String,

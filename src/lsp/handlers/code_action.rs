@@ -21,14 +21,14 @@ pub struct Request<'a> {
 }
 
 pub fn code_actions(request: &Request<'_>) -> Vec<CodeActionOrCommand> {
-    let lines = Lines::new(request.text);
+    let lines = request.analysis.lines(request.text);
     // JSON has no comments: suppressions there go in the config's overrides.
     let comments_allowed = !request.text.trim_start().starts_with(['{', '[']);
     let mut actions = Vec::new();
     let mut suppressed_rules: Vec<&str> = Vec::new();
     for finding in request
         .analysis
-        .findings
+        .findings()
         .iter()
         .filter(|finding| finding.span.start <= request.end && finding.span.end >= request.start)
     {

@@ -3,17 +3,20 @@
 //! budget and a channel, the numbers planlint derives from them.
 
 use crate::lint::derive::{ChannelMetrics, Metrics};
+use crate::lint::metric_catalog::{
+    capitalized, tiers_text, Section, CHANNEL_COLUMNS, DERIVED_BY_PLANLINT, LTV, MARGINAL_CAC_BY_TIER,
+    PLAN_METRICS,
+};
 use crate::lint::schema_fields::{field, steps_of};
-use crate::lsp::analysis::{Analysis, Structure};
+use crate::lsp::analysis::Analysis;
 use crate::lsp::place::node_at;
-use crate::numbers::format_number;
 use crate::rule::catalog;
 use lsp_types::{Hover, HoverContents, MarkupContent, MarkupKind};
 use std::fmt::Write as _;
 
 pub fn hover(analysis: &Analysis, text: &str, offset: usize) -> Option<Hover> {
     let mut sections: Vec<String> = analysis
-        .findings
+        .findings()
         .iter()
         .filter(|finding| finding.span.start <= offset && offset <= finding.span.end)
         // A finding about the whole plan is explained on its first line only.
@@ -26,12 +29,12 @@ pub fn hover(analysis: &Analysis, text: &str, offset: usize) -> Option<Hover> {
         })
         .map(|finding| explain_finding(analysis, finding))
         .collect();
-    if let Some(structure) = Structure::of(text) {
-        let node = node_at(&structure.document, offset);
+    if let Some(plan) = analysis.plan() {
+        let node = node_at(&plan.document, offset);
         if let Some(doc) = field_doc(&node.pointer) {
             sections.push(doc);
         }
-        if let Some(numbers) = derived(&structure.metrics, &node.pointer) {
+        if let Some(numbers) = derived(&plan.metrics, plan.text_field("currency"), &node.pointer) {
             sections.push(numbers);
         }
     }
@@ -97,69 +100,58 @@ fn field_doc(pointer: &str) -> Option<String> {
     Some(out)
 }
 
-fn line(out: &mut String, label: &str, value: Option<f64>, suffix: &str) {
-    if let Some(value) = value {
-        let _ = write!(out, "\n- {label}: {}{suffix}", format_number(value));
-    }
-}
-
-/// The derived numbers for the section at `pointer`, if it has any.
-fn derived(metrics: &Metrics, pointer: &str) -> Option<String> {
-    if pointer == "/unit_economics" || pointer.starts_with("/unit_economics/") {
-        let unit = &metrics.unit_economics;
-        let mut out = String::from("**Derived by planlint**");
-        line(&mut out, "LTV", unit.ltv, &unit.ltv_basis);
-        line(&mut out, "CAC", unit.cac, "");
-        line(&mut out, "LTV/CAC", unit.ltv_cac_ratio, "");
-        line(&mut out, "CAC/LTV", unit.cac_ltv_ratio, "");
-        line(&mut out, "Profit per customer", unit.profit_per_customer, "");
-        line(&mut out, "Payback", unit.payback_months, " months");
+/// The derived numbers for the section at `pointer`, if it has any, as the
+/// metric catalog names and writes them.
+fn derived(metrics: &Metrics, currency: Option<&str>, pointer: &str) -> Option<String> {
+    let within = |prefix: &str| pointer == prefix || pointer.starts_with(&format!("{prefix}/"));
+    let section = if within("/unit_economics") {
+        Some(Section::UnitEconomics)
+    } else if within("/budget") {
+        Some(Section::Budget)
+    } else {
+        None
+    };
+    if let Some(section) = section {
+        let mut out = format!("**{DERIVED_BY_PLANLINT}**");
+        for metric in PLAN_METRICS.iter().filter(|metric| metric.section == section) {
+            let Some(value) = metric.value(metrics) else {
+                continue;
+            };
+            let _ = write!(
+                out,
+                "\n- {}: {}",
+                metric.short_label,
+                metric.unit.format(value, currency)
+            );
+            if metric.key == LTV.key {
+                out.push_str(&metrics.unit_economics.ltv_basis);
+            }
+        }
         return Some(out);
     }
-    if pointer == "/budget" || pointer.starts_with("/budget/") {
-        let budget = &metrics.budget;
-        let mut out = String::from("**Derived by planlint**");
-        line(&mut out, "Total", budget.total, "");
-        line(&mut out, "Channels", Some(budget.channels), "");
-        line(&mut out, "Other items", Some(budget.items), "");
-        line(&mut out, "Remaining", budget.remaining, "");
-        return Some(out);
-    }
-    let channel = metrics.channels.iter().find(|channel| {
-        pointer == channel.pointer || pointer.starts_with(&format!("{}/", channel.pointer))
-    })?;
-    Some(channel_numbers(channel))
+    let channel = metrics.channels.iter().find(|channel| within(&channel.pointer))?;
+    Some(channel_numbers(channel, currency))
 }
 
-fn channel_numbers(channel: &ChannelMetrics) -> String {
-    let mut out = format!("**Derived by planlint: {}**", channel.name);
-    line(&mut out, "Budget", channel.budget, "");
-    line(
-        &mut out,
-        "Share of the total budget",
-        channel.budget_share.map(|share| share * 100.0),
-        "%",
-    );
-    line(
-        &mut out,
-        "Test return (revenue per unit spent)",
-        channel.test_return,
-        "",
-    );
-    let tiers: Vec<String> = channel
-        .tiers
-        .iter()
-        .filter_map(|tier| {
-            Some(format!(
-                "{}-{}: {}",
-                format_number(tier.from_spend),
-                format_number(tier.to_spend),
-                format_number(tier.marginal_cac?)
-            ))
-        })
-        .collect();
-    if !tiers.is_empty() {
-        let _ = write!(out, "\n- Marginal CAC by spend tier: {}", tiers.join(", "));
+fn channel_numbers(channel: &ChannelMetrics, currency: Option<&str>) -> String {
+    let mut out = format!("**{DERIVED_BY_PLANLINT}: {}**", channel.name);
+    for metric in CHANNEL_COLUMNS {
+        let Some(value) = metric.value(channel) else {
+            continue;
+        };
+        let label = capitalized(metric.label);
+        let value = metric.unit.format(value, currency);
+        match metric.meaning {
+            Some(meaning) => {
+                let _ = write!(out, "\n- {label} ({meaning}): {value}");
+            }
+            None => {
+                let _ = write!(out, "\n- {label}: {value}");
+            }
+        }
+    }
+    if let Some(tiers) = tiers_text(channel) {
+        let _ = write!(out, "\n- {}: {tiers}", capitalized(MARGINAL_CAC_BY_TIER));
     }
     out
 }

@@ -3,16 +3,16 @@
 //! share after its budget, the marginal CAC after each spend tier.
 
 use crate::document::Document;
-use crate::lsp::analysis::Structure;
-use crate::lsp::text::{Encoding, Lines};
-use crate::numbers::format_number;
+use crate::lint::metric_catalog::{Unit, CHANNEL_SHARE, LTV, LTV_CAC, MARGINAL_CAC, PAYBACK};
+use crate::lsp::analysis::Analysis;
+use crate::lsp::text::Encoding;
 use lsp_types::{InlayHint, InlayHintLabel, Range};
 
-pub fn inlay_hints(text: &str, range: Range, encoding: Encoding) -> Vec<InlayHint> {
-    let Some(structure) = Structure::of(text) else {
+pub fn inlay_hints(analysis: &Analysis, text: &str, range: Range, encoding: Encoding) -> Vec<InlayHint> {
+    let Some(structure) = analysis.plan() else {
         return Vec::new();
     };
-    let lines = Lines::new(text);
+    let lines = analysis.lines(text);
     let mut placed: Vec<(usize, String)> = Vec::new();
     let document = &structure.document;
     let after = |pointer: &str| document.spans(pointer).map(|spans| spans.value.end);
@@ -30,16 +30,15 @@ pub fn inlay_hints(text: &str, range: Range, encoding: Encoding) -> Vec<InlayHin
             .filter_map(|part| after(&format!("/unit_economics/{part}")))
             .max();
         if let Some(end) = last {
-            placed.push((end, format!("LTV {}", format_number(ltv))));
+            placed.push((end, labelled(LTV.label, LTV.unit, ltv)));
         }
     }
     if let Some(end) = after("/unit_economics/cac") {
         let mut parts = Vec::new();
-        if let Some(ratio) = unit.ltv_cac_ratio {
-            parts.push(format!("LTV/CAC {}", format_number(ratio)));
-        }
-        if let Some(months) = unit.payback_months {
-            parts.push(format!("payback {} months", format_number(months)));
+        for metric in [LTV_CAC, PAYBACK] {
+            if let Some(value) = metric.value(&structure.metrics) {
+                parts.push(labelled(metric.label, metric.unit, value));
+            }
         }
         if !parts.is_empty() {
             placed.push((end, parts.join(" · ")));
@@ -50,13 +49,14 @@ pub fn inlay_hints(text: &str, range: Range, encoding: Encoding) -> Vec<InlayHin
             channel.budget_share,
             after(&format!("{}/budget", channel.pointer)),
         ) {
-            placed.push((end, format!("{}% of budget", format_number(share * 100.0))));
+            let of = CHANNEL_SHARE.meaning.unwrap_or_default();
+            placed.push((end, format!("{} {of}", CHANNEL_SHARE.unit.format(share, None))));
         }
         for tier in &channel.tiers {
             let (Some(marginal), Some(end)) = (tier.marginal_cac, tier_end(document, &tier.pointer)) else {
                 continue;
             };
-            placed.push((end, format!("marginal CAC {}", format_number(marginal))));
+            placed.push((end, labelled(MARGINAL_CAC, Unit::Money, marginal)));
         }
     }
 
@@ -82,4 +82,9 @@ fn tier_end(document: &Document, pointer: &str) -> Option<usize> {
         .iter()
         .find_map(|key| document.spans(&format!("{pointer}/{key}")))
         .map(|spans| spans.value.end)
+}
+
+/// `LTV/CAC 4.5`: a hint is short, so money goes without its currency.
+fn labelled(label: &str, unit: Unit, value: f64) -> String {
+    format!("{label} {}", unit.format(value, None))
 }

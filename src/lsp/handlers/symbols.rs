@@ -2,16 +2,16 @@
 //! segments and channels by name, for an editor's outline.
 
 use crate::document::{pointer_child, Span};
-use crate::lsp::analysis::Structure;
+use crate::lsp::analysis::Analysis;
 use crate::lsp::text::{Encoding, Lines};
 use lsp_types::{DocumentSymbol, SymbolKind};
 use serde_json::Value;
 
-pub fn symbols(text: &str, encoding: Encoding) -> Vec<DocumentSymbol> {
-    let Some(structure) = Structure::of(text) else {
+pub fn symbols(analysis: &Analysis, text: &str, encoding: Encoding) -> Vec<DocumentSymbol> {
+    let Some(structure) = analysis.plan() else {
         return Vec::new();
     };
-    let lines = Lines::new(text);
+    let lines = analysis.lines(text);
     let document = &structure.document;
     let Some(root) = document.value.as_object() else {
         return Vec::new();

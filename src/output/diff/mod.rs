@@ -11,16 +11,10 @@ mod markdown;
 use crate::finding::matching::compare;
 use crate::finding::{Finding, Severity};
 use crate::lint::derive::{ChannelMetrics, Metrics};
+pub use crate::lint::metric_catalog::Unit;
+use crate::lint::metric_catalog::{CHANNEL_DIFF, MONTHLY_MARGIN, PLAN_METRICS};
 use crate::output::plan_view::PlanView;
 use std::io::{self, Write};
-
-/// How a number reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Unit {
-    Money,
-    Ratio,
-    Months,
-}
 
 /// One number before and after.
 #[derive(Debug, Clone, PartialEq)]
@@ -171,77 +165,20 @@ fn listed(view: &PlanView) -> Vec<ListedFinding> {
         .collect()
 }
 
+/// Every number of the metric catalog before and after (the monthly
+/// margin is compared through the payback it explains).
 fn plan_numbers(old: &Metrics, new: &Metrics) -> Vec<NumberChange> {
-    let (a, b) = (&old.unit_economics, &new.unit_economics);
-    let (x, y) = (&old.budget, &new.budget);
-    let number = |key, label, unit, before, after| NumberChange {
-        key,
-        label,
-        unit,
-        before,
-        after,
-    };
-    vec![
-        number("cac", "CAC", Unit::Money, a.cac, b.cac),
-        number("ltv", "LTV", Unit::Money, a.ltv, b.ltv),
-        number(
-            "ltv_cac_ratio",
-            "LTV/CAC",
-            Unit::Ratio,
-            a.ltv_cac_ratio,
-            b.ltv_cac_ratio,
-        ),
-        number(
-            "cac_ltv_ratio",
-            "CAC/LTV",
-            Unit::Ratio,
-            a.cac_ltv_ratio,
-            b.cac_ltv_ratio,
-        ),
-        number(
-            "payback_months",
-            "CAC payback",
-            Unit::Months,
-            a.payback_months,
-            b.payback_months,
-        ),
-        number(
-            "profit_per_customer",
-            "Profit per customer",
-            Unit::Money,
-            a.profit_per_customer,
-            b.profit_per_customer,
-        ),
-        number("budget_total", "Total budget", Unit::Money, x.total, y.total),
-        number(
-            "budget_planned",
-            "Planned spend",
-            Unit::Money,
-            Some(x.planned),
-            Some(y.planned),
-        ),
-        number(
-            "budget_channels",
-            "Channel spend",
-            Unit::Money,
-            Some(x.channels),
-            Some(y.channels),
-        ),
-        number(
-            "budget_other_costs",
-            "Other costs",
-            Unit::Money,
-            Some(x.items),
-            Some(y.items),
-        ),
-        number(
-            "budget_remaining",
-            "Remaining",
-            Unit::Money,
-            x.remaining,
-            y.remaining,
-        ),
-    ]
+    PLAN_METRICS
+        .iter()
+        .filter(|metric| metric.key != MONTHLY_MARGIN.key)
+        .map(|metric| NumberChange {
+            key: metric.key,
+            label: metric.label,
+            unit: metric.unit,
+            before: metric.value(old),
+            after: metric.value(new),
+        })
+        .collect()
 }
 
 /// Channels matched by name: the new version's order, then removed ones.
@@ -276,48 +213,25 @@ fn channel_change(
     before: Option<&ChannelMetrics>,
     after: Option<&ChannelMetrics>,
 ) -> ChannelChange {
-    // The cost of the last customers the planned spend buys: the marginal
-    // CAC of the highest tier.
-    let last_marginal = |channel: Option<&ChannelMetrics>| channel?.tiers.last()?.marginal_cac;
     ChannelChange {
         name: name.to_owned(),
         presence,
-        numbers: vec![
-            NumberChange {
-                key: "budget",
-                label: "budget",
-                unit: Unit::Money,
-                before: before.and_then(|c| c.budget),
-                after: after.and_then(|c| c.budget),
-            },
-            NumberChange {
-                key: "test_return",
-                label: "test return",
-                unit: Unit::Ratio,
-                before: before.and_then(|c| c.test_return),
-                after: after.and_then(|c| c.test_return),
-            },
-            NumberChange {
-                key: "marginal_cac",
-                label: "marginal CAC (top tier)",
-                unit: Unit::Money,
-                before: last_marginal(before),
-                after: last_marginal(after),
-            },
-        ],
+        numbers: CHANNEL_DIFF
+            .iter()
+            .map(|metric| NumberChange {
+                key: metric.key,
+                label: metric.label,
+                unit: metric.unit,
+                before: before.and_then(|channel| metric.value(channel)),
+                after: after.and_then(|channel| metric.value(channel)),
+            })
+            .collect(),
     }
 }
 
 /// A number in its unit: `480 CNY`, `4.5`, `8 months`; `-` when unknown.
 pub fn show(value: Option<f64>, unit: Unit, currency: Option<&str>) -> String {
-    let Some(value) = value else {
-        return "-".into();
-    };
-    match unit {
-        Unit::Money => crate::numbers::format_money(value, currency),
-        Unit::Ratio => crate::numbers::format_number(value),
-        Unit::Months => format!("{} months", crate::numbers::format_number(value)),
-    }
+    unit.format_or_dash(value, currency)
 }
 
 /// The difference with its sign, and the relative change when it means

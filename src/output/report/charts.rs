@@ -6,6 +6,10 @@
 use super::svg::{shorten, Anchor, Svg};
 use super::{budget_parts, PartKind};
 use crate::lint::derive::ChannelMetrics;
+use crate::lint::metric_catalog::{
+    capitalized, CHANNEL_BUDGET, CHANNEL_TEST_RETURN, LTV, MARGINAL_CAC, MARGINAL_CAC_BY_TIER,
+    NO_NEW_CUSTOMERS,
+};
 use crate::numbers::format_number;
 use crate::output::plan_view::PlanView;
 
@@ -135,7 +139,11 @@ pub fn test_return_chart(view: &PlanView) -> Option<String> {
     let mut svg = Svg::new(
         WIDTH,
         height,
-        &format!("Test return per channel of {}", view.heading()),
+        &format!(
+            "{} per channel of {}",
+            capitalized(CHANNEL_TEST_RETURN.label),
+            view.heading()
+        ),
     );
     let x_of = |value: f64| label_width + value.max(0.0) / largest * plot_width;
     for (index, channel) in channels.iter().enumerate() {
@@ -158,7 +166,12 @@ pub fn test_return_chart(view: &PlanView) -> Option<String> {
             continue;
         };
         let colour = if test_return >= 1.0 { GOOD } else { OVER };
-        let tip = format!("{}: test return {}", channel.name, format_number(test_return));
+        let tip = format!(
+            "{}: {} {}",
+            channel.name,
+            CHANNEL_TEST_RETURN.label,
+            format_number(test_return)
+        );
         svg.rect(
             label_width,
             y + 3.0,
@@ -179,6 +192,80 @@ pub fn test_return_chart(view: &PlanView) -> Option<String> {
     svg.line((even, top - 6.0), (even, height - 4.0), AXIS, 1.5, true);
     svg.text(even, top - 10.0, "break-even (1×)", Anchor::Middle, "label muted");
     Some(svg.finish())
+}
+
+/// A plot area and the ranges it shows: values in, coordinates out.
+struct Plot {
+    left: f64,
+    top: f64,
+    width: f64,
+    height: f64,
+    x_max: f64,
+    y_max: f64,
+}
+
+impl Plot {
+    fn x_of(&self, x: f64) -> f64 {
+        self.left + x.clamp(0.0, self.x_max) / self.x_max * self.width
+    }
+
+    fn y_of(&self, y: f64) -> f64 {
+        self.top + self.height - y.clamp(0.0, self.y_max) / self.y_max * self.height
+    }
+
+    fn bottom(&self) -> f64 {
+        self.top + self.height
+    }
+}
+
+/// The axes of `plot`, with ticks at 0, half and the top of each range,
+/// `x_label` under the x axis (at `label_y`) and `y_label` over the y axis.
+fn axes(svg: &mut Svg, plot: &Plot, x_label: &str, label_y: f64, y_label: &str) {
+    svg.line(
+        (plot.left, plot.top),
+        (plot.left, plot.bottom()),
+        AXIS,
+        1.0,
+        false,
+    );
+    svg.line(
+        (plot.left, plot.bottom()),
+        (plot.left + plot.width, plot.bottom()),
+        AXIS,
+        1.0,
+        false,
+    );
+    for fraction in [0.0, 0.5, 1.0] {
+        let y = plot.y_max * fraction;
+        svg.text(
+            plot.left - 6.0,
+            plot.y_of(y) + 4.0,
+            &format_number(y),
+            Anchor::End,
+            "tick",
+        );
+        let x = plot.x_max * fraction;
+        let anchor = if fraction == 1.0 {
+            Anchor::End
+        } else {
+            Anchor::Middle
+        };
+        svg.text(
+            plot.x_of(x),
+            plot.bottom() + 16.0,
+            &format_number(x),
+            anchor,
+            "tick",
+        );
+    }
+    svg.text(
+        plot.left + plot.width / 2.0,
+        label_y,
+        x_label,
+        Anchor::Middle,
+        "tick",
+    );
+    svg.text(plot.left, plot.top - 14.0, y_label, Anchor::Middle, "tick");
 }
 
 /// A channel's marginal CAC per spend tier as steps over its spend, against
@@ -204,80 +291,46 @@ pub fn marginal_cac_chart(view: &PlanView, channel: &ChannelMetrics) -> Option<S
     }
     let (left, right, top, bottom) = (80.0, 20.0, 30.0, 44.0);
     let height = 260.0;
-    let (plot_width, plot_height) = (WIDTH - left - right, height - top - bottom);
-    let x_of = |spend: f64| left + spend.clamp(0.0, spend_max) / spend_max * plot_width;
-    let y_of = |cac: f64| top + plot_height - cac.clamp(0.0, y_max) / y_max * plot_height;
+    let plot = Plot {
+        left,
+        top,
+        width: WIDTH - left - right,
+        height: height - top - bottom,
+        x_max: spend_max,
+        y_max,
+    };
     let mut svg = Svg::new(
         WIDTH,
         height,
-        &format!("Marginal CAC by spend tier of {}", channel.name),
+        &format!("{} of {}", capitalized(MARGINAL_CAC_BY_TIER), channel.name),
     );
+    axes(&mut svg, &plot, "cumulative spend", height - 6.0, MARGINAL_CAC);
+    let stop_at = tier_bars(&mut svg, &plot, channel, ltv);
+    reference_lines(&mut svg, &plot, channel, ltv, stop_at);
+    Some(svg.finish())
+}
 
-    // Axes, with ticks at 0, half and the top.
-    svg.line((left, top), (left, top + plot_height), AXIS, 1.0, false);
-    svg.line(
-        (left, top + plot_height),
-        (left + plot_width, top + plot_height),
-        AXIS,
-        1.0,
-        false,
-    );
-    for fraction in [0.0, 0.5, 1.0] {
-        let cac = y_max * fraction;
-        svg.text(
-            left - 6.0,
-            y_of(cac) + 4.0,
-            &format_number(cac),
-            Anchor::End,
-            "tick",
-        );
-        let spend = spend_max * fraction;
-        let anchor = if fraction == 1.0 {
-            Anchor::End
-        } else {
-            Anchor::Middle
-        };
-        svg.text(
-            x_of(spend),
-            top + plot_height + 16.0,
-            &format_number(spend),
-            anchor,
-            "tick",
-        );
-    }
-    svg.text(
-        left + plot_width / 2.0,
-        height - 6.0,
-        "cumulative spend",
-        Anchor::Middle,
-        "tick",
-    );
-    svg.text(left, top - 14.0, "marginal CAC", Anchor::Middle, "tick");
-
+/// One bar per spend tier at its marginal CAC (red above LTV, full height
+/// when it won no customer); returns the spend where scaling should stop.
+fn tier_bars(svg: &mut Svg, plot: &Plot, channel: &ChannelMetrics, ltv: Option<f64>) -> Option<f64> {
     let mut stop_at = None;
     for tier in &channel.tiers {
-        let (x0, x1) = (x_of(tier.from_spend), x_of(tier.to_spend));
+        let (x0, x1) = (plot.x_of(tier.from_spend), plot.x_of(tier.to_spend));
         match tier.marginal_cac {
             Some(cac) => {
                 let above = ltv.is_some_and(|ltv| cac > ltv);
                 let colour = if above { OVER } else { CHANNEL_COLOURS[0] };
                 let tip = format!(
-                    "{}-{}: marginal CAC {}",
+                    "{}-{}: {MARGINAL_CAC} {}",
                     format_number(tier.from_spend),
                     format_number(tier.to_spend),
                     format_number(cac)
                 );
-                svg.rect(
-                    x0 + 1.0,
-                    y_of(cac),
-                    x1 - x0 - 2.0,
-                    y_of(0.0) - y_of(cac),
-                    colour,
-                    Some(&tip),
-                );
+                let y = plot.y_of(cac);
+                svg.rect(x0 + 1.0, y, x1 - x0 - 2.0, plot.y_of(0.0) - y, colour, Some(&tip));
                 svg.text(
                     (x0 + x1) / 2.0,
-                    y_of(cac) - 5.0,
+                    y - 5.0,
                     &format_number(cac),
                     Anchor::Middle,
                     "label",
@@ -290,16 +343,16 @@ pub fn marginal_cac_chart(view: &PlanView, channel: &ChannelMetrics) -> Option<S
                 // No new customer for this spend: the marginal cost is unbounded.
                 svg.rect(
                     x0 + 1.0,
-                    top,
+                    plot.top,
                     x1 - x0 - 2.0,
-                    plot_height,
+                    plot.height,
                     OVER,
-                    Some("no new customers"),
+                    Some(NO_NEW_CUSTOMERS),
                 );
                 svg.text(
                     (x0 + x1) / 2.0,
-                    top + 14.0,
-                    "no new customers",
+                    plot.top + 14.0,
+                    NO_NEW_CUSTOMERS,
                     Anchor::Middle,
                     "label inverse",
                 );
@@ -307,33 +360,38 @@ pub fn marginal_cac_chart(view: &PlanView, channel: &ChannelMetrics) -> Option<S
             }
         }
     }
+    stop_at
+}
+
+/// The LTV line, the channel's budget, and where to stop scaling.
+fn reference_lines(
+    svg: &mut Svg,
+    plot: &Plot,
+    channel: &ChannelMetrics,
+    ltv: Option<f64>,
+    stop_at: Option<f64>,
+) {
     if let Some(ltv) = ltv {
         // Dark, so that it shows over the red tiers above it too.
-        svg.line(
-            (left, y_of(ltv)),
-            (left + plot_width, y_of(ltv)),
-            LTV_LINE,
-            2.0,
-            true,
-        );
-        let label = format!("LTV {}", format_number(ltv));
-        svg.text(left + 6.0, y_of(ltv) - 6.0, &label, Anchor::Start, "label strong");
+        let y = plot.y_of(ltv);
+        svg.line((plot.left, y), (plot.left + plot.width, y), LTV_LINE, 2.0, true);
+        let label = format!("{} {}", LTV.label, format_number(ltv));
+        svg.text(plot.left + 6.0, y - 6.0, &label, Anchor::Start, "label strong");
     }
     if let Some(budget) = channel.budget.filter(|budget| *budget > 0.0) {
-        let x = x_of(budget);
-        svg.line((x, top), (x, top + plot_height), AXIS, 1.5, true);
-        svg.text(x, top - 4.0, "budget", Anchor::End, "tick");
+        let x = plot.x_of(budget);
+        svg.line((x, plot.top), (x, plot.bottom()), AXIS, 1.5, true);
+        svg.text(x, plot.top - 4.0, CHANNEL_BUDGET.label, Anchor::End, "tick");
     }
     if let Some(spend) = stop_at {
-        let x = x_of(spend);
-        svg.line((x, top - 4.0), (x, top + plot_height), OVER, 2.5, false);
+        let x = plot.x_of(spend);
+        svg.line((x, plot.top - 4.0), (x, plot.bottom()), OVER, 2.5, false);
         svg.text(
             x - 6.0,
-            top + 12.0,
+            plot.top + 12.0,
             "stop scaling here",
             Anchor::End,
             "label over",
         );
     }
-    Some(svg.finish())
 }

@@ -5,6 +5,9 @@ use super::charts::{budget_chart, marginal_cac_chart, test_return_chart};
 use super::svg::escape;
 use super::{by_severity, economics_rows, places, Verdict};
 use crate::finding::{plural, FileReport, Summary};
+use crate::lint::metric_catalog::{
+    capitalized, CHANNEL_BUDGET, CHANNEL_SHARE, CHANNEL_TEST_RETURN, LTV, MARGINAL_CAC_BY_TIER,
+};
 use crate::numbers::format_number;
 use crate::output::plan_view::PlanView;
 use crate::output::TOOL_VERSION;
@@ -222,19 +225,25 @@ fn channels(page: &mut String, view: &PlanView) {
     if let Some(chart) = test_return_chart(view) {
         let _ = writeln!(
             page,
-            "<figure class=\"returns\"><figcaption>Test return (test revenue / test spend)</figcaption>{chart}</figure>"
+            "<figure class=\"returns\"><figcaption>{} (test revenue / test spend)</figcaption>{chart}</figure>",
+            capitalized(CHANNEL_TEST_RETURN.label)
         );
     }
     for channel in channels {
         if let Some(chart) = marginal_cac_chart(view, channel) {
             let _ = writeln!(
                 page,
-                "<figure class=\"tiers\"><figcaption>{}: marginal CAC by spend tier against LTV</figcaption>{chart}</figure>",
-                escape(&channel.name)
+                "<figure class=\"tiers\"><figcaption>{}: {MARGINAL_CAC_BY_TIER} against {}</figcaption>{chart}</figure>",
+                escape(&channel.name),
+                LTV.label
             );
         }
     }
-    page.push_str("<table>\n<tr><th>channel</th><th>budget</th><th>share</th><th>test return</th><th>marginal CAC by spend tier</th></tr>\n");
+    let _ = writeln!(
+        page,
+        "<table>\n<tr><th>channel</th><th>{}</th><th>{}</th><th>{}</th><th>{MARGINAL_CAC_BY_TIER}</th></tr>",
+        CHANNEL_BUDGET.label, CHANNEL_SHARE.label, CHANNEL_TEST_RETURN.label
+    );
     for channel in channels {
         let tiers = crate::output::metrics::tiers_text(channel);
         let _ = writeln!(

@@ -4,6 +4,9 @@
 use super::mermaid;
 use super::{budget_parts, by_severity, economics_rows, places, tier_range, Verdict};
 use crate::finding::{plural, FileReport, Summary};
+use crate::lint::metric_catalog::{
+    capitalized, CHANNEL_BUDGET, CHANNEL_SHARE, CHANNEL_TEST_RETURN, LTV, MARGINAL_CAC, MARGINAL_CAC_BY_TIER,
+};
 use crate::numbers::format_number;
 use crate::output::markdown::{cell, code, message};
 use crate::output::plan_view::PlanView;
@@ -151,7 +154,10 @@ fn channels(md: &mut String, view: &PlanView) {
     let names: Vec<String> = tested.iter().map(|(name, _)| name.clone()).collect();
     let returns: Vec<f64> = tested.iter().map(|(_, value)| *value).collect();
     if let Some(chart) = mermaid::bars(
-        "Test return (revenue / spend); the line is break-even",
+        &format!(
+            "{} (revenue / spend); the line is break-even",
+            capitalized(CHANNEL_TEST_RETURN.label)
+        ),
         &names,
         "return",
         &returns,
@@ -170,19 +176,27 @@ fn channels(md: &mut String, view: &PlanView) {
             .collect();
         let title = match ltv {
             Some(ltv) => format!(
-                "{}: marginal CAC by spend tier; the line is LTV {}",
+                "{}: {MARGINAL_CAC_BY_TIER}; the line is {} {}",
                 channel.name,
+                LTV.label,
                 format_number(ltv)
             ),
-            None => format!("{}: marginal CAC by spend tier", channel.name),
+            None => format!("{}: {MARGINAL_CAC_BY_TIER}", channel.name),
         };
         let categories: Vec<String> = measured.iter().map(|(range, _)| range.clone()).collect();
         let values: Vec<f64> = measured.iter().map(|(_, cac)| *cac).collect();
-        if let Some(chart) = mermaid::bars(&title, &categories, "marginal CAC", &values, ltv) {
+        if let Some(chart) = mermaid::bars(&title, &categories, MARGINAL_CAC, &values, ltv) {
             let _ = writeln!(md, "{chart}");
         }
     }
-    md.push_str("| Channel | Budget | Share | Test return | Marginal CAC by spend tier |\n| --- | ---: | ---: | ---: | --- |\n");
+    let _ = writeln!(
+        md,
+        "| Channel | {} | {} | {} | {} |\n| --- | ---: | ---: | ---: | --- |",
+        capitalized(CHANNEL_BUDGET.label),
+        capitalized(CHANNEL_SHARE.label),
+        capitalized(CHANNEL_TEST_RETURN.label),
+        capitalized(MARGINAL_CAC_BY_TIER)
+    );
     for channel in channels {
         let tiers = crate::output::metrics::tiers_text(channel);
         let _ = writeln!(

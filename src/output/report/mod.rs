@@ -14,9 +14,11 @@ pub(crate) mod mermaid;
 mod svg;
 
 use crate::finding::{Finding, Severity};
-use crate::numbers::format_number;
+use crate::lint::metric_catalog::{
+    PlanMetric, Section, BUDGET_OTHER_COSTS, BUDGET_REMAINING, LTV, MONTHLY_MARGIN, PAYBACK, PLAN_METRICS,
+};
 pub(crate) use crate::output::metrics::tier_range;
-use crate::output::plan_view::{PlanView, Threshold};
+use crate::output::plan_view::PlanView;
 use std::io::{self, Write};
 
 pub use html::write as write_html;
@@ -70,7 +72,7 @@ pub fn budget_parts(view: &PlanView) -> Vec<BudgetPart> {
         .collect();
     if budget.items > 0.0 {
         parts.push(BudgetPart {
-            label: "Other costs".into(),
+            label: BUDGET_OTHER_COSTS.label.into(),
             amount: budget.items,
             share: share(budget.items),
             kind: PartKind::OtherCosts,
@@ -78,7 +80,7 @@ pub fn budget_parts(view: &PlanView) -> Vec<BudgetPart> {
     }
     match budget.remaining {
         Some(remaining) if remaining > 0.0 => parts.push(BudgetPart {
-            label: "Remaining".into(),
+            label: BUDGET_REMAINING.label.into(),
             amount: remaining,
             share: share(remaining),
             kind: PartKind::Remaining,
@@ -126,86 +128,60 @@ pub struct EconomicsRow {
     pub verdict: Verdict,
 }
 
-/// CAC, LTV (and how it was derived), LTV/CAC, CAC/LTV, payback and
-/// profit per customer, each with the threshold a rule holds it to.
+/// The unit economics of the metric catalog (the monthly margin is said
+/// with the payback it explains), each with the threshold a rule holds it to.
 pub fn economics_rows(view: &PlanView) -> Vec<EconomicsRow> {
-    let ue = &view.metrics.unit_economics;
-    let thresholds = &view.thresholds;
-    let money = |value: Option<f64>| value.map_or_else(|| "-".into(), |v| view.money(v));
-    let plain = |value: Option<f64>| value.map_or_else(|| "-".into(), format_number);
-    let judge = |value: Option<f64>, limit: Option<&Threshold>, at_most: bool| match (value, limit) {
-        (Some(value), Some(limit))
-            if (at_most && value > limit.value) || (!at_most && value < limit.value) =>
-        {
-            Verdict::Fails
-        }
-        (Some(_), Some(_)) => Verdict::Passes,
-        _ => Verdict::NotJudged,
-    };
-    let limit_text = |limit: Option<&Threshold>, words: &str, unit: &str| {
-        limit.map_or_else(String::new, |limit| {
-            format!("{words} {}{unit} ({})", format_number(limit.value), limit.rule)
+    let currency = view.currency.as_deref();
+    PLAN_METRICS
+        .iter()
+        .filter(|metric| metric.section == Section::UnitEconomics && metric.key != MONTHLY_MARGIN.key)
+        .map(|metric| {
+            let value = metric.value(&view.metrics);
+            let limit = metric.limit.zip(view.thresholds.limits.get(metric.key));
+            EconomicsRow {
+                label: metric.label,
+                value: metric.unit.format_or_dash(value, currency),
+                note: economics_note(view, metric),
+                threshold: limit.map_or_else(String::new, |(limit, threshold)| {
+                    format!(
+                        "{} {} ({})",
+                        limit.direction.words(),
+                        metric.unit.format(threshold.value, None),
+                        threshold.rule
+                    )
+                }),
+                verdict: match (value, limit) {
+                    (Some(value), Some((limit, threshold)))
+                        if limit.direction.holds(value, threshold.value) =>
+                    {
+                        Verdict::Passes
+                    }
+                    (Some(_), Some(_)) => Verdict::Fails,
+                    _ => Verdict::NotJudged,
+                },
+            }
         })
-    };
-    let ltv_note = if ue.ltv.is_some() && ue.ltv_basis.trim().is_empty() {
-        "as given in the plan".to_owned()
-    } else {
-        ue.ltv_basis
-            .trim()
-            .trim_start_matches('(')
-            .trim_end_matches(')')
-            .to_owned()
-    };
-    vec![
-        EconomicsRow {
-            label: "CAC",
-            value: money(ue.cac),
-            note: "cost to win one customer".into(),
-            threshold: String::new(),
-            verdict: Verdict::NotJudged,
-        },
-        EconomicsRow {
-            label: "LTV",
-            value: money(ue.ltv),
-            note: ltv_note,
-            threshold: String::new(),
-            verdict: Verdict::NotJudged,
-        },
-        EconomicsRow {
-            label: "LTV/CAC",
-            value: plain(ue.ltv_cac_ratio),
-            note: "what a customer is worth per unit spent to win one".into(),
-            threshold: limit_text(thresholds.min_ltv_cac.as_ref(), "at least", ""),
-            verdict: judge(ue.ltv_cac_ratio, thresholds.min_ltv_cac.as_ref(), false),
-        },
-        EconomicsRow {
-            label: "CAC/LTV",
-            value: plain(ue.cac_ltv_ratio),
-            note: "above 1 loses money on every customer".into(),
-            threshold: limit_text(thresholds.max_cac_ltv.as_ref(), "at most", ""),
-            verdict: judge(ue.cac_ltv_ratio, thresholds.max_cac_ltv.as_ref(), true),
-        },
-        EconomicsRow {
-            label: "CAC payback",
-            value: ue.payback_months.map_or_else(
-                || "-".into(),
-                |months| format!("{} months", format_number(months)),
-            ),
-            note: ue
-                .monthly_margin_per_customer
-                .map(|margin| format!("at {} gross margin a month per customer", view.money(margin)))
-                .unwrap_or_default(),
-            threshold: limit_text(thresholds.max_payback_months.as_ref(), "at most", " months"),
-            verdict: judge(ue.payback_months, thresholds.max_payback_months.as_ref(), true),
-        },
-        EconomicsRow {
-            label: "Profit per customer",
-            value: money(ue.profit_per_customer),
-            note: "LTV - CAC".into(),
-            threshold: String::new(),
-            verdict: Verdict::NotJudged,
-        },
-    ]
+        .collect()
+}
+
+/// What the report says beside a number: how LTV was derived, the margin a
+/// payback is earned at, else what the catalog says it means.
+fn economics_note(view: &PlanView, metric: &PlanMetric) -> String {
+    let ue = &view.metrics.unit_economics;
+    if metric.key == LTV.key {
+        let basis = ue.ltv_basis.trim();
+        if ue.ltv.is_some() && basis.is_empty() {
+            return metric.explanation().to_owned();
+        }
+        return basis.trim_start_matches('(').trim_end_matches(')').to_owned();
+    }
+    if metric.key == PAYBACK.key {
+        return ue
+            .monthly_margin_per_customer
+            .map(|margin| format!("at {} gross margin a month per customer", view.money(margin)))
+            .unwrap_or_default();
+    }
+    metric.explanation().to_owned()
 }
 
 /// The indices of a plan's findings grouped by severity, worst first, in
