@@ -128,12 +128,13 @@ impl Config {
         self.settings.merge_rules(&base.settings.rules);
         self.overrides.extend(base.overrides);
         // A pack reached through two extended configs (a diamond) is one pack.
+        let definition = |rule: &RuleDef| {
+            let file = rule.origin.as_ref().map(|origin| origin.path.clone());
+            (rule.id.clone(), file)
+        };
+        let mut known: std::collections::HashSet<_> = self.user_rules.iter().map(definition).collect();
         for rule in base.user_rules {
-            if !self
-                .user_rules
-                .iter()
-                .any(|known| known.is_same_definition(&rule))
-            {
+            if known.insert(definition(&rule)) {
                 self.user_rules.push(rule);
             }
         }

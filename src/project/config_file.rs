@@ -380,6 +380,14 @@ impl Checker<'_> {
         if folder.is_dir() {
             config.sources.push(folder);
         }
+        // Each id known so far, with the file that defines it: a pack of
+        // thousands of rules is checked against it in one pass each.
+        let defined_in = |rule: &RuleDef| rule.origin.as_ref().map(|origin| origin.path.clone());
+        let mut known: HashMap<String, Option<String>> = crate::rule::registry::builtin()
+            .iter()
+            .chain(&config.user_rules)
+            .map(|rule| (rule.id.clone(), defined_in(rule)))
+            .collect();
         for file in files {
             config.sources.push(file.clone());
             let rules = match crate::project::packs::load_rule_file(&file, base_dir, entry.pack()) {
@@ -390,22 +398,20 @@ impl Checker<'_> {
                 }
             };
             for rule in rules {
-                // The same file reached twice (a pack named here and in an
-                // extended config) is one definition, loaded once.
-                if config
-                    .user_rules
-                    .iter()
-                    .any(|known| known.is_same_definition(&rule))
-                {
-                    continue;
+                match known.get(&rule.id) {
+                    // The same file reached twice (a pack named here and in
+                    // an extended config) is one definition, loaded once.
+                    Some(file) if *file == defined_in(&rule) => continue,
+                    Some(_) => {
+                        return Err(self.error(
+                            pointer,
+                            &format!("rule `{}` is defined twice", rule.id),
+                            "loaded again here",
+                        ))
+                    }
+                    None => {}
                 }
-                if config.all_rules().iter().any(|known| known.id == rule.id) {
-                    return Err(self.error(
-                        pointer,
-                        &format!("rule `{}` is defined twice", rule.id),
-                        "loaded again here",
-                    ));
-                }
+                known.insert(rule.id.clone(), defined_in(&rule));
                 config.user_rules.push(rule);
             }
         }

@@ -322,13 +322,6 @@ impl RuleDef {
         problems
     }
 
-    /// Whether `other` is this definition: the same id from the same file
-    /// (a pack reached twice through extended configs).
-    pub fn is_same_definition(&self, other: &RuleDef) -> bool {
-        let file = |rule: &RuleDef| rule.origin.as_ref().map(|origin| origin.path.clone());
-        self.id == other.id && file(self) == file(other)
-    }
-
     /// The option values with defaults, for display.
     pub fn default_options(&self) -> Map<String, Value> {
         self.options
