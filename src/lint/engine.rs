@@ -7,6 +7,7 @@ use crate::finding::{FileReport, Finding, Related, Severity};
 use crate::lint::canonical_form;
 use crate::lint::compile::{compile_rule, CompiledRule};
 use crate::lint::derive::derive;
+use crate::lint::flow_numbers;
 use crate::lint::functions::{CelCache, Context};
 use crate::lint::normalize::{normalize, Normalized};
 use crate::lint::run::run_rule;
@@ -220,7 +221,10 @@ impl Linter {
                 Some(reading) => canonical_form::explain(finding, reading, &document.value, written),
                 None => keep_quoting(finding, written),
             }
+            flow_numbers::explain_schema_finding(finding, document);
         }
+        let unnamed_splits = flow_numbers::findings(document, text, &findings, severity);
+        findings.extend(unnamed_splits);
         // One finding per value written in a person's way, however many
         // schema keywords it breaks.
         findings.dedup_by(|a, b| a.pointer == b.pointer && normalized.reading(&a.pointer).is_some());

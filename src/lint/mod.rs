@@ -7,6 +7,7 @@ mod cel;
 mod compile;
 pub mod derive;
 pub(crate) mod engine;
+mod flow_numbers;
 pub(crate) mod functions;
 pub mod normalize;
 mod run;

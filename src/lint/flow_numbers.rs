@@ -1,0 +1,139 @@
+//! `{spend: 10,000}`: inside `{...}` a comma ends the value, so YAML reads
+//! `spend: 10` and a key `000`. The loader joins such numbers back into the
+//! text as written (read like the same text in block style); here each one
+//! is named at its place, with what YAML read and what to write instead.
+
+use crate::document::{Document, FlowSplit};
+use crate::finding::{Finding, Fix, Severity};
+use crate::lint::schema::display_path;
+use crate::rule::meta::SCHEMA;
+
+/// What YAML read, in words: "YAML reads `10` and a separate field `000`".
+fn yaml_read(split: &FlowSplit) -> String {
+    let (value, keys) = split
+        .pieces
+        .split_first()
+        .map_or(("", &[][..]), |(v, k)| (v.as_str(), k));
+    let fields: Vec<String> = keys.iter().map(|key| format!("`{key}`")).collect();
+    let noun = if fields.len() == 1 { "field" } else { "fields" };
+    format!(
+        "inside `{{...}}` a comma ends a value, so YAML reads `{value}` and the separate {noun} {}",
+        fields.join(", ")
+    )
+}
+
+/// Adds what YAML read to the schema's finding about a split number (its
+/// span is the joined text), so the reader sees why the value looks odd.
+pub(crate) fn explain_schema_finding(finding: &mut Finding, document: &Document) {
+    if let Some(split) = document.flow_split(finding.span) {
+        finding.message = format!("{} ({})", finding.message, yaml_read(split));
+        if let Some(help) = &mut finding.help {
+            help.push_str(if finding.fix.is_some() {
+                "; or quote it, or write the item in block style (one field per line)"
+            } else {
+                ", with no comma inside `{...}`"
+            });
+        }
+    }
+}
+
+/// A finding for each split number that no schema finding names already
+/// (a text or `x-` field, where the joined text is what was meant): other
+/// YAML tools still read it the split way, so it is worth quoting.
+pub(crate) fn findings(
+    document: &Document,
+    text: &str,
+    named: &[Finding],
+    severity: Severity,
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for split in document.flow_splits() {
+        if named.iter().any(|finding| finding.span == split.span) {
+            continue;
+        }
+        let Some(pointer) = document
+            .iter()
+            .find(|(_, spans)| spans.value == split.span)
+            .map(|(pointer, _)| pointer)
+        else {
+            continue;
+        };
+        let written = text.get(split.span.start..split.span.end).unwrap_or_default();
+        // A bare number is meant as that number; anything else as its text.
+        let plain_number = written
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b',' || b == b'.');
+        let replacement = plain_number
+            .then(|| crate::lint::values::amount(written))
+            .flatten()
+            .and_then(|amount| serde_json::Number::from_f64(amount.value))
+            .map(|number| match number.as_f64() {
+                Some(whole) if whole.fract() == 0.0 && whole.abs() < 9.0e15 => (whole as i64).to_string(),
+                _ => number.to_string(),
+            });
+        let quoted = serde_json::to_string(written).unwrap_or_else(|_| format!("\"{written}\""));
+        let (advice, replacement) = match replacement {
+            Some(number) => (format!("write it as {number} (no comma) or as {quoted}"), number),
+            None => (format!("write it as {quoted}"), quoted.clone()),
+        };
+        out.push(Finding {
+            rule: SCHEMA.to_owned(),
+            severity,
+            message: format!(
+                "{} is written {written} without quotes: {}; planlint reads the text as written",
+                display_path(&pointer),
+                yaml_read(split)
+            ),
+            help: Some(format!("{advice}, so that every tool reads it the same way")),
+            pointer,
+            span: split.span,
+            label: "split at its commas by YAML".to_owned(),
+            related: Vec::new(),
+            fix: Some(Fix {
+                title: format!("write {written} as {replacement}"),
+                span: split.span,
+                replacement,
+            }),
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::{load, LoadLimits};
+    use serde_json::json;
+
+    #[test]
+    fn split_numbers_are_joined_as_written() {
+        let text = "t: [{spend: 10,000, new_customers: 1,140}, {a: 1,000,000, b: 10,000}, {c: 5, 000: 1}]\n";
+        let document = load(text, &LoadLimits::default()).unwrap();
+        assert_eq!(
+            document.value,
+            json!({"t": [
+                {"spend": "10,000", "new_customers": "1,140"},
+                {"a": "1,000,000", "b": "10,000"},
+                {"c": 5, "000": 1},
+            ]})
+        );
+        let slice = |pointer: &str| {
+            let span = document.pointer_span(pointer);
+            &text[span.start..span.end]
+        };
+        assert_eq!(slice("/t/0/spend"), "10,000");
+        assert_eq!(slice("/t/1/a"), "1,000,000");
+        let pieces: Vec<&[String]> = document.flow_splits().iter().map(|s| &s.pieces[..]).collect();
+        assert_eq!(pieces.len(), 4);
+        assert_eq!(pieces[2], ["1", "000", "000"]);
+    }
+
+    /// Block style, quoted text and a space after the comma are not splits.
+    #[test]
+    fn only_unquoted_numbers_right_after_a_comma_are_joined() {
+        let text = "a: 10,000\nb: {x: 10, 000: 2}\nc: {y: \"10\",000}\n";
+        let document = load(text, &LoadLimits::default()).unwrap();
+        assert!(document.flow_splits().is_empty());
+        assert_eq!(document.value["a"], json!("10,000"));
+        assert_eq!(document.value["b"], json!({"x": 10, "000": 2}));
+    }
+}
