@@ -137,9 +137,7 @@ fn without_separators(text: &str) -> Option<String> {
     }
     let unsigned = whole.trim_start_matches(['-', '+']);
     let groups: Vec<&str> = unsigned.split(is_separator).collect();
-    let Some((first, others)) = groups.split_first() else {
-        return None;
-    };
+    let (first, others) = groups.split_first()?;
     let digits = |group: &str, sizes: std::ops::RangeInclusive<usize>| {
         sizes.contains(&group.len()) && group.bytes().all(|b| b.is_ascii_digit())
     };
