@@ -164,6 +164,7 @@ impl Linter {
                 crate::lint::suppress::apply(
                     findings,
                     text,
+                    &document,
                     &self.known_ids,
                     &active,
                     self.suppression_levels,
