@@ -477,7 +477,7 @@ fn unterminated_json() {
             r#"{"version": 1, "name": "abc"#,
             seen(
                 "parse-error",
-                "while scanning a quoted scalar, found unexpected end of stream",
+                "the text is not closed: a `\"` is missing",
                 (1, 24),
                 (1, 25),
             ),
@@ -487,7 +487,7 @@ fn unterminated_json() {
             "{\"version\": 1,\n \"name\": \"a\"\n",
             seen(
                 "parse-error",
-                "the file ends inside a mapping: the `{` at line 1, column 1 is never closed with `}`",
+                "the file ends inside a `{...}`: the `{` at line 1, column 1 is never closed with `}`",
                 (1, 1),
                 (1, 2),
             ),

@@ -198,11 +198,19 @@ pub(super) fn schema(dir: &Path) -> Result<i32, UserError> {
 
 pub(super) fn init(file: &Path) -> Result<i32, UserError> {
     let shown = display_path(file);
+    // A `.json` name gets JSON: a YAML template there would not parse.
+    let template = if crate::document::is_json_name(&file.to_string_lossy()) {
+        super::init_json::template_as_json(INIT_TEMPLATE).ok_or_else(|| {
+            UserError::new("internal error: the starter plan could not be written as JSON".to_owned())
+        })?
+    } else {
+        INIT_TEMPLATE.to_owned()
+    };
     let created = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
         .open(file)
-        .and_then(|mut handle| handle.write_all(INIT_TEMPLATE.as_bytes()));
+        .and_then(|mut handle| handle.write_all(template.as_bytes()));
     match created {
         Ok(()) => {
             print_stdout(&format!(
@@ -231,6 +239,17 @@ mod tests {
         let first = INIT_TEMPLATE.lines().next().unwrap_or_default();
         let url = crate::lint::schema::published_url("plan.schema.json");
         assert_eq!(first, format!("# yaml-language-server: $schema={url}"));
+    }
+
+    /// The JSON starter plan is strict JSON holding the YAML template's data.
+    #[test]
+    fn the_json_template_is_the_yaml_template_as_json() {
+        let json = super::super::init_json::template_as_json(INIT_TEMPLATE).unwrap();
+        let limits = crate::document::LoadLimits::default();
+        let from_json = crate::document::load_json(&json, &limits).unwrap();
+        let from_yaml = crate::document::load(INIT_TEMPLATE, &limits).unwrap();
+        assert_eq!(from_json.value, from_yaml.value);
+        assert!(json.starts_with("{\n  \"version\": 1,\n  \"name\": "), "{json}");
     }
 
     #[test]

@@ -2,13 +2,32 @@
 //! the source span of every key and value, addressed by JSON pointer.
 
 mod cursor;
+mod json;
 mod lines;
 mod load;
 mod scalar;
 mod spans;
 
+pub use json::load_json;
 pub use lines::{LineIndex, Position};
 pub use load::{decode, load, LoadLimits};
+
+/// Loads a plan named `name`: strict JSON for a `.json` name, YAML otherwise.
+pub fn load_named(name: &str, text: &str, limits: &LoadLimits) -> Result<Document, LoadError> {
+    if is_json_name(name) {
+        load_json(text, limits)
+    } else {
+        load(text, limits)
+    }
+}
+
+/// Whether a file name (or path, or URI) names a JSON file.
+pub fn is_json_name(name: &str) -> bool {
+    name.len() >= 5
+        && name
+            .get(name.len() - 5..)
+            .is_some_and(|end| end.eq_ignore_ascii_case(".json"))
+}
 pub use spans::SpanTree;
 
 /// A byte range into the original text (end exclusive).

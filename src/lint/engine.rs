@@ -1,7 +1,7 @@
 //! The pipeline for one file: load -> schema -> derive -> rules -> findings.
 //! The CLI and the language server both call [`Linter::lint`].
 
-use crate::document::{decode, load, Document, LoadError, LoadLimits, Span};
+use crate::document::{decode, load_named, Document, LoadError, LoadLimits, Span};
 use crate::error::UserError;
 use crate::finding::{FileReport, Finding, Related, Severity};
 use crate::lint::canonical_form;
@@ -157,7 +157,7 @@ impl Linter {
 
     /// Checks one plan given its text: the single entry point of the pipeline.
     pub fn lint(&self, path: &str, text: &str) -> FileReport {
-        let findings = match load(text, &self.limits) {
+        let findings = match load_named(path, text, &self.limits) {
             Ok(document) => {
                 let findings = self.check_document(&document, text);
                 let active = |id: &str| id == SCHEMA || self.rules.iter().any(|rule| rule.id == id);
