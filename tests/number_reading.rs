@@ -1,0 +1,161 @@
+//! Properties of how planlint reads what people write (issue 22):
+//!
+//! - the strict JSON loader never panics, gives spans inside the text, and on
+//!   any JSON value (compact or pretty) returns that value, each node's span
+//!   holding exactly the node's text;
+//! - a trailing comma anywhere is an error on its line;
+//! - a number written with thousands separators, in flow (`{spend: 1,234}`)
+//!   or block style, is either read as exactly that number or reported at
+//!   its place; it never passes as a different number.
+//!
+//! `PLANLINT_PROPTEST_CASES=N` runs N cases per property.
+
+use planlint::document::{load, load_json, LoadLimits};
+use planlint::lint::normalize::normalize;
+use planlint::Settings;
+use planlint::{registry, Linter};
+use proptest::prelude::*;
+use serde_json::{Map, Value};
+use std::sync::OnceLock;
+
+fn linter() -> &'static Linter {
+    static LINTER: OnceLock<Linter> = OnceLock::new();
+    LINTER.get_or_init(|| {
+        Linter::new(registry::builtin(), &Settings::default()).expect("built-in rules compile")
+    })
+}
+
+fn cases(default: u32) -> ProptestConfig {
+    let cases = std::env::var("PLANLINT_PROPTEST_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(default);
+    ProptestConfig {
+        cases,
+        ..ProptestConfig::default()
+    }
+}
+
+fn json_value() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        any::<u64>().prop_map(Value::from),
+        (-1.0e300f64..1.0e300).prop_map(Value::from),
+        "[a-z \"\\\\/\u{e9}\u{4e2d}\u{1f600}\t\n\u{1}]{0,12}".prop_map(Value::String),
+    ];
+    leaf.prop_recursive(5, 48, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            prop::collection::btree_map("[a-z~/\u{e9}]{0,6}", inner, 0..6)
+                .prop_map(|map| Value::Object(map.into_iter().collect::<Map<String, Value>>())),
+        ]
+    })
+}
+
+proptest! {
+    #![proptest_config(cases(256))]
+
+    #[test]
+    fn the_json_loader_never_panics_and_spans_stay_in_the_text(text in "[\\[\\]{}\",:0-9a-z \n.eE+\\-\\\\/]{0,64}") {
+        match load_json(&text, &LoadLimits::default()) {
+            Ok(document) => {
+                for (pointer, spans) in document.iter() {
+                    prop_assert!(spans.value.end <= text.len(), "{pointer}");
+                    prop_assert!(text.is_char_boundary(spans.value.start) && text.is_char_boundary(spans.value.end), "{pointer}");
+                }
+                // What the strict loader accepts, serde_json accepts too.
+                prop_assert!(serde_json::from_str::<Value>(&text).is_ok(), "{text:?}");
+            }
+            Err(error) => prop_assert!(error.span.end <= text.len() && error.span.start <= error.span.end),
+        }
+    }
+
+    #[test]
+    fn any_json_value_loads_to_itself_with_exact_spans(value in json_value(), pretty in any::<bool>()) {
+        let text = if pretty { serde_json::to_string_pretty(&value) } else { serde_json::to_string(&value) }.unwrap();
+        let document = load_json(&text, &LoadLimits::default()).map_err(|e| TestCaseError::fail(format!("{e:?}\n{text}")))?;
+        prop_assert_eq!(&document.value, &value);
+        for (pointer, spans) in document.iter() {
+            let slice = &text[spans.value.start..spans.value.end];
+            let reparsed: Value = serde_json::from_str(slice).map_err(|e| TestCaseError::fail(format!("{pointer}: {slice:?}: {e}")))?;
+            let expected = value.pointer(&pointer).cloned().unwrap_or(Value::Null);
+            if expected.is_f64() {
+                // serde_json's own float reading may differ in the last bit:
+                // the text itself is the judge.
+                prop_assert_eq!(slice.parse::<f64>().ok(), expected.as_f64(), "{}", pointer);
+            } else {
+                prop_assert_eq!(reparsed, expected, "{}", pointer);
+            }
+        }
+    }
+
+    #[test]
+    fn a_trailing_comma_is_an_error_on_its_line(value in json_value()) {
+        let text = serde_json::to_string_pretty(&value).unwrap();
+        // Before the last closing bracket of a non-empty container.
+        let Some(close) = text.rfind(['}', ']']) else { return Ok(()) };
+        let before = text[..close].trim_end();
+        prop_assume!(!before.ends_with('[') && !before.ends_with('{'));
+        let broken = format!("{before},{}", &text[before.len()..]);
+        let error = load_json(&broken, &LoadLimits::default()).err();
+        prop_assert!(error.is_some(), "{broken}");
+        let error = error.unwrap_or_else(|| unreachable!());
+        prop_assert!(error.message.contains("trailing comma"), "{}", error.message);
+        let line = broken[..error.span.start].matches('\n').count();
+        let close_line = broken[..broken.len() - (text.len() - close)].matches('\n').count();
+        prop_assert_eq!(line, close_line);
+    }
+
+    #[test]
+    fn numbers_with_separators_are_read_exactly_or_reported(
+        number in 0u64..100_000_000_000,
+        cents in prop::option::of(0u32..100),
+        flow in any::<bool>(),
+        grouping in prop_oneof![Just(3usize), Just(3usize), 1usize..6],
+    ) {
+        let digits = number.to_string();
+        // Digits grouped from the right by `grouping` (3 is the usual way).
+        let mut groups = Vec::new();
+        let mut end = digits.len();
+        while end > grouping {
+            groups.push(&digits[end - grouping..end]);
+            end -= grouping;
+        }
+        groups.push(&digits[..end]);
+        groups.reverse();
+        let mut written = groups.join(",");
+        if let Some(cents) = cents {
+            written.push_str(&format!(".{cents:02}"));
+        }
+        let tier = if flow {
+            format!("      - {{spend: {written}, new_customers: 80}}\n")
+        } else {
+            format!("      - spend: {written}\n        new_customers: 80\n")
+        };
+        let text = format!(
+            "version: 1\nname: Test\ncurrency: USD\nchannels:\n  - name: Ads\n    type: search\n    spend_tiers:\n{tier}"
+        );
+        let document = load(&text, &LoadLimits::default()).map_err(|e| TestCaseError::fail(format!("{e:?}\n{text}")))?;
+        let normalized = normalize(&document.value);
+        let meant = normalized.meant(&document.value).pointer("/channels/0/spend_tiers/0/spend").cloned();
+        let exact: f64 = format!("{digits}.{:02}", cents.unwrap_or(0)).parse().unwrap_or(f64::NAN);
+        let pointer = "/channels/0/spend_tiers/0/spend";
+        let report = linter().lint("t.plan.yaml", &text);
+        let reported = report.findings.iter().any(|f| f.pointer == pointer && &text[f.span.start..f.span.end] == written);
+        // The other field is never disturbed by the separators.
+        let customers = normalized.meant(&document.value).pointer("/channels/0/spend_tiers/0/new_customers").cloned();
+        prop_assert_eq!(customers, Some(Value::from(80)), "{}", text);
+        match meant.as_ref().and_then(Value::as_f64) {
+            Some(read) => {
+                prop_assert_eq!(read, exact, "read {} for {}", read, written);
+                // Written with a separator: named at the place (form), with the plain number as the fix.
+                if written.contains(',') {
+                    prop_assert!(reported, "no finding at {written}: {:?}", report.findings);
+                }
+            }
+            None => prop_assert!(reported, "{written} neither read nor reported: {:?}", report.findings),
+        }
+    }
+}
