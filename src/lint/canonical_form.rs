@@ -45,6 +45,24 @@ pub(crate) fn explain(finding: &mut Finding, reading: &Reading, plan: &Value, wr
             ));
             finding.label = "not in canonical form".to_owned();
         }
+        None if reading.choices.len() == 2 => {
+            // `05/06/2026`: both readings are real dates; the writer picks.
+            let shown: Vec<String> = reading
+                .choices
+                .iter()
+                .map(|choice| crate::numbers::display_value(choice))
+                .collect();
+            finding.message = format!(
+                "{field} is written as {:?}, which reads two ways: {} if the day comes first, {} if the month does",
+                reading.written, shown[0], shown[1]
+            );
+            finding.help = Some(format!(
+                "write `{key}: {}` or `{key}: {}`, whichever you meant; the rules that need this date cannot check the plan until then",
+                shown[0], shown[1]
+            ));
+            finding.label = "day or month first?".to_owned();
+            finding.fix = None;
+        }
         None => {
             // The schema's own words ("must be a number, found the text
             // \"lots\"") say it; the help says what it costs.

@@ -29,7 +29,7 @@ impl Kind {
             Kind::Amount => "a number",
             Kind::Fraction => "a fraction such as 0.45",
             Kind::Rank => "a rank such as 1 or 2",
-            Kind::Date => "a date as YYYY-MM-DD",
+            Kind::Date => "a real date as YYYY-MM-DD",
         }
     }
 }
@@ -72,6 +72,9 @@ pub struct Reading {
     pub canonical: Option<Value>,
     /// The currency its sign named (`"¥3,200"`: CNY).
     pub currency: Option<&'static str>,
+    /// Readings to choose from when it reads two ways (`05/06/2026`: day
+    /// first, then month first); `canonical` is then `None`.
+    pub choices: Vec<Value>,
 }
 
 /// A plan read as meant, and how its values were read. The copies exist
@@ -237,6 +240,7 @@ fn read(pointer: &str, value: &Value, kind: Kind) -> Option<Reading> {
     let Value::String(text) = value else {
         return None;
     };
+    let mut choices = Vec::new();
     let (canonical, currency) = match kind {
         Kind::Amount => match values::amount(text) {
             Some(amount) => (Some(number(amount.value)), amount.currency),
@@ -244,11 +248,19 @@ fn read(pointer: &str, value: &Value, kind: Kind) -> Option<Reading> {
         },
         Kind::Fraction => (values::fraction(text).map(number), None),
         Kind::Rank => (values::rank(text).map(Value::from), None),
-        Kind::Date => match values::date(text) {
-            Some(date) if date == *text => return None,
+        Kind::Date => match values::read_date(text) {
+            values::DateReading::Date(date) if date == *text => return None,
+            values::DateReading::Date(date) => (Some(Value::String(date)), None),
+            values::DateReading::Ambiguous {
+                day_first,
+                month_first,
+            } => {
+                choices = vec![Value::String(day_first), Value::String(month_first)];
+                (None, None)
+            }
             // Not a calendar date ("soon", 2026-02-30): never treated as
             // absent by the rules that compare dates.
-            date => (date.map(Value::String), None),
+            values::DateReading::NotADate => (None, None),
         },
     };
     Some(Reading {
@@ -257,6 +269,7 @@ fn read(pointer: &str, value: &Value, kind: Kind) -> Option<Reading> {
         written: text.clone(),
         canonical,
         currency,
+        choices,
     })
 }
 

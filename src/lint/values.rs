@@ -265,23 +265,20 @@ pub fn rank(text: &str) -> Option<i64> {
         .or_else(|| chinese_number(core))
 }
 
-/// A date as `YYYY-MM-DD`: from `2026-6-30`, `2026/06/30`, `2026.6.30` or
-/// `2026年6月30日`, if it is a real calendar date.
-pub fn date(text: &str) -> Option<String> {
-    let text = ascii_digits(text.trim());
-    let parts: Vec<&str> = text
-        .trim_end_matches('日')
-        .split(['-', '/', '.', '年', '月'])
-        .collect();
-    let [year, month, day] = parts.as_slice() else {
-        return None;
-    };
-    let number = |part: &str, width: std::ops::RangeInclusive<usize>| {
-        (width.contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| part.parse::<u32>().ok())
-            .flatten()
-    };
-    let (year, month, day) = (number(year, 4..=4)?, number(month, 1..=2)?, number(day, 1..=2)?);
+/// How a date as written reads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DateReading {
+    /// One real calendar date, as `YYYY-MM-DD`.
+    Date(String),
+    /// Day first and month first are both real dates (`05/06/2026`):
+    /// the day-first reading, then the month-first one.
+    Ambiguous { day_first: String, month_first: String },
+    /// Not a real calendar date (`soon`, `2026-02-30`, `2026-13-01`).
+    NotADate,
+}
+
+/// The `YYYY-MM-DD` form of a real calendar date, if it is one.
+fn calendar_date(year: u32, month: u32, day: u32) -> Option<String> {
     let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
     let days = match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
@@ -293,6 +290,56 @@ pub fn date(text: &str) -> Option<String> {
     (1..=days)
         .contains(&day)
         .then(|| format!("{year:04}-{month:02}-{day:02}"))
+}
+
+/// A date as people write it: year first (`2026-6-30`, `2026/06/30`,
+/// `2026.6.30`, `2026年6月30日`), or day or month first with the year last
+/// (`31/10/2026`, `10/31/2026`, `31.10.2026`), read where only one reading
+/// is a real date; both readings are given where both are.
+pub fn read_date(text: &str) -> DateReading {
+    let text = ascii_digits(text.trim());
+    let parts: Vec<&str> = text
+        .trim_end_matches('日')
+        .split(['-', '/', '.', '年', '月'])
+        .collect();
+    let number = |part: &str, width: std::ops::RangeInclusive<usize>| {
+        (width.contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| part.parse::<u32>().ok())
+            .flatten()
+    };
+    let [first, second, third] = parts.as_slice() else {
+        return DateReading::NotADate;
+    };
+    if let (Some(year), Some(month), Some(day)) =
+        (number(first, 4..=4), number(second, 1..=2), number(third, 1..=2))
+    {
+        return calendar_date(year, month, day).map_or(DateReading::NotADate, DateReading::Date);
+    }
+    // Year last: only with `/`, `.` or `-` between the parts.
+    if text.contains(['年', '月']) {
+        return DateReading::NotADate;
+    }
+    let (Some(a), Some(b), Some(year)) = (number(first, 1..=2), number(second, 1..=2), number(third, 4..=4))
+    else {
+        return DateReading::NotADate;
+    };
+    match (calendar_date(year, b, a), calendar_date(year, a, b)) {
+        (Some(day_first), Some(month_first)) if day_first != month_first => DateReading::Ambiguous {
+            day_first,
+            month_first,
+        },
+        (Some(date), _) | (None, Some(date)) => DateReading::Date(date),
+        (None, None) => DateReading::NotADate,
+    }
+}
+
+/// A date as `YYYY-MM-DD`, if `text` reads as exactly one real calendar
+/// date (see [`read_date`]).
+pub fn date(text: &str) -> Option<String> {
+    match read_date(text) {
+        DateReading::Date(date) => Some(date),
+        _ => None,
+    }
 }
 
 /// English number words and Chinese numerals that state a quantity in a
@@ -400,7 +447,22 @@ mod tests {
         assert_eq!(date("2026/6/30").as_deref(), Some("2026-06-30"));
         assert_eq!(date("2026年6月30日").as_deref(), Some("2026-06-30"));
         assert_eq!(date("2026-02-30"), None);
+        assert_eq!(date("2026-13-01"), None);
         assert_eq!(date("soon"), None);
+        // Day or month first: read where only one reading is a real date.
+        assert_eq!(date("31/10/2026").as_deref(), Some("2026-10-31"));
+        assert_eq!(date("10/31/2026").as_deref(), Some("2026-10-31"));
+        assert_eq!(date("31.10.2026").as_deref(), Some("2026-10-31"));
+        assert_eq!(date("5/5/2026").as_deref(), Some("2026-05-05"));
+        assert_eq!(
+            read_date("05/06/2026"),
+            DateReading::Ambiguous {
+                day_first: "2026-06-05".into(),
+                month_first: "2026-05-06".into()
+            }
+        );
+        assert_eq!(read_date("31/31/2026"), DateReading::NotADate);
+        assert_eq!(read_date("30/02/2026"), DateReading::NotADate);
     }
 
     #[test]

@@ -147,7 +147,13 @@ impl Violation {
 
     /// The check could not run because of the unreadable value `reading`.
     pub fn unreadable(reading: &Reading) -> Self {
-        Violation::unreadable_at(reading.pointer.clone(), &reading.written, reading.kind.noun())
+        // `05/06/2026` is a real date two ways: what is missing is one way.
+        let noun = if reading.choices.is_empty() {
+            reading.kind.noun()
+        } else {
+            "a date that reads only one way (YYYY-MM-DD)"
+        };
+        Violation::unreadable_at(reading.pointer.clone(), &reading.written, noun)
     }
 
     /// The check could not run: the value at `pointer`, written `written`,
