@@ -50,7 +50,7 @@ pub(crate) fn explain(finding: &mut Finding, reading: &Reading, plan: &Value, wr
             let shown: Vec<String> = reading
                 .choices
                 .iter()
-                .map(|choice| crate::numbers::display_value(choice))
+                .map(crate::numbers::display_value)
                 .collect();
             finding.message = format!(
                 "{field} is written as {:?}, which reads two ways: {} if the day comes first, {} if the month does",
