@@ -143,7 +143,7 @@ proptest! {
         let exact: f64 = format!("{digits}.{:02}", cents.unwrap_or(0)).parse().unwrap_or(f64::NAN);
         let pointer = "/channels/0/spend_tiers/0/spend";
         let report = linter().lint("t.plan.yaml", &text);
-        let reported = report.findings.iter().any(|f| f.pointer == pointer && &text[f.span.start..f.span.end] == written);
+        let reported = report.findings.iter().any(|f| f.pointer == pointer && text[f.span.start..f.span.end] == written);
         // The other field is never disturbed by the separators.
         let customers = normalized.meant(&document.value).pointer("/channels/0/spend_tiers/0/new_customers").cloned();
         prop_assert_eq!(customers, Some(Value::from(80)), "{}", text);
