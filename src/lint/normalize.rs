@@ -1,5 +1,5 @@
-//! The plan as meant: what the rules and `metrics` read. Nulls in mappings
-//! are absent, and the values of typed fields written in a person's way
+//! The plan as meant: what the rules and `metrics` read. Nulls and blank
+//! cells (`""`) in mappings are absent, and the values of typed fields written in a person's way
 //! (`cac: "620"`, `price: "¥3,200"`, `rank: No.2`, `deadline: 2026/6/30`)
 //! are read into their canonical form, in place, so every pointer (and so
 //! every span) stays the same. Each reading is recorded: the schema names
@@ -148,21 +148,31 @@ pub fn normalize(plan: &Value) -> Normalized {
     }
 }
 
+/// A value that says nothing: `null`, or a blank spreadsheet cell (`""`,
+/// spaces only). Either is a missing value, in every field alike.
+fn is_blank(value: &Value) -> bool {
+    match value {
+        Value::Null => true,
+        Value::String(text) => text.trim().is_empty(),
+        _ => false,
+    }
+}
+
 fn has_null_entries(value: &Value) -> bool {
     match value {
-        Value::Object(map) => map.values().any(|item| item.is_null() || has_null_entries(item)),
+        Value::Object(map) => map.values().any(|item| is_blank(item) || has_null_entries(item)),
         Value::Array(items) => items.iter().any(has_null_entries),
         _ => false,
     }
 }
 
-/// `value` without the null entries of its mappings, at any depth (list
+/// `value` without the null and blank entries of its mappings, at any depth (list
 /// items stay, so indices and pointers do not move).
 fn without_nulls(value: &Value) -> Value {
     match value {
         Value::Object(map) => Value::Object(
             map.iter()
-                .filter(|(_, item)| !item.is_null())
+                .filter(|(_, item)| !is_blank(item))
                 .map(|(key, item)| (key.clone(), without_nulls(item)))
                 .collect::<Map<String, Value>>(),
         ),
