@@ -332,6 +332,26 @@ mod tests {
     }
 
     /// Every number field of the plan schema is read as people write it.
+    /// A blank cell is missing, whatever the field: as `null` is.
+    #[test]
+    fn blank_cells_are_missing_everywhere() {
+        let plan = json!({
+            "owner": "",
+            "goals": [{"id": "g", "baseline": "  ", "owner": "", "target": "15%"}],
+            "unit_economics": {"ltv": "", "cac": 90},
+            "x-list": ["", "a"],
+        });
+        let normalized = normalize(&plan);
+        let expected = json!({
+            "goals": [{"id": "g", "target": "15%"}],
+            "unit_economics": {"cac": 90},
+            "x-list": ["", "a"],
+        });
+        assert_eq!(normalized.written(&plan), &expected);
+        assert_eq!(normalized.meant(&plan), &expected);
+        assert!(normalized.readings.is_empty());
+    }
+
     #[test]
     fn every_number_field_of_the_schema_is_typed_here() {
         let schema: Value = serde_json::from_str(crate::lint::schema::PLAN_SCHEMA).unwrap();
