@@ -331,7 +331,6 @@ mod tests {
         assert!(normalized.reading("/period/end").is_none());
     }
 
-    /// Every number field of the plan schema is read as people write it.
     /// A blank cell is missing, whatever the field: as `null` is.
     #[test]
     fn blank_cells_are_missing_everywhere() {
@@ -352,6 +351,7 @@ mod tests {
         assert!(normalized.readings.is_empty());
     }
 
+    /// Every number field of the plan schema is read as people write it.
     #[test]
     fn every_number_field_of_the_schema_is_typed_here() {
         let schema: Value = serde_json::from_str(crate::lint::schema::PLAN_SCHEMA).unwrap();
