@@ -116,13 +116,14 @@ impl Normalized {
 pub fn normalize(plan: &Value) -> Normalized {
     let written = has_null_entries(plan).then(|| without_nulls(plan));
     let base = written.as_ref().unwrap_or(plan);
+    let plan_currency = base.get("currency").and_then(Value::as_str);
     let mut readings = Vec::new();
     for (steps, kind) in typed_field_steps() {
         visit(base, steps, &mut Vec::new(), &mut |trail, value| {
             // Only text can be written in a person's way: a number costs
             // no pointer.
             if value.is_string() {
-                readings.extend(read(&pointer_of(trail), value, *kind));
+                readings.extend(read(&pointer_of(trail), value, *kind, plan_currency));
             }
         });
     }
@@ -246,14 +247,24 @@ fn visit<'v>(
 
 /// How a non-canonical typed value reads; `None` when it is canonical (or
 /// of a shape the schema alone should judge, such as a list).
-fn read(pointer: &str, value: &Value, kind: Kind) -> Option<Reading> {
+///
+/// An amount whose sign names another currency than the plan's
+/// (`"$850,000"` in a CNY plan) is not read: taking it as CNY would be a
+/// different amount, and converting is for the team, not for planlint.
+fn read(pointer: &str, value: &Value, kind: Kind, plan_currency: Option<&str>) -> Option<Reading> {
     let Value::String(text) = value else {
         return None;
     };
     let mut choices = Vec::new();
     let (canonical, currency) = match kind {
         Kind::Amount => match values::amount(text) {
-            Some(amount) => (Some(number(amount.value)), amount.currency),
+            Some(amount) => match (amount.currency, plan_currency) {
+                (Some(code), Some(plan)) if values::sign_fits(text, code, plan) => {
+                    (Some(number(amount.value)), None)
+                }
+                (Some(code), Some(_)) => (None, Some(code)),
+                (currency, _) => (Some(number(amount.value)), currency),
+            },
             None => (None, None),
         },
         Kind::Fraction => (values::fraction(text).map(number), None),
@@ -329,6 +340,27 @@ mod tests {
             .collect();
         assert_eq!(unreadable, ["/budget/items/0/amount"]);
         assert!(normalized.reading("/period/end").is_none());
+    }
+
+    /// An amount in another currency than the plan's is not taken as the
+    /// plan's; a shared sign (`¥` in a JPY plan) agrees.
+    #[test]
+    fn another_currency_is_not_read_as_the_plans() {
+        let plan = json!({
+            "currency": "CNY",
+            "budget": {"total": "$850,000", "items": [{"amount": "¥3,000"}]},
+        });
+        let normalized = normalize(&plan);
+        let total = normalized.reading("/budget/total").unwrap();
+        assert_eq!((total.canonical.clone(), total.currency), (None, Some("USD")));
+        let item = normalized.reading("/budget/items/0/amount").unwrap();
+        assert_eq!((item.canonical.clone(), item.currency), (Some(json!(3000)), None));
+        let yen = json!({"currency": "JPY", "product": {"price": "¥4,800"}});
+        let price = normalize(&yen).reading("/product/price").cloned().unwrap();
+        assert_eq!((price.canonical, price.currency), (Some(json!(4800)), None));
+        let no_currency = json!({"product": {"price": "$48"}});
+        let price = normalize(&no_currency).reading("/product/price").cloned().unwrap();
+        assert_eq!((price.canonical, price.currency), (Some(json!(48)), Some("USD")));
     }
 
     /// A blank cell is missing, whatever the field: as `null` is.

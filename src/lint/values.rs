@@ -44,6 +44,31 @@ const CURRENCY_MARKS: &[(&str, &str)] = &[
     ("₩", "KRW"),
 ];
 
+/// Whether the currency `code` that `written`'s sign or code named agrees
+/// with the plan's currency `plan`. A bare sign is shared: `¥` is also the
+/// yen, `$` also the Canadian, Australian, Hong Kong ... dollar.
+pub fn sign_fits(written: &str, code: &str, plan: &str) -> bool {
+    let plan = plan.trim().to_ascii_uppercase();
+    if code == plan {
+        return true;
+    }
+    let named_outright = |marks: &[&str]| marks.iter().any(|mark| written.contains(mark));
+    match code {
+        "CNY" => {
+            plan == "JPY"
+                && named_outright(&["¥", "￥"])
+                && !named_outright(&["元", "RMB", "CNY", "人民币", "块", "yuan"])
+        }
+        "USD" => {
+            const DOLLARS: &[&str] = &["CAD", "AUD", "NZD", "HKD", "SGD", "TWD", "MXN"];
+            DOLLARS.contains(&plan.as_str())
+                && written.contains('$')
+                && !named_outright(&["US$", "USD", "美元"])
+        }
+        _ => false,
+    }
+}
+
 /// Multipliers written after a number, longest first, as powers of ten
 /// (applied by moving the decimal point, so `1.2万` is exactly 12000).
 const MULTIPLIERS: &[(&str, i32)] = &[

@@ -148,10 +148,12 @@ impl Violation {
     /// The check could not run because of the unreadable value `reading`.
     pub fn unreadable(reading: &Reading) -> Self {
         // `05/06/2026` is a real date two ways: what is missing is one way.
-        let noun = if reading.choices.is_empty() {
-            reading.kind.noun()
-        } else {
+        let noun = if !reading.choices.is_empty() {
             "a date that reads only one way (YYYY-MM-DD)"
+        } else if reading.currency.is_some() {
+            "an amount in the plan's currency"
+        } else {
+            reading.kind.noun()
         };
         Violation::unreadable_at(reading.pointer.clone(), &reading.written, noun)
     }
