@@ -20,6 +20,10 @@ pub enum Kind {
     Rank,
     /// An ISO date.
     Date,
+    /// A goal's figure in the goal's unit: an amount, or a percentage as
+    /// its number of percent (`38%` with `unit: "%"` is 38), as a
+    /// percentage target is read.
+    Measure,
 }
 
 impl Kind {
@@ -30,6 +34,7 @@ impl Kind {
             Kind::Fraction => "a fraction such as 0.45",
             Kind::Rank => "a rank such as 1 or 2",
             Kind::Date => "a real date as YYYY-MM-DD",
+            Kind::Measure => "a number in the goal's unit",
         }
     }
 }
@@ -40,7 +45,7 @@ pub const TYPED_FIELDS: &[(&str, Kind)] = &[
     ("/product/price", Kind::Amount),
     ("/target_customers/*/size", Kind::Amount),
     ("/positioning/rank", Kind::Rank),
-    ("/goals/*/baseline", Kind::Amount),
+    ("/goals/*/baseline", Kind::Measure),
     ("/goals/*/deadline", Kind::Date),
     ("/period/start", Kind::Date),
     ("/period/end", Kind::Date),
@@ -267,6 +272,13 @@ fn read(pointer: &str, value: &Value, kind: Kind, plan_currency: Option<&str>) -
             },
             None => (None, None),
         },
+        Kind::Measure => match values::percentage(text) {
+            Some(percent) => (Some(number(percent)), None),
+            None => {
+                return read(pointer, value, Kind::Amount, plan_currency)
+                    .map(|reading| Reading { kind, ..reading })
+            }
+        },
         Kind::Fraction => (values::fraction(text).map(number), None),
         Kind::Rank => (values::rank(text).map(Value::from), None),
         Kind::Date => match values::read_date(text) {
@@ -359,7 +371,10 @@ mod tests {
         let price = normalize(&yen).reading("/product/price").cloned().unwrap();
         assert_eq!((price.canonical, price.currency), (Some(json!(4800)), None));
         let no_currency = json!({"product": {"price": "$48"}});
-        let price = normalize(&no_currency).reading("/product/price").cloned().unwrap();
+        let price = normalize(&no_currency)
+            .reading("/product/price")
+            .cloned()
+            .unwrap();
         assert_eq!((price.canonical, price.currency), (Some(json!(48)), Some("USD")));
     }
 
@@ -368,19 +383,20 @@ mod tests {
     fn blank_cells_are_missing_everywhere() {
         let plan = json!({
             "owner": "",
-            "goals": [{"id": "g", "baseline": "  ", "owner": "", "target": "15%"}],
+            "goals": [{"id": "g", "baseline": "  ", "owner": "", "target": "15%"}, {"baseline": "38%", "unit": "%"}],
             "unit_economics": {"ltv": "", "cac": 90},
             "x-list": ["", "a"],
         });
         let normalized = normalize(&plan);
         let expected = json!({
-            "goals": [{"id": "g", "target": "15%"}],
+            "goals": [{"id": "g", "target": "15%"}, {"baseline": "38%", "unit": "%"}],
             "unit_economics": {"cac": 90},
             "x-list": ["", "a"],
         });
         assert_eq!(normalized.written(&plan), &expected);
-        assert_eq!(normalized.meant(&plan), &expected);
-        assert!(normalized.readings.is_empty());
+        assert_eq!(normalized.meant(&plan)["goals"][0], expected["goals"][0]);
+        // `38%` reads as a percentage target does: 38 (percent).
+        assert_eq!(normalized.meant(&plan)["goals"][1]["baseline"], json!(38));
     }
 
     /// Every number field of the plan schema is read as people write it.
