@@ -165,8 +165,8 @@ struct Frame {
     content_mark: usize,
     /// `Loader::expanded_nodes` before the node itself was added.
     nodes_mark: usize,
-    /// Flow mappings: the last value when it was a plain scalar ending in a
-    /// digit (`spend: 10` of `{spend: 10,000}`), which a following `,000`
+    /// Flow mappings: the last value when it was a plain scalar
+    /// (`spend: 10` of `{spend: 10,000}`), which a following `,000`
     /// continues.
     last_plain: Option<PlainValue>,
     /// Flow mappings: the next value belongs to a key that was a number's
@@ -486,12 +486,9 @@ impl<'t> Loader<'t> {
         }
         let node = self.push_node(span, NodeKind::Scalar)?;
         self.content_bytes = self.content_bytes.saturating_add(len);
-        let ends_in_digit = self
-            .text
-            .get(..span.end)
-            .is_some_and(|before| before.ends_with(|c: char| c.is_ascii_digit()));
+        let text_is_empty = span.is_empty();
         if let Some(frame) = self.frames.last_mut() {
-            if frame.flow && plain && ends_in_digit {
+            if frame.flow && plain && !text_is_empty {
                 if let Some((key, _)) = &frame.pending_key {
                     frame.last_plain = Some(PlainValue {
                         key: key.clone(),
@@ -505,11 +502,11 @@ impl<'t> Loader<'t> {
         Ok(())
     }
 
-    /// `{spend: 10,000}`: in a flow mapping a comma ends the value, so YAML
-    /// reads `spend: 10` and a key `000` without a value. When the plain key
-    /// `key_text` at `span` starts with a digit, follows the previous plain
-    /// value right after its comma and has no `:` of its own, it is joined
-    /// back onto that value: the value becomes the text as written
+    /// `{spend: 10,000}`, `{note: 渠道广, 价格高}`: in a flow mapping a comma
+    /// ends the value, so YAML reads `spend: 10` and a key `000` without a
+    /// value. When the plain key `key_text` at `span` follows the previous
+    /// plain value after a comma and has no `:` (no value) of its own, it is
+    /// joined back onto that value: the value becomes the text as written
     /// (`"10,000"`), read and reported like the same text in block style.
     fn continues_a_number(&mut self, key_text: &str, span: Span) -> bool {
         let text = self.text;
@@ -519,16 +516,13 @@ impl<'t> Loader<'t> {
         let Some(previous) = frame.last_plain.as_mut() else {
             return false;
         };
-        let right_after_comma = text.get(previous.span.end..span.start) == Some(",");
+        let between = text.get(previous.span.end..span.start).unwrap_or_default();
+        let after_comma = between.trim_matches([' ', '\t']) == ",";
         let next = text
             .get(span.end..)
             .and_then(|rest| rest.trim_start().chars().next());
         let no_value = matches!(next, Some(',' | '}'));
-        if !frame.flow
-            || !right_after_comma
-            || !no_value
-            || !key_text.starts_with(|c: char| c.is_ascii_digit())
-        {
+        if !frame.flow || !after_comma || !no_value || key_text.is_empty() {
             return false;
         }
         let Value::Object(map) = &mut frame.value else {

@@ -127,13 +127,16 @@ mod tests {
         assert_eq!(pieces[2], ["1", "000", "000"]);
     }
 
-    /// Block style, quoted text and a space after the comma are not splits.
+    /// Block style, a quoted value and a key with its own `:` are not splits.
     #[test]
-    fn only_unquoted_numbers_right_after_a_comma_are_joined() {
-        let text = "a: 10,000\nb: {x: 10, 000: 2}\nc: {y: \"10\",000}\n";
+    fn only_plain_values_continued_by_a_key_without_value_are_joined() {
+        let text = "a: 10,000\nb: {x: 10, 000: 2}\nc: {y: \"10\",000}\nd: {note: 渠道广, 价格高, n: 1}\n";
         let document = load(text, &LoadLimits::default()).unwrap();
-        assert!(document.flow_splits().is_empty());
+        assert_eq!(document.flow_splits().len(), 1);
         assert_eq!(document.value["a"], json!("10,000"));
         assert_eq!(document.value["b"], json!({"x": 10, "000": 2}));
+        assert_eq!(document.value["c"], json!({"y": "10", "000": null}));
+        // Text with a comma inside {...} is joined the same way.
+        assert_eq!(document.value["d"], json!({"note": "渠道广, 价格高", "n": 1}));
     }
 }
