@@ -159,3 +159,86 @@ proptest! {
         }
     }
 }
+
+/// `init`'s starter plan with every number of four or more digits written
+/// with thousands separators, in block style and with the tests and spend
+/// tiers in flow style (`{spend: 10,000, new_customers: 140}`): each such
+/// number is read exactly (the plan as read equals the plan without
+/// separators, so `metrics` shows what was written) and named at its place.
+#[test]
+fn the_starter_plan_with_separators_is_read_exactly_and_named() {
+    let template = include_str!("../src/cli/init.plan.yaml");
+    let tiers = regex::Regex::new(r"- spend: (\d+)\n\s+new_customers: (\d+)").unwrap();
+    let tests = regex::Regex::new(
+        r"test:\n\s+budget: (\d+)\n\s+revenue: (\d+)\n\s+exposure: (\d+)\n\s+conversion_rate: ([\d.]+)",
+    )
+    .unwrap();
+    let flow = tiers.replace_all(template, "- {spend: $1, new_customers: $2}");
+    let flow = tests
+        .replace_all(
+            &flow,
+            "test: {budget: $1, revenue: $2, exposure: $3, conversion_rate: $4}",
+        )
+        .into_owned();
+    assert!(flow.contains("- {spend: 10000, new_customers: 140}"), "{flow}");
+    let big = regex::Regex::new(r": (\d{4,})([,}\s])").unwrap();
+    let meant = |text: &str| {
+        let document = load(text, &LoadLimits::default()).unwrap();
+        normalize(&document.value).meant(&document.value).clone()
+    };
+    for original in [template.to_owned(), flow] {
+        let mut separated = String::new();
+        let mut places = Vec::new();
+        let mut last = 0;
+        for found in big.captures_iter(&original) {
+            let digits = found.get(1).unwrap();
+            let value: u64 = digits.as_str().parse().unwrap();
+            // Years in dates are not numbers; 2026 is no amount in the template.
+            if value == 2026 {
+                continue;
+            }
+            separated.push_str(&original[last..digits.start()]);
+            let grouped = grouped(digits.as_str());
+            places.push((separated.len(), grouped.clone()));
+            separated.push_str(&grouped);
+            last = digits.end();
+        }
+        separated.push_str(&original[last..]);
+        assert!(places.len() >= 15, "only {} numbers rewritten", places.len());
+        assert_eq!(
+            meant(&separated),
+            meant(&original),
+            "read differently:\n{separated}"
+        );
+        let report = linter().lint("starter.plan.yaml", &separated);
+        for (at, written) in &places {
+            assert!(
+                report
+                    .findings
+                    .iter()
+                    .any(|f| f.span.start == *at && &separated[f.span.start..f.span.end] == written),
+                "{written} at byte {at} is not named: {:?}",
+                report.findings
+            );
+        }
+        // Nothing else: no unknown `000` fields, no rule misled.
+        let others: Vec<_> = report
+            .findings
+            .iter()
+            .filter(|f| !places.iter().any(|(at, _)| *at == f.span.start))
+            .collect();
+        assert!(others.is_empty(), "{others:?}");
+    }
+}
+
+/// `1234567` -> `1,234,567`.
+fn grouped(digits: &str) -> String {
+    let mut out = String::new();
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}

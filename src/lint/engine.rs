@@ -227,6 +227,29 @@ impl Linter {
             }
             flow_numbers::explain_schema_finding(finding, document);
         }
+        // A value the schema lets pass as text (a goal's `target: "36,000"`)
+        // but that planlint reads as a number is named the same way.
+        for reading in &normalized.readings {
+            if reading.canonical.is_none() || findings.iter().any(|f| f.pointer == reading.pointer) {
+                continue;
+            }
+            let span = document.pointer_span(&reading.pointer);
+            let written = text.get(span.start..span.end).unwrap_or_default();
+            let mut finding = Finding {
+                rule: SCHEMA.to_owned(),
+                severity,
+                message: String::new(),
+                help: None,
+                pointer: reading.pointer.clone(),
+                span,
+                label: String::new(),
+                related: Vec::new(),
+                fix: None,
+            };
+            canonical_form::explain(&mut finding, reading, &document.value, written);
+            flow_numbers::explain_schema_finding(&mut finding, document);
+            findings.push(finding);
+        }
         let unnamed_splits = flow_numbers::findings(document, text, &findings, severity);
         findings.extend(unnamed_splits);
         // One finding per value written in a person's way, however many

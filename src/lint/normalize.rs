@@ -24,6 +24,10 @@ pub enum Kind {
     /// its number of percent (`38%` with `unit: "%"` is 38), as a
     /// percentage target is read.
     Measure,
+    /// A goal's target: a number read as an amount is (`"36,000"` is
+    /// 36000); a percentage (`"15%"`, `"+20%"`) stays as written, for the
+    /// rules that tell growth from a level.
+    Target,
 }
 
 impl Kind {
@@ -35,6 +39,7 @@ impl Kind {
             Kind::Rank => "a rank such as 1 or 2",
             Kind::Date => "a real date as YYYY-MM-DD",
             Kind::Measure => "a number in the goal's unit",
+            Kind::Target => "a number, or a percentage such as 15%",
         }
     }
 }
@@ -46,6 +51,7 @@ pub const TYPED_FIELDS: &[(&str, Kind)] = &[
     ("/target_customers/*/size", Kind::Amount),
     ("/positioning/rank", Kind::Rank),
     ("/goals/*/baseline", Kind::Measure),
+    ("/goals/*/target", Kind::Target),
     ("/goals/*/deadline", Kind::Date),
     ("/period/start", Kind::Date),
     ("/period/end", Kind::Date),
@@ -272,6 +278,11 @@ fn read(pointer: &str, value: &Value, kind: Kind, plan_currency: Option<&str>) -
             },
             None => (None, None),
         },
+        Kind::Target if values::percentage(text).is_some() => return None,
+        Kind::Target => {
+            return read(pointer, value, Kind::Amount, plan_currency)
+                .map(|reading| Reading { kind, ..reading })
+        }
         Kind::Measure => match values::percentage(text) {
             Some(percent) => (Some(number(percent)), None),
             None => {
@@ -409,7 +420,7 @@ mod tests {
         found.dedup();
         let mut typed: Vec<String> = TYPED_FIELDS
             .iter()
-            .filter(|(_, kind)| *kind != Kind::Date)
+            .filter(|(_, kind)| !matches!(kind, Kind::Date | Kind::Target))
             .map(|(path, _)| (*path).to_owned())
             .collect();
         typed.sort();
