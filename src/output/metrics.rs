@@ -29,7 +29,13 @@ pub fn write_table(
     let money = |value: f64| format_money(value, currency);
     let or_dash = |value: Option<String>| value.unwrap_or_else(|| "-".into());
     let percent = |share: Option<f64>| {
-        share.map(|s| format!("{:.1}", s * 100.0).trim_end_matches(".0").to_owned() + "%")
+        // `+ 0.0` turns a negative zero into zero: "0%", never "-0%".
+        share.map(|s| {
+            format!("{:.1}", s * 100.0 + 0.0)
+                .trim_end_matches(".0")
+                .to_owned()
+                + "%"
+        })
     };
     let mut text = String::new();
     let row = |text: &mut String, label: &str, value: String, note: &str| {
