@@ -242,3 +242,63 @@ fn grouped(digits: &str) -> String {
     }
     out
 }
+
+/// `planlint init NAME.plan.json` writes strict JSON that passes clean; the
+/// same file with a trailing comma, a comment or YAML in it exits 2 with a
+/// parse error at its line.
+#[test]
+fn init_writes_json_for_a_json_name_and_broken_json_exits_2_at_its_line() {
+    use assert_cmd::Command;
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        let output = Command::cargo_bin("planlint")
+            .unwrap()
+            .current_dir(dir.path())
+            .env("NO_COLOR", "1")
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            output.status.code(),
+            String::from_utf8_lossy(&output.stdout).into_owned(),
+        )
+    };
+    assert_eq!(run(&["init", "q4.plan.json"]).0, Some(0));
+    let written = std::fs::read_to_string(dir.path().join("q4.plan.json")).unwrap();
+    let value: Value = serde_json::from_str(&written).expect("init wrote JSON");
+    assert_eq!(value["version"], 1);
+    // python3 -m json.tool is what a user would try; run it where there is one.
+    if let Ok(output) = std::process::Command::new("python3")
+        .args(["-m", "json.tool", "q4.plan.json"])
+        .current_dir(dir.path())
+        .output()
+    {
+        assert!(output.status.success(), "json.tool refused it");
+    }
+    assert_eq!(
+        run(&["check", "q4.plan.json"]),
+        (Some(0), "No problems in 1 file.\n".to_owned())
+    );
+    let line_of = |needle: &str, text: &str| text[..text.find(needle).unwrap()].matches('\n').count() + 1;
+    let period_end = written.find("\"end\": \"2026-06-30\"").unwrap() + "\"end\": \"2026-06-30\"".len();
+    let trailing = format!("{},{}", &written[..period_end], &written[period_end..]);
+    let commented = written.replacen("  \"currency\"", "  // money is in USD\n  \"currency\"", 1);
+    let yaml = include_str!("../src/cli/init.plan.yaml").to_owned();
+    for (name, text, line) in [
+        (
+            "trailing.plan.json",
+            &trailing,
+            line_of("2026-06-30\",", &trailing) + 1,
+        ),
+        ("comment.plan.json", &commented, line_of("// money", &commented)),
+        ("yaml.plan.json", &yaml, 1),
+    ] {
+        std::fs::write(dir.path().join(name), text).unwrap();
+        let (code, json) = run(&["check", name, "--format", "json"]);
+        assert_eq!(code, Some(2), "{name}: {json}");
+        let report: Value = serde_json::from_str(&json).unwrap();
+        let finding = &report["files"][0]["findings"][0];
+        assert_eq!(finding["rule"], "parse-error", "{name}");
+        assert_eq!(finding["start"]["line"], line as u64, "{name}: {finding}");
+    }
+}
