@@ -252,6 +252,7 @@ impl Linter {
         }
         let unnamed_splits = flow_numbers::findings(document, text, &findings, severity);
         findings.extend(unnamed_splits);
+        findings.extend(flow_numbers::decimal_point_doubts(document, text, severity));
         // One finding per value written in a person's way, however many
         // schema keywords it breaks.
         findings.dedup_by(|a, b| a.pointer == b.pointer && normalized.reading(&a.pointer).is_some());

@@ -5,6 +5,7 @@
 
 use crate::document::{Document, FlowSplit};
 use crate::finding::{Finding, Fix, Severity};
+use crate::lint::normalize::{Kind, TYPED_FIELDS};
 use crate::lint::schema::display_path;
 use crate::rule::meta::SCHEMA;
 
@@ -99,6 +100,75 @@ pub(crate) fn findings(
     out
 }
 
+/// `budget: 12.000` as a European writes twelve thousand: YAML reads a
+/// decimal point, 12. In a field of money or counts, a number written with
+/// exactly three digits after one point (`12.000`, `1.500`) is read both
+/// ways by people, so it is named with both readings; no fix is certain.
+pub(crate) fn decimal_point_doubts(document: &Document, text: &str, severity: Severity) -> Vec<Finding> {
+    // Cheap test first: most plans have no such number at all.
+    let bytes = text.as_bytes();
+    let maybe = bytes
+        .windows(5)
+        .any(|w| w[0].is_ascii_digit() && w[1] == b'.' && w[2..].iter().all(u8::is_ascii_digit));
+    if !maybe {
+        return Vec::new();
+    }
+    let amount_fields: Vec<Vec<&str>> = TYPED_FIELDS
+        .iter()
+        .filter(|(_, kind)| matches!(kind, Kind::Amount | Kind::Measure | Kind::Target))
+        .map(|(path, _)| path.split('/').skip(1).collect())
+        .collect();
+    let typed = |pointer: &str| {
+        let steps: Vec<&str> = pointer.split('/').skip(1).collect();
+        amount_fields.iter().any(|path| {
+            path.len() == steps.len()
+                && path.iter().zip(&steps).all(|(want, step)| {
+                    *want == *step || (*want == "*" && step.bytes().all(|b| b.is_ascii_digit()))
+                })
+        })
+    };
+    let mut out = Vec::new();
+    for (pointer, spans) in document.iter() {
+        let Some(written) = text.get(spans.value.start..spans.value.end) else {
+            continue;
+        };
+        let Some((whole, fraction)) = written.split_once('.') else {
+            continue;
+        };
+        let shaped = (1..=3).contains(&whole.len())
+            && fraction.len() == 3
+            && whole.bytes().chain(fraction.bytes()).all(|b| b.is_ascii_digit());
+        if !shaped
+            || !document
+                .value
+                .pointer(&pointer)
+                .is_some_and(serde_json::Value::is_number)
+            || !typed(&pointer)
+        {
+            continue;
+        }
+        let as_decimal = crate::numbers::format_number(written.parse::<f64>().unwrap_or_default());
+        let thousands = format!("{whole}{fraction}").trim_start_matches('0').to_owned();
+        out.push(Finding {
+            rule: SCHEMA.to_owned(),
+            severity,
+            message: format!(
+                "{} is written {written}, which reads two ways: {as_decimal} with a decimal point, {thousands} with a dot between thousands; planlint reads {as_decimal}",
+                display_path(&pointer)
+            ),
+            help: Some(format!(
+                "write {thousands} if you mean {thousands}, or {as_decimal} if you mean {as_decimal}"
+            )),
+            pointer,
+            span: spans.value,
+            label: "decimal point or thousands?".to_owned(),
+            related: Vec::new(),
+            fix: None,
+        });
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use crate::document::{load, LoadLimits};
@@ -125,6 +195,22 @@ mod tests {
         let pieces: Vec<&[String]> = document.flow_splits().iter().map(|s| &s.pieces[..]).collect();
         assert_eq!(pieces.len(), 4);
         assert_eq!(pieces[2], ["1", "000", "000"]);
+    }
+
+    #[test]
+    fn a_dot_before_three_digits_in_an_amount_is_named() {
+        let text = "budget: {total: 12.000, items: [{amount: 1.5}]}\nunit_economics: {gross_margin: 0.125}\nx-n: 2.000\n";
+        let document = load(text, &LoadLimits::default()).unwrap();
+        let found = super::decimal_point_doubts(&document, text, crate::finding::Severity::Warning);
+        let pointers: Vec<&str> = found.iter().map(|f| f.pointer.as_str()).collect();
+        assert_eq!(pointers, ["/budget/total"]);
+        assert!(
+            found[0]
+                .message
+                .contains("12 with a decimal point, 12000 with a dot between thousands"),
+            "{}",
+            found[0].message
+        );
     }
 
     /// Block style, a quoted value and a key with its own `:` are not splits.
