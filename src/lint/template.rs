@@ -33,10 +33,11 @@ impl Template<'_> {
         if let Some(value) = find(&self.violation.vars).or_else(|| find(&self.rule.option_vars)) {
             return Some(value);
         }
+        // Values from the plan are shown as given; derived metrics rounded.
         let scalar = |root: &Value| {
             dotted(root, name)
                 .filter(|value| !value.is_object() && !value.is_array())
-                .map(crate::numbers::display_value)
+                .map(crate::numbers::display_given)
         };
         match name {
             "label" => Some(node_label(self.node, self.node_pointer)),
