@@ -26,7 +26,7 @@ pub fn load_json(text: &str, limits: &LoadLimits) -> Result<Document, LoadError>
         frames: Vec::new(),
         tree: SpanTree::default(),
     };
-    parser.skip_space()?;
+    parser.skip_space();
     if parser.at >= text.len() {
         return Err(error(
             "the file is empty: a plan needs at least `version` and `name`".to_owned(),
@@ -35,7 +35,7 @@ pub fn load_json(text: &str, limits: &LoadLimits) -> Result<Document, LoadError>
         ));
     }
     let root = parser.run()?;
-    parser.skip_space()?;
+    parser.skip_space();
     if parser.at < text.len() {
         return Err(parser.unexpected("the end of the file after the JSON value"));
     }
@@ -140,11 +140,10 @@ impl JsonParser<'_> {
     }
 
     /// Skips JSON whitespace (space, tab, line feed, carriage return).
-    fn skip_space(&mut self) -> Result<(), LoadError> {
+    fn skip_space(&mut self) {
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.bytes.get(self.at) {
             self.at += 1;
         }
-        Ok(())
     }
 
     fn peek(&self) -> Option<u8> {
@@ -154,7 +153,7 @@ impl JsonParser<'_> {
     fn run(&mut self) -> Result<Value, LoadError> {
         let mut expect = Expect::Value;
         loop {
-            self.skip_space()?;
+            self.skip_space();
             match expect {
                 Expect::Value | Expect::ValueOrClose => {
                     if self.peek() == Some(b']') {
@@ -186,8 +185,7 @@ impl JsonParser<'_> {
                         }
                         _ => {
                             let (value, span) = self.scalar()?;
-                            let node_id = self.push_node(span, NodeKind::Scalar)?;
-                            let _ = node_id;
+                            self.push_node(span, NodeKind::Scalar)?;
                             if let Some(done) = self.attach(value) {
                                 return Ok(done);
                             }
@@ -213,7 +211,7 @@ impl JsonParser<'_> {
                     let key = self.string()?;
                     let key_span = Span::new(key_start, self.at);
                     self.key(key, key_span)?;
-                    self.skip_space()?;
+                    self.skip_space();
                     if self.peek() != Some(b':') {
                         return Err(self.unexpected("`:` after the field name"));
                     }
