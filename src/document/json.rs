@@ -158,7 +158,7 @@ impl JsonParser<'_> {
                 Expect::Value | Expect::ValueOrClose => {
                     if self.peek() == Some(b']') {
                         if expect == Expect::ValueOrClose {
-                            if let Some(done) = self.close(b']')? {
+                            if let Some(done) = self.close()? {
                                 return Ok(done);
                             }
                             expect = Expect::CommaOrClose;
@@ -198,7 +198,7 @@ impl JsonParser<'_> {
                         if expect == Expect::Key {
                             return Err(self.trailing_comma());
                         }
-                        if let Some(done) = self.close(b'}')? {
+                        if let Some(done) = self.close()? {
                             return Ok(done);
                         }
                         expect = Expect::CommaOrClose;
@@ -233,7 +233,7 @@ impl JsonParser<'_> {
                             expect = if is_object { Expect::Key } else { Expect::Value };
                         }
                         Some(byte) if byte == closing => {
-                            if let Some(done) = self.close(closing)? {
+                            if let Some(done) = self.close()? {
                                 return Ok(done);
                             }
                         }
@@ -363,13 +363,12 @@ impl JsonParser<'_> {
         Ok(())
     }
 
-    /// Closes the innermost container at its bracket; the root value when
-    /// that was the last one.
-    fn close(&mut self, bracket: u8) -> Result<Option<Value>, LoadError> {
+    /// Closes the innermost container at its bracket (the current byte);
+    /// the root value when that was the last one.
+    fn close(&mut self) -> Result<Option<Value>, LoadError> {
         let Some(frame) = self.frames.pop() else {
             return Err(self.unexpected("a value"));
         };
-        debug_assert_eq!(self.bytes.get(self.at), Some(&bracket));
         self.at += 1;
         self.tree
             .set_value_span(frame.node, Span::new(frame.start, self.at));
