@@ -103,9 +103,9 @@ proptest! {
         prop_assert!(error.is_some(), "{broken}");
         let error = error.unwrap_or_else(|| unreachable!());
         prop_assert!(error.message.contains("trailing comma"), "{}", error.message);
-        let line = broken[..error.span.start].matches('\n').count();
-        let close_line = broken[..broken.len() - (text.len() - close)].matches('\n').count();
-        prop_assert_eq!(line, close_line);
+        // At the comma itself, on the line where it was written.
+        prop_assert_eq!(&broken[error.span.start..error.span.end], ",");
+        prop_assert_eq!(error.span.start, before.len());
     }
 
     #[test]
@@ -294,7 +294,7 @@ fn init_writes_json_for_a_json_name_and_broken_json_exits_2_at_its_line() {
         (
             "trailing.plan.json",
             &trailing,
-            line_of("2026-06-30\",", &trailing) + 1,
+            line_of("2026-06-30\",", &trailing),
         ),
         ("comment.plan.json", &commented, line_of("// money", &commented)),
         ("yaml.plan.json", &yaml, 1),

@@ -25,6 +25,7 @@ pub fn load_json(text: &str, limits: &LoadLimits) -> Result<Document, LoadError>
         limits: *limits,
         frames: Vec::new(),
         tree: SpanTree::default(),
+        last_comma: start,
     };
     parser.skip_space();
     if parser.at >= text.len() {
@@ -82,6 +83,9 @@ struct JsonParser<'t> {
     limits: LoadLimits,
     frames: Vec<Frame>,
     tree: SpanTree,
+    /// Where the last `,` between items stands: a trailing comma is
+    /// reported there, on the line the user has to change.
+    last_comma: usize,
 }
 
 impl JsonParser<'_> {
@@ -229,6 +233,7 @@ impl JsonParser<'_> {
                     let closing = if is_object { b'}' } else { b']' };
                     match self.peek() {
                         Some(b',') => {
+                            self.last_comma = self.at;
                             self.at += 1;
                             expect = if is_object { Expect::Key } else { Expect::Value };
                         }
@@ -278,12 +283,16 @@ impl JsonParser<'_> {
     }
 
     fn trailing_comma(&self) -> LoadError {
-        error(
-            "a comma before the closing bracket: JSON allows no trailing comma; remove the last comma"
+        LoadError {
+            message: "a comma after the last item: JSON allows no trailing comma; remove this comma"
                 .to_owned(),
-            self.here(),
-            "after a trailing comma",
-        )
+            span: cursor::char_span(self.text, self.last_comma),
+            label: "trailing comma".to_owned(),
+            related: vec![Label {
+                span: self.here(),
+                message: "the list or `{...}` closes here".to_owned(),
+            }],
+        }
     }
 
     fn push_node(&mut self, value: Span, kind: NodeKind) -> Result<NodeId, LoadError> {
@@ -653,8 +662,8 @@ mod tests {
             (text[..error.span.start].matches('\n').count() + 1, error.message)
         };
         let cases = [
-            ("{\n  \"a\": 1,\n}\n", 3, "trailing comma"),
-            ("[1,\n 2,\n]", 3, "trailing comma"),
+            ("{\n  \"a\": 1,\n}\n", 2, "trailing comma"),
+            ("[1,\n 2,\n]", 2, "trailing comma"),
             ("{\n  // note\n  \"a\": 1\n}", 2, "comments"),
             ("{\"a\": 1 /* x */}", 1, "comments"),
             ("version: 1\nname: x\n", 1, "YAML"),
