@@ -100,5 +100,5 @@ fn node_label(node: &Value, pointer: &str) -> String {
         .iter()
         .find_map(|key| node.get(key).and_then(Value::as_str))
         .map(str::to_owned)
-        .unwrap_or_else(|| display_path(pointer).trim_matches('`').to_owned())
+        .unwrap_or_else(|| display_path(pointer).replace('`', ""))
 }
