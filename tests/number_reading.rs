@@ -308,3 +308,88 @@ fn init_writes_json_for_a_json_name_and_broken_json_exits_2_at_its_line() {
         assert_eq!(finding["start"]["line"], line as u64, "{name}: {finding}");
     }
 }
+
+/// A date that reads two ways (`05/04/2026`: 5 April or 4 May) is named with
+/// both readings and offered as two edits for the writer to pick; `--fix`
+/// applies neither. A day-first date with one reading (`30/06/2026`) is read
+/// and `--fix` writes it as YYYY-MM-DD.
+#[test]
+fn a_date_that_reads_two_ways_is_offered_both_ways_and_never_guessed() {
+    use assert_cmd::Command;
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        let output = Command::cargo_bin("planlint")
+            .unwrap()
+            .current_dir(dir.path())
+            .env("NO_COLOR", "1")
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            output.status.code(),
+            String::from_utf8_lossy(&output.stdout).into_owned(),
+        )
+    };
+    let starter = include_str!("../src/cli/init.plan.yaml");
+    let plan = starter
+        .replacen("deadline: 2026-06-30", "deadline: 30/06/2026", 1)
+        .replacen("deadline: 2026-05-31", "deadline: 05/04/2026", 1);
+    assert_ne!(plan, starter);
+    std::fs::write(dir.path().join("dates.plan.yaml"), &plan).unwrap();
+    let (code, json) = run(&["check", "dates.plan.yaml", "--format", "json"]);
+    assert_eq!(code, Some(1), "{json}");
+    let report: Value = serde_json::from_str(&json).unwrap();
+    let findings = report["files"][0]["findings"].as_array().unwrap();
+    let at = |pointer: &str| -> Vec<&Value> {
+        findings
+            .iter()
+            .filter(|finding| finding["pointer"] == pointer && finding["rule"] == "schema")
+            .collect()
+    };
+    let two_ways = at("/goals/1/deadline");
+    assert_eq!(two_ways.len(), 1, "{json}");
+    let message = two_ways[0]["message"].as_str().unwrap();
+    assert!(
+        message.contains("2026-04-05") && message.contains("2026-05-04"),
+        "{message}"
+    );
+    assert!(message.contains("of goal 2"), "{message}");
+    assert!(
+        two_ways[0].get("fix").is_none(),
+        "a guess offered as certain: {json}"
+    );
+    let choices: Vec<&str> = two_ways[0]["choices"]
+        .as_array()
+        .expect("both readings offered")
+        .iter()
+        .map(|choice| choice["replacement"].as_str().unwrap())
+        .collect();
+    assert_eq!(choices.len(), 2, "{json}");
+    assert!(
+        choices[0].contains("2026-04-05") && choices[1].contains("2026-05-04"),
+        "{choices:?}"
+    );
+    // The date that reads one way only is read: no rule says it could not check it.
+    let one_way = findings
+        .iter()
+        .filter(|finding| finding["pointer"] == "/goals/0/deadline")
+        .collect::<Vec<_>>();
+    assert_eq!(one_way.len(), 1, "{json}");
+    assert_eq!(one_way[0]["rule"], "schema");
+    assert!(one_way[0]["fix"]["replacement"]
+        .as_str()
+        .unwrap()
+        .contains("2026-06-30"));
+
+    run(&["check", "dates.plan.yaml", "--fix"]);
+    let fixed = std::fs::read_to_string(dir.path().join("dates.plan.yaml")).unwrap();
+    assert!(
+        fixed.contains("deadline: 05/04/2026"),
+        "the two-way date was changed:\n{fixed}"
+    );
+    assert!(
+        !fixed.contains("30/06/2026"),
+        "the one-way date was not fixed:\n{fixed}"
+    );
+    assert!(fixed.contains("2026-06-30"));
+}

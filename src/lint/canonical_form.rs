@@ -77,6 +77,19 @@ pub(crate) fn explain(finding: &mut Finding, reading: &Reading, plan: &Value, wr
             ));
             finding.label = "day or month first?".to_owned();
             finding.fix = None;
+            let readings = ["day first", "month first"];
+            finding.choices = reading
+                .choices
+                .iter()
+                .zip(shown.iter().zip(readings))
+                .filter_map(|(choice, (date, order))| {
+                    Some(Fix {
+                        title: format!("write {:?} as {date} ({order})", reading.written),
+                        span: finding.span,
+                        replacement: crate::lint::scalar_text::replacement(written, choice)?,
+                    })
+                })
+                .collect();
         }
         None => {
             // The schema's own words ("must be a number, found the text

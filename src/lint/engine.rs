@@ -245,6 +245,7 @@ impl Linter {
                 label: String::new(),
                 related: Vec::new(),
                 fix: None,
+                choices: Vec::new(),
             };
             canonical_form::explain(&mut finding, reading, &document.value, written);
             flow_numbers::explain_schema_finding(&mut finding, document);
@@ -351,5 +352,6 @@ fn parse_error(error: &LoadError) -> Finding {
             })
             .collect(),
         fix: None,
+        choices: Vec::new(),
     }
 }

@@ -95,6 +95,7 @@ pub(crate) fn findings(
                 span: split.span,
                 replacement,
             }),
+            choices: Vec::new(),
         });
     }
     out
@@ -164,6 +165,14 @@ pub(crate) fn decimal_point_doubts(document: &Document, text: &str, severity: Se
             label: "decimal point or thousands?".to_owned(),
             related: Vec::new(),
             fix: None,
+            choices: [(&thousands, "thousands"), (&as_decimal, "decimal point")]
+                .into_iter()
+                .map(|(number, meaning)| Fix {
+                    title: format!("write {written} as {number} ({meaning})"),
+                    span: spans.value,
+                    replacement: number.clone(),
+                })
+                .collect(),
         });
     }
     out

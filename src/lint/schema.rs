@@ -162,6 +162,7 @@ fn findings_for(
             label: label.into(),
             related: Vec::new(),
             fix: None,
+            choices: Vec::new(),
         }
     };
     // A certain fix: the one close match, written plain (the engine keeps

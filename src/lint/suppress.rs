@@ -196,6 +196,7 @@ pub fn apply(
                         label: "suppresses nothing".into(),
                         related: Vec::new(),
                         fix: None,
+                        choices: Vec::new(),
                     });
                 }
             }
@@ -216,6 +217,7 @@ fn invalid(severity: Severity, span: Span, message: String, help: Option<String>
         label: "unknown rule".into(),
         related: Vec::new(),
         fix: None,
+        choices: Vec::new(),
     }
 }
 
