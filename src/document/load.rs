@@ -678,11 +678,11 @@ impl<'t> Loader<'t> {
         };
         let here = cursor::char_span(self.text, start);
         if self.expecting_key() {
-            let what = if is_map { "mapping" } else { "sequence" };
+            let what = if is_map { "group of fields" } else { "list" };
             return Err(error(
-                format!("a mapping key must be a scalar, not a {what}"),
+                format!("a field name must be plain text, not a {what}"),
                 here,
-                "non-scalar key",
+                "not a field name",
             ));
         }
         if self.frames.len() >= self.limits.max_depth {
@@ -810,9 +810,9 @@ impl<'t> Loader<'t> {
                     self.key(key, span)
                 }
                 Anchor::Node { .. } => Err(error(
-                    format!("a mapping key must be a scalar, but `*{name}` is a collection"),
+                    format!("a field name must be plain text, but `*{name}` is a list or a group of fields"),
                     span,
-                    "non-scalar key",
+                    "not a field name",
                 )),
             };
         }
@@ -948,7 +948,7 @@ impl<'t> Loader<'t> {
         let bracket = cursor::unclosed_bracket(self.text, from)?;
         let (what, closer) = match self.text.as_bytes().get(bracket) {
             Some(b'[') => ("list", ']'),
-            _ => ("mapping", '}'),
+            _ => ("`{...}`", '}'),
         };
         let place = LineIndex::new(self.text).position(self.text, bracket);
         let opener = if closer == ']' { '[' } else { '{' };
@@ -995,9 +995,9 @@ fn merge_into(map: &mut Map<String, Value>, sources: Value, at: Span) -> Result<
     for source in sources {
         let Value::Object(entries) = source else {
             return Err(error(
-                "`<<` merges mappings, but this is not a mapping (or a list of them)".to_owned(),
+                "`<<` merges groups of fields (`&name` anchors on `key: value` lines), but this is not one (or a list of them)".to_owned(),
                 at,
-                "not a mapping to merge",
+                "nothing to merge",
             ));
         };
         for (key, value) in entries {

@@ -216,7 +216,7 @@ fn findings_for(
             vec![finding(
                 pointer,
                 format!("{field} is missing the required field `{name}`"),
-                "this mapping lacks it",
+                "this lacks it",
                 None,
             )]
         }
