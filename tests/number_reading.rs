@@ -393,3 +393,31 @@ fn a_date_that_reads_two_ways_is_offered_both_ways_and_never_guessed() {
     );
     assert!(fixed.contains("2026-06-30"));
 }
+
+/// A rank planlint cannot read (`first-ish`) is named as unreadable by the
+/// positioning rule, not judged "neither No.1 nor No.2"; a rank it reads
+/// (第二) passes.
+#[test]
+fn an_unreadable_rank_is_named_not_judged() {
+    let template = include_str!("../src/cli/init.plan.yaml");
+    let rank = |written: &str| {
+        let plan = template.replacen("  rank: 1 ", &format!("  rank: {written} "), 1);
+        assert_ne!(plan, template);
+        linter()
+            .lint("rank.plan.yaml", &plan)
+            .findings
+            .into_iter()
+            .filter(|f| f.rule == "weak-positioning")
+            .map(|f| f.message)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        rank("first-ish"),
+        ["`positioning.rank` is \"first-ish\", which is not a rank such as 1 or 2: this rule could not check it"]
+    );
+    assert_eq!(rank("第二"), Vec::<String>::new());
+    assert_eq!(
+        rank("3"),
+        ["rank 3 is neither No.1 nor No.2: customers remember the leader and its challenger"]
+    );
+}
