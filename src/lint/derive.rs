@@ -235,26 +235,32 @@ fn channels(plan: &Value, total_budget: Option<f64>) -> Vec<ChannelMetrics> {
 }
 
 /// Marginal CAC of each spend step, measured from the tier before it (the
-/// first tier from zero spend and zero customers).
+/// first tier from zero spend and zero customers). A tier that cannot be
+/// read leaves out both steps that touch it: the step after it is never
+/// measured from an older tier, which would show a step nobody wrote.
 fn tiers(channel: &Value, channel_pointer: &str) -> Vec<TierMetrics> {
-    let mut previous = (0.0, 0.0);
+    let mut previous = Some((0.0, 0.0));
     let mut out = Vec::new();
     for (index, tier) in list(Some(channel), "spend_tiers").iter().enumerate() {
         let (Some(spend), Some(customers)) =
             (number(Some(tier), "spend"), number(Some(tier), "new_customers"))
         else {
+            previous = None;
+            continue;
+        };
+        let Some(previous_tier) = previous.replace((spend, customers)) else {
             continue;
         };
         // Differences of huge numbers can overflow: such a step cannot be measured.
-        let (Some(spend_added), Some(customers_added)) =
-            (finite(spend - previous.0), finite(customers - previous.1))
-        else {
-            previous = (spend, customers);
+        let (Some(spend_added), Some(customers_added)) = (
+            finite(spend - previous_tier.0),
+            finite(customers - previous_tier.1),
+        ) else {
             continue;
         };
         out.push(TierMetrics {
             pointer: format!("{channel_pointer}/spend_tiers/{index}"),
-            from_spend: previous.0,
+            from_spend: previous_tier.0,
             to_spend: spend,
             spend_added,
             customers_added,
@@ -264,7 +270,6 @@ fn tiers(channel: &Value, channel_pointer: &str) -> Vec<TierMetrics> {
                 None
             },
         });
-        previous = (spend, customers);
     }
     out
 }
@@ -374,6 +379,25 @@ mod tests {
         let text = serde_json::to_string(&value).unwrap();
         assert!(!text.contains("null"), "{text}");
         assert_eq!(derive(&plan).unit_economics.ltv, None);
+    }
+
+    #[test]
+    fn a_tier_that_cannot_be_read_leaves_out_both_steps_around_it() {
+        let plan = json!({"channels": [{"spend_tiers": [
+            {"spend": 5000, "new_customers": 80},
+            {"spend": 10000, "new_customers": "many"},
+            {"spend": 15000, "new_customers": 180},
+            {"spend": 20000, "new_customers": 200}
+        ]}]});
+        let steps: Vec<_> = derive(&plan).channels[0]
+            .tiers
+            .iter()
+            .map(|t| (t.from_spend, t.to_spend, t.marginal_cac))
+            .collect();
+        assert_eq!(
+            steps,
+            [(0.0, 5000.0, Some(62.5)), (15000.0, 20000.0, Some(250.0))]
+        );
     }
 
     #[test]
