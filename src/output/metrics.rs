@@ -90,20 +90,20 @@ pub fn write_table(
     row(
         &mut text,
         "Channels",
-        money(budget.channels),
-        &or_dash(percent(share(budget.channels))),
+        or_dash(budget.channels.map(money)),
+        &or_dash(percent(budget.channels.and_then(share))),
     );
     row(
         &mut text,
         "Other costs",
-        money(budget.items),
-        &or_dash(percent(share(budget.items))),
+        or_dash(budget.items.map(money)),
+        &or_dash(percent(budget.items.and_then(share))),
     );
     row(
         &mut text,
         "Planned",
-        money(budget.planned),
-        &or_dash(percent(share(budget.planned))),
+        or_dash(budget.planned.map(money)),
+        &or_dash(percent(budget.planned.and_then(share))),
     );
     row(&mut text, "Remaining", or_dash(budget.remaining.map(money)), "");
 

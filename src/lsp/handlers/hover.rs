@@ -120,8 +120,8 @@ fn derived(metrics: &Metrics, pointer: &str) -> Option<String> {
         let budget = &metrics.budget;
         let mut out = String::from("**Derived by planlint**");
         line(&mut out, "Total", budget.total, "");
-        line(&mut out, "Channels", Some(budget.channels), "");
-        line(&mut out, "Other items", Some(budget.items), "");
+        line(&mut out, "Channels", budget.channels, "");
+        line(&mut out, "Other items", budget.items, "");
         line(&mut out, "Remaining", budget.remaining, "");
         return Some(out);
     }
