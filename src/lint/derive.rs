@@ -381,7 +381,10 @@ mod tests {
         let budget = metrics.budget;
         assert_eq!((budget.total, budget.remaining), (None, None));
         for sum in [budget.channels, budget.items, budget.planned] {
-            assert!(sum.is_some_and(|sum| sum == 0.0 && sum.is_sign_positive()), "{sum:?}");
+            assert!(
+                sum.is_some_and(|sum| sum == 0.0 && sum.is_sign_positive()),
+                "{sum:?}"
+            );
         }
     }
 
