@@ -55,6 +55,38 @@ pub fn display_value(value: &Value) -> String {
     }
 }
 
+/// A value from the plan as it reads inside a message: numbers exactly as
+/// given (`0.009`, never rounded to `0.01`), whole parts grouped
+/// (`1,234.5`); strings bare.
+pub fn display_given(value: &Value) -> String {
+    let Value::Number(number) = value else {
+        return display_value(value);
+    };
+    if number.is_i64() || number.is_u64() {
+        return display_value(value);
+    }
+    // serde_json writes a float in its shortest exact form.
+    let text = number.to_string();
+    if text.contains(['e', 'E']) {
+        return text;
+    }
+    let (sign, digits) = text
+        .strip_prefix('-')
+        .map_or(("", text.as_str()), |rest| ("-", rest));
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    let mut grouped = String::with_capacity(whole.len() + whole.len() / 3);
+    for (index, digit) in whole.chars().enumerate() {
+        if index > 0 && (whole.len() - index) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    match fraction.trim_end_matches('0') {
+        "" => format!("{sign}{grouped}"),
+        fraction => format!("{sign}{grouped}.{fraction}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -69,5 +101,16 @@ mod tests {
         assert_eq!(format_number(99.999), "100");
         assert_eq!(format_number(f64::NAN), "n/a");
         assert_eq!(format_number(0.0), "0");
+    }
+
+    #[test]
+    fn given_numbers_are_shown_exactly() {
+        let shown = |value: Value| display_given(&value);
+        assert_eq!(shown(serde_json::json!(0.009)), "0.009");
+        assert_eq!(shown(serde_json::json!(1234.5)), "1,234.5");
+        assert_eq!(shown(serde_json::json!(-0.125)), "-0.125");
+        assert_eq!(shown(serde_json::json!(40000)), "40,000");
+        assert_eq!(shown(serde_json::json!(100.0)), "100");
+        assert_eq!(shown(serde_json::json!("No.2")), "No.2");
     }
 }

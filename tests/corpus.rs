@@ -29,27 +29,28 @@ fn corpus() -> Vec<(PathBuf, PathBuf)> {
 
 /// What one expectation file asks, checked against the findings; returns
 /// (expectations that held, those that did not, as words).
-fn judge(expect: &Value, found: &[(String, String)]) -> (usize, Vec<String>) {
+/// `found` holds each finding's rule, pointer and 1-based line.
+fn judge(expect: &Value, found: &[(String, String, usize)]) -> (usize, Vec<String>) {
     let mut held = 0;
     let mut broken = Vec::new();
     for entry in expect["fires"].as_array().into_iter().flatten() {
         let rule = entry["rule"].as_str().unwrap();
         let at = entry.get("at").and_then(Value::as_str);
-        if found
-            .iter()
-            .any(|(r, p)| r == rule && at.is_none_or(|at| at == p))
-        {
+        let line = entry.get("line").and_then(Value::as_u64);
+        if found.iter().any(|(r, p, l)| {
+            r == rule && at.is_none_or(|at| at == p) && line.is_none_or(|line| line == *l as u64)
+        }) {
             held += 1;
         } else {
-            broken.push(format!("expected {rule} at {at:?}"));
+            broken.push(format!("expected {rule} at {at:?} (line {line:?})"));
         }
     }
     for rule in expect["silent"].as_array().into_iter().flatten() {
         let rule = rule.as_str().unwrap();
         let wrong: Vec<&str> = found
             .iter()
-            .filter(|(r, _)| r == rule)
-            .map(|(_, p)| p.as_str())
+            .filter(|(r, _, _)| r == rule)
+            .map(|(_, p, _)| p.as_str())
             .collect();
         if wrong.is_empty() {
             held += 1;
@@ -58,7 +59,7 @@ fn judge(expect: &Value, found: &[(String, String)]) -> (usize, Vec<String>) {
         }
     }
     for (rule, count) in expect["counts"].as_object().into_iter().flatten() {
-        let n = found.iter().filter(|(r, _)| r == rule).count() as u64;
+        let n = found.iter().filter(|(r, _, _)| r == rule).count() as u64;
         if Some(n) == count.as_u64() {
             held += 1;
         } else {
@@ -80,13 +81,34 @@ fn the_realistic_corpus_holds_entirely() {
             .unwrap_or_else(|_| panic!("{} has no expectation file", plan.display()));
         let expect = load(&text, &LoadLimits::default()).unwrap().value;
         let name = plan.file_name().unwrap().to_string_lossy().into_owned();
-        let findings = linter.lint_bytes(&name, &std::fs::read(plan).unwrap()).findings;
-        let found: Vec<(String, String)> = findings
+        let bytes = std::fs::read(plan).unwrap();
+        let findings = linter.lint_bytes(&name, &bytes).findings;
+        let line_of = |offset: usize| {
+            bytes[..offset.min(bytes.len())]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count()
+                + 1
+        };
+        let found: Vec<(String, String, usize)> = findings
             .iter()
-            .map(|finding| (finding.rule.clone(), finding.pointer.clone()))
+            .map(|finding| {
+                (
+                    finding.rule.clone(),
+                    finding.pointer.clone(),
+                    line_of(finding.span.start),
+                )
+            })
             .collect();
+        // A plan that does not parse is a defect of the corpus, unless
+        // refusing it is the point (a `.plan.json` that is not JSON).
+        let parse_error_expected = expect["fires"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .any(|entry| entry["rule"] == "parse-error");
         assert!(
-            !found.iter().any(|(rule, _)| rule == "parse-error"),
+            parse_error_expected || !found.iter().any(|(rule, _, _)| rule == "parse-error"),
             "{name} does not parse: {findings:?}"
         );
         let (ok, broken) = judge(&expect, &found);

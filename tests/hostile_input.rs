@@ -244,7 +244,7 @@ fn a_root_that_is_a_scalar() {
         "scalar.plan.yaml",
         &[seen(
             "schema",
-            "the plan must be a mapping, found the text \"hello\"",
+            "the plan must be a group of fields, found the text \"hello\"",
             (1, 1),
             (1, 6),
         )],
@@ -259,7 +259,7 @@ fn a_root_that_is_a_list() {
         "list.plan.yaml",
         &[seen(
             "schema",
-            "the plan must be a mapping, found a list",
+            "the plan must be a group of fields, found a list",
             (1, 1),
             (2, 10),
         )],
@@ -477,7 +477,7 @@ fn unterminated_json() {
             r#"{"version": 1, "name": "abc"#,
             seen(
                 "parse-error",
-                "while scanning a quoted scalar, found unexpected end of stream",
+                "the text is not closed: a `\"` is missing",
                 (1, 24),
                 (1, 25),
             ),
@@ -487,7 +487,7 @@ fn unterminated_json() {
             "{\"version\": 1,\n \"name\": \"a\"\n",
             seen(
                 "parse-error",
-                "the file ends inside a mapping: the `{` at line 1, column 1 is never closed with `}`",
+                "the file ends inside a `{...}`: the `{` at line 1, column 1 is never closed with `}`",
                 (1, 1),
                 (1, 2),
             ),
@@ -567,7 +567,7 @@ fn wrong_types_and_impossible_dates() {
             ),
             seen(
                 "schema",
-                "`goals[1].deadline` must be text, found a list",
+                "`deadline` of goal 2 must be text, found a list",
                 (66, 15),
                 (66, 27),
             ),

@@ -345,7 +345,11 @@ fn merge_keys_take_entries_and_their_spans() {
     assert_eq!(slice(text, value_span(&doc, "/goals/2/owner")), "Zhao");
 
     let bad = load_err("base: &b [1, 2]\ngoal:\n  <<: *b\n  id: a\n");
-    assert!(bad.message.contains("`<<` merges mappings"), "{}", bad.message);
+    assert!(
+        bad.message.contains("`<<` merges groups of fields"),
+        "{}",
+        bad.message
+    );
 }
 
 #[test]
@@ -396,10 +400,13 @@ fn duplicate_keys() {
 #[test]
 fn non_scalar_keys() {
     let e = load_err("? [a]\n: b\n");
-    assert_eq!(e.message, "a mapping key must be a scalar, not a sequence");
+    assert_eq!(e.message, "a field name must be plain text, not a list");
     assert_eq!(e.span, Span::new(2, 3));
     let e = load_err("{{a: 1}: b}");
-    assert_eq!(e.message, "a mapping key must be a scalar, not a mapping");
+    assert_eq!(
+        e.message,
+        "a field name must be plain text, not a group of fields"
+    );
     assert_eq!(e.span, Span::new(1, 2));
     // Scalar keys of any kind become strings.
     let doc = load_ok("1: x\ntrue: y\n~: z\n'q': w\n");

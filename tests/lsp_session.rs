@@ -269,3 +269,60 @@ fn a_burst_of_edits_lints_the_newest_version() {
     assert!(publishes.get() < 30, "{} versions linted of 300", publishes.get());
     assert_eq!(client.finish(), 0);
 }
+
+/// A date that reads two ways gets one quick fix per reading, neither
+/// preferred (the writer picks); no edit is offered as certain.
+#[test]
+fn a_date_that_reads_two_ways_offers_both_readings() {
+    let (dir, root) = workspace();
+    let mut client = Client::start(dir.path());
+    client.initialize(&root);
+    let uri = format!("{root}/dates.plan.yaml");
+    let clean =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/clean.plan.yaml")).unwrap();
+    let text = clean.replacen("deadline: 2026-07-31", "deadline: 05/06/2026", 1);
+    assert_ne!(text, clean);
+    client.open(&uri, &text);
+    let published = client.diagnostics_for(&uri);
+    assert!(codes(&published).contains(&"schema".to_owned()));
+    let at = position_of(&text, "05/06/2026");
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": {"start": at, "end": at}, "context": {"diagnostics": []}}),
+    );
+    let actions = actions["result"].as_array().unwrap().clone();
+    let readings: Vec<(&str, &Value)> = actions
+        .iter()
+        .filter(|a| {
+            a["title"]
+                .as_str()
+                .unwrap()
+                .starts_with("write \"05/06/2026\" as")
+        })
+        .map(|a| {
+            (
+                a["title"].as_str().unwrap(),
+                &a["edit"]["changes"][&uri][0]["newText"],
+            )
+        })
+        .collect();
+    assert_eq!(
+        readings,
+        vec![
+            (
+                "write \"05/06/2026\" as 2026-06-05 (day first)",
+                &json!("\"2026-06-05\"")
+            ),
+            (
+                "write \"05/06/2026\" as 2026-05-06 (month first)",
+                &json!("\"2026-05-06\"")
+            ),
+        ],
+        "{actions:?}"
+    );
+    assert!(
+        actions.iter().all(|a| a["isPreferred"] != true),
+        "a guess is offered as the preferred fix: {actions:?}"
+    );
+    assert_eq!(client.finish(), 0);
+}

@@ -50,6 +50,7 @@ fn finding(rule: &str, severity: Severity, message: &str, pointer: &str, span: S
         label: "here".into(),
         related: Vec::new(),
         fix: None,
+        choices: Vec::new(),
     }
 }
 

@@ -25,7 +25,7 @@ fn an_unknown_key_is_underlined_with_a_suggestion() {
     let (finding, underlined) = &found[0];
     assert_eq!(underlined, "dedline");
     assert_eq!(finding.pointer, "/goals/0/dedline");
-    assert_eq!(finding.message, "unknown field `dedline` in `goals[0]`");
+    assert_eq!(finding.message, "unknown field `dedline` in goal 1");
     assert_eq!(finding.help.as_deref(), Some("did you mean `deadline`?"));
 }
 
@@ -63,7 +63,7 @@ fn wrong_types_bad_dates_and_ranges_name_the_field() {
             ("`budget.total` must be at least 0, found -5", "-5"),
             ("`positioning.rank` is written as \"first\": the plan format wants 1", "first"),
             (
-                "`channels[0].type` must be one of \"search\", \"social\", \"display\", \"video\", \"email\", \"affiliate\", \"seo\", \"content\", \"marketplace\", \"offline\", \"other\", found \"tv\"",
+                "`type` of channel 1 must be one of \"search\", \"social\", \"display\", \"video\", \"email\", \"affiliate\", \"seo\", \"content\", \"marketplace\", \"offline\", \"other\", found \"tv\"",
                 "tv"
             ),
         ]
@@ -83,7 +83,10 @@ fn json_plans_get_the_same_findings_with_spans() {
 fn a_root_that_is_not_a_mapping() {
     let found = schema_findings("- just\n- a list\n");
     assert_eq!(found.len(), 1, "{found:?}");
-    assert_eq!(found[0].0.message, "the plan must be a mapping, found a list");
+    assert_eq!(
+        found[0].0.message,
+        "the plan must be a group of fields, found a list"
+    );
 }
 
 /// A JSON export writes `null` for what it leaves empty: absent, not a

@@ -196,16 +196,22 @@ fn schema_modeline() -> String {
 /// and the YAML extension both on, every schema problem would show twice.
 pub(super) fn init(file: &Path, with_modeline: bool) -> Result<i32, UserError> {
     let shown = display_path(file);
-    let modeline = if with_modeline {
-        schema_modeline()
+    // A `.json` name gets JSON: a YAML template there would not parse, and
+    // JSON has no comment to carry a modeline.
+    let template = if crate::document::is_json_name(&file.to_string_lossy()) {
+        super::init_json::template_as_json(INIT_TEMPLATE).ok_or_else(|| {
+            UserError::new("internal error: the starter plan could not be written as JSON".to_owned())
+        })?
+    } else if with_modeline {
+        format!("{}{INIT_TEMPLATE}", schema_modeline())
     } else {
-        String::new()
+        INIT_TEMPLATE.to_owned()
     };
     let created = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
         .open(file)
-        .and_then(|mut handle| handle.write_all(format!("{modeline}{INIT_TEMPLATE}").as_bytes()));
+        .and_then(|mut handle| handle.write_all(template.as_bytes()));
     match created {
         Ok(()) => {
             print_stdout(&format!(
@@ -238,6 +244,17 @@ mod tests {
             format!("# yaml-language-server: $schema={url}\n")
         );
         assert!(!INIT_TEMPLATE.contains("yaml-language-server"));
+    }
+
+    /// The JSON starter plan is strict JSON holding the YAML template's data.
+    #[test]
+    fn the_json_template_is_the_yaml_template_as_json() {
+        let json = super::super::init_json::template_as_json(INIT_TEMPLATE).unwrap();
+        let limits = crate::document::LoadLimits::default();
+        let from_json = crate::document::load_json(&json, &limits).unwrap();
+        let from_yaml = crate::document::load(INIT_TEMPLATE, &limits).unwrap();
+        assert_eq!(from_json.value, from_yaml.value);
+        assert!(json.starts_with("{\n  \"version\": 1,\n  \"name\": "), "{json}");
     }
 
     #[test]

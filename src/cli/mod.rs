@@ -5,6 +5,7 @@ mod check;
 mod commands;
 mod diff;
 mod fix;
+mod init_json;
 mod plan_view;
 mod report;
 mod rewrite;

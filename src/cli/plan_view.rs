@@ -64,9 +64,7 @@ pub(super) fn unread_values(normalized: &Normalized) -> Vec<Unread> {
         .iter()
         .filter(|reading| reading.canonical.is_none())
         .map(|reading| Unread {
-            field: crate::lint::schema::display_path(&reading.pointer)
-                .trim_matches('`')
-                .to_owned(),
+            field: crate::lint::schema::display_path(&reading.pointer).replace('`', ""),
             written: reading.written.clone(),
             noun: reading.kind.noun(),
         })

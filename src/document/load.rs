@@ -16,7 +16,7 @@ use serde_json::{Map, Value};
 use super::cursor::{self, CharCursor};
 use super::scalar::{self, ScalarError};
 use super::spans::{NodeId, NodeKind, SpanTree, TooManyNodes, MERGE_KEY};
-use super::{Document, Label, LineIndex, LoadError, NodeSpans, Span};
+use super::{Document, FlowSplit, Label, LineIndex, LoadError, LoaderNotes, NodeSpans, Span};
 
 /// Bounds that keep hostile input cheap.
 ///
@@ -165,6 +165,20 @@ struct Frame {
     content_mark: usize,
     /// `Loader::expanded_nodes` before the node itself was added.
     nodes_mark: usize,
+    /// Flow mappings: the last value when it was a plain scalar
+    /// (`spend: 10` of `{spend: 10,000}`), which a following `,000`
+    /// continues.
+    last_plain: Option<PlainValue>,
+    /// Flow mappings: the next value belongs to a key that was a number's
+    /// continuation (`000`); it is empty and dropped.
+    swallow_value: bool,
+}
+
+/// A plain scalar value of a flow mapping, as written.
+struct PlainValue {
+    key: String,
+    node: NodeId,
+    span: Span,
 }
 
 /// What an anchor refers to.
@@ -196,6 +210,11 @@ struct Loader<'t> {
     tree: SpanTree,
     /// Bytes of keys and scalar text taken into the tree so far.
     content_bytes: usize,
+    /// Numbers with thousands separators that YAML split in a flow mapping,
+    /// joined back.
+    flow_splits: Vec<FlowSplit>,
+    /// Scalars written over several lines (their text may hold a `#`).
+    multiline_scalars: Vec<Span>,
     /// Nodes in the value so far, counting every node an alias copied.
     expanded_nodes: usize,
     alias_nodes: usize,
@@ -218,6 +237,8 @@ impl<'t> Loader<'t> {
             limits: *limits,
             frames: Vec::new(),
             tree: SpanTree::default(),
+            flow_splits: Vec::new(),
+            multiline_scalars: Vec::new(),
             content_bytes: 0,
             expanded_nodes: 0,
             alias_nodes: 0,
@@ -304,7 +325,10 @@ impl<'t> Loader<'t> {
 
     fn finish(mut self) -> Result<Document, LoadError> {
         match self.root.take() {
-            Some(value) => Ok(Document::new(value, self.tree)),
+            Some(value) => Ok(Document::new(value, self.tree).with_loader_notes(LoaderNotes {
+                flow_splits: self.flow_splits,
+                multiline_scalars: self.multiline_scalars,
+            })),
             None => Err(error(EMPTY_FILE.to_owned(), Span::new(0, 0), "empty")),
         }
     }
@@ -421,6 +445,26 @@ impl<'t> Loader<'t> {
         let is_key = self.expecting_key();
         let span = self.scalar_span(&text, style, has_props, is_key, marks);
         self.bump(span.end);
+        if self
+            .text
+            .get(span.start..span.end)
+            .is_some_and(|written| written.contains('\n'))
+        {
+            self.multiline_scalars.push(span);
+        }
+        let plain = style == ScalarStyle::Plain && !has_props;
+        if is_key && plain && self.continues_a_number(&text, span) {
+            return Ok(());
+        }
+        if !is_key {
+            if let Some(frame) = self.frames.last_mut() {
+                if std::mem::take(&mut frame.swallow_value) {
+                    frame.pending_key = None;
+                    return Ok(());
+                }
+                frame.last_plain = None;
+            }
+        }
         if is_key {
             if anchor != 0 {
                 let anchored = Anchor::Scalar {
@@ -444,10 +488,76 @@ impl<'t> Loader<'t> {
             };
             self.anchors.insert(anchor, anchored);
         }
-        self.push_node(span, NodeKind::Scalar)?;
+        let node = self.push_node(span, NodeKind::Scalar)?;
         self.content_bytes = self.content_bytes.saturating_add(len);
+        let text_is_empty = span.is_empty();
+        if let Some(frame) = self.frames.last_mut() {
+            if frame.flow && plain && !text_is_empty {
+                if let Some((key, _)) = &frame.pending_key {
+                    frame.last_plain = Some(PlainValue {
+                        key: key.clone(),
+                        node,
+                        span,
+                    });
+                }
+            }
+        }
         self.attach(value, 0, span.end);
         Ok(())
+    }
+
+    /// `{spend: 10,000}`, `{note: 渠道广, 价格高}`: in a flow mapping a comma
+    /// ends the value, so YAML reads `spend: 10` and a key `000` without a
+    /// value. When the plain key `key_text` at `span` follows the previous
+    /// plain value after a comma and has no `:` (no value) of its own, it is
+    /// joined back onto that value: the value becomes the text as written
+    /// (`"10,000"`), read and reported like the same text in block style.
+    fn continues_a_number(&mut self, key_text: &str, span: Span) -> bool {
+        let text = self.text;
+        let Some(frame) = self.frames.last_mut() else {
+            return false;
+        };
+        let Some(previous) = frame.last_plain.as_mut() else {
+            return false;
+        };
+        let between = text.get(previous.span.end..span.start).unwrap_or_default();
+        let after_comma = between.trim_matches([' ', '\t']) == ",";
+        let next = text
+            .get(span.end..)
+            .and_then(|rest| rest.trim_start().chars().next());
+        let no_value = matches!(next, Some(',' | '}'));
+        if !frame.flow || !after_comma || !no_value || key_text.is_empty() {
+            return false;
+        }
+        let Value::Object(map) = &mut frame.value else {
+            return false;
+        };
+        let joined = Span::new(previous.span.start, span.end);
+        let Some(written) = text.get(joined.start..joined.end) else {
+            return false;
+        };
+        match self.flow_splits.last_mut() {
+            Some(split) if split.span.end == previous.span.end && split.span.start == previous.span.start => {
+                split.span = joined;
+                split.pieces.push(key_text.to_owned());
+            }
+            _ => self.flow_splits.push(FlowSplit {
+                span: joined,
+                pieces: vec![
+                    text.get(previous.span.start..previous.span.end)
+                        .unwrap_or_default()
+                        .to_owned(),
+                    key_text.to_owned(),
+                ],
+            }),
+        }
+        map.insert(previous.key.clone(), Value::String(written.to_owned()));
+        self.tree.set_value_span(previous.node, joined);
+        previous.span = joined;
+        // The key's empty value comes next: expect it, and drop it.
+        frame.pending_key = Some((String::new(), span));
+        frame.swallow_value = true;
+        true
     }
 
     /// A mapping key has been read: check it is new and remember it until
@@ -572,11 +682,11 @@ impl<'t> Loader<'t> {
         };
         let here = cursor::char_span(self.text, start);
         if self.expecting_key() {
-            let what = if is_map { "mapping" } else { "sequence" };
+            let what = if is_map { "group of fields" } else { "list" };
             return Err(error(
-                format!("a mapping key must be a scalar, not a {what}"),
+                format!("a field name must be plain text, not a {what}"),
                 here,
-                "non-scalar key",
+                "not a field name",
             ));
         }
         if self.frames.len() >= self.limits.max_depth {
@@ -602,6 +712,8 @@ impl<'t> Loader<'t> {
             anchor,
             content_mark: self.content_bytes,
             nodes_mark,
+            last_plain: None,
+            swallow_value: false,
         });
         Ok(())
     }
@@ -702,9 +814,9 @@ impl<'t> Loader<'t> {
                     self.key(key, span)
                 }
                 Anchor::Node { .. } => Err(error(
-                    format!("a mapping key must be a scalar, but `*{name}` is a collection"),
+                    format!("a field name must be plain text, but `*{name}` is a list or a group of fields"),
                     span,
-                    "non-scalar key",
+                    "not a field name",
                 )),
             };
         }
@@ -845,7 +957,7 @@ impl<'t> Loader<'t> {
         let bracket = cursor::unclosed_bracket(self.text, from)?;
         let (what, closer) = match self.text.as_bytes().get(bracket) {
             Some(b'[') => ("list", ']'),
-            _ => ("mapping", '}'),
+            _ => ("`{...}`", '}'),
         };
         let place = LineIndex::new(self.text).position(self.text, bracket);
         let opener = if closer == ']' { '[' } else { '{' };
@@ -892,9 +1004,9 @@ fn merge_into(map: &mut Map<String, Value>, sources: Value, at: Span) -> Result<
     for source in sources {
         let Value::Object(entries) = source else {
             return Err(error(
-                "`<<` merges mappings, but this is not a mapping (or a list of them)".to_owned(),
+                "`<<` merges groups of fields (`&name` anchors on `key: value` lines), but this is not one (or a list of them)".to_owned(),
                 at,
-                "not a mapping to merge",
+                "nothing to merge",
             ));
         };
         for (key, value) in entries {

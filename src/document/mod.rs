@@ -2,13 +2,32 @@
 //! the source span of every key and value, addressed by JSON pointer.
 
 mod cursor;
+mod json;
 mod lines;
 mod load;
 mod scalar;
 mod spans;
 
+pub use json::load_json;
 pub use lines::{ColumnUnit, LineIndex, Position};
 pub use load::{decode, load, LoadLimits};
+
+/// Loads a plan named `name`: strict JSON for a `.json` name, YAML otherwise.
+pub fn load_named(name: &str, text: &str, limits: &LoadLimits) -> Result<Document, LoadError> {
+    if is_json_name(name) {
+        load_json(text, limits)
+    } else {
+        load(text, limits)
+    }
+}
+
+/// Whether a file name (or path, or URI) names a JSON file.
+pub fn is_json_name(name: &str) -> bool {
+    name.len() >= 5
+        && name
+            .get(name.len() - 5..)
+            .is_some_and(|end| end.eq_ignore_ascii_case(".json"))
+}
 pub use spans::SpanTree;
 
 /// A byte range into the original text (end exclusive).
@@ -57,17 +76,66 @@ pub struct LoadError {
     pub related: Vec<Label>,
 }
 
+/// A number YAML split at its thousands separators inside `{...}`
+/// (`{spend: 10,000}` reads as `spend: 10` and a key `000`), which the
+/// loader joined back into the text as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FlowSplit {
+    /// The whole number as written (`10,000`).
+    pub span: Span,
+    /// What YAML read: the value (`10`), then each key (`000`).
+    pub pieces: Vec<String>,
+}
+
+/// What the loader saw in the text beyond the data.
+#[derive(Debug, Clone, Default)]
+pub struct LoaderNotes {
+    pub flow_splits: Vec<FlowSplit>,
+    /// Scalars written over several lines: a line in them that starts
+    /// with `#` is text, not a comment.
+    pub multiline_scalars: Vec<Span>,
+}
+
 /// A loaded plan: the data, and the span of every node, found by JSON
 /// pointer (RFC 6901; the root is the empty pointer "").
 #[derive(Debug, Clone)]
 pub struct Document {
     pub value: serde_json::Value,
     spans: SpanTree,
+    notes: LoaderNotes,
 }
 
 impl Document {
     pub fn new(value: serde_json::Value, spans: SpanTree) -> Self {
-        Document { value, spans }
+        Document {
+            value,
+            spans,
+            notes: LoaderNotes::default(),
+        }
+    }
+
+    /// The document with what its loader saw in the text.
+    pub fn with_loader_notes(self, notes: LoaderNotes) -> Self {
+        Document { notes, ..self }
+    }
+
+    /// The number split at its separators in a flow mapping whose joined
+    /// text is exactly `span`, if any.
+    pub fn flow_split(&self, span: Span) -> Option<&FlowSplit> {
+        self.notes.flow_splits.iter().find(|split| split.span == span)
+    }
+
+    /// Every number split at its separators in a flow mapping, in order.
+    pub fn flow_splits(&self) -> &[FlowSplit] {
+        &self.notes.flow_splits
+    }
+
+    /// Whether byte `offset` lies inside a scalar written over several lines.
+    pub fn inside_multiline_scalar(&self, offset: usize) -> bool {
+        self.notes
+            .multiline_scalars
+            .iter()
+            .any(|span| span.start < offset && offset < span.end)
     }
 
     /// Whether the text at `pointer` is an anchored node's, shared through

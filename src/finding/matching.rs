@@ -79,6 +79,7 @@ mod tests {
             label: "here".into(),
             related: Vec::new(),
             fix: None,
+            choices: Vec::new(),
         }
     }
 

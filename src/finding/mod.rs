@@ -78,6 +78,10 @@ pub struct Finding {
     pub related: Vec<Related>,
     /// The edit that certainly mends it, when there is one.
     pub fix: Option<Fix>,
+    /// Edits the writer picks between when a value reads two ways
+    /// (`05/06/2026`: 5 June or 6 May). Offered one by one (an editor's
+    /// quick fixes, the JSON report), never applied by `--fix`.
+    pub choices: Vec<Fix>,
 }
 
 /// Orders one file's findings as reports show them: by place, then rule and

@@ -57,11 +57,15 @@ pub struct UnitEconomics {
 pub struct BudgetUse {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub total: Option<f64>,
-    /// Sum of channel budgets.
-    pub channels: f64,
-    /// Sum of budget items (costs that are not channel spend).
-    pub items: f64,
-    pub planned: f64,
+    /// Sum of channel budgets; `None` when one of them cannot be read (a
+    /// partial sum would be a number nobody wrote).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub channels: Option<f64>,
+    /// Sum of budget items (costs that are not channel spend), likewise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub items: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub planned: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub remaining: Option<f64>,
 }
@@ -189,24 +193,32 @@ fn budget_use(plan: &Value) -> BudgetUse {
         .iter()
         .filter_map(|channel| number(Some(channel), "budget"))
         .sum();
-    let planned = items + channels;
     // A spend written so that it cannot be read makes the sums incomplete:
-    // what remains is then unknown, never a wrong number.
+    // they and what remains are then unknown, never a wrong number.
     let unreadable = |node: &Value, key: &str| node.get(key).is_some_and(|value| !value.is_number());
-    let incomplete = list(section, "items")
-        .iter()
-        .any(|item| unreadable(item, "amount"))
-        || list(Some(plan), "channels")
+    // An empty sum is -0.0 in Rust; nothing planned is 0.
+    let (items, channels) = (items + 0.0, channels + 0.0);
+    let items = finite(items).filter(|_| {
+        !list(section, "items")
             .iter()
-            .any(|channel| unreadable(channel, "budget"));
+            .any(|item| unreadable(item, "amount"))
+    });
+    let channels = finite(channels).filter(|_| {
+        !list(Some(plan), "channels")
+            .iter()
+            .any(|channel| unreadable(channel, "budget"))
+    });
+    let planned = items
+        .zip(channels)
+        .and_then(|(items, channels)| finite(items + channels));
     BudgetUse {
         total,
-        channels: finite(channels).unwrap_or_default(),
-        items: finite(items).unwrap_or_default(),
-        planned: finite(planned).unwrap_or_default(),
+        channels,
+        items,
+        planned,
         remaining: total
-            .filter(|_| !incomplete)
-            .and_then(|total| finite(total - planned)),
+            .zip(planned)
+            .and_then(|(total, planned)| finite(total - planned)),
     }
 }
 
@@ -235,26 +247,32 @@ fn channels(plan: &Value, total_budget: Option<f64>) -> Vec<ChannelMetrics> {
 }
 
 /// Marginal CAC of each spend step, measured from the tier before it (the
-/// first tier from zero spend and zero customers).
+/// first tier from zero spend and zero customers). A tier that cannot be
+/// read leaves out both steps that touch it: the step after it is never
+/// measured from an older tier, which would show a step nobody wrote.
 fn tiers(channel: &Value, channel_pointer: &str) -> Vec<TierMetrics> {
-    let mut previous = (0.0, 0.0);
+    let mut previous = Some((0.0, 0.0));
     let mut out = Vec::new();
     for (index, tier) in list(Some(channel), "spend_tiers").iter().enumerate() {
         let (Some(spend), Some(customers)) =
             (number(Some(tier), "spend"), number(Some(tier), "new_customers"))
         else {
+            previous = None;
+            continue;
+        };
+        let Some(previous_tier) = previous.replace((spend, customers)) else {
             continue;
         };
         // Differences of huge numbers can overflow: such a step cannot be measured.
-        let (Some(spend_added), Some(customers_added)) =
-            (finite(spend - previous.0), finite(customers - previous.1))
-        else {
-            previous = (spend, customers);
+        let (Some(spend_added), Some(customers_added)) = (
+            finite(spend - previous_tier.0),
+            finite(customers - previous_tier.1),
+        ) else {
             continue;
         };
         out.push(TierMetrics {
             pointer: format!("{channel_pointer}/spend_tiers/{index}"),
-            from_spend: previous.0,
+            from_spend: previous_tier.0,
             to_spend: spend,
             spend_added,
             customers_added,
@@ -264,7 +282,6 @@ fn tiers(channel: &Value, channel_pointer: &str) -> Vec<TierMetrics> {
                 None
             },
         });
-        previous = (spend, customers);
     }
     out
 }
@@ -290,9 +307,9 @@ mod tests {
             },
             budget: BudgetUse {
                 total: Some(1.0),
-                channels: 1.0,
-                items: 1.0,
-                planned: 1.0,
+                channels: Some(1.0),
+                items: Some(1.0),
+                planned: Some(1.0),
                 remaining: Some(1.0),
             },
             channels: Vec::new(),
@@ -357,7 +374,18 @@ mod tests {
         assert_eq!(ue.cac_ltv_ratio, None);
 
         let wrong_types = json!({"unit_economics": {"cac": "lots", "ltv": [1]}, "channels": "x"});
-        assert_eq!(derive(&wrong_types), Metrics::default());
+        let metrics = derive(&wrong_types);
+        assert_eq!(metrics.unit_economics, UnitEconomics::default());
+        assert!(metrics.channels.is_empty());
+        // Nothing planned is zero planned (not -0), and no total: nothing remains to say.
+        let budget = metrics.budget;
+        assert_eq!((budget.total, budget.remaining), (None, None));
+        for sum in [budget.channels, budget.items, budget.planned] {
+            assert!(
+                sum.is_some_and(|sum| sum == 0.0 && sum.is_sign_positive()),
+                "{sum:?}"
+            );
+        }
     }
 
     #[test]
@@ -374,6 +402,39 @@ mod tests {
         let text = serde_json::to_string(&value).unwrap();
         assert!(!text.contains("null"), "{text}");
         assert_eq!(derive(&plan).unit_economics.ltv, None);
+    }
+
+    #[test]
+    fn a_tier_that_cannot_be_read_leaves_out_both_steps_around_it() {
+        let plan = json!({"channels": [{"spend_tiers": [
+            {"spend": 5000, "new_customers": 80},
+            {"spend": 10000, "new_customers": "many"},
+            {"spend": 15000, "new_customers": 180},
+            {"spend": 20000, "new_customers": 200}
+        ]}]});
+        let steps: Vec<_> = derive(&plan).channels[0]
+            .tiers
+            .iter()
+            .map(|t| (t.from_spend, t.to_spend, t.marginal_cac))
+            .collect();
+        assert_eq!(
+            steps,
+            [(0.0, 5000.0, Some(62.5)), (15000.0, 20000.0, Some(250.0))]
+        );
+    }
+
+    #[test]
+    fn a_budget_that_cannot_be_read_leaves_its_sum_unknown() {
+        let plan = json!({
+            "budget": {"total": 50000, "items": [{"name": "Fees", "amount": 17000}]},
+            "channels": [{"budget": 12000}, {"budget": "lots"}]
+        });
+        let budget = derive(&plan).budget;
+        assert_eq!(budget.items, Some(17000.0));
+        assert_eq!(
+            (budget.channels, budget.planned, budget.remaining),
+            (None, None, None)
+        );
     }
 
     #[test]
@@ -405,7 +466,7 @@ mod tests {
             ]
         });
         let metrics = derive(&plan);
-        assert_eq!(metrics.budget.planned, 190000.0);
+        assert_eq!(metrics.budget.planned, Some(190000.0));
         assert_eq!(metrics.budget.remaining, Some(110000.0));
         let wechat = &metrics.channels[0];
         assert!(close(wechat.test_return, 3.0));

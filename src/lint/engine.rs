@@ -1,12 +1,13 @@
 //! The pipeline for one file: load -> schema -> derive -> rules -> findings.
 //! The CLI and the language server both call [`Linter::lint`].
 
-use crate::document::{decode, load, Document, LoadError, LoadLimits, Span};
+use crate::document::{decode, load_named, Document, LoadError, LoadLimits, Span};
 use crate::error::UserError;
 use crate::finding::{FileReport, Finding, Related, Severity};
 use crate::lint::analysis::{Analysis, LoadedPlan};
 use crate::lint::canonical_form;
 use crate::lint::compile::{compile_rule, CompiledRule};
+use crate::lint::flow_numbers;
 use crate::lint::functions::{CelCache, Context};
 use crate::lint::normalize::Normalized;
 use crate::lint::run::run_rule;
@@ -170,7 +171,7 @@ impl Linter {
     /// Analyses one plan given its text: the single entry point of the
     /// pipeline (load -> normalize -> derive -> schema and rules).
     pub fn analyze(&self, path: &str, text: &str) -> Analysis {
-        let (findings, plan) = match load(text, &self.limits) {
+        let (findings, plan) = match load_named(path, text, &self.limits) {
             Ok(document) => {
                 let plan = LoadedPlan::of(document);
                 let findings = self.check_plan(&plan, text);
@@ -178,6 +179,7 @@ impl Linter {
                 let findings = crate::lint::suppress::apply(
                     findings,
                     text,
+                    &plan.document,
                     &self.known_ids,
                     &active,
                     self.suppression_levels,
@@ -240,7 +242,10 @@ impl Linter {
         let Some(severity) = self.schema_severity else {
             return Vec::new();
         };
-        let mut findings: Vec<Finding> = schema::check(normalized.written(&document.value), document)
+        let written_plan = normalized.written(&document.value);
+        let mut findings: Vec<Finding> = schema::check(written_plan, document);
+        findings.extend(unknown_empty_fields(document, written_plan));
+        let mut findings: Vec<Finding> = findings
             .into_iter()
             .map(|finding| Finding { severity, ..finding })
             .collect();
@@ -250,7 +255,35 @@ impl Linter {
                 Some(reading) => canonical_form::explain(finding, reading, &document.value, written),
                 None => keep_quoting(finding, written),
             }
+            flow_numbers::explain_schema_finding(finding, document);
         }
+        // A value the schema lets pass as text (a goal's `target: "36,000"`)
+        // but that planlint reads as a number is named the same way.
+        for reading in &normalized.readings {
+            if reading.canonical.is_none() || findings.iter().any(|f| f.pointer == reading.pointer) {
+                continue;
+            }
+            let span = document.pointer_span(&reading.pointer);
+            let written = text.get(span.start..span.end).unwrap_or_default();
+            let mut finding = Finding {
+                rule: SCHEMA.to_owned(),
+                severity,
+                message: String::new(),
+                help: None,
+                pointer: reading.pointer.clone(),
+                span,
+                label: String::new(),
+                related: Vec::new(),
+                fix: None,
+                choices: Vec::new(),
+            };
+            canonical_form::explain(&mut finding, reading, &document.value, written);
+            flow_numbers::explain_schema_finding(&mut finding, document);
+            findings.push(finding);
+        }
+        let unnamed_splits = flow_numbers::findings(document, text, &findings, severity);
+        findings.extend(unnamed_splits);
+        findings.extend(flow_numbers::decimal_point_doubts(document, text, severity));
         // One finding per value written in a person's way, however many
         // schema keywords it breaks.
         findings.dedup_by(|a, b| a.pointer == b.pointer && normalized.reading(&a.pointer).is_some());
@@ -286,6 +319,24 @@ impl Linter {
             self.rules.iter().map(findings_of).collect()
         }
     }
+}
+
+/// Unknown fields left empty (`dealine:`, `{note: a, b}` read as a field
+/// `b`): an empty value is dropped before the schema reads the plan, and
+/// with it the key the schema would have called unknown. Found by reading
+/// the plan as loaded: a finding underlining the key of a node that was
+/// dropped is such a field (a known field left empty is only missing).
+fn unknown_empty_fields(document: &Document, written: &serde_json::Value) -> Vec<Finding> {
+    if std::ptr::eq(written, &document.value) {
+        return Vec::new();
+    }
+    schema::check(&document.value, document)
+        .into_iter()
+        .filter(|finding| {
+            written.pointer(&finding.pointer).is_none()
+                && document.spans(&finding.pointer).and_then(|spans| spans.key) == Some(finding.span)
+        })
+        .collect()
 }
 
 /// A schema fix names the value to write; write it quoted as the scalar
@@ -328,5 +379,6 @@ fn parse_error(error: &LoadError) -> Finding {
             })
             .collect(),
         fix: None,
+        choices: Vec::new(),
     }
 }

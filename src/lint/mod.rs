@@ -8,6 +8,7 @@ mod cel;
 mod compile;
 pub mod derive;
 pub(crate) mod engine;
+mod flow_numbers;
 pub(crate) mod functions;
 pub mod metric_catalog;
 pub mod normalize;

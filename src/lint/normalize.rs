@@ -1,5 +1,5 @@
-//! The plan as meant: what the rules and `metrics` read. Nulls in mappings
-//! are absent, and the values of typed fields written in a person's way
+//! The plan as meant: what the rules and `metrics` read. Nulls and blank
+//! cells (`""`) in mappings are absent, and the values of typed fields written in a person's way
 //! (`cac: "620"`, `price: "¥3,200"`, `rank: No.2`, `deadline: 2026/6/30`)
 //! are read into their canonical form, in place, so every pointer (and so
 //! every span) stays the same. Each reading is recorded: the schema names
@@ -20,6 +20,14 @@ pub enum Kind {
     Rank,
     /// An ISO date.
     Date,
+    /// A goal's figure in the goal's unit: an amount, or a percentage as
+    /// its number of percent (`38%` with `unit: "%"` is 38), as a
+    /// percentage target is read.
+    Measure,
+    /// A goal's target: a number read as an amount is (`"36,000"` is
+    /// 36000); a percentage (`"15%"`, `"+20%"`) stays as written, for the
+    /// rules that tell growth from a level.
+    Target,
 }
 
 impl Kind {
@@ -29,7 +37,9 @@ impl Kind {
             Kind::Amount => "a number",
             Kind::Fraction => "a fraction such as 0.45",
             Kind::Rank => "a rank such as 1 or 2",
-            Kind::Date => "a date as YYYY-MM-DD",
+            Kind::Date => "a real date as YYYY-MM-DD",
+            Kind::Measure => "a number in the goal's unit",
+            Kind::Target => "a number, or a percentage such as 15%",
         }
     }
 }
@@ -40,7 +50,8 @@ pub const TYPED_FIELDS: &[(&str, Kind)] = &[
     ("/product/price", Kind::Amount),
     ("/target_customers/*/size", Kind::Amount),
     ("/positioning/rank", Kind::Rank),
-    ("/goals/*/baseline", Kind::Amount),
+    ("/goals/*/baseline", Kind::Measure),
+    ("/goals/*/target", Kind::Target),
     ("/goals/*/deadline", Kind::Date),
     ("/period/start", Kind::Date),
     ("/period/end", Kind::Date),
@@ -72,6 +83,9 @@ pub struct Reading {
     pub canonical: Option<Value>,
     /// The currency its sign named (`"¥3,200"`: CNY).
     pub currency: Option<&'static str>,
+    /// Readings to choose from when it reads two ways (`05/06/2026`: day
+    /// first, then month first); `canonical` is then `None`.
+    pub choices: Vec<Value>,
 }
 
 /// A plan read as meant, and how its values were read. The copies exist
@@ -113,13 +127,14 @@ impl Normalized {
 pub fn normalize(plan: &Value) -> Normalized {
     let written = has_null_entries(plan).then(|| without_nulls(plan));
     let base = written.as_ref().unwrap_or(plan);
+    let plan_currency = base.get("currency").and_then(Value::as_str);
     let mut readings = Vec::new();
     for (steps, kind) in typed_field_steps() {
         visit(base, steps, &mut Vec::new(), &mut |trail, value| {
             // Only text can be written in a person's way: a number costs
             // no pointer.
             if value.is_string() {
-                readings.extend(read(&pointer_of(trail), value, *kind));
+                readings.extend(read(&pointer_of(trail), value, *kind, plan_currency));
             }
         });
     }
@@ -145,21 +160,31 @@ pub fn normalize(plan: &Value) -> Normalized {
     }
 }
 
+/// A value that says nothing: `null`, or a blank spreadsheet cell (`""`,
+/// spaces only). Either is a missing value, in every field alike.
+fn is_blank(value: &Value) -> bool {
+    match value {
+        Value::Null => true,
+        Value::String(text) => text.trim().is_empty(),
+        _ => false,
+    }
+}
+
 fn has_null_entries(value: &Value) -> bool {
     match value {
-        Value::Object(map) => map.values().any(|item| item.is_null() || has_null_entries(item)),
+        Value::Object(map) => map.values().any(|item| is_blank(item) || has_null_entries(item)),
         Value::Array(items) => items.iter().any(has_null_entries),
         _ => false,
     }
 }
 
-/// `value` without the null entries of its mappings, at any depth (list
+/// `value` without the null and blank entries of its mappings, at any depth (list
 /// items stay, so indices and pointers do not move).
 fn without_nulls(value: &Value) -> Value {
     match value {
         Value::Object(map) => Value::Object(
             map.iter()
-                .filter(|(_, item)| !item.is_null())
+                .filter(|(_, item)| !is_blank(item))
                 .map(|(key, item)| (key.clone(), without_nulls(item)))
                 .collect::<Map<String, Value>>(),
         ),
@@ -233,22 +258,53 @@ fn visit<'v>(
 
 /// How a non-canonical typed value reads; `None` when it is canonical (or
 /// of a shape the schema alone should judge, such as a list).
-fn read(pointer: &str, value: &Value, kind: Kind) -> Option<Reading> {
+///
+/// An amount whose sign names another currency than the plan's
+/// (`"$850,000"` in a CNY plan) is not read: taking it as CNY would be a
+/// different amount, and converting is for the team, not for planlint.
+fn read(pointer: &str, value: &Value, kind: Kind, plan_currency: Option<&str>) -> Option<Reading> {
     let Value::String(text) = value else {
         return None;
     };
+    let mut choices = Vec::new();
     let (canonical, currency) = match kind {
         Kind::Amount => match values::amount(text) {
-            Some(amount) => (Some(number(amount.value)), amount.currency),
+            Some(amount) => match (amount.currency, plan_currency) {
+                (Some(code), Some(plan)) if values::sign_fits(text, code, plan) => {
+                    (Some(number(amount.value)), None)
+                }
+                (Some(code), Some(_)) => (None, Some(code)),
+                (currency, _) => (Some(number(amount.value)), currency),
+            },
             None => (None, None),
+        },
+        Kind::Target if values::percentage(text).is_some() => return None,
+        Kind::Target => {
+            return read(pointer, value, Kind::Amount, plan_currency)
+                .map(|reading| Reading { kind, ..reading })
+        }
+        Kind::Measure => match values::percentage(text) {
+            Some(percent) => (Some(number(percent)), None),
+            None => {
+                return read(pointer, value, Kind::Amount, plan_currency)
+                    .map(|reading| Reading { kind, ..reading })
+            }
         },
         Kind::Fraction => (values::fraction(text).map(number), None),
         Kind::Rank => (values::rank(text).map(Value::from), None),
-        Kind::Date => match values::date(text) {
-            Some(date) if date == *text => return None,
+        Kind::Date => match values::read_date(text) {
+            values::DateReading::Date(date) if date == *text => return None,
+            values::DateReading::Date(date) => (Some(Value::String(date)), None),
+            values::DateReading::Ambiguous {
+                day_first,
+                month_first,
+            } => {
+                choices = vec![Value::String(day_first), Value::String(month_first)];
+                (None, None)
+            }
             // Not a calendar date ("soon", 2026-02-30): never treated as
             // absent by the rules that compare dates.
-            date => (date.map(Value::String), None),
+            values::DateReading::NotADate => (None, None),
         },
     };
     Some(Reading {
@@ -257,6 +313,7 @@ fn read(pointer: &str, value: &Value, kind: Kind) -> Option<Reading> {
         written: text.clone(),
         canonical,
         currency,
+        choices,
     })
 }
 
@@ -308,6 +365,51 @@ mod tests {
         assert!(normalized.reading("/period/end").is_none());
     }
 
+    /// An amount in another currency than the plan's is not taken as the
+    /// plan's; a shared sign (`¥` in a JPY plan) agrees.
+    #[test]
+    fn another_currency_is_not_read_as_the_plans() {
+        let plan = json!({
+            "currency": "CNY",
+            "budget": {"total": "$850,000", "items": [{"amount": "¥3,000"}]},
+        });
+        let normalized = normalize(&plan);
+        let total = normalized.reading("/budget/total").unwrap();
+        assert_eq!((total.canonical.clone(), total.currency), (None, Some("USD")));
+        let item = normalized.reading("/budget/items/0/amount").unwrap();
+        assert_eq!((item.canonical.clone(), item.currency), (Some(json!(3000)), None));
+        let yen = json!({"currency": "JPY", "product": {"price": "¥4,800"}});
+        let price = normalize(&yen).reading("/product/price").cloned().unwrap();
+        assert_eq!((price.canonical, price.currency), (Some(json!(4800)), None));
+        let no_currency = json!({"product": {"price": "$48"}});
+        let price = normalize(&no_currency)
+            .reading("/product/price")
+            .cloned()
+            .unwrap();
+        assert_eq!((price.canonical, price.currency), (Some(json!(48)), Some("USD")));
+    }
+
+    /// A blank cell is missing, whatever the field: as `null` is.
+    #[test]
+    fn blank_cells_are_missing_everywhere() {
+        let plan = json!({
+            "owner": "",
+            "goals": [{"id": "g", "baseline": "  ", "owner": "", "target": "15%"}, {"baseline": "38%", "unit": "%"}],
+            "unit_economics": {"ltv": "", "cac": 90},
+            "x-list": ["", "a"],
+        });
+        let normalized = normalize(&plan);
+        let expected = json!({
+            "goals": [{"id": "g", "target": "15%"}, {"baseline": "38%", "unit": "%"}],
+            "unit_economics": {"cac": 90},
+            "x-list": ["", "a"],
+        });
+        assert_eq!(normalized.written(&plan), &expected);
+        assert_eq!(normalized.meant(&plan)["goals"][0], expected["goals"][0]);
+        // `38%` reads as a percentage target does: 38 (percent).
+        assert_eq!(normalized.meant(&plan)["goals"][1]["baseline"], json!(38));
+    }
+
     /// Every number field of the plan schema is read as people write it.
     #[test]
     fn every_number_field_of_the_schema_is_typed_here() {
@@ -318,7 +420,7 @@ mod tests {
         found.dedup();
         let mut typed: Vec<String> = TYPED_FIELDS
             .iter()
-            .filter(|(_, kind)| *kind != Kind::Date)
+            .filter(|(_, kind)| !matches!(kind, Kind::Date | Kind::Target))
             .map(|(path, _)| (*path).to_owned())
             .collect();
         typed.sort();

@@ -114,6 +114,7 @@ fn finding(
             label,
             related: Vec::new(),
             fix: None,
+            choices: Vec::new(),
         };
     }
     let template = Template {
@@ -153,6 +154,7 @@ fn finding(
         label,
         related: Vec::new(),
         fix: None,
+        choices: Vec::new(),
     }
 }
 
@@ -181,6 +183,7 @@ fn rule_error(
         label: "the rule fails here".to_owned(),
         related: Vec::new(),
         fix: None,
+        choices: Vec::new(),
     }
 }
 

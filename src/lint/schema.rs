@@ -162,6 +162,7 @@ fn findings_for(
             label: label.into(),
             related: Vec::new(),
             fix: None,
+            choices: Vec::new(),
         }
     };
     // A certain fix: the one close match, written plain (the engine keeps
@@ -215,7 +216,7 @@ fn findings_for(
             vec![finding(
                 pointer,
                 format!("{field} is missing the required field `{name}`"),
-                "this mapping lacks it",
+                "this lacks it",
                 None,
             )]
         }
@@ -337,29 +338,74 @@ fn findings_for(
     }
 }
 
-/// `/goals/0/deadline` -> "`goals[0].deadline`"; the root reads "the plan".
+/// How a place in the plan is named in messages, counting items from 1 as
+/// people do: `/goals/1/deadline` -> "`deadline` of goal 2",
+/// `/channels/0/spend_tiers/2/spend` -> "`spend` of spend tier 3 of channel 1",
+/// `/budget/total` -> "`budget.total`"; the root reads "the plan".
 pub fn display_path(pointer: &str) -> String {
     if pointer.is_empty() {
         return "the plan".into();
     }
-    let mut path = String::new();
+    // Field names since the last list item, and the items on the way down.
+    let mut fields: Vec<String> = Vec::new();
+    let mut items: Vec<String> = Vec::new();
     for segment in pointer.split('/').skip(1) {
         let segment = segment.replace("~1", "/").replace("~0", "~");
-        if !segment.is_empty() && segment.bytes().all(|b| b.is_ascii_digit()) {
-            path.push_str(&format!("[{segment}]"));
-        } else {
-            if !path.is_empty() {
-                path.push('.');
+        match segment.parse::<u64>() {
+            Ok(index) if segment.bytes().all(|b| b.is_ascii_digit()) => {
+                let number = index.saturating_add(1);
+                let item = match fields.last().and_then(|list| item_noun(list)) {
+                    Some(noun) => format!("{noun} {number}"),
+                    None if fields.is_empty() => format!("item {number}"),
+                    None => format!("item {number} of `{}`", fields.join(".")),
+                };
+                items.push(item);
+                fields.clear();
             }
-            path.push_str(&segment);
+            _ => fields.push(segment),
         }
     }
-    format!("`{path}`")
+    let mut name = if fields.is_empty() {
+        String::new()
+    } else {
+        format!("`{}`", fields.join("."))
+    };
+    for item in items.iter().rev() {
+        if name.is_empty() {
+            name.clone_from(item);
+        } else {
+            name = format!("{name} of {item}");
+        }
+    }
+    name
+}
+
+/// What one item of a list of the plan format is called.
+fn item_noun(list: &str) -> Option<&'static str> {
+    Some(match list {
+        "goals" => "goal",
+        "channels" => "channel",
+        "spend_tiers" => "spend tier",
+        "target_customers" => "target customer",
+        "team" => "team role",
+        "funnel" => "funnel stage",
+        "items" => "budget item",
+        "competitors" => "competitor",
+        "features" => "feature",
+        "characteristics" => "characteristic",
+        "needs" => "need",
+        "metrics" => "metric",
+        "strengths" => "strength",
+        "weaknesses" => "weakness",
+        "opportunities" => "opportunity",
+        "threats" => "threat",
+        _ => return None,
+    })
 }
 
 pub(crate) fn type_name(json_type: &str) -> &str {
     match json_type {
-        "object" => "a mapping",
+        "object" => "a group of fields",
         "array" => "a list",
         "string" => "text",
         "number" => "a number",
@@ -377,7 +423,7 @@ fn describe(value: &Value) -> String {
         Value::Number(_) => format!("the number {value}"),
         Value::String(_) => format!("the text {}", short(value)),
         Value::Array(_) => "a list".into(),
-        Value::Object(_) => "a mapping".into(),
+        Value::Object(_) => "a group of fields".into(),
     }
 }
 
@@ -420,7 +466,18 @@ mod tests {
     #[test]
     fn paths_read_like_yaml() {
         assert_eq!(display_path(""), "the plan");
-        assert_eq!(display_path("/goals/0/deadline"), "`goals[0].deadline`");
+        assert_eq!(display_path("/goals/0/deadline"), "`deadline` of goal 1");
+        assert_eq!(display_path("/goals/1"), "goal 2");
+        assert_eq!(
+            display_path("/channels/0/spend_tiers/2/spend"),
+            "`spend` of spend tier 3 of channel 1"
+        );
+        assert_eq!(
+            display_path("/channels/1/test/conversion_rate"),
+            "`test.conversion_rate` of channel 2"
+        );
+        assert_eq!(display_path("/budget/total"), "`budget.total`");
+        assert_eq!(display_path("/x-notes/0/who"), "`who` of item 1 of `x-notes`");
         assert_eq!(display_path("/x~1y"), "`x/y`");
     }
 }

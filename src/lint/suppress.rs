@@ -43,8 +43,10 @@ pub struct SuppressionLevels {
     pub unused: Option<Severity>,
 }
 
-/// Full-line `#` comments holding a directive.
-fn parse(text: &str) -> Vec<Suppression> {
+/// Full-line `#` comments holding a directive. `in_text` tells whether a
+/// byte offset lies inside a value written over several lines (a block
+/// scalar): a `#` there is the value's text, not a comment.
+fn parse(text: &str, in_text: &dyn Fn(usize) -> bool) -> Vec<Suppression> {
     let mut found = Vec::new();
     let (starts, lines) = lines_of(text);
     for (index, (line, &line_start)) in lines.iter().zip(&starts).enumerate() {
@@ -53,6 +55,9 @@ fn parse(text: &str) -> Vec<Suppression> {
             continue;
         };
         let comment_start = line_start + (line.len() - trimmed.len()) + 1;
+        if in_text(comment_start - 1) {
+            continue;
+        }
         let body = comment.trim_start();
         let body_start = comment_start + (comment.len() - body.len());
         let (scope, after) = if let Some(rest) = body.strip_prefix(NEXT_LINE) {
@@ -126,11 +131,12 @@ fn next_code_line(lines: &[&str], index: usize) -> usize {
 pub fn apply(
     findings: Vec<Finding>,
     text: &str,
+    document: &crate::document::Document,
     known: &[String],
     active: &dyn Fn(&str) -> bool,
     levels: SuppressionLevels,
 ) -> Vec<Finding> {
-    let suppressions = parse(text);
+    let suppressions = parse(text, &|offset| document.inside_multiline_scalar(offset));
     if suppressions.is_empty() {
         return findings;
     }
@@ -206,6 +212,7 @@ pub fn apply(
                         label: "suppresses nothing".into(),
                         related: Vec::new(),
                         fix: None,
+                        choices: Vec::new(),
                     });
                 }
             }
@@ -226,6 +233,7 @@ fn invalid(severity: Severity, span: Span, message: String, help: Option<String>
         label: "unknown rule".into(),
         related: Vec::new(),
         fix: None,
+        choices: Vec::new(),
     }
 }
 
@@ -233,11 +241,28 @@ fn invalid(severity: Severity, span: Span, message: String, help: Option<String>
 mod tests {
     use super::*;
 
+    fn parse_all(text: &str) -> Vec<Suppression> {
+        parse(text, &|_| false)
+    }
+
+    /// A block scalar's line that reads like a directive is its text.
+    #[test]
+    fn text_inside_a_block_scalar_is_not_a_comment() {
+        let text = "note: |\n  # planlint-disable-file vague-goal\n  more\n# planlint-disable-file missing-sponsor\n";
+        let document = crate::document::load(text, &crate::document::LoadLimits::default()).unwrap();
+        let found = parse(text, &|offset| document.inside_multiline_scalar(offset));
+        let ids: Vec<&str> = found
+            .iter()
+            .flat_map(|s| s.rules.iter().map(|(id, _)| id.as_str()))
+            .collect();
+        assert_eq!(ids, ["missing-sponsor"]);
+    }
+
     #[test]
     fn parses_ids_spans_and_the_next_code_line() {
         let text =
             "a: 1\n# planlint-disable-next-line vague-goal, missing-deadline -- agreed\n\n# note\nb: 2\n";
-        let found = parse(text);
+        let found = parse_all(text);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].scope, Scope::Line(5));
         let ids: Vec<&str> = found[0]
@@ -256,7 +281,7 @@ mod tests {
     #[test]
     fn lines_ended_by_a_lone_cr_count_as_the_findings_do() {
         let text = "a: 1\r# planlint-disable-next-line vague-goal\rb: 2\r\nc: 3";
-        let found = parse(text);
+        let found = parse_all(text);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].scope, Scope::Line(3));
         let (id, span) = &found[0].rules[0];
@@ -267,13 +292,13 @@ mod tests {
 
     #[test]
     fn file_scope_and_no_reason() {
-        let found = parse("  #planlint-disable-file missing-sponsor\r\nx: 1\r\n");
+        let found = parse_all("  #planlint-disable-file missing-sponsor\r\nx: 1\r\n");
         assert_eq!(found[0].scope, Scope::File);
         assert_eq!(found[0].rules[0].0, "missing-sponsor");
     }
 
     #[test]
     fn ordinary_comments_are_ignored() {
-        assert!(parse("# planlint is great\nname: x # planlint-disable-file foo\n").is_empty());
+        assert!(parse_all("# planlint is great\nname: x # planlint-disable-file foo\n").is_empty());
     }
 }

@@ -33,10 +33,11 @@ impl Template<'_> {
         if let Some(value) = find(&self.violation.vars).or_else(|| find(&self.rule.option_vars)) {
             return Some(value);
         }
+        // Values from the plan are shown as given; derived metrics rounded.
         let scalar = |root: &Value| {
             dotted(root, name)
                 .filter(|value| !value.is_object() && !value.is_array())
-                .map(crate::numbers::display_value)
+                .map(crate::numbers::display_given)
         };
         match name {
             "label" => Some(node_label(self.node, self.node_pointer)),
@@ -99,5 +100,5 @@ fn node_label(node: &Value, pointer: &str) -> String {
         .iter()
         .find_map(|key| node.get(key).and_then(Value::as_str))
         .map(str::to_owned)
-        .unwrap_or_else(|| display_path(pointer).trim_matches('`').to_owned())
+        .unwrap_or_else(|| display_path(pointer).replace('`', ""))
 }

@@ -44,23 +44,49 @@ const CURRENCY_MARKS: &[(&str, &str)] = &[
     ("₩", "KRW"),
 ];
 
-/// Multipliers written after a number, longest first.
-const MULTIPLIERS: &[(&str, f64)] = &[
-    ("千万", 1e7),
-    ("百万", 1e6),
-    ("亿", 1e8),
-    ("万", 1e4),
-    ("千", 1e3),
-    ("bn", 1e9),
-    ("mn", 1e6),
-    ("k", 1e3),
-    ("K", 1e3),
-    ("m", 1e6),
-    ("M", 1e6),
-    ("b", 1e9),
-    ("B", 1e9),
-    ("w", 1e4),
-    ("W", 1e4),
+/// Whether the currency `code` that `written`'s sign or code named agrees
+/// with the plan's currency `plan`. A bare sign is shared: `¥` is also the
+/// yen, `$` also the Canadian, Australian, Hong Kong ... dollar.
+pub fn sign_fits(written: &str, code: &str, plan: &str) -> bool {
+    let plan = plan.trim().to_ascii_uppercase();
+    if code == plan {
+        return true;
+    }
+    let named_outright = |marks: &[&str]| marks.iter().any(|mark| written.contains(mark));
+    match code {
+        "CNY" => {
+            plan == "JPY"
+                && named_outright(&["¥", "￥"])
+                && !named_outright(&["元", "RMB", "CNY", "人民币", "块", "yuan"])
+        }
+        "USD" => {
+            const DOLLARS: &[&str] = &["CAD", "AUD", "NZD", "HKD", "SGD", "TWD", "MXN"];
+            DOLLARS.contains(&plan.as_str())
+                && written.contains('$')
+                && !named_outright(&["US$", "USD", "美元"])
+        }
+        _ => false,
+    }
+}
+
+/// Multipliers written after a number, longest first, as powers of ten
+/// (applied by moving the decimal point, so `1.2万` is exactly 12000).
+const MULTIPLIERS: &[(&str, i32)] = &[
+    ("千万", 7),
+    ("百万", 6),
+    ("亿", 8),
+    ("万", 4),
+    ("千", 3),
+    ("bn", 9),
+    ("mn", 6),
+    ("k", 3),
+    ("K", 3),
+    ("m", 6),
+    ("M", 6),
+    ("b", 9),
+    ("B", 9),
+    ("w", 4),
+    ("W", 4),
 ];
 
 /// Full-width digits and punctuation as their ASCII forms.
@@ -79,18 +105,78 @@ fn ascii_digits(text: &str) -> String {
 
 /// A plain decimal number: digits with at most one point, a sign allowed.
 fn decimal(text: &str) -> Option<f64> {
+    scaled_decimal(text, 0)
+}
+
+/// The decimal `text` times 10^`shift`, computed on the digits (the point
+/// moves), so `0.9` shifted by -2 is exactly the double nearest 0.009, never
+/// `0.009000000000000001`.
+fn scaled_decimal(text: &str, shift: i32) -> Option<f64> {
     let text = text.trim();
-    let digits = text.strip_prefix('+').unwrap_or(text);
-    let shaped = !digits.is_empty()
-        && digits
-            .bytes()
-            .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-')
-        && digits.bytes().filter(|b| *b == b'.').count() <= 1
-        && digits.bytes().any(|b| b.is_ascii_digit());
-    shaped
-        .then(|| digits.parse::<f64>().ok())
-        .flatten()
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text.strip_prefix('+').unwrap_or(text)),
+    };
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    let all_digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
+    if whole.len() + fraction.len() == 0 || !all_digits(whole) || !all_digits(fraction) {
+        return None;
+    }
+    let figures = format!("{whole}{fraction}");
+    let point = i64::try_from(whole.len()).ok()? + i64::from(shift);
+    let length = i64::try_from(figures.len()).ok()?;
+    // Beyond this the value is not a plan's number anyway.
+    if !(-400..=400).contains(&point) {
+        return None;
+    }
+    let moved = if point <= 0 {
+        format!("0.{}{figures}", "0".repeat(usize::try_from(-point).ok()?))
+    } else if point >= length {
+        format!("{figures}{}", "0".repeat(usize::try_from(point - length).ok()?))
+    } else {
+        let (left, right) = figures.split_at(usize::try_from(point).ok()?);
+        format!("{left}.{right}")
+    };
+    let sign = if negative { "-" } else { "" };
+    format!("{sign}{moved}")
+        .parse::<f64>()
+        .ok()
         .filter(|n| n.is_finite())
+}
+
+/// `text` without its thousands separators, if they group the digits the way
+/// people group them: threes (`12,345,678`) or the Indian lakh grouping
+/// (`12,34,567`). Anything else (`10,00`, a decimal comma `1,5`) is not read,
+/// so a number is never read as a different one.
+fn without_separators(text: &str) -> Option<String> {
+    let is_separator = |c: char| matches!(c, ',' | '，' | '_' | ' ' | '\u{a0}' | '\'');
+    if !text.contains(is_separator) {
+        return Some(text.to_owned());
+    }
+    let (whole, rest) = match text.find(['.', '%']) {
+        Some(at) => text.split_at(at),
+        None => (text, ""),
+    };
+    if rest.contains(is_separator) {
+        return None;
+    }
+    let unsigned = whole.trim_start_matches(['-', '+']);
+    let groups: Vec<&str> = unsigned.split(is_separator).collect();
+    let (first, others) = groups.split_first()?;
+    let digits = |group: &str, sizes: std::ops::RangeInclusive<usize>| {
+        sizes.contains(&group.len()) && group.bytes().all(|b| b.is_ascii_digit())
+    };
+    let threes = digits(first, 1..=3) && others.iter().all(|group| digits(group, 3..=3));
+    let lakh = match others.split_last() {
+        Some((last, middle)) => {
+            digits(first, 1..=2)
+                && !middle.is_empty()
+                && middle.iter().all(|g| digits(g, 2..=2))
+                && digits(last, 3..=3)
+        }
+        None => false,
+    };
+    (threes || lakh).then(|| text.chars().filter(|c| !is_separator(*c)).collect())
 }
 
 /// Money or a count: `480`, `"¥480"`, `"1,200"`, `"$1.2k"`, `"1.2万"`,
@@ -118,24 +204,20 @@ pub fn amount(text: &str) -> Option<Amount> {
             _ => break,
         }
     }
-    let cleaned: String = rest
-        .trim()
-        .chars()
-        .filter(|c| !matches!(c, ',' | '，' | '_' | ' ' | '\u{a0}' | '\''))
-        .collect();
-    let (number, multiplier) = MULTIPLIERS
+    let rest = rest.trim();
+    let (number, shift) = MULTIPLIERS
         .iter()
-        .find_map(|(suffix, factor)| Some((cleaned.strip_suffix(suffix)?, *factor)))
-        .unwrap_or((cleaned.as_str(), 1.0));
-    let value = decimal(number)? * multiplier;
-    value.is_finite().then_some(Amount { value, currency })
+        .find_map(|(suffix, power)| Some((rest.strip_suffix(suffix)?.trim_end(), *power)))
+        .unwrap_or((rest, 0));
+    let value = scaled_decimal(&without_separators(number)?, shift)?;
+    Some(Amount { value, currency })
 }
 
 /// A fraction: `0.45` or `"45%"`.
 pub fn fraction(text: &str) -> Option<f64> {
     let text = ascii_digits(text.trim());
     match text.strip_suffix('%') {
-        Some(percent) => decimal(percent).map(|n| n / 100.0),
+        Some(percent) => scaled_decimal(percent, -2),
         None => decimal(&text),
     }
 }
@@ -208,23 +290,20 @@ pub fn rank(text: &str) -> Option<i64> {
         .or_else(|| chinese_number(core))
 }
 
-/// A date as `YYYY-MM-DD`: from `2026-6-30`, `2026/06/30`, `2026.6.30` or
-/// `2026年6月30日`, if it is a real calendar date.
-pub fn date(text: &str) -> Option<String> {
-    let text = ascii_digits(text.trim());
-    let parts: Vec<&str> = text
-        .trim_end_matches('日')
-        .split(['-', '/', '.', '年', '月'])
-        .collect();
-    let [year, month, day] = parts.as_slice() else {
-        return None;
-    };
-    let number = |part: &str, width: std::ops::RangeInclusive<usize>| {
-        (width.contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| part.parse::<u32>().ok())
-            .flatten()
-    };
-    let (year, month, day) = (number(year, 4..=4)?, number(month, 1..=2)?, number(day, 1..=2)?);
+/// How a date as written reads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DateReading {
+    /// One real calendar date, as `YYYY-MM-DD`.
+    Date(String),
+    /// Day first and month first are both real dates (`05/06/2026`):
+    /// the day-first reading, then the month-first one.
+    Ambiguous { day_first: String, month_first: String },
+    /// Not a real calendar date (`soon`, `2026-02-30`, `2026-13-01`).
+    NotADate,
+}
+
+/// The `YYYY-MM-DD` form of a real calendar date, if it is one.
+fn calendar_date(year: u32, month: u32, day: u32) -> Option<String> {
     let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
     let days = match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
@@ -236,6 +315,56 @@ pub fn date(text: &str) -> Option<String> {
     (1..=days)
         .contains(&day)
         .then(|| format!("{year:04}-{month:02}-{day:02}"))
+}
+
+/// A date as people write it: year first (`2026-6-30`, `2026/06/30`,
+/// `2026.6.30`, `2026年6月30日`), or day or month first with the year last
+/// (`31/10/2026`, `10/31/2026`, `31.10.2026`), read where only one reading
+/// is a real date; both readings are given where both are.
+pub fn read_date(text: &str) -> DateReading {
+    let text = ascii_digits(text.trim());
+    let parts: Vec<&str> = text
+        .trim_end_matches('日')
+        .split(['-', '/', '.', '年', '月'])
+        .collect();
+    let number = |part: &str, width: std::ops::RangeInclusive<usize>| {
+        (width.contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| part.parse::<u32>().ok())
+            .flatten()
+    };
+    let [first, second, third] = parts.as_slice() else {
+        return DateReading::NotADate;
+    };
+    if let (Some(year), Some(month), Some(day)) =
+        (number(first, 4..=4), number(second, 1..=2), number(third, 1..=2))
+    {
+        return calendar_date(year, month, day).map_or(DateReading::NotADate, DateReading::Date);
+    }
+    // Year last: only with `/`, `.` or `-` between the parts.
+    if text.contains(['年', '月']) {
+        return DateReading::NotADate;
+    }
+    let (Some(a), Some(b), Some(year)) = (number(first, 1..=2), number(second, 1..=2), number(third, 4..=4))
+    else {
+        return DateReading::NotADate;
+    };
+    match (calendar_date(year, b, a), calendar_date(year, a, b)) {
+        (Some(day_first), Some(month_first)) if day_first != month_first => DateReading::Ambiguous {
+            day_first,
+            month_first,
+        },
+        (Some(date), _) | (None, Some(date)) => DateReading::Date(date),
+        (None, None) => DateReading::NotADate,
+    }
+}
+
+/// A date as `YYYY-MM-DD`, if `text` reads as exactly one real calendar
+/// date (see [`read_date`]).
+pub fn date(text: &str) -> Option<String> {
+    match read_date(text) {
+        DateReading::Date(date) => Some(date),
+        _ => None,
+    }
 }
 
 /// English number words and Chinese numerals that state a quantity in a
@@ -292,6 +421,30 @@ mod tests {
         assert_eq!(read("12%"), None);
         assert_eq!(read(""), None);
         assert_eq!(read("1.2.3"), None);
+        assert_eq!(read("10,000.50"), Some((10000.5, None)));
+        assert_eq!(read("12,34,567"), Some((1234567.0, None)));
+        assert_eq!(read("1 200"), Some((1200.0, None)));
+        // Groupings that are not thousands are not guessed at.
+        assert_eq!(read("10,00"), None);
+        assert_eq!(read("1,5"), None);
+        assert_eq!(read("1,2345"), None);
+        assert_eq!(read("1.5,000"), None);
+    }
+
+    /// Percentages and suffixes move the decimal point: the value is the
+    /// decimal that was written, with no binary rounding left over.
+    #[test]
+    fn scaling_is_exact() {
+        let shown = |n: f64| serde_json::Number::from_f64(n).map(|n| n.to_string());
+        assert_eq!(fraction("0.9%").and_then(shown).as_deref(), Some("0.009"));
+        assert_eq!(fraction("0.7%").and_then(shown).as_deref(), Some("0.007"));
+        assert_eq!(fraction("12.5%").and_then(shown).as_deref(), Some("0.125"));
+        assert_eq!(fraction("-3%").and_then(shown).as_deref(), Some("-0.03"));
+        let amount_shown = |text: &str| amount(text).and_then(|a| shown(a.value));
+        assert_eq!(amount_shown("1.1万").as_deref(), Some("11000.0"));
+        assert_eq!(amount_shown("0.3k").as_deref(), Some("300.0"));
+        assert_eq!(amount_shown("$2.675m").as_deref(), Some("2675000.0"));
+        assert_eq!(amount_shown("0.07亿").as_deref(), Some("7000000.0"));
     }
 
     #[test]
@@ -319,7 +472,22 @@ mod tests {
         assert_eq!(date("2026/6/30").as_deref(), Some("2026-06-30"));
         assert_eq!(date("2026年6月30日").as_deref(), Some("2026-06-30"));
         assert_eq!(date("2026-02-30"), None);
+        assert_eq!(date("2026-13-01"), None);
         assert_eq!(date("soon"), None);
+        // Day or month first: read where only one reading is a real date.
+        assert_eq!(date("31/10/2026").as_deref(), Some("2026-10-31"));
+        assert_eq!(date("10/31/2026").as_deref(), Some("2026-10-31"));
+        assert_eq!(date("31.10.2026").as_deref(), Some("2026-10-31"));
+        assert_eq!(date("5/5/2026").as_deref(), Some("2026-05-05"));
+        assert_eq!(
+            read_date("05/06/2026"),
+            DateReading::Ambiguous {
+                day_first: "2026-06-05".into(),
+                month_first: "2026-05-06".into()
+            }
+        );
+        assert_eq!(read_date("31/31/2026"), DateReading::NotADate);
+        assert_eq!(read_date("30/02/2026"), DateReading::NotADate);
     }
 
     #[test]

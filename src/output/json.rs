@@ -26,6 +26,9 @@ struct Finding<'a> {
     related: Vec<Related<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     fix: Option<Fix<'a>>,
+    /// Edits to pick between when the value reads two ways; never certain.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    choices: Vec<Fix<'a>>,
 }
 
 #[derive(Serialize)]
@@ -65,6 +68,17 @@ fn range(index: &LineIndex, text: &str, span: Span) -> (Place, Place) {
         index.position(text, span.start).into(),
         index.position(text, span.end).into(),
     )
+}
+
+/// A fix or a choice as the report gives it: its title, text and place.
+fn edit<'a>(index: &LineIndex, text: &str, fix: &'a crate::finding::Fix) -> Fix<'a> {
+    let (start, end) = range(index, text, fix.span);
+    Fix {
+        title: &fix.title,
+        replacement: &fix.replacement,
+        start,
+        end,
+    }
 }
 
 /// `--format json`, a file at a time: the same bytes as pretty-printing
@@ -109,15 +123,12 @@ fn file_of(report: &FileReport) -> File<'_> {
                         }
                     })
                     .collect(),
-                fix: finding.fix.as_ref().map(|fix| {
-                    let (start, end) = range(&index, &source, fix.span);
-                    Fix {
-                        title: &fix.title,
-                        replacement: &fix.replacement,
-                        start,
-                        end,
-                    }
-                }),
+                fix: finding.fix.as_ref().map(|fix| edit(&index, &source, fix)),
+                choices: finding
+                    .choices
+                    .iter()
+                    .map(|choice| edit(&index, &source, choice))
+                    .collect(),
             }
         })
         .collect();

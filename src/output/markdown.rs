@@ -15,16 +15,29 @@
 /// U+2060 WORD JOINER: invisible, and ends a mention or an issue number.
 const WORD_JOINER: char = '\u{2060}';
 
-/// `value` as plain inline text, for headings, paragraphs and table cells
-/// (after other text on the line, never at its start, where `-` or `1.`
-/// would begin a list).
+/// `value` as plain inline text, for headings, paragraphs and table cells;
+/// a leading `-`, `+` or `1.` is escaped too, so that it begins no list
+/// even at the start of a line.
 pub(crate) fn text(value: &str) -> String {
     let mut escaped = String::with_capacity(value.len() + value.len() / 4);
     let mut previous = None;
+    // Only digits so far: a `.` or `)` now would begin a numbered list if
+    // the value ever starts a line.
+    let mut list_number = true;
     let mut chars = value.chars().peekable();
     while let Some(c) = chars.next() {
         let next = chars.peek().copied();
+        let starts_list = match c {
+            '-' | '+' => previous.is_none(),
+            '.' | ')' => list_number && previous.is_some(),
+            _ => false,
+        };
+        list_number &= c.is_ascii_digit();
         match c {
+            c if starts_list => {
+                escaped.push('\\');
+                escaped.push(c);
+            }
             '@' | '#' => {
                 escaped.push('\\');
                 escaped.push(c);

@@ -147,7 +147,15 @@ impl Violation {
 
     /// The check could not run because of the unreadable value `reading`.
     pub fn unreadable(reading: &Reading) -> Self {
-        Violation::unreadable_at(reading.pointer.clone(), &reading.written, reading.kind.noun())
+        // `05/06/2026` is a real date two ways: what is missing is one way.
+        let noun = if !reading.choices.is_empty() {
+            "a date that reads only one way (YYYY-MM-DD)"
+        } else if reading.currency.is_some() {
+            "an amount in the plan's currency"
+        } else {
+            reading.kind.noun()
+        };
+        Violation::unreadable_at(reading.pointer.clone(), &reading.written, noun)
     }
 
     /// The check could not run: the value at `pointer`, written `written`,

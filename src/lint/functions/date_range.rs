@@ -15,18 +15,13 @@ pub(super) struct DateRange {
     not_after: Option<String>,
 }
 
-/// `YYYY-MM-DD` with plausible numbers; such strings order like the dates.
+/// A real calendar date as `YYYY-MM-DD`; such strings order like the
+/// dates. `2026-13-01` is not one: it is named as unreadable, as the schema
+/// names it, never compared with the period.
 fn iso_date(value: Option<&Value>) -> Option<&str> {
     let text = value?.as_str()?.trim();
-    let bytes = text.as_bytes();
-    let shaped = bytes.len() == 10
-        && bytes[4] == b'-'
-        && bytes[7] == b'-'
-        && bytes
-            .iter()
-            .enumerate()
-            .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
-    shaped.then_some(text)
+    let real = text.len() == 10 && crate::lint::values::date(text).as_deref() == Some(text);
+    real.then_some(text)
 }
 
 impl Function for DateRange {

@@ -30,9 +30,19 @@ impl Function for Enumeration {
         Ok(enumeration)
     }
 
-    fn run(&self, target: Target<'_>, _: Context<'_>, out: &mut Vec<Violation>) {
+    fn run(&self, target: Target<'_>, context: Context<'_>, out: &mut Vec<Violation>) {
         let Some(value) = target.value else { return };
         if value.is_null() || self.values.iter().any(|allowed| same(allowed, value)) {
+            return;
+        }
+        // A value planlint could not read (`rank: first-ish`) is named as
+        // such: the check cannot say whether it is one of `values`.
+        if let Some(reading) = context
+            .normalized
+            .reading(target.pointer())
+            .filter(|reading| reading.canonical.is_none())
+        {
+            out.push(Violation::unreadable(reading));
             return;
         }
         let allowed: Vec<String> = self.values.iter().map(display_value).collect();

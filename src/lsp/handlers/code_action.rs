@@ -36,6 +36,22 @@ pub fn code_actions(request: &Request<'_>) -> Vec<CodeActionOrCommand> {
             let edit = TextEdit::new(lines.range(fix.span, request.encoding), fix.replacement.clone());
             actions.push(action(request, &lines, finding, fix.title.clone(), edit, true));
         }
+        // A value that reads two ways: one quick fix per reading, none
+        // preferred, so the writer picks.
+        for choice in &finding.choices {
+            let edit = TextEdit::new(
+                lines.range(choice.span, request.encoding),
+                choice.replacement.clone(),
+            );
+            actions.push(action(
+                request,
+                &lines,
+                finding,
+                choice.title.clone(),
+                edit,
+                false,
+            ));
+        }
         if !comments_allowed || finding.rule == PARSE_ERROR {
             continue;
         }

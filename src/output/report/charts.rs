@@ -40,7 +40,7 @@ pub fn colour_of(kind: PartKind) -> &'static str {
 pub fn budget_chart(view: &PlanView) -> Option<String> {
     let parts = budget_parts(view);
     let budget = &view.metrics.budget;
-    let planned = budget.planned.max(0.0);
+    let planned = budget.planned.unwrap_or_default().max(0.0);
     let scale_max = budget.total.unwrap_or(0.0).max(planned);
     if parts.is_empty() || scale_max <= 0.0 {
         return None;

@@ -202,9 +202,9 @@ fn budget(page: &mut String, view: &PlanView) {
         page,
         "<p>Total <b>{}</b> &middot; planned {} (channels {}, other costs {}) &middot; remaining <b>{}</b></p>",
         escape(&or_dash(budget.total)),
-        escape(&view.money(budget.planned)),
-        escape(&view.money(budget.channels)),
-        escape(&view.money(budget.items)),
+        escape(&or_dash(budget.planned)),
+        escape(&or_dash(budget.channels)),
+        escape(&or_dash(budget.items)),
         escape(&or_dash(budget.remaining))
     );
     match budget_chart(view) {

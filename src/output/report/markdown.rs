@@ -114,9 +114,9 @@ fn budget(md: &mut String, view: &PlanView) {
         md,
         "Total **{}**, planned {} (channels {}, other costs {}), remaining **{}**.\n",
         or_dash(budget.total),
-        view.money(budget.planned),
-        view.money(budget.channels),
-        view.money(budget.items),
+        or_dash(budget.planned),
+        or_dash(budget.channels),
+        or_dash(budget.items),
         or_dash(budget.remaining)
     );
     if let Some(pie) = budget_pie(view) {

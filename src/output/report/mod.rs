@@ -70,11 +70,11 @@ pub fn budget_parts(view: &PlanView) -> Vec<BudgetPart> {
             })
         })
         .collect();
-    if budget.items > 0.0 {
+    if let Some(items) = budget.items.filter(|items| *items > 0.0) {
         parts.push(BudgetPart {
             label: BUDGET_OTHER_COSTS.label.into(),
-            amount: budget.items,
-            share: share(budget.items),
+            amount: items,
+            share: share(items),
             kind: PartKind::OtherCosts,
         });
     }
