@@ -580,6 +580,7 @@ fn meta_rules_are_explained_listed_and_configurable() {
         metas,
         [
             "invalid-suppression",
+            "non-canonical-value",
             "parse-error",
             "rule-error",
             "schema",
@@ -611,4 +612,41 @@ fn meta_rules_are_explained_listed_and_configurable() {
         refused.contains("`parse-error` cannot be configured: it is always reported"),
         "{refused}"
     );
+}
+
+/// A plan whose only findings are forms planlint reads exactly passes by
+/// default, the summary counts what `--fix` repairs, and `--fix` does.
+#[test]
+fn a_plan_with_only_forms_passes_and_says_what_fix_repairs() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = fs::read_to_string(CLEAN)
+        .unwrap()
+        .replacen("  price: 3200", "  price: \"¥3,200\"", 1)
+        .replacen("  rank: 1", "  rank: 第一", 1);
+    let path = dir.path().join("forms.plan.yaml");
+    fs::write(&path, &plan).unwrap();
+    let output = planlint().arg("check").arg(&path).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    let text = stdout(&output);
+    assert!(text.contains("non-canonical-value"), "{text}");
+    assert!(
+        text.contains("0 errors, 2 warnings in 1 file; 2 of them can be fixed with `planlint check --fix`"),
+        "{text}"
+    );
+    let json = planlint()
+        .args(["check", "--format", "json"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(report["summary"]["fixable"], 2);
+    let fixed = planlint().args(["check", "--fix"]).arg(&path).output().unwrap();
+    assert_eq!(fixed.status.code(), Some(0), "{}", stdout(&fixed));
+    let after = fs::read_to_string(&path).unwrap();
+    assert!(
+        after.contains("  price: 3200\n") && after.contains("  rank: 1\n"),
+        "{after}"
+    );
+    let again = stdout(&planlint().arg("check").arg(&path).output().unwrap());
+    assert!(!again.contains("non-canonical-value"), "{again}");
 }

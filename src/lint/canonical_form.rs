@@ -1,57 +1,73 @@
-//! The schema's word on a value written in a person's way: what planlint
-//! read it as, and the exact canonical form to write instead.
+//! Values written in a person's way (`"¥3,200"`, `No.1`, `2026年6月30日`):
+//! a value read exactly is a matter of form, reported by its own rule
+//! with the plain form as a certain fix; a value that cannot be read is
+//! named by the plan format's finding, with what to write instead.
 
-use crate::finding::{Finding, Fix};
+use crate::document::Document;
+use crate::finding::{Finding, Fix, Severity};
 use crate::lint::normalize::Reading;
-use crate::lint::schema::display_path;
+use crate::lint::place;
+use crate::rule::meta::NON_CANONICAL_VALUE;
 use serde_json::Value;
 
-/// Rewrites the schema `finding` about the value `reading` describes
-/// (`written` is its source text). The canonical form is a certain fix
-/// unless the value named a currency the plan does not use: writing the
-/// bare number would then lose what the sign said.
-pub(crate) fn explain(finding: &mut Finding, reading: &Reading, plan: &Value, written: &str) {
-    let field = display_path(&reading.pointer);
+/// The finding of form for a value read exactly (`None` for one that could
+/// not be read). The plain form is a certain fix unless the value named a
+/// currency the plan does not use: writing the bare number would then lose
+/// what the sign said.
+pub(crate) fn finding(
+    reading: &Reading,
+    document: &Document,
+    text: &str,
+    severity: Severity,
+) -> Option<Finding> {
+    let canonical = reading.canonical.as_ref()?;
+    let span = document.pointer_span(&reading.pointer);
+    let written = text.get(span.start..span.end).unwrap_or_default();
+    let shown = match canonical {
+        Value::String(text) => text.clone(),
+        other => other.to_string(),
+    };
     let key = reading.pointer.rsplit('/').next().unwrap_or_default();
-    match &reading.canonical {
-        Some(canonical) => {
-            let shown = match canonical {
-                Value::String(text) => text.clone(),
-                other => other.to_string(),
-            };
-            finding.message = format!(
-                "{field} is written as {:?}: the plan format wants {shown}",
-                reading.written
-            );
-            let mut help = format!("write `{key}: {shown}`");
-            let plan_currency = plan.get("currency").and_then(Value::as_str);
-            let other_currency = reading.currency.filter(|code| plan_currency != Some(*code));
-            if let Some(currency) = other_currency {
-                help.push_str(&format!(" and set `currency: {currency}`"));
-            }
-            finding.fix = match (
-                other_currency,
-                crate::lint::scalar_text::replacement(written, canonical),
-            ) {
-                (None, Some(replacement)) => Some(Fix {
-                    title: format!("write {:?} as {shown}", reading.written),
-                    span: finding.span,
-                    replacement,
-                }),
-                _ => None,
-            };
-            finding.help = Some(format!(
-                "{help}; planlint reads it as {shown} meanwhile, so the rules still check it"
-            ));
-            finding.label = "not in canonical form".to_owned();
-        }
-        None => {
-            // The schema's own words ("must be a number, found the text
-            // \"lots\"") say it; the help says what it costs.
-            finding.help = Some(format!(
-                "write {}: the rules that need this value cannot check the plan until then",
-                reading.kind.noun()
-            ));
-        }
+    let plan_currency = document.value.get("currency").and_then(Value::as_str);
+    let other_currency = reading.currency.filter(|code| plan_currency != Some(*code));
+    let mut help = format!("write `{key}: {shown}`");
+    if let Some(currency) = other_currency {
+        help.push_str(&format!(
+            " and set `currency: {currency}` (the plan's money is all in one currency)"
+        ));
+    } else {
+        help.push_str(" so that every tool reading the plan understands it");
     }
+    let fix = match other_currency {
+        None => crate::lint::scalar_text::replacement(written, canonical).map(|replacement| Fix {
+            title: format!("write {:?} as {shown}", reading.written),
+            span,
+            replacement,
+        }),
+        Some(_) => None,
+    };
+    Some(Finding {
+        rule: NON_CANONICAL_VALUE.into(),
+        severity,
+        message: format!(
+            "{} is written as {:?}, which planlint reads as {shown}",
+            place::describe(&reading.pointer, &document.value),
+            reading.written
+        ),
+        help: Some(help),
+        pointer: reading.pointer.clone(),
+        span,
+        label: format!("read as {shown}"),
+        related: Vec::new(),
+        fix,
+    })
+}
+
+/// Adds to the plan format's finding about a value that could not be read
+/// ("must be a number, found the text \"lots\"") what it costs.
+pub(crate) fn explain_unreadable(finding: &mut Finding, reading: &Reading) {
+    finding.help = Some(format!(
+        "write {}: the rules that need this value cannot check the plan until then",
+        reading.kind.noun()
+    ));
 }

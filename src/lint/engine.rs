@@ -14,7 +14,9 @@ use crate::lint::scalar_text;
 use crate::lint::schema;
 use crate::lint::settings::Settings;
 use crate::lint::suppress::SuppressionLevels;
-use crate::rule::meta::{INVALID_SUPPRESSION, PARSE_ERROR, RULE_ERROR, SCHEMA, UNUSED_SUPPRESSION};
+use crate::rule::meta::{
+    INVALID_SUPPRESSION, NON_CANONICAL_VALUE, PARSE_ERROR, RULE_ERROR, SCHEMA, UNUSED_SUPPRESSION,
+};
 use crate::rule::RuleDef;
 use rayon::prelude::*;
 use std::sync::Arc;
@@ -25,6 +27,8 @@ pub struct Linter {
     rules: Vec<CompiledRule>,
     /// Severity of schema findings; `None` when switched off.
     schema_severity: Option<Severity>,
+    /// Severity of values read exactly but written in a person's way.
+    non_canonical_severity: Option<Severity>,
     /// Severities of findings about suppression comments.
     suppression_levels: SuppressionLevels,
     /// Every rule id that may be named in a suppression, sorted.
@@ -62,6 +66,7 @@ impl Linter {
         Ok(Linter {
             rules: compiled,
             schema_severity: meta_severity(SCHEMA),
+            non_canonical_severity: meta_severity(NON_CANONICAL_VALUE),
             suppression_levels: SuppressionLevels {
                 invalid: meta_severity(INVALID_SUPPRESSION),
                 unused: meta_severity(UNUSED_SUPPRESSION),
@@ -85,6 +90,7 @@ impl Linter {
         Ok(Linter {
             rules: vec![compiled],
             schema_severity: None,
+            non_canonical_severity: None,
             suppression_levels: SuppressionLevels {
                 invalid: None,
                 unused: None,
@@ -110,6 +116,7 @@ impl Linter {
         match id {
             PARSE_ERROR | RULE_ERROR => Some(Severity::Error),
             SCHEMA => self.schema_severity,
+            NON_CANONICAL_VALUE => self.non_canonical_severity,
             INVALID_SUPPRESSION => self.suppression_levels.invalid,
             UNUSED_SUPPRESSION => self.suppression_levels.unused,
             _ => self
@@ -159,7 +166,9 @@ impl Linter {
         let findings = match load(text, &self.limits) {
             Ok(document) => {
                 let findings = self.check_document(&document, text);
-                let active = |id: &str| id == SCHEMA || self.rules.iter().any(|rule| rule.id == id);
+                let active = |id: &str| {
+                    id == SCHEMA || id == NON_CANONICAL_VALUE || self.rules.iter().any(|rule| rule.id == id)
+                };
                 crate::lint::suppress::apply(
                     findings,
                     text,
@@ -204,26 +213,38 @@ impl Linter {
         findings
     }
 
-    /// The schema's findings on the plan as written; a value written in a
-    /// person's way is named with its canonical form as the fix.
+    /// The schema's findings on the plan as read (a value written in a
+    /// person's way is checked as the value it was read as), and one
+    /// finding of form per such value, with the plain form as its fix.
     fn schema_findings(&self, document: &Document, normalized: &Normalized, text: &str) -> Vec<Finding> {
-        let Some(severity) = self.schema_severity else {
-            return Vec::new();
-        };
-        let mut findings: Vec<Finding> = schema::check(normalized.written(&document.value), document)
-            .into_iter()
-            .map(|finding| Finding { severity, ..finding })
-            .collect();
-        for finding in &mut findings {
-            let written = text.get(finding.span.start..finding.span.end).unwrap_or_default();
-            match normalized.reading(&finding.pointer) {
-                Some(reading) => canonical_form::explain(finding, reading, &document.value, written),
-                None => keep_quoting(finding, written),
+        let mut findings = Vec::new();
+        if let Some(severity) = self.schema_severity {
+            let mut found: Vec<Finding> = schema::check(normalized.meant(&document.value), document)
+                .into_iter()
+                .map(|finding| Finding { severity, ..finding })
+                .collect();
+            for finding in &mut found {
+                let written = text.get(finding.span.start..finding.span.end).unwrap_or_default();
+                match normalized.reading(&finding.pointer) {
+                    Some(reading) if reading.canonical.is_none() => {
+                        canonical_form::explain_unreadable(finding, reading);
+                    }
+                    _ => keep_quoting(finding, written),
+                }
             }
+            // One finding per value that could not be read, however many
+            // schema keywords it breaks.
+            found.dedup_by(|a, b| a.pointer == b.pointer && normalized.reading(&a.pointer).is_some());
+            findings.extend(found);
         }
-        // One finding per value written in a person's way, however many
-        // schema keywords it breaks.
-        findings.dedup_by(|a, b| a.pointer == b.pointer && normalized.reading(&a.pointer).is_some());
+        if let Some(severity) = self.non_canonical_severity {
+            findings.extend(
+                normalized
+                    .readings
+                    .iter()
+                    .filter_map(|reading| canonical_form::finding(reading, document, text, severity)),
+            );
+        }
         findings
     }
 
@@ -278,6 +299,7 @@ const PARALLEL_FROM_NODES: usize = 20_000;
 fn known_ids(rules: &[RuleDef]) -> Vec<String> {
     let mut ids: Vec<String> = rules.iter().map(|rule| rule.id.clone()).collect();
     ids.push(SCHEMA.to_owned());
+    ids.push(NON_CANONICAL_VALUE.to_owned());
     ids.sort();
     ids
 }

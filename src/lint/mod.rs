@@ -9,6 +9,7 @@ pub mod derive;
 pub(crate) mod engine;
 pub(crate) mod functions;
 pub mod normalize;
+pub mod place;
 mod run;
 mod scalar_text;
 pub mod schema;

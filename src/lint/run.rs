@@ -5,7 +5,6 @@ use crate::document::{dotted, dotted_pointer, Document, Span};
 use crate::finding::{Finding, Severity};
 use crate::lint::compile::{CompiledCheck, CompiledRule};
 use crate::lint::functions::{Context, LazyPointer, Target, Violation};
-use crate::lint::schema::display_path;
 use crate::lint::template::Template;
 use crate::rule::meta::RULE_ERROR;
 use serde_json::Value;
@@ -101,7 +100,7 @@ fn finding(
             severity: rule.severity,
             message: format!(
                 "{} is {:?}, which is not {}: this rule could not check it",
-                display_path(&pointer),
+                crate::lint::place::describe(&pointer, &document.value),
                 unreadable.written,
                 unreadable.noun
             ),

@@ -9,6 +9,7 @@ use crate::finding::Severity;
 pub const PARSE_ERROR: &str = "parse-error";
 pub const SCHEMA: &str = "schema";
 pub const INVALID_SUPPRESSION: &str = "invalid-suppression";
+pub const NON_CANONICAL_VALUE: &str = "non-canonical-value";
 pub const RULE_ERROR: &str = "rule-error";
 pub const UNUSED_SUPPRESSION: &str = "unused-suppression";
 
@@ -45,6 +46,24 @@ pub const META_RULES: &[MetaRule] = &[
         switchable: true,
         fails: "version: 1\nname: Spring launch\n# planlint-disable-next-line vague-gaol -- brand goal\ngoals: []\n",
         passes: "version: 1\nname: Spring launch\n# planlint-disable-next-line missing-goals -- goals come in Q2\ngoals: []\n",
+        with_rule: None,
+    },
+    MetaRule {
+        id: NON_CANONICAL_VALUE,
+        severity: Severity::Warning,
+        summary: "Numbers and dates are written plainly, as the plan format shows them.",
+        why: "planlint reads a value written the way people write it (`\"¥3,200\"`, `30k`, `62%`, \
+              `No.1`, `85万`, `2026年6月30日`) exactly, and every rule checks the value it read. \
+              Writing it plainly (`3200`, `30000`, `0.62`, `1`, `850000`, `2026-06-30`) is a \
+              matter of form, not of substance: other tools that read the plan (spreadsheets, \
+              scripts, dashboards) understand only the plain form. The finding carries the exact \
+              value to write, so `planlint check --fix` rewrites it; a plan whose only findings \
+              are these passes the check by default.",
+        source: "The plan format's \"values as people write them\" (docs: plan format); \
+                 ISO 8601 for dates.",
+        switchable: true,
+        fails: "version: 1\nname: Spring launch\ncurrency: CNY\nproduct: {name: Rings, price: \"¥3,200\"}\n",
+        passes: "version: 1\nname: Spring launch\ncurrency: CNY\nproduct: {name: Rings, price: 3200}\n",
         with_rule: None,
     },
     MetaRule {
