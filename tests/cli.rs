@@ -650,3 +650,39 @@ fn a_plan_with_only_forms_passes_and_says_what_fix_repairs() {
     let again = stdout(&planlint().arg("check").arg(&path).output().unwrap());
     assert!(!again.contains("non-canonical-value"), "{again}");
 }
+
+/// A list option that holds "..." keeps the built-in list and adds to it;
+/// one without replaces it.
+#[test]
+fn a_list_option_extends_the_built_in_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = "version: 1\nname: Open day\nfunnel:\n  - {stage: 探店, metric: visitors}\n  - {stage: buy, metric: orders}\n";
+    fs::write(dir.path().join("a.plan.yaml"), plan).unwrap();
+    let fires = |config: &str| {
+        fs::write(dir.path().join(".planlint.yaml"), config).unwrap();
+        let output = planlint()
+            .current_dir(dir.path())
+            .args(["check", "a.plan.yaml", "--format", "json"])
+            .output()
+            .unwrap();
+        let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        report["files"][0]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["rule"] == "missing-conversion-path")
+            .count()
+    };
+    assert_eq!(fires("rules: {}\n"), 1, "探店 is not a built-in first stage");
+    assert_eq!(
+        fires("rules:\n  missing-conversion-path:\n    options:\n      first_stages: [\"...\", 探店]\n"),
+        0
+    );
+    // Without "...", the list replaces the built-in one: `buy` is still a
+    // built-in last stage, `contact` no longer a first stage.
+    fs::write(dir.path().join("a.plan.yaml"), plan.replace("探店", "contact")).unwrap();
+    assert_eq!(
+        fires("rules:\n  missing-conversion-path:\n    options:\n      first_stages: [探店]\n"),
+        1
+    );
+}

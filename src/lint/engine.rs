@@ -49,7 +49,13 @@ impl Linter {
             };
             let mut options = rule.default_options();
             if let Some(setting) = settings.rules.get(&rule.id) {
-                options.extend(setting.options.clone());
+                for (name, value) in &setting.options {
+                    let value = match rule.options.get(name) {
+                        Some(option) => option.configured(value),
+                        None => value.clone(),
+                    };
+                    options.insert(name.clone(), value);
+                }
             }
             match compile_rule(rule, severity, &options) {
                 Ok(rule) => compiled.push(rule),

@@ -121,7 +121,7 @@ pub fn fields_of(path: &[Step]) -> Vec<FieldDoc> {
 }
 
 fn kind_of(node: &Value) -> Option<String> {
-    // The names schema findings use ("a mapping", "a whole number").
+    // The names schema findings use ("a group of fields", "a whole number").
     let name = |t: &str| -> String {
         match crate::lint::schema::type_name(t) {
             unknown if unknown == t => "a value".to_owned(),

@@ -102,13 +102,13 @@ pub const META_RULES: &[MetaRule] = &[
     MetaRule {
         id: SCHEMA,
         severity: Severity::Error,
-        summary: "The plan follows the plan format (schemas/plan.schema.json).",
+        summary: "The plan uses the fields and kinds of values the plan format defines.",
         why: "Field names and types are a contract: a misspelled key (`dealine`) is not a deadline, \
               and every rule that reads the field then sees nothing. Unknown keys, wrong types and \
               impossible dates are reported where they occur, with the field's expected form and \
               the closest known name.",
-        source: "The plan format, a JSON Schema (2020-12) published with planlint as \
-                 schemas/plan.schema.json.",
+        source: "The plan format: planlint's README, section \"The plan format\", and the \
+                 field list editors complete plans from, published with every release.",
         switchable: true,
         fails: "version: 1\nname: Spring launch\nperiod: {start: 2026-03-01, ends: 2026-05-31}\n",
         passes: "version: 1\nname: Spring launch\nperiod: {start: 2026-03-01, end: 2026-05-31}\n",

@@ -77,7 +77,7 @@ fn kind_of(value: &cel::Value) -> &'static str {
         cel::Value::Int(_) | cel::Value::UInt(_) | cel::Value::Float(_) => "a number",
         cel::Value::String(_) => "a text",
         cel::Value::List(_) => "a list",
-        cel::Value::Map(_) => "a mapping",
+        cel::Value::Map(_) => "a group of fields",
         cel::Value::Null => "null",
         _ => "a value",
     }

@@ -44,7 +44,7 @@ fn markdown(doc: &FieldDoc) -> Option<Documentation> {
 }
 
 fn key_item(doc: FieldDoc) -> CompletionItem {
-    let nested = matches!(doc.kind.as_deref(), Some("a mapping" | "a list"));
+    let nested = matches!(doc.kind.as_deref(), Some("a group of fields" | "a list"));
     CompletionItem {
         label: doc.name.clone(),
         kind: Some(CompletionItemKind::PROPERTY),
