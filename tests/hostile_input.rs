@@ -477,9 +477,9 @@ fn unterminated_json() {
             r#"{"version": 1, "name": "abc"#,
             seen(
                 "parse-error",
-                "while scanning a quoted scalar, found unexpected end of stream",
+                "the \" on line 1 opens a quoted value that is never closed",
                 (1, 24),
-                (1, 25),
+                (1, 28),
             ),
         ),
         (
@@ -487,7 +487,7 @@ fn unterminated_json() {
             "{\"version\": 1,\n \"name\": \"a\"\n",
             seen(
                 "parse-error",
-                "the file ends inside a mapping: the `{` at line 1, column 1 is never closed with `}`",
+                "the file ends inside a group of fields: the `{` at line 1, column 1 is never closed with `}`",
                 (1, 1),
                 (1, 2),
             ),

@@ -151,7 +151,7 @@ impl Linter {
             Err(error) => {
                 // Show what can be shown: the text up to the bad byte.
                 let readable = String::from_utf8_lossy(bytes);
-                let mut finding = parse_error(&error);
+                let mut finding = parse_error(&error, "");
                 // The text before the bad byte is unchanged; the bad byte is
                 // a U+FFFD (3 bytes) in what is shown: underline all of it.
                 let start = finding.span.start.min(readable.len());
@@ -183,7 +183,7 @@ impl Linter {
                     self.suppression_levels,
                 )
             }
-            Err(error) => vec![parse_error(&error)],
+            Err(error) => vec![parse_error(&error, text)],
         };
         FileReport {
             path: path.to_owned(),
@@ -310,22 +310,24 @@ fn known_ids(rules: &[RuleDef]) -> Vec<String> {
     ids
 }
 
-/// A file that does not parse: one finding at the parser's position.
-fn parse_error(error: &LoadError) -> Finding {
+/// A file that does not parse (its text is `text`): one finding, at the
+/// line where the writer went wrong when the mistake is a common one.
+fn parse_error(error: &LoadError, text: &str) -> Finding {
+    let explained = crate::lint::syntax_help::explain(text, error);
     Finding {
         rule: PARSE_ERROR.into(),
         severity: Severity::Error,
-        message: error.message.clone(),
-        help: None,
+        message: explained.message,
+        help: explained.help,
         pointer: String::new(),
-        span: error.span,
-        label: error.label.clone(),
+        span: explained.span,
+        label: explained.label,
         related: error
             .related
             .iter()
             .map(|label| Related {
                 span: label.span,
-                message: label.message.clone(),
+                message: crate::lint::syntax_help::plain_words(&label.message),
             })
             .collect(),
         fix: None,

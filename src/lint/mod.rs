@@ -17,6 +17,7 @@ pub mod schema_fields;
 pub mod selftest;
 pub(crate) mod settings;
 pub(crate) mod suppress;
+mod syntax_help;
 mod template;
 pub mod values;
 pub(crate) mod words;
