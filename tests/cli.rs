@@ -686,3 +686,34 @@ fn a_list_option_extends_the_built_in_list() {
         1
     );
 }
+
+/// Channel names in Chinese or with an emoji take two columns a character:
+/// the metrics table still lines up on screen.
+#[test]
+fn the_metrics_table_aligns_wide_characters() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("m.plan.yaml");
+    fs::write(
+        &path,
+        "version: 1\nname: x\ncurrency: CNY\nbudget: {total: 100000}\nchannels:\n  - {name: 抖音, budget: 30000}\n  - {name: WeChat, budget: 20000}\n  - {name: 小红书🔥, budget: 1000}\n",
+    )
+    .unwrap();
+    let output = planlint().arg("metrics").arg(&path).output().unwrap();
+    let text = stdout(&output);
+    let rows: Vec<&str> = text
+        .lines()
+        .skip_while(|line| *line != "Channels")
+        .skip(1)
+        .take(4)
+        .collect();
+    assert_eq!(rows.len(), 4, "{text}");
+    // Where the budget column (the second word of a row) ends, in screen
+    // columns; the names here have no spaces.
+    let budget_end = |row: &str| {
+        let second = row.split_whitespace().nth(1).unwrap_or_default();
+        let end = row.find(second).map_or(0, |start| start + second.len());
+        planlint::output::width::display_width(&row[..end])
+    };
+    let ends: Vec<usize> = rows.iter().map(|row| budget_end(row)).collect();
+    assert!(ends.iter().all(|end| *end == ends[0]), "{ends:?} in:\n{text}");
+}

@@ -3,6 +3,7 @@
 
 use crate::lint::derive::{ChannelMetrics, Metrics};
 use crate::numbers::{format_money, format_number};
+use crate::output::width::{display_width, pad_left, pad_right};
 use serde_json::json;
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -33,7 +34,7 @@ pub fn write_table(
     };
     let mut text = String::new();
     let row = |text: &mut String, label: &str, value: String, note: &str| {
-        let line = format!("  {label:<24} {value:>16}  {note}");
+        let line = format!("  {} {}  {note}", pad_right(label, 24), pad_left(&value, 16));
         let _ = writeln!(text, "{}", line.trim_end());
     };
 
@@ -105,22 +106,25 @@ pub fn write_table(
         let width = metrics
             .channels
             .iter()
-            .map(|c| c.name.chars().count())
+            .map(|c| display_width(&c.name))
             .max()
             .unwrap_or(7)
             .max(7);
         text.push_str("\nChannels\n");
         let _ = writeln!(
             text,
-            "  {:<width$} {:>12} {:>6} {:>12}  marginal CAC by spend tier",
-            "channel", "budget", "share", "test return"
+            "  {} {:>12} {:>6} {:>12}  marginal CAC by spend tier",
+            pad_right("channel", width),
+            "budget",
+            "share",
+            "test return"
         );
         for channel in &metrics.channels {
             let tiers = tiers_text(channel);
             let _ = writeln!(
                 text,
-                "  {:<width$} {:>12} {:>6} {:>12}  {}",
-                channel.name,
+                "  {} {:>12} {:>6} {:>12}  {}",
+                pad_right(&channel.name, width),
                 or_dash(channel.budget.map(format_number)),
                 or_dash(percent(channel.budget_share)),
                 or_dash(channel.test_return.map(format_number)),

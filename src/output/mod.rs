@@ -18,6 +18,7 @@ pub mod plan_view;
 mod rdjson;
 pub mod report;
 mod sarif;
+pub mod width;
 pub(crate) mod xml;
 
 use crate::document::{LineIndex, Span};
