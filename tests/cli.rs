@@ -717,3 +717,20 @@ fn the_metrics_table_aligns_wide_characters() {
     let ends: Vec<usize> = rows.iter().map(|row| budget_end(row)).collect();
     assert!(ends.iter().all(|end| *end == ends[0]), "{ends:?} in:\n{text}");
 }
+
+/// A file that could not be read is said on stderr; stdout does not claim
+/// "No problems" just before it.
+#[test]
+fn an_unreadable_file_is_not_reported_as_no_problems() {
+    let output = planlint()
+        .args(["check", CLEAN, "tests/does-not-exist.plan.yaml"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(!stdout(&output).contains("No problems"), "{}", stdout(&output));
+    assert!(
+        stderr(&output).contains("does-not-exist.plan.yaml"),
+        "{}",
+        stderr(&output)
+    );
+}

@@ -50,6 +50,7 @@ pub(super) fn run(args: &CheckArgs) -> Result<i32, UserError> {
     let options = output::Options {
         color: use_color(args.color, args.output.is_some()),
         rules: &infos,
+        fail_on: args.fail_on.severity(),
     };
     let mut outcome = Outcome::default();
     let filter = |report: &mut FileReport| -> Result<(), UserError> {
@@ -82,6 +83,7 @@ pub(super) fn run(args: &CheckArgs) -> Result<i32, UserError> {
                 written = stream.file(&report, &mut sink);
             }
         })?;
+        outcome.summary.unchecked = tool_errors.len();
         written
             .and_then(|()| stream.finish(&outcome.summary, &mut sink))
             .and_then(|()| sink.commit())

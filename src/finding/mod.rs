@@ -129,6 +129,10 @@ pub struct Summary {
     pub infos: usize,
     /// Findings that carry a certain fix (what `planlint check --fix` repairs).
     pub fixable: usize,
+    /// Files and paths that could not be checked at all (said on stderr):
+    /// a run with any is never reported as having "no problems".
+    #[serde(skip)]
+    pub unchecked: usize,
 }
 
 impl Summary {

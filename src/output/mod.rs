@@ -64,6 +64,9 @@ pub struct Options<'a> {
     pub color: bool,
     /// The rules that ran, sorted by id.
     pub rules: &'a [RuleInfo],
+    /// The severity from which a finding fails the check (`--fail-on`):
+    /// JUnit reports findings below it as passing test output.
+    pub fail_on: Severity,
 }
 
 impl<'a> Options<'a> {
@@ -77,6 +80,7 @@ impl<'a> Options<'a> {
         Options {
             color: false,
             rules: &[],
+            fail_on: Severity::Error,
         }
     }
 }
@@ -213,7 +217,7 @@ pub fn write(
         Format::Human | Format::Json => Ok(()),
         Format::Sarif => sarif::write(reports, options, out),
         Format::Github => github::write(reports, out),
-        Format::Junit => junit::write(reports, out),
+        Format::Junit => junit::write(reports, options.fail_on, out),
         Format::Gitlab => gitlab::write(reports, out),
         Format::Rdjson => rdjson::write(reports, options, out),
     }
