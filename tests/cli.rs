@@ -69,7 +69,12 @@ fn a_missing_path_is_a_tool_error_but_other_files_are_still_checked() {
         "{}",
         stderr(&output)
     );
-    assert!(stdout(&output).contains("No problems in 1 file."));
+    let text = stdout(&output);
+    assert!(!text.contains("No problems"), "{text}");
+    assert!(
+        text.contains("1 file checked without findings; 1 path could not be checked (see below)."),
+        "{text}"
+    );
 }
 
 #[test]
