@@ -172,3 +172,26 @@ fn the_value_as_read_is_checked() {
     );
     assert_eq!(findings_of("non-canonical-value", text).len(), 1);
 }
+
+/// A deadline that is not a date at all is a missing deadline: one
+/// finding, at the value, not three (plan format, missing deadline and the
+/// period check that could not run).
+#[test]
+fn an_unreadable_deadline_is_one_missing_deadline() {
+    let text = "version: 1\nname: x\nperiod: {start: 2026-01-01, end: 2026-06-30}\ngoals:\n  - {id: g, statement: Sell 100 rings, target: 100, deadline: ASAP, owner: Li}\n";
+    let linter = Linter::new(registry::builtin(), &Settings::default()).unwrap();
+    let at_deadline: Vec<(String, String)> = linter
+        .lint("t.plan.yaml", text)
+        .findings
+        .into_iter()
+        .filter(|finding| finding.pointer == "/goals/0/deadline")
+        .map(|finding| (finding.rule, finding.message))
+        .collect();
+    assert_eq!(
+        at_deadline,
+        [(
+            "missing-deadline".to_owned(),
+            "goal `g` has no deadline: \"ASAP\" is not a date".to_owned()
+        )]
+    );
+}

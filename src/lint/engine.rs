@@ -9,7 +9,7 @@ use crate::lint::compile::{compile_rule, CompiledRule};
 use crate::lint::derive::derive;
 use crate::lint::functions::{CelCache, Context};
 use crate::lint::normalize::{normalize, Normalized};
-use crate::lint::run::run_rule;
+use crate::lint::run::{run_rule, COULD_NOT_CHECK};
 use crate::lint::scalar_text;
 use crate::lint::schema;
 use crate::lint::settings::Settings;
@@ -214,6 +214,7 @@ impl Linter {
             )
         };
         findings.extend(rule_findings.into_iter().flatten());
+        one_finding_per_unreadable_value(&mut findings, &normalized);
         crate::finding::sort_by_place(&mut findings);
         findings.dedup();
         findings
@@ -285,6 +286,27 @@ impl Linter {
         } else {
             self.rules.iter().map(findings_of).collect()
         }
+    }
+}
+
+/// A value that could not be read ("ASAP" for a deadline) and that a rule
+/// names in its own words ("goal `g` has no deadline") needs no second and
+/// third word: the plan format's finding and the "could not check it" of
+/// other rules at the same place are dropped.
+fn one_finding_per_unreadable_value(findings: &mut Vec<Finding>, normalized: &Normalized) {
+    let echo = |finding: &Finding| finding.rule == SCHEMA || finding.label == COULD_NOT_CHECK;
+    let named: Vec<String> = findings
+        .iter()
+        .filter(|finding| !echo(finding) && finding.rule != NON_CANONICAL_VALUE)
+        .filter(|finding| {
+            normalized
+                .reading(&finding.pointer)
+                .is_some_and(|reading| reading.canonical.is_none())
+        })
+        .map(|finding| finding.pointer.clone())
+        .collect();
+    if !named.is_empty() {
+        findings.retain(|finding| !(echo(finding) && named.contains(&finding.pointer)));
     }
 }
 

@@ -72,6 +72,11 @@ pub(crate) fn run_rule(
     }
 }
 
+/// The label of a finding that says a rule could not check a value it
+/// could not read (the engine keeps one finding per such value when a rule
+/// names the value itself).
+pub(crate) const COULD_NOT_CHECK: &str = "cannot be read";
+
 fn finding(
     rule: &CompiledRule,
     check: &CompiledCheck,
@@ -110,7 +115,7 @@ fn finding(
             )),
             span: finding_span(document, &pointer),
             pointer,
-            label,
+            label: COULD_NOT_CHECK.to_owned(),
             related: Vec::new(),
             fix: None,
         };

@@ -20,6 +20,7 @@ mod marginal_cac;
 mod metric;
 mod numeric;
 mod pattern;
+mod readable;
 mod schema;
 mod truthy;
 mod undefined;
@@ -53,6 +54,7 @@ pub const FUNCTIONS: &[(&str, Compile)] = &[
     entry::<metric::Metric>(),
     entry::<numeric::Numeric>(),
     entry::<pattern::Pattern>(),
+    entry::<readable::Readable>(),
     entry::<schema::Schema>(),
     entry::<truthy::Truthy>(),
     entry::<undefined::Undefined>(),
