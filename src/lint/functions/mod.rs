@@ -9,6 +9,7 @@ mod api;
 mod at_least;
 mod channel_return;
 mod contains;
+mod counted;
 mod date_range;
 mod defined;
 mod enumeration;
@@ -43,6 +44,7 @@ pub const FUNCTIONS: &[(&str, Compile)] = &[
     entry::<at_least::AtLeast>(),
     entry::<channel_return::ChannelReturn>(),
     entry::<contains::Contains>(),
+    entry::<counted::Counted>(),
     entry::<date_range::DateRange>(),
     entry::<defined::Defined>(),
     entry::<enumeration::Enumeration>(),
