@@ -89,7 +89,10 @@ fn finding(
     // A missing field is reported at the mapping that lacks it, so the
     // pointer always names a node that exists.
     let (pointer, label) = match (violation.pointer.clone(), &check.field) {
-        (Some(pointer), _) => (pointer, "here".to_owned()),
+        (Some(pointer), _) => (
+            pointer,
+            violation.label.clone().unwrap_or_else(|| "here".to_owned()),
+        ),
         (None, Some(field)) if selected.target_missing => {
             (selected.node_pointer.to_owned(), format!("no `{field}` here"))
         }

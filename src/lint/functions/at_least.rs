@@ -87,7 +87,9 @@ impl Function for AtLeast {
                 Violation::at_target()
             } else {
                 let pointer = target.pointer();
-                Violation::at(pointer[..pointer.rfind('/').unwrap_or(0)].to_owned())
+                let mut at_node = Violation::at(pointer[..pointer.rfind('/').unwrap_or(0)].to_owned());
+                at_node.label = Some(format!("no `{}` here", self.unless_fields.join("` or `")));
+                at_node
             };
             out.push(violation.var("threshold", format_number(threshold)));
         }
