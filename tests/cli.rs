@@ -739,3 +739,27 @@ fn an_unreadable_file_is_not_reported_as_no_problems() {
         stderr(&output)
     );
 }
+
+/// The GitHub log line does not say "no problems" either when a path could
+/// not be checked.
+#[test]
+fn github_output_does_not_claim_no_problems_over_an_unreadable_file() {
+    let output = planlint()
+        .args([
+            "check",
+            "--format",
+            "github",
+            CLEAN,
+            "tests/does-not-exist.plan.yaml",
+        ])
+        .env_remove("GITHUB_STEP_SUMMARY")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let text = stdout(&output);
+    assert!(!text.contains("no problems"), "{text}");
+    assert!(
+        text.contains("planlint: 1 file checked without findings; 1 path could not be checked"),
+        "{text}"
+    );
+}

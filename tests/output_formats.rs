@@ -205,6 +205,7 @@ fn render_failing_on(format: Format, fail_on: planlint::Severity) -> String {
         color: false,
         rules: &rules,
         fail_on,
+        unchecked: 0,
     };
     let mut out = Vec::new();
     output::write(format, &reports(), options, &mut out).unwrap();
@@ -254,6 +255,7 @@ fn github_step_summary_with_links() {
         color: false,
         rules: &rules,
         fail_on: planlint::Severity::Error,
+        unchecked: 0,
     };
     insta::assert_snapshot!(github::step_summary(
         &reports(),

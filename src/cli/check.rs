@@ -51,6 +51,7 @@ pub(super) fn run(args: &CheckArgs) -> Result<i32, UserError> {
         color: use_color(args.color, args.output.is_some()),
         rules: &infos,
         fail_on: args.fail_on.severity(),
+        unchecked: 0,
     };
     let mut outcome = Outcome::default();
     let filter = |report: &mut FileReport| -> Result<(), UserError> {
@@ -103,6 +104,10 @@ pub(super) fn run(args: &CheckArgs) -> Result<i32, UserError> {
             filter(report)?;
             outcome.add(report);
         }
+        let options = output::Options {
+            unchecked: tool_errors.len(),
+            ..options
+        };
         write_report(args, &reports, options)?;
         let mut tool_errors = tool_errors;
         // A file whose text could not be read back for the report (it

@@ -67,6 +67,9 @@ pub struct Options<'a> {
     /// The severity from which a finding fails the check (`--fail-on`):
     /// JUnit reports findings below it as passing test output.
     pub fail_on: Severity,
+    /// Paths that could not be checked at all (said on stderr): a run with
+    /// any never says "no problems".
+    pub unchecked: usize,
 }
 
 impl<'a> Options<'a> {
@@ -81,6 +84,7 @@ impl<'a> Options<'a> {
             color: false,
             rules: &[],
             fail_on: Severity::Error,
+            unchecked: 0,
         }
     }
 }
@@ -216,7 +220,7 @@ pub fn write(
     match format {
         Format::Human | Format::Json => Ok(()),
         Format::Sarif => sarif::write(reports, options, out),
-        Format::Github => github::write(reports, out),
+        Format::Github => github::write(reports, options.unchecked, out),
         Format::Junit => junit::write(reports, options.fail_on, out),
         Format::Gitlab => gitlab::write(reports, out),
         Format::Rdjson => rdjson::write(reports, options, out),
