@@ -46,9 +46,15 @@ pub(crate) fn plain_words(message: &str) -> String {
     let mut out = message.to_owned();
     for (jargon, plain) in [
         (
-            "a mapping key must be a scalar",
-            "a field name must be plain text",
+            "mapping values are not allowed in this context",
+            "a `:` here starts a field where none can start (if it is part of a value, put the value in quotes)",
         ),
+        ("did not find expected '-' indicator", "expected a list item starting with `- ` here"),
+        ("did not find expected key", "expected a field (`name: value`) here"),
+        ("while parsing a ", "while reading a "),
+        ("while scanning a ", "while reading a "),
+        ("found unexpected end of stream", "the file ended"),
+        ("a mapping key must be a scalar", "a field name must be plain text"),
         ("non-scalar key", "not a plain field name"),
         ("block collection", "list"),
         ("block mapping", "group of fields"),
@@ -290,6 +296,11 @@ fn unclosed_bracket(text: &str, at: usize) -> Option<Explained> {
             ("group of fields", "period: {start: 2026-01-01, end: 2026-03-31}")
         };
         let bracket = line.start + offset;
+        if closes_later(text, bracket) {
+            // The bracket is closed further down (a JSON object over many
+            // lines): the entries inside lack a comma between them.
+            return missing_comma(&all, error_line);
+        }
         return Some(Explained {
             message: format!(
                 "the `{opener}` on line {} opens a {what} that is never closed with `{closer}`",
@@ -303,6 +314,52 @@ fn unclosed_bracket(text: &str, at: usize) -> Option<Explained> {
         });
     }
     None
+}
+
+/// Whether the `[` or `{` at `bracket` is closed somewhere after it.
+fn closes_later(text: &str, bracket: usize) -> bool {
+    let mut depth = 0usize;
+    let mut quote: Option<char> = None;
+    let mut escaped = false;
+    for c in text[bracket..].chars() {
+        match (quote, c) {
+            (Some('"'), '\\') if !escaped => {
+                escaped = true;
+                continue;
+            }
+            (Some(q), c) if c == q && !escaped => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '[' | '{') => depth += 1,
+            (None, ']' | '}') => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+        escaped = false;
+    }
+    false
+}
+
+/// Two entries of a `{ }` or `[ ]` on separate lines with no `,` between:
+/// the comma belongs at the end of the line before the one the parser
+/// stopped at.
+fn missing_comma(all: &[Line<'_>], error_line: usize) -> Option<Explained> {
+    let line = all.get(error_line)?;
+    let previous = previous_content(all, error_line)?;
+    let end = previous.start + previous.text.trim_end().len();
+    Some(Explained {
+        message: format!(
+            "a `,` is missing between line {} and line {}: entries inside `{{ }}` or `[ ]` are separated by commas",
+            previous.number, line.number
+        ),
+        help: Some(format!("end line {} with `,`", previous.number)),
+        span: Span::new(end.saturating_sub(1), end),
+        label: "a `,` belongs after this".into(),
+    })
 }
 
 /// The byte offset of a `[` or `{` this line leaves open (outside quotes).
@@ -407,6 +464,18 @@ mod tests {
     }
 
     #[test]
+    fn a_missing_comma_in_json_is_not_an_unclosed_bracket() {
+        let text = "{\n  \"version\": 1,\n  \"name\": \"x\"\n  \"currency\": \"EUR\"\n}\n";
+        let found = explained(text);
+        assert_eq!(line_of(text, found.span), 3, "{found:?}");
+        assert_eq!(found.help.as_deref(), Some("end line 3 with `,`"));
+        let list =
+            "{\n  \"version\": 1,\n  \"channels\": [\n    {\"name\": \"a\"}\n    {\"name\": \"b\"}\n  ]\n}\n";
+        let found = explained(list);
+        assert_eq!(found.help.as_deref(), Some("end line 4 with `,`"), "{found:?}");
+    }
+
+    #[test]
     fn a_tab_gets_a_help_line() {
         let found = explained("version: 1\nname: x\ngoals:\n\t- id: a\n");
         assert!(found.message.contains("indent with spaces"), "{found:?}");
@@ -417,7 +486,7 @@ mod tests {
     fn other_messages_lose_the_jargon() {
         assert_eq!(
             plain_words("while parsing a block mapping, did not find expected key"),
-            "while parsing a group of fields, did not find expected key"
+            "while reading a group of fields, expected a field (`name: value`) here"
         );
     }
 }
