@@ -644,7 +644,23 @@ fn a_plan_with_only_forms_passes_and_says_what_fix_repairs() {
         .output()
         .unwrap();
     let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(json.status.code(), Some(0), "{}", stdout(&json));
     assert_eq!(report["summary"]["fixable"], 2);
+    let github = planlint()
+        .args(["check", "--format", "github"])
+        .arg(&path)
+        .env_remove("GITHUB_STEP_SUMMARY")
+        .output()
+        .unwrap();
+    assert_eq!(github.status.code(), Some(0), "{}", stdout(&github));
+    let log = stdout(&github);
+    assert_eq!(log.matches("::warning ").count(), 2, "{log}");
+    assert!(
+        log.contains(
+            "planlint: 0 errors, 2 warnings in 1 file; 2 of them can be fixed with `planlint check --fix`"
+        ),
+        "{log}"
+    );
     let fixed = planlint().args(["check", "--fix"]).arg(&path).output().unwrap();
     assert_eq!(fixed.status.code(), Some(0), "{}", stdout(&fixed));
     let after = fs::read_to_string(&path).unwrap();

@@ -72,6 +72,35 @@ fn the_catalog_speaks_plainly() {
     assert!(found.is_empty(), "jargon in the catalog:\n{}", found.join("\n"));
 }
 
+/// `planlint explain ID` for every rule, as a user reads it in the terminal.
+#[test]
+fn every_explain_page_speaks_plainly() {
+    let mut found = Vec::new();
+    let entries = catalog::entries(registry::builtin());
+    for entry in &entries {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_planlint"))
+            .args(["explain", entry.id()])
+            .current_dir(std::env::temp_dir())
+            .output()
+            .unwrap();
+        let page = String::from_utf8(output.stdout).unwrap();
+        assert!(
+            output.status.success() && page.contains(entry.summary()),
+            "explain {}: {page}",
+            entry.id()
+        );
+        // The page opens with the rule's id, as a heading.
+        let text = page.strip_prefix(entry.id()).unwrap_or(&page);
+        found.extend(
+            offending(text)
+                .into_iter()
+                .map(|f| format!("{}: {f}", entry.id())),
+        );
+    }
+    assert!(entries.len() > 30, "every rule is explained ({})", entries.len());
+    assert!(found.is_empty(), "jargon in explain:\n{}", found.join("\n"));
+}
+
 #[test]
 fn the_corpus_messages_speak_plainly() {
     let linter = Linter::new(registry::builtin(), &Settings::default()).unwrap();

@@ -159,6 +159,22 @@ fn values_as_written_get_their_plain_form() {
         .all(|(f, _)| f.severity == planlint::Severity::Warning));
 }
 
+/// `¥` is the yen's sign as much as the yuan's: in a JPY plan "¥4,800" is
+/// 4800 yen, and writing 4800 is a certain fix.
+#[test]
+fn the_yen_sign_is_the_plans_currency_in_a_yen_plan() {
+    let found = findings_of(
+        "non-canonical-value",
+        "version: 1\nname: x\ncurrency: JPY\nproduct: {price: \"¥4,800\"}\n",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].0.fix.is_some(), "{found:?}");
+    assert_eq!(
+        found[0].0.help.as_deref(),
+        Some("write `price: 4800` so that every tool reading the plan understands it")
+    );
+}
+
 /// The plan format checks the value as read: a margin written "145%" is
 /// read exactly (form) and is still more than the whole price (substance).
 #[test]

@@ -6,7 +6,7 @@ use crate::error::UserError;
 use crate::finding::{FileReport, Summary};
 use crate::lint::Linter;
 use crate::output::destination::{ignore_broken_pipe, write_report_file, Sink};
-use crate::output::{self, Format, RuleInfo};
+use crate::output::{self, Format, ReportStream, RuleInfo};
 use crate::project::baseline::Baseline;
 use crate::project::config_set::{ConfigSet, Linters};
 use crate::project::discover::discover;
@@ -17,6 +17,7 @@ use crate::rule::catalog;
 use crate::rule::meta::{PARSE_ERROR, RULE_ERROR};
 use rayon::prelude::*;
 use std::io::{self, IsTerminal, Write};
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
 pub(super) fn run(args: &CheckArgs) -> Result<i32, UserError> {
@@ -53,83 +54,125 @@ pub(super) fn run(args: &CheckArgs) -> Result<i32, UserError> {
         fail_on: args.fail_on.severity(),
         unchecked: 0,
     };
-    let mut outcome = Outcome::default();
-    let filter = |report: &mut FileReport| -> Result<(), UserError> {
-        if let Some(baseline) = &baseline {
-            baseline.filter(std::slice::from_mut(report));
-        }
-        if let Some(revision) = &since {
-            findings_at(revision, report, &linters)?.filter(std::slice::from_mut(report));
-        }
-        Ok(())
+    let known = Known {
+        baseline: baseline.as_ref(),
+        since: since.as_ref(),
+        linters: &linters,
     };
-    // The first file that could not be compared with the revision stops the run.
-    let mut failed = None;
-
+    let mut outcome = Outcome::default();
     // Formats written a file at a time hold one file's findings at once.
     let stream = args
         .write_baseline
         .is_none()
         .then(|| output::stream(args.format(), options))
         .flatten();
-    let tool_errors = if let Some(mut stream) = stream {
-        let mut sink = Sink::open(args.output.as_deref()).map_err(|error| output_error(args, &error))?;
-        let mut written = Ok(());
-        let tool_errors = lint_all(args, configs, &linters, true, &mut |mut report| {
-            if let Err(error) = filter(&mut report) {
-                failed.get_or_insert(error);
-            }
-            outcome.add(&report);
-            if written.is_ok() {
-                written = stream.file(&report, &mut sink);
-            }
-        })?;
-        outcome.summary.unchecked = tool_errors.len();
-        written
-            .and_then(|()| stream.finish(&outcome.summary, &mut sink))
-            .and_then(|()| sink.commit())
-            .map_err(|error| output_error(args, &error))?;
-        if let Some(error) = failed {
-            return Err(error);
-        }
-        tool_errors
-    } else {
-        let mut reports = Vec::new();
-        let tool_errors = lint_all(args, configs, &linters, false, &mut |report| reports.push(report))?;
-        reports.sort_by(|a, b| a.path.cmp(&b.path));
-        if let Some(path) = &args.write_baseline {
-            return write_baseline(path, &reports, &tool_errors);
-        }
-        for report in &mut reports {
-            filter(report)?;
-            outcome.add(report);
-        }
-        let options = output::Options {
-            unchecked: tool_errors.len(),
-            ..options
-        };
-        write_report(args, &reports, options)?;
-        let mut tool_errors = tool_errors;
-        // A file whose text could not be read back for the report (it
-        // changed while planlint ran) had its findings placed at its start.
-        tool_errors.extend(
-            reports
-                .iter()
-                .filter(|report| report.reread.as_ref().is_some_and(|reread| reread.failed()))
-                .map(|report| {
-                    UserError::new(format!(
-                        "{} changed while planlint was checking it: the report places its findings at the start of the file",
-                        report.path
-                    ))
-                    .with_help("check it again")
-                }),
-        );
-        tool_errors
+    let tool_errors = match stream {
+        Some(stream) => check_streaming(args, stream, &known, &mut outcome)?,
+        None => match check_collected(args, options, &known, &mut outcome)? {
+            ControlFlow::Continue(tool_errors) => tool_errors,
+            ControlFlow::Break(code) => return Ok(code),
+        },
     };
     for error in &tool_errors {
         print_error(error);
     }
     Ok(exit_code(args, &outcome, &tool_errors))
+}
+
+/// What the report leaves out: findings the baseline holds, and those the
+/// plan already had at `--new-from-rev`.
+struct Known<'a> {
+    baseline: Option<&'a Baseline>,
+    since: Option<&'a Revision>,
+    linters: &'a Linters,
+}
+
+impl Known<'_> {
+    fn filter(&self, report: &mut FileReport) -> Result<(), UserError> {
+        if let Some(baseline) = self.baseline {
+            baseline.filter(std::slice::from_mut(report));
+        }
+        if let Some(revision) = self.since {
+            findings_at(revision, report, self.linters)?.filter(std::slice::from_mut(report));
+        }
+        Ok(())
+    }
+}
+
+/// Lints the files and writes each one's findings as soon as it is
+/// checked; returns the paths and files that could not be checked.
+fn check_streaming(
+    args: &CheckArgs,
+    mut stream: Box<dyn ReportStream + '_>,
+    known: &Known<'_>,
+    outcome: &mut Outcome,
+) -> Result<Vec<UserError>, UserError> {
+    let mut sink = Sink::open(args.output.as_deref()).map_err(|error| output_error(args, &error))?;
+    let mut written = Ok(());
+    // The first file that could not be compared with the revision stops the run.
+    let mut failed = None;
+    let linters = known.linters;
+    let tool_errors = lint_all(args, linters.configs(), linters, true, &mut |mut report| {
+        if let Err(error) = known.filter(&mut report) {
+            failed.get_or_insert(error);
+        }
+        outcome.add(&report);
+        if written.is_ok() {
+            written = stream.file(&report, &mut sink);
+        }
+    })?;
+    outcome.summary.unchecked = tool_errors.len();
+    written
+        .and_then(|()| stream.finish(&outcome.summary, &mut sink))
+        .and_then(|()| sink.commit())
+        .map_err(|error| output_error(args, &error))?;
+    match failed {
+        Some(error) => Err(error),
+        None => Ok(tool_errors),
+    }
+}
+
+/// Lints every file, then writes the report sorted by path (or the
+/// baseline, which ends the run with its exit code).
+fn check_collected(
+    args: &CheckArgs,
+    options: output::Options<'_>,
+    known: &Known<'_>,
+    outcome: &mut Outcome,
+) -> Result<ControlFlow<i32, Vec<UserError>>, UserError> {
+    let linters = known.linters;
+    let mut reports = Vec::new();
+    let mut tool_errors = lint_all(args, linters.configs(), linters, false, &mut |report| {
+        reports.push(report)
+    })?;
+    reports.sort_by(|a, b| a.path.cmp(&b.path));
+    if let Some(path) = &args.write_baseline {
+        return write_baseline(path, &reports, &tool_errors).map(ControlFlow::Break);
+    }
+    for report in &mut reports {
+        known.filter(report)?;
+        outcome.add(report);
+    }
+    let options = output::Options {
+        unchecked: tool_errors.len(),
+        ..options
+    };
+    write_report(args, &reports, options)?;
+    // A file whose text could not be read back for the report (it
+    // changed while planlint ran) had its findings placed at its start.
+    tool_errors.extend(
+        reports
+            .iter()
+            .filter(|report| report.reread.as_ref().is_some_and(|reread| reread.failed()))
+            .map(|report| {
+                UserError::new(format!(
+                    "{} changed while planlint was checking it: the report places its findings at the start of the file",
+                    report.path
+                ))
+                .with_help("check it again")
+            }),
+    );
+    Ok(ControlFlow::Continue(tool_errors))
 }
 
 /// The findings `report`'s plan had at git revision `revision` (none for

@@ -108,7 +108,7 @@ pub(super) fn metrics(file: &Path, format: MetricsFormat) -> Result<i32, UserErr
     let meant = normalized.meant(&document.value);
     let derived = crate::lint::derive::derive(meant);
     let currency = meant.get("currency").and_then(serde_json::Value::as_str);
-    let unread = super::plan_view::unread_values(&normalized);
+    let unread = super::plan_view::unread_values(&normalized, &document.value);
     let mut out = Vec::new();
     let written = match format {
         MetricsFormat::Human => output::metrics::write_table(&derived, currency, &unread, &mut out),

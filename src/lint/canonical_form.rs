@@ -29,7 +29,9 @@ pub(crate) fn finding(
     };
     let key = reading.pointer.rsplit('/').next().unwrap_or_default();
     let plan_currency = document.value.get("currency").and_then(Value::as_str);
-    let other_currency = reading.currency.filter(|code| plan_currency != Some(*code));
+    let other_currency = reading
+        .currency
+        .filter(|code| !same_currency(code, plan_currency, &reading.written));
     let mut help = format!("write `{key}: {shown}`");
     if let Some(currency) = other_currency {
         help.push_str(&format!(
@@ -61,6 +63,17 @@ pub(crate) fn finding(
         related: Vec::new(),
         fix,
     })
+}
+
+/// Whether the currency a value's sign names is the plan's: `¥` is the
+/// sign of the yuan and of the yen alike.
+fn same_currency(code: &str, plan_currency: Option<&str>, written: &str) -> bool {
+    let yen_sign = written.contains(['¥', '￥']);
+    match plan_currency {
+        Some(plan) if plan.eq_ignore_ascii_case(code) => true,
+        Some(plan) => yen_sign && ["CNY", "JPY"].iter().any(|yen| plan.eq_ignore_ascii_case(yen)),
+        None => false,
+    }
 }
 
 /// Adds to the plan format's finding about a value that could not be read

@@ -205,32 +205,16 @@ fn findings_for(
         pointer,
         field,
     };
-    let instance = error.instance();
     match error.kind() {
         ValidationErrorKind::AdditionalProperties { unexpected }
         | ValidationErrorKind::UnevaluatedProperties { unexpected } => unknown_fields(&site, unexpected),
         ValidationErrorKind::Required { property } => missing_field(&site, property),
         ValidationErrorKind::Type { kind } => wrong_type(&site, kind),
         ValidationErrorKind::Enum { options } => not_allowed(&site, options),
-        ValidationErrorKind::Constant { expected_value } => site.here(
-            format!(
-                "{} must be {}, found {}",
-                site.field,
-                short(expected_value),
-                short(instance)
-            ),
-            "not the expected value",
-            None,
-        ),
-        ValidationErrorKind::Format { format } if format == "date" => site.here(
-            format!(
-                "{} must be a real calendar date as YYYY-MM-DD, found {}",
-                site.field,
-                short(instance)
-            ),
-            "not a valid date",
-            Some("write dates as year-month-day, e.g. 2026-08-31".into()),
-        ),
+        ValidationErrorKind::Constant { expected_value } => not_the_constant(&site, expected_value),
+        ValidationErrorKind::Format { format } if format == "date" => not_a_date(&site),
+        ValidationErrorKind::Pattern { .. } => not_the_pattern(&site),
+        ValidationErrorKind::MinItems { limit } => too_few_items(&site, *limit),
         ValidationErrorKind::Minimum { limit } | ValidationErrorKind::ExclusiveMinimum { limit } => {
             out_of_range(&site, "at least", limit, "too small")
         }
@@ -243,12 +227,70 @@ fn findings_for(
         ValidationErrorKind::AnyOf { context } | ValidationErrorKind::OneOfNotValid { context } => {
             meant_alternative(&site, context)
         }
-        _ => site.here(
-            format!("{} is not written as the plan format expects", site.field),
-            "here",
-            Some(format!("the plan format says: {error}")),
-        ),
+        _ => other_error(&site),
     }
+}
+
+/// A value that must be exactly one thing (`version: 1`).
+fn not_the_constant(site: &ErrorSite<'_, '_>, expected: &Value) -> Vec<Finding> {
+    site.here(
+        format!(
+            "{} must be {}, found {}",
+            site.field,
+            short(expected),
+            short(site.error.instance())
+        ),
+        "not the expected value",
+        None,
+    )
+}
+
+/// Text where a calendar date belongs, or a date that does not exist.
+fn not_a_date(site: &ErrorSite<'_, '_>) -> Vec<Finding> {
+    site.here(
+        format!(
+            "{} must be a real calendar date as YYYY-MM-DD, found {}",
+            site.field,
+            short(site.error.instance())
+        ),
+        "not a valid date",
+        Some("write dates as year-month-day, e.g. 2026-08-31".into()),
+    )
+}
+
+/// Text that is not in the form a field's values take (`currency: rmb`),
+/// with the examples the plan format gives for it.
+fn not_the_pattern(site: &ErrorSite<'_, '_>) -> Vec<Finding> {
+    let examples = examples_for(site.schema, site.error.schema_path().as_str());
+    let help = (!examples.is_empty()).then(|| format!("write it like {}", or_list(&examples)));
+    site.here(
+        format!(
+            "{} is not written as the plan format expects, found {}",
+            site.field,
+            short(site.error.instance())
+        ),
+        "not in the expected form",
+        help,
+    )
+}
+
+/// A list with fewer items than it needs.
+fn too_few_items(site: &ErrorSite<'_, '_>, limit: u64) -> Vec<Finding> {
+    let noun = if limit == 1 { "item" } else { "items" };
+    site.here(
+        format!("{} must list at least {limit} {noun}", site.field),
+        "too few items",
+        None,
+    )
+}
+
+/// Any other way a value breaks the plan format, in the validator's words.
+fn other_error(site: &ErrorSite<'_, '_>) -> Vec<Finding> {
+    site.here(
+        format!("{} is not written as the plan format expects", site.field),
+        "here",
+        Some(format!("the plan format says: {}", site.error)),
+    )
 }
 
 /// Keys the object does not allow, each with the closest known name.
@@ -383,13 +425,60 @@ fn meant_alternative(site: &ErrorSite<'_, '_>, context: &[Vec<ValidationError<'_
             .collect(),
         None => site.here(
             format!(
-                "{} is not written in any of the forms the plan format allows",
-                site.field
+                "{} is not written in any of the forms the plan format allows, found {}",
+                site.field,
+                describe(error.instance())
             ),
             "here",
-            Some(format!("the plan format says: {error}")),
+            alternatives(context).map(|kinds| format!("write it as {kinds}")),
         ),
     }
+}
+
+/// The kinds of value the alternatives of a "one of" accept ("a number
+/// or text"), when each says what kind it wants.
+fn alternatives(context: &[Vec<ValidationError<'_>>]) -> Option<String> {
+    let mut kinds: Vec<String> = Vec::new();
+    for branch in context {
+        for error in branch {
+            if let ValidationErrorKind::Type { kind } = error.kind() {
+                let names: Vec<String> = match kind {
+                    TypeKind::Single(single) => vec![single.to_string()],
+                    TypeKind::Multiple(set) => set.iter().map(|t| t.to_string()).collect(),
+                };
+                for name in names {
+                    let name = type_name(&name).to_owned();
+                    if !kinds.contains(&name) {
+                        kinds.push(name);
+                    }
+                }
+            }
+        }
+    }
+    (!kinds.is_empty()).then(|| or_list(&kinds))
+}
+
+/// "a, b or c".
+fn or_list(items: &[String]) -> String {
+    match items.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => String::new(),
+    }
+}
+
+/// The `examples` the schema gives beside the keyword at `keyword_path`.
+fn examples_for(schema: &Value, keyword_path: &str) -> Vec<String> {
+    let parent = keyword_path.rsplit_once('/').map_or("", |(parent, _)| parent);
+    schema
+        .pointer(parent)
+        .and_then(|node| node.get("examples"))
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .map(str::to_owned)
+        .collect()
 }
 
 /// `/goals/0/deadline` -> "`deadline` of goal 1"; the root reads "the

@@ -12,7 +12,7 @@ use std::io::{self, Write};
 /// missing or leave it out.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unread {
-    /// Where it is, as users read a field (`budget.items[1].amount`).
+    /// Where it is, in a marketer's words (`amount` of budget item 2 `Ads`).
     pub field: String,
     pub written: String,
     /// What it should be ("a number").
@@ -27,52 +27,69 @@ pub fn write_table(
     unread: &[Unread],
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let money = |value: f64| format_money(value, currency);
-    let or_dash = |value: Option<String>| value.unwrap_or_else(|| "-".into());
-    let percent = |share: Option<f64>| {
-        share.map(|s| format!("{:.1}", s * 100.0).trim_end_matches(".0").to_owned() + "%")
-    };
     let mut text = String::new();
-    let row = |text: &mut String, label: &str, value: String, note: &str| {
-        let line = format!("  {} {}  {note}", pad_right(label, 24), pad_left(&value, 16));
-        let _ = writeln!(text, "{}", line.trim_end());
-    };
+    unit_economics_rows(&mut text, metrics, currency);
+    budget_rows(&mut text, metrics, currency);
+    channel_rows(&mut text, metrics);
+    unread_rows(&mut text, unread);
+    out.write_all(text.as_bytes())
+}
 
+fn or_dash(value: Option<String>) -> String {
+    value.unwrap_or_else(|| "-".into())
+}
+
+/// A share as a percentage with at most one decimal (`37.5%`, `40%`).
+fn percent(share: Option<f64>) -> Option<String> {
+    share.map(|s| format!("{:.1}", s * 100.0).trim_end_matches(".0").to_owned() + "%")
+}
+
+/// One labelled row: label, value aligned right, a note.
+fn row(text: &mut String, label: &str, value: String, note: &str) {
+    let line = format!("  {} {}  {note}", pad_right(label, 24), pad_left(&value, 16));
+    let _ = writeln!(text, "{}", line.trim_end());
+}
+
+fn unit_economics_rows(text: &mut String, metrics: &Metrics, currency: Option<&str>) {
+    let money = |value: f64| format_money(value, currency);
     let ue = &metrics.unit_economics;
     text.push_str("Unit economics\n");
-    row(&mut text, "CAC", or_dash(ue.cac.map(money)), "");
-    row(&mut text, "LTV", or_dash(ue.ltv.map(money)), ue.ltv_basis.trim());
+    row(text, "CAC", or_dash(ue.cac.map(money)), "");
+    row(text, "LTV", or_dash(ue.ltv.map(money)), ue.ltv_basis.trim());
     row(
-        &mut text,
+        text,
         "LTV/CAC",
         or_dash(ue.ltv_cac_ratio.map(format_number)),
         "healthy at 3 or more",
     );
     row(
-        &mut text,
+        text,
         "CAC/LTV",
         or_dash(ue.cac_ltv_ratio.map(format_number)),
         "above 1 loses money on every customer",
     );
     row(
-        &mut text,
+        text,
         "Profit per customer",
         or_dash(ue.profit_per_customer.map(money)),
         "LTV - CAC",
     );
     row(
-        &mut text,
+        text,
         "Gross margin a month",
         or_dash(ue.monthly_margin_per_customer.map(money)),
         "per customer",
     );
     row(
-        &mut text,
+        text,
         "CAC payback",
         or_dash(ue.payback_months.map(|m| format!("{} months", format_number(m)))),
         "",
     );
+}
 
+fn budget_rows(text: &mut String, metrics: &Metrics, currency: Option<&str>) {
+    let money = |value: f64| format_money(value, currency);
     let budget = &metrics.budget;
     let share = |part: f64| {
         budget
@@ -81,68 +98,65 @@ pub fn write_table(
             .map(|total| part / total)
     };
     text.push_str("\nBudget\n");
-    row(&mut text, "Total", or_dash(budget.total.map(money)), "");
-    row(
-        &mut text,
-        "Channels",
-        money(budget.channels),
-        &or_dash(percent(share(budget.channels))),
-    );
-    row(
-        &mut text,
-        "Other costs",
-        money(budget.items),
-        &or_dash(percent(share(budget.items))),
-    );
-    row(
-        &mut text,
-        "Planned",
-        money(budget.planned),
-        &or_dash(percent(share(budget.planned))),
-    );
-    row(&mut text, "Remaining", or_dash(budget.remaining.map(money)), "");
+    row(text, "Total", or_dash(budget.total.map(money)), "");
+    for (label, amount) in [
+        ("Channels", budget.channels),
+        ("Other costs", budget.items),
+        ("Planned", budget.planned),
+    ] {
+        row(text, label, money(amount), &or_dash(percent(share(amount))));
+    }
+    row(text, "Remaining", or_dash(budget.remaining.map(money)), "");
+}
 
-    if !metrics.channels.is_empty() {
-        let width = metrics
-            .channels
-            .iter()
-            .map(|c| display_width(&c.name))
-            .max()
-            .unwrap_or(7)
-            .max(7);
-        text.push_str("\nChannels\n");
+/// The channels as columns, the name column as wide as the widest name
+/// on screen.
+fn channel_rows(text: &mut String, metrics: &Metrics) {
+    if metrics.channels.is_empty() {
+        return;
+    }
+    let width = metrics
+        .channels
+        .iter()
+        .map(|c| display_width(&c.name))
+        .max()
+        .unwrap_or(7)
+        .max(7);
+    text.push_str("\nChannels\n");
+    let _ = writeln!(
+        text,
+        "  {} {:>12} {:>6} {:>12}  marginal CAC by spend tier",
+        pad_right("channel", width),
+        "budget",
+        "share",
+        "test return"
+    );
+    for channel in &metrics.channels {
+        let tiers = tiers_text(channel);
         let _ = writeln!(
             text,
-            "  {} {:>12} {:>6} {:>12}  marginal CAC by spend tier",
-            pad_right("channel", width),
-            "budget",
-            "share",
-            "test return"
+            "  {} {:>12} {:>6} {:>12}  {}",
+            pad_right(&channel.name, width),
+            or_dash(channel.budget.map(format_number)),
+            or_dash(percent(channel.budget_share)),
+            or_dash(channel.test_return.map(format_number)),
+            or_dash(tiers),
         );
-        for channel in &metrics.channels {
-            let tiers = tiers_text(channel);
-            let _ = writeln!(
-                text,
-                "  {} {:>12} {:>6} {:>12}  {}",
-                pad_right(&channel.name, width),
-                or_dash(channel.budget.map(format_number)),
-                or_dash(percent(channel.budget_share)),
-                or_dash(channel.test_return.map(format_number)),
-                or_dash(tiers),
-            );
-        }
     }
-    if !unread.is_empty() {
-        text.push_str("\nNot read (numbers that need these are shown as - or leave them out)\n");
-        for value in unread {
-            let _ = writeln!(
-                text,
-                "  {} is {:?}, which is not {}",
-                value.field, value.written, value.noun
-            );
-        }
+}
+
+fn unread_rows(text: &mut String, unread: &[Unread]) {
+    if unread.is_empty() {
+        return;
     }
-    out.write_all(text.as_bytes())
+    text.push_str("\nNot read (numbers that need these are shown as - or leave them out)\n");
+    for value in unread {
+        let _ = writeln!(
+            text,
+            "  {} is {:?}, which is not {}",
+            value.field, value.written, value.noun
+        );
+    }
 }
 
 /// A tier's spend range, `20,000-40,000`.

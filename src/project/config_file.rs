@@ -6,6 +6,7 @@
 
 use crate::document::{pointer_child, Document};
 use crate::error::UserError;
+use crate::finding::Finding;
 use crate::lint::schema::config_schema;
 use crate::lint::settings::{Level, Preset, RuleSetting};
 use crate::project::config::{Config, Override};
@@ -107,7 +108,6 @@ impl<'c> Loader<'c> {
 
 /// Reads and checks one config file; `loader` loads what it extends.
 fn load_one(path: &Path, loader: &mut Loader<'_>) -> Result<Config, UserError> {
-    let containment = loader.containment;
     let shown = display_path(path);
     let file = load_yaml(path, "config file")?;
     let checker = Checker {
@@ -116,24 +116,7 @@ fn load_one(path: &Path, loader: &mut Loader<'_>) -> Result<Config, UserError> {
         document: &file.document,
     };
     if let Some(first) = config_schema().check(&file.document).into_iter().next() {
-        let mut error = UserError::new(format!("{shown}: {}", first.message)).at(
-            &shown,
-            &file.source,
-            first.span,
-            first.label,
-        );
-        let help = first.help.or_else(|| {
-            first.pointer.starts_with("/extends").then(|| {
-                format!(
-                    "presets: {}; a config file is a path like ./base.planlint.yaml",
-                    Preset::NAMES.join(", ")
-                )
-            })
-        });
-        if let Some(help) = help {
-            error = error.with_help(help);
-        }
-        return Err(error);
+        return Err(format_error(&checker, first));
     }
     let root = file.document.value.as_object().cloned().unwrap_or_default();
     let base_dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
@@ -141,76 +124,144 @@ fn load_one(path: &Path, loader: &mut Loader<'_>) -> Result<Config, UserError> {
     // What this file extends comes first; its own settings go on top.
     let mut config = Config::default_in(base_dir.clone());
     if let Some(value) = root.get("extends") {
-        for (pointer, name) in checker.strings("/extends", value) {
-            if let Some(preset) = Preset::parse(name) {
-                config.settings.preset = preset;
-                continue;
-            }
-            let file = checker.contained(containment, &pointer, name, &base_dir.join(name))?;
-            if !file.is_file() {
-                // Only regular files are opened: a FIFO would block, a device never end.
-                let (message, label) = if file.exists() {
-                    (
-                        format!("{} is not a regular file: not read", display_path(&file)),
-                        "not a file",
-                    )
-                } else {
-                    (
-                        format!("no such config file: {}", display_path(&file)),
-                        "not found",
-                    )
-                };
-                return Err(checker.error(&pointer, &message, label));
-            }
-            config.absorb(loader.load(&file)?);
-        }
+        extend(&checker, loader, &mut config, value, &base_dir)?;
     }
     if let Some(value) = root.get("rule_packs") {
-        let mut errors = Vec::new();
-        for (pointer, entry, pack) in pack_entries(value) {
-            checker.contained(containment, &pointer, entry, &base_dir.join(entry))?;
-            let files = crate::project::packs::expand(&base_dir, entry, containment)
-                .map_err(|message| checker.error(&pointer, &message, "this rule pack"))?;
-            let folder = base_dir.join(entry);
-            if folder.is_dir() {
-                config.sources.push(folder);
-            }
-            for file in files {
-                config.sources.push(file.clone());
-                let rules = match crate::project::packs::load_rule_file(&file, &base_dir, pack) {
-                    Ok(rules) => rules,
-                    Err(error) => {
-                        errors.push(error);
-                        continue;
-                    }
-                };
-                for rule in rules {
-                    // The same file reached twice (a pack named here and in an
-                    // extended config) is one definition, loaded once.
-                    if config
-                        .user_rules
-                        .iter()
-                        .any(|known| known.is_same_definition(&rule))
-                    {
-                        continue;
-                    }
-                    if config.all_rules().iter().any(|known| known.id == rule.id) {
-                        return Err(checker.error(
-                            &pointer,
-                            &format!("rule `{}` is defined twice", rule.id),
-                            "loaded again here",
-                        ));
-                    }
-                    config.user_rules.push(rule);
-                }
-            }
+        load_packs(&checker, loader.containment, &mut config, value, &base_dir)?;
+    }
+    apply_settings(&checker, &mut config, &root, &base_dir)?;
+    config.path = Some(path.to_path_buf());
+    config.sources.push(path.to_path_buf());
+    Ok(config)
+}
+
+/// The first way the file breaks the config format, at its place.
+fn format_error(checker: &Checker<'_>, first: Finding) -> UserError {
+    let shown = checker.shown;
+    let mut error = UserError::new(format!("{shown}: {}", first.message)).at(
+        shown,
+        checker.source,
+        first.span,
+        first.label,
+    );
+    let help = first.help.or_else(|| {
+        first.pointer.starts_with("/extends").then(|| {
+            format!(
+                "presets: {}; a config file is a path like ./base.planlint.yaml",
+                Preset::NAMES.join(", ")
+            )
+        })
+    });
+    if let Some(help) = help {
+        error = error.with_help(help);
+    }
+    error
+}
+
+/// `extends:`: presets set the preset, config files are loaded under this one.
+fn extend(
+    checker: &Checker<'_>,
+    loader: &mut Loader<'_>,
+    config: &mut Config,
+    value: &Value,
+    base_dir: &Path,
+) -> Result<(), UserError> {
+    for (pointer, name) in checker.strings("/extends", value) {
+        if let Some(preset) = Preset::parse(name) {
+            config.settings.preset = preset;
+            continue;
         }
-        if let Some(error) = UserError::all(errors) {
-            return Err(error);
+        let file = checker.contained(loader.containment, &pointer, name, &base_dir.join(name))?;
+        if !file.is_file() {
+            // Only regular files are opened: a FIFO would block, a device never end.
+            let (message, label) = if file.exists() {
+                (
+                    format!("{} is not a regular file: not read", display_path(&file)),
+                    "not a file",
+                )
+            } else {
+                (
+                    format!("no such config file: {}", display_path(&file)),
+                    "not found",
+                )
+            };
+            return Err(checker.error(&pointer, &message, label));
+        }
+        config.absorb(loader.load(&file)?);
+    }
+    Ok(())
+}
+
+/// `rule_packs:`: every pack's rules, each rule pack file's mistakes
+/// reported together.
+fn load_packs(
+    checker: &Checker<'_>,
+    containment: &Containment,
+    config: &mut Config,
+    value: &Value,
+    base_dir: &Path,
+) -> Result<(), UserError> {
+    let mut errors = Vec::new();
+    for (pointer, entry, pack) in pack_entries(value) {
+        checker.contained(containment, &pointer, entry, &base_dir.join(entry))?;
+        let files = crate::project::packs::expand(base_dir, entry, containment)
+            .map_err(|message| checker.error(&pointer, &message, "this rule pack"))?;
+        let folder = base_dir.join(entry);
+        if folder.is_dir() {
+            config.sources.push(folder);
+        }
+        for file in files {
+            config.sources.push(file.clone());
+            match crate::project::packs::load_rule_file(&file, base_dir, pack) {
+                Ok(rules) => add_rules(checker, config, &pointer, rules)?,
+                Err(error) => errors.push(error),
+            }
         }
     }
+    match UserError::all(errors) {
+        Some(error) => Err(error),
+        None => Ok(()),
+    }
+}
+
+/// Adds one rule pack file's rules; a rule id loaded twice is an error.
+fn add_rules(
+    checker: &Checker<'_>,
+    config: &mut Config,
+    pointer: &str,
+    rules: Vec<RuleDef>,
+) -> Result<(), UserError> {
+    for rule in rules {
+        // The same file reached twice (a pack named here and in an
+        // extended config) is one definition, loaded once.
+        if config
+            .user_rules
+            .iter()
+            .any(|known| known.is_same_definition(&rule))
+        {
+            continue;
+        }
+        if config.all_rules().iter().any(|known| known.id == rule.id) {
+            return Err(checker.error(
+                pointer,
+                &format!("rule `{}` is defined twice", rule.id),
+                "loaded again here",
+            ));
+        }
+        config.user_rules.push(rule);
+    }
+    Ok(())
+}
+
+/// The file's own settings: rules, overrides, include, exclude, size limit.
+fn apply_settings(
+    checker: &Checker<'_>,
+    config: &mut Config,
+    root: &Map<String, Value>,
+    base_dir: &Path,
+) -> Result<(), UserError> {
     let known = config.all_rules();
-    for (key, value) in &root {
+    for (key, value) in root {
         let pointer = pointer_child("", key);
         match key.as_str() {
             "rules" => config
@@ -219,12 +270,9 @@ fn load_one(path: &Path, loader: &mut Loader<'_>) -> Result<Config, UserError> {
             "overrides" => {
                 for (index, entry) in value.as_array().into_iter().flatten().enumerate() {
                     let entry_pointer = pointer_child(&pointer, &index.to_string());
-                    config.overrides.push(checker.override_entry(
-                        &entry_pointer,
-                        entry,
-                        &known,
-                        &base_dir,
-                    )?);
+                    config
+                        .overrides
+                        .push(checker.override_entry(&entry_pointer, entry, &known, base_dir)?);
                 }
             }
             "include" => config.include = Some(checker.globs(&pointer, value)?),
@@ -237,9 +285,7 @@ fn load_one(path: &Path, loader: &mut Loader<'_>) -> Result<Config, UserError> {
             _ => {}
         }
     }
-    config.path = Some(path.to_path_buf());
-    config.sources.push(path.to_path_buf());
-    Ok(config)
+    Ok(())
 }
 
 /// The `rule_packs:` entries: their pointer, path, and the pack name the

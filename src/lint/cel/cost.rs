@@ -11,7 +11,7 @@
 //! as long as the longest.
 
 use super::limits::children;
-use cel::common::ast::{operators, Expr, IdedExpr};
+use cel::common::ast::{operators, CallExpr, ComprehensionExpr, Expr, IdedExpr};
 use std::collections::HashMap;
 
 /// Most steps one evaluation may take.
@@ -147,36 +147,7 @@ fn rounded(amount: f64) -> String {
 fn bounds(node: &IdedExpr, variables: &HashMap<String, Polynomial>) -> Bounds {
     let one = Polynomial::constant(1.0);
     match &node.expr {
-        Expr::Comprehension(comprehension) => {
-            let range = bounds(&comprehension.iter_range, variables);
-            let init = bounds(&comprehension.accu_init, variables);
-            let iterations = range.length.clone();
-            let mut inner = variables.clone();
-            inner.insert(comprehension.iter_var.clone(), Polynomial::n().max(&range.length));
-            if let Some(second) = &comprehension.iter_var2 {
-                inner.insert(second.clone(), Polynomial::n());
-            }
-            // The accumulator grows by at most one item per iteration.
-            inner.insert(comprehension.accu_var.clone(), init.length.plus(&iterations));
-            let condition = bounds(&comprehension.loop_cond, &inner);
-            let step = bounds(&comprehension.loop_step, &inner);
-            let result = bounds(&comprehension.result, &inner);
-            let per_iteration_steps = condition.steps.plus(&step.steps).plus(&one);
-            let per_iteration_values = condition.values.plus(&step.values);
-            Bounds {
-                steps: range
-                    .steps
-                    .plus(&init.steps)
-                    .plus(&iterations.times(&per_iteration_steps))
-                    .plus(&result.steps),
-                values: range
-                    .values
-                    .plus(&init.values)
-                    .plus(&iterations.times(&per_iteration_values))
-                    .plus(&result.values),
-                length: result.length,
-            }
-        }
+        Expr::Comprehension(comprehension) => comprehension_bounds(comprehension, variables),
         Expr::Ident(name) => Bounds {
             steps: one.clone(),
             values: Polynomial::default(),
@@ -187,42 +158,7 @@ fn bounds(node: &IdedExpr, variables: &HashMap<String, Polynomial>) -> Bounds {
             values: Polynomial::default(),
             length: one,
         },
-        Expr::Call(call) => {
-            let parts: Vec<Bounds> = children(node)
-                .into_iter()
-                .map(|child| bounds(child, variables))
-                .collect();
-            let mut total = sum(&parts);
-            let lengths = parts
-                .iter()
-                .fold(Polynomial::default(), |all, part| all.plus(&part.length));
-            // Appending to a comprehension's accumulator is done in place.
-            let appends_to_accumulator = call.func_name == operators::ADD
-                && matches!(call.args.first().map(|arg| &arg.expr), Some(Expr::Ident(name)) if name.starts_with('@'));
-            if appends_to_accumulator {
-                total.length = parts
-                    .iter()
-                    .fold(Polynomial::default(), |all, part| all.plus(&part.length));
-                return total;
-            }
-            // `x in list` reads the list; concatenation copies both sides.
-            // Other functions and operators work on single values (a field
-            // of a selected node counts as a collection here, so charging
-            // them by length would make every comparison look like a loop).
-            let is_concatenation = call.func_name.starts_with("__number_add");
-            if is_concatenation || call.func_name == operators::IN {
-                total.steps = total.steps.plus(&lengths);
-            }
-            total.length = if is_concatenation {
-                total.values = total.values.plus(&lengths);
-                lengths
-            } else {
-                parts
-                    .iter()
-                    .fold(Polynomial::n(), |all, part| all.max(&part.length))
-            };
-            total
-        }
+        Expr::Call(call) => call_bounds(node, call, variables),
         Expr::List(_) | Expr::Map(_) | Expr::Struct(_) => {
             let parts: Vec<Bounds> = children(node)
                 .into_iter()
@@ -244,6 +180,82 @@ fn bounds(node: &IdedExpr, variables: &HashMap<String, Polynomial>) -> Bounds {
         }
         Expr::Unspecified => Bounds::default(),
     }
+}
+
+/// A comprehension (`all`, `exists`, `map`, `filter`): its range and
+/// start, then condition and step once per iteration.
+fn comprehension_bounds(
+    comprehension: &ComprehensionExpr,
+    variables: &HashMap<String, Polynomial>,
+) -> Bounds {
+    let one = Polynomial::constant(1.0);
+    let range = bounds(&comprehension.iter_range, variables);
+    let init = bounds(&comprehension.accu_init, variables);
+    let iterations = range.length.clone();
+    let mut inner = variables.clone();
+    inner.insert(comprehension.iter_var.clone(), Polynomial::n().max(&range.length));
+    if let Some(second) = &comprehension.iter_var2 {
+        inner.insert(second.clone(), Polynomial::n());
+    }
+    // The accumulator grows by at most one item per iteration.
+    inner.insert(comprehension.accu_var.clone(), init.length.plus(&iterations));
+    let condition = bounds(&comprehension.loop_cond, &inner);
+    let step = bounds(&comprehension.loop_step, &inner);
+    let result = bounds(&comprehension.result, &inner);
+    let per_iteration_steps = condition.steps.plus(&step.steps).plus(&one);
+    let per_iteration_values = condition.values.plus(&step.values);
+    Bounds {
+        steps: range
+            .steps
+            .plus(&init.steps)
+            .plus(&iterations.times(&per_iteration_steps))
+            .plus(&result.steps),
+        values: range
+            .values
+            .plus(&init.values)
+            .plus(&iterations.times(&per_iteration_values))
+            .plus(&result.values),
+        length: result.length,
+    }
+}
+
+/// A call of a function or operator: its arguments, plus what the call
+/// reads or copies of them.
+fn call_bounds(node: &IdedExpr, call: &CallExpr, variables: &HashMap<String, Polynomial>) -> Bounds {
+    let parts: Vec<Bounds> = children(node)
+        .into_iter()
+        .map(|child| bounds(child, variables))
+        .collect();
+    let mut total = sum(&parts);
+    let lengths = parts
+        .iter()
+        .fold(Polynomial::default(), |all, part| all.plus(&part.length));
+    // Appending to a comprehension's accumulator is done in place.
+    let appends_to_accumulator = call.func_name == operators::ADD
+        && matches!(call.args.first().map(|arg| &arg.expr), Some(Expr::Ident(name)) if name.starts_with('@'));
+    if appends_to_accumulator {
+        total.length = parts
+            .iter()
+            .fold(Polynomial::default(), |all, part| all.plus(&part.length));
+        return total;
+    }
+    // `x in list` reads the list; concatenation copies both sides.
+    // Other functions and operators work on single values (a field
+    // of a selected node counts as a collection here, so charging
+    // them by length would make every comparison look like a loop).
+    let is_concatenation = call.func_name.starts_with("__number_add");
+    if is_concatenation || call.func_name == operators::IN {
+        total.steps = total.steps.plus(&lengths);
+    }
+    total.length = if is_concatenation {
+        total.values = total.values.plus(&lengths);
+        lengths
+    } else {
+        parts
+            .iter()
+            .fold(Polynomial::n(), |all, part| all.max(&part.length))
+    };
+    total
 }
 
 /// The steps and values of `parts` added up, plus one step for the node.

@@ -125,10 +125,13 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    /// Every function on a node it accepts and one it flags: (function,
-    /// options, plan, pointer of the tested node, expected violations).
-    #[test]
-    fn every_function_fires_where_it_should_and_only_there() {
+    /// One case: function, options, plan, pointer of the tested node,
+    /// expected violations.
+    type Case = (&'static str, Value, Value, &'static str, usize);
+
+    /// Every function on a node it accepts and one it flags.
+    #[rustfmt::skip]
+    fn cases() -> Vec<Case> {
         let channel = |budget: i64, revenue: i64| json!({"channels": [{"name": "WeChat", "budget": budget, "test": {"budget": 5000, "revenue": revenue}}]});
         let tiers = |customers: i64| {
             json!({
@@ -140,8 +143,7 @@ mod tests {
         };
         let dated =
             |date: &str| json!({"period": {"start": "2026-01-01", "end": "2026-12-31"}, "date": date});
-        #[rustfmt::skip]
-        let cases: Vec<(&str, Value, Value, &str, usize)> = vec![
+        vec![
             ("answered", json!({"placeholders": ["TBD", "待招聘"]}), json!({"n": "Li Na"}), "/n", 0),
             ("answered", json!({"placeholders": ["TBD", "待招聘"]}), json!({"n": "待招聘"}), "/n", 1),
             ("answered", json!({"placeholders": ["TBD", "所有人"]}), json!({"n": ["所有人", "TBD"]}), "/n", 1),
@@ -212,7 +214,12 @@ mod tests {
             ("vague-text", json!({"phrases": ["grow sales"]}), json!({"n": "Grow sales"}), "/n", 1),
             ("vague-text", json!({"phrases": ["让更多人知道我们"]}), json!({"n": "今年让更多人知道我们"}), "/n", 1),
             ("vague-text", json!({"phrases": ["grow sales"], "unless_number_in": ["target"]}), json!({"g": {"n": "Grow sales", "target": 40}}), "/g/n", 0),
-        ];
+        ]
+    }
+
+    #[test]
+    fn every_function_fires_where_it_should_and_only_there() {
+        let cases = cases();
         let mut tested: Vec<&str> = cases.iter().map(|case| case.0).collect();
         tested.dedup();
         assert_eq!(

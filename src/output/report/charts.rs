@@ -202,131 +202,39 @@ pub fn marginal_cac_chart(view: &PlanView, channel: &ChannelMetrics) -> Option<S
     if spend_max <= 0.0 || !spend_max.is_finite() || !y_max.is_finite() {
         return None;
     }
-    let (left, right, top, bottom) = (80.0, 20.0, 30.0, 44.0);
     let height = 260.0;
-    let (plot_width, plot_height) = (WIDTH - left - right, height - top - bottom);
-    let x_of = |spend: f64| left + spend.clamp(0.0, spend_max) / spend_max * plot_width;
-    let y_of = |cac: f64| top + plot_height - cac.clamp(0.0, y_max) / y_max * plot_height;
+    let (left, right, top, bottom) = (80.0, 20.0, 30.0, 44.0);
+    let plot = Plot {
+        left,
+        top,
+        width: WIDTH - left - right,
+        height: height - top - bottom,
+        x_max: spend_max,
+        y_max,
+    };
     let mut svg = Svg::new(
         WIDTH,
         height,
         &format!("Marginal CAC by spend tier of {}", channel.name),
     );
-
-    // Axes, with ticks at 0, half and the top.
-    svg.line((left, top), (left, top + plot_height), AXIS, 1.0, false);
-    svg.line(
-        (left, top + plot_height),
-        (left + plot_width, top + plot_height),
-        AXIS,
-        1.0,
-        false,
-    );
-    for fraction in [0.0, 0.5, 1.0] {
-        let cac = y_max * fraction;
-        svg.text(
-            left - 6.0,
-            y_of(cac) + 4.0,
-            &format_number(cac),
-            Anchor::End,
-            "tick",
-        );
-        let spend = spend_max * fraction;
-        let anchor = if fraction == 1.0 {
-            Anchor::End
-        } else {
-            Anchor::Middle
-        };
-        svg.text(
-            x_of(spend),
-            top + plot_height + 16.0,
-            &format_number(spend),
-            anchor,
-            "tick",
-        );
-    }
-    svg.text(
-        left + plot_width / 2.0,
-        height - 6.0,
-        "cumulative spend",
-        Anchor::Middle,
-        "tick",
-    );
-    svg.text(left, top - 14.0, "marginal CAC", Anchor::Middle, "tick");
-
-    let mut stop_at = None;
-    for tier in &channel.tiers {
-        let (x0, x1) = (x_of(tier.from_spend), x_of(tier.to_spend));
-        match tier.marginal_cac {
-            Some(cac) => {
-                let above = ltv.is_some_and(|ltv| cac > ltv);
-                let colour = if above { OVER } else { CHANNEL_COLOURS[0] };
-                let tip = format!(
-                    "{}-{}: marginal CAC {}",
-                    format_number(tier.from_spend),
-                    format_number(tier.to_spend),
-                    format_number(cac)
-                );
-                svg.rect(
-                    x0 + 1.0,
-                    y_of(cac),
-                    x1 - x0 - 2.0,
-                    y_of(0.0) - y_of(cac),
-                    colour,
-                    Some(&tip),
-                );
-                svg.text(
-                    (x0 + x1) / 2.0,
-                    y_of(cac) - 5.0,
-                    &format_number(cac),
-                    Anchor::Middle,
-                    "label",
-                );
-                if above && stop_at.is_none() {
-                    stop_at = Some(tier.from_spend);
-                }
-            }
-            None => {
-                // No new customer for this spend: the marginal cost is unbounded.
-                svg.rect(
-                    x0 + 1.0,
-                    top,
-                    x1 - x0 - 2.0,
-                    plot_height,
-                    OVER,
-                    Some("no new customers"),
-                );
-                svg.text(
-                    (x0 + x1) / 2.0,
-                    top + 14.0,
-                    "no new customers",
-                    Anchor::Middle,
-                    "label inverse",
-                );
-                stop_at.get_or_insert(tier.from_spend);
-            }
-        }
-    }
+    plot.axes(&mut svg, "cumulative spend", "marginal CAC", height);
+    let stop_at = tier_bars(&mut svg, &plot, channel, ltv);
     if let Some(ltv) = ltv {
         // Dark, so that it shows over the red tiers above it too.
-        svg.line(
-            (left, y_of(ltv)),
-            (left + plot_width, y_of(ltv)),
-            LTV_LINE,
-            2.0,
-            true,
-        );
+        let y = plot.y_of(ltv);
+        svg.line((left, y), (left + plot.width, y), LTV_LINE, 2.0, true);
         let label = format!("LTV {}", format_number(ltv));
-        svg.text(left + 6.0, y_of(ltv) - 6.0, &label, Anchor::Start, "label strong");
+        svg.text(left + 6.0, y - 6.0, &label, Anchor::Start, "label strong");
     }
+    let bottom_y = top + plot.height;
     if let Some(budget) = channel.budget.filter(|budget| *budget > 0.0) {
-        let x = x_of(budget);
-        svg.line((x, top), (x, top + plot_height), AXIS, 1.5, true);
+        let x = plot.x_of(budget);
+        svg.line((x, top), (x, bottom_y), AXIS, 1.5, true);
         svg.text(x, top - 4.0, "budget", Anchor::End, "tick");
     }
     if let Some(spend) = stop_at {
-        let x = x_of(spend);
-        svg.line((x, top - 4.0), (x, top + plot_height), OVER, 2.5, false);
+        let x = plot.x_of(spend);
+        svg.line((x, top - 4.0), (x, bottom_y), OVER, 2.5, false);
         svg.text(
             x - 6.0,
             top + 12.0,
@@ -336,4 +244,102 @@ pub fn marginal_cac_chart(view: &PlanView, channel: &ChannelMetrics) -> Option<S
         );
     }
     Some(svg.finish())
+}
+
+/// The plotting area of a chart with two axes, both starting at 0.
+struct Plot {
+    left: f64,
+    top: f64,
+    width: f64,
+    height: f64,
+    x_max: f64,
+    y_max: f64,
+}
+
+impl Plot {
+    fn x_of(&self, x: f64) -> f64 {
+        self.left + x.clamp(0.0, self.x_max) / self.x_max * self.width
+    }
+
+    fn y_of(&self, y: f64) -> f64 {
+        self.top + self.height - y.clamp(0.0, self.y_max) / self.y_max * self.height
+    }
+
+    /// Both axes with ticks at 0, half and the top, and their titles
+    /// (`height` is the whole chart's).
+    fn axes(&self, svg: &mut Svg, x_title: &str, y_title: &str, height: f64) {
+        let (left, top, bottom) = (self.left, self.top, self.top + self.height);
+        svg.line((left, top), (left, bottom), AXIS, 1.0, false);
+        svg.line((left, bottom), (left + self.width, bottom), AXIS, 1.0, false);
+        for fraction in [0.0, 0.5, 1.0] {
+            let y = self.y_max * fraction;
+            svg.text(
+                left - 6.0,
+                self.y_of(y) + 4.0,
+                &format_number(y),
+                Anchor::End,
+                "tick",
+            );
+            let x = self.x_max * fraction;
+            let anchor = if fraction == 1.0 {
+                Anchor::End
+            } else {
+                Anchor::Middle
+            };
+            svg.text(self.x_of(x), bottom + 16.0, &format_number(x), anchor, "tick");
+        }
+        svg.text(
+            left + self.width / 2.0,
+            height - 6.0,
+            x_title,
+            Anchor::Middle,
+            "tick",
+        );
+        svg.text(left, top - 14.0, y_title, Anchor::Middle, "tick");
+    }
+}
+
+/// Each tier as a bar as high as its marginal CAC (red above LTV, a full
+/// red column where the spend wins no customer); returns the spend where
+/// the first such tier starts.
+fn tier_bars(svg: &mut Svg, plot: &Plot, channel: &ChannelMetrics, ltv: Option<f64>) -> Option<f64> {
+    let mut stop_at = None;
+    for tier in &channel.tiers {
+        let (x0, x1) = (plot.x_of(tier.from_spend), plot.x_of(tier.to_spend));
+        let Some(cac) = tier.marginal_cac else {
+            // No new customer for this spend: the marginal cost is unbounded.
+            let tip = Some("no new customers");
+            svg.rect(x0 + 1.0, plot.top, x1 - x0 - 2.0, plot.height, OVER, tip);
+            svg.text(
+                (x0 + x1) / 2.0,
+                plot.top + 14.0,
+                "no new customers",
+                Anchor::Middle,
+                "label inverse",
+            );
+            stop_at.get_or_insert(tier.from_spend);
+            continue;
+        };
+        let above = ltv.is_some_and(|ltv| cac > ltv);
+        let colour = if above { OVER } else { CHANNEL_COLOURS[0] };
+        let tip = format!(
+            "{}-{}: marginal CAC {}",
+            format_number(tier.from_spend),
+            format_number(tier.to_spend),
+            format_number(cac)
+        );
+        let (y, base) = (plot.y_of(cac), plot.y_of(0.0));
+        svg.rect(x0 + 1.0, y, x1 - x0 - 2.0, base - y, colour, Some(&tip));
+        svg.text(
+            (x0 + x1) / 2.0,
+            y - 5.0,
+            &format_number(cac),
+            Anchor::Middle,
+            "label",
+        );
+        if above {
+            stop_at.get_or_insert(tier.from_spend);
+        }
+    }
+    stop_at
 }
