@@ -211,3 +211,18 @@ fn an_unreadable_deadline_is_one_missing_deadline() {
         )]
     );
 }
+
+/// A value not in its field's form says how to write it, with the plan
+/// format's own examples, never the pattern it was checked against.
+#[test]
+fn a_currency_written_wrongly_says_how_to_write_it() {
+    let found = schema_findings("version: 1\nname: x\ncurrency: rmb\n");
+    assert_eq!(found.len(), 1, "{found:?}");
+    let (finding, underlined) = &found[0];
+    assert_eq!(underlined, "rmb");
+    assert_eq!(
+        finding.message,
+        "`currency` is not written as the plan format expects, found \"rmb\""
+    );
+    assert_eq!(finding.help.as_deref(), Some("write it like CNY, USD or EUR"));
+}
