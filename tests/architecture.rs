@@ -264,77 +264,6 @@ fn stages_depend_only_downward() {
     assert!(wrong.is_empty(), "upward dependencies:\n{}", wrong.join("\n"));
 }
 
-/// Functions this long are split along their seams; the one exception is
-/// being rewritten on its own branch (issue 21 leaves lint/schema.rs alone).
-const MAX_FUNCTION_LINES: usize = 100;
-const LONG_FUNCTIONS_BEING_SPLIT: &[(&str, &str)] = &[("lint/schema.rs", "findings_for")];
-
-/// The functions of `code`, each with its name and its length in lines
-/// from `fn` to its closing brace (the brace at the `fn` line's indent).
-fn function_lengths(code: &str) -> Vec<(String, usize)> {
-    let lines: Vec<&str> = code.lines().collect();
-    let mut found = Vec::new();
-    for (at, line) in lines.iter().enumerate() {
-        let trimmed = line.trim_start();
-        let indent = line.len() - trimmed.len();
-        let after_fn = [
-            "fn ",
-            "pub fn ",
-            "pub(crate) fn ",
-            "pub(super) fn ",
-            "const fn ",
-            "pub const fn ",
-        ]
-        .iter()
-        .find_map(|prefix| trimmed.strip_prefix(prefix));
-        let Some(rest) = after_fn else { continue };
-        let name: String = rest
-            .chars()
-            .take_while(|c| c.is_alphanumeric() || *c == '_')
-            .collect();
-        let end = lines[at..].iter().position(|candidate| {
-            candidate.len() - candidate.trim_start().len() == indent
-                && candidate.trim_start().starts_with('}')
-        });
-        // A declaration without a body (a trait's) has no brace of its own.
-        if let Some(end) = end.filter(|_| !trimmed.ends_with(';')) {
-            found.push((name, end + 1));
-        }
-    }
-    found
-}
-
-#[test]
-fn no_function_is_over_a_hundred_lines() {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut files = Vec::new();
-    source_files(&src, &mut files);
-    let mut long = Vec::new();
-    for file in &files {
-        let text = std::fs::read_to_string(file).unwrap();
-        let code = &text[..text.find("#[cfg(test)]").unwrap_or(text.len())];
-        let shown = file.strip_prefix(&src).unwrap().display().to_string();
-        for (name, length) in function_lengths(code) {
-            let exempt = LONG_FUNCTIONS_BEING_SPLIT.contains(&(shown.as_str(), name.as_str()));
-            if length > MAX_FUNCTION_LINES && !exempt {
-                long.push(format!("{shown} {name}: {length} lines"));
-            }
-        }
-    }
-    assert!(
-        long.is_empty(),
-        "functions over {MAX_FUNCTION_LINES} lines:\n{}",
-        long.join("\n")
-    );
-}
-
-#[test]
-fn the_function_length_count_runs_from_fn_to_its_brace() {
-    let code =
-        "fn a() {\n    1\n}\n\nimpl X {\n    pub fn b(\n        x: u8,\n    ) -> u8 {\n        x\n    }\n}\n";
-    assert_eq!(function_lengths(code), [("a".to_owned(), 3), ("b".to_owned(), 5)]);
-}
-
 #[test]
 fn at_most_ten_files_at_the_top_of_src() {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
@@ -345,4 +274,146 @@ fn at_most_ten_files_at_the_top_of_src() {
         .map(|path| path.file_name().unwrap().to_string_lossy().into_owned())
         .collect();
     assert!(top.len() <= 10, "{} files at the top of src/: {top:?}", top.len());
+}
+
+/// `text` with comments, string and character literals blanked out (their
+/// line breaks kept), so that the braces left are the code's.
+fn blank_literals(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    let blank = |out: &mut String, c: char| out.push(if c == '\n' { '\n' } else { ' ' });
+    while i < chars.len() {
+        let c = chars[i];
+        let next = chars.get(i + 1).copied();
+        let after_ident = i > 0 && (chars[i - 1].is_alphanumeric() || chars[i - 1] == '_');
+        // The literal or comment starting here ends before `end`.
+        let end = if c == '/' && next == Some('/') {
+            (i..chars.len())
+                .find(|&j| chars[j] == '\n')
+                .unwrap_or(chars.len())
+        } else if c == '/' && next == Some('*') {
+            (i + 2..chars.len())
+                .find(|&j| chars[j - 1] == '*' && chars[j] == '/')
+                .map_or(chars.len(), |j| j + 1)
+        } else if c == 'r' && !after_ident && matches!(next, Some('#' | '"')) {
+            let hashes = chars[i + 1..].iter().take_while(|&&h| h == '#').count();
+            if chars.get(i + 1 + hashes) != Some(&'"') {
+                i += 1;
+                out.push(c);
+                continue;
+            }
+            let mut j = i + 2 + hashes;
+            while j < chars.len()
+                && !(chars[j] == '"'
+                    && chars[j + 1..].iter().take(hashes).filter(|&&h| h == '#').count() == hashes)
+            {
+                j += 1;
+            }
+            j + 1 + hashes
+        } else if c == '"' {
+            let mut j = i + 1;
+            while j < chars.len() && chars[j] != '"' {
+                j += if chars[j] == '\\' { 2 } else { 1 };
+            }
+            j + 1
+        } else if c == '\'' && next == Some('\\') {
+            (i + 3..chars.len())
+                .find(|&j| chars[j] == '\'')
+                .map_or(chars.len(), |j| j + 1)
+        } else if c == '\'' && chars.get(i + 2) == Some(&'\'') {
+            i + 3
+        } else {
+            out.push(c);
+            i += 1;
+            continue;
+        };
+        let end = end.min(chars.len());
+        for &skipped in &chars[i..end] {
+            blank(&mut out, skipped);
+        }
+        i = end;
+    }
+    out
+}
+
+/// Every function with a body in `text`: its first line (1-based), its
+/// name and its length in lines from `fn` to the closing brace.
+fn function_lengths(text: &str) -> Vec<(usize, String, usize)> {
+    let code = blank_literals(text);
+    let lines: Vec<&str> = code.lines().collect();
+    let qualifiers = [
+        "pub",
+        "pub(crate)",
+        "pub(super)",
+        "const",
+        "async",
+        "unsafe",
+        "extern",
+    ];
+    let mut found = Vec::new();
+    for (start, line) in lines.iter().enumerate() {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let Some(at) = words.iter().position(|word| *word == "fn") else {
+            continue;
+        };
+        if !words[..at].iter().all(|word| qualifiers.contains(word)) || at + 1 >= words.len() {
+            continue;
+        }
+        let name: String = words[at + 1]
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
+        let mut depth = 0usize;
+        let mut opened = false;
+        'scan: for (offset, body) in lines[start..].iter().enumerate() {
+            for c in body.chars() {
+                match c {
+                    ';' if !opened => break 'scan,
+                    '{' => {
+                        depth += 1;
+                        opened = true;
+                    }
+                    '}' => {
+                        depth = depth.saturating_sub(1);
+                        if opened && depth == 0 {
+                            found.push((start + 1, name.clone(), offset + 1));
+                            break 'scan;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn no_function_in_src_is_over_100_lines() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    source_files(&src, &mut files);
+    let mut long = Vec::new();
+    let mut counted = 0;
+    for file in &files {
+        let text = std::fs::read_to_string(file).unwrap();
+        for (line, name, length) in function_lengths(&text) {
+            counted += 1;
+            if length > 100 {
+                long.push(format!("{}:{line} `{name}`: {length} lines", file.display()));
+            }
+        }
+    }
+    assert!(counted > 500, "functions were found ({counted})");
+    assert!(long.is_empty(), "functions over 100 lines:\n{}", long.join("\n"));
+}
+
+#[test]
+fn function_lengths_see_through_literals() {
+    let text = "pub(crate) fn a() {\n    let s = \"}\";\n    let c = '{';\n    let q = '\\'';\n    // }\n    let r = r#\"{\"#;\n}\nfn b<'x>(v: &'x str);\nfn c() { }\n";
+    assert_eq!(
+        function_lengths(text),
+        vec![(1, "a".to_owned(), 7), (9, "c".to_owned(), 1)]
+    );
 }

@@ -69,7 +69,12 @@ fn a_missing_path_is_a_tool_error_but_other_files_are_still_checked() {
         "{}",
         stderr(&output)
     );
-    assert!(stdout(&output).contains("No problems in 1 file."));
+    let text = stdout(&output);
+    assert!(!text.contains("No problems"), "{text}");
+    assert!(
+        text.contains("1 file checked without findings; 1 path could not be checked (see below)."),
+        "{text}"
+    );
 }
 
 #[test]
@@ -615,6 +620,7 @@ fn meta_rules_are_explained_listed_and_configurable() {
         metas,
         [
             "invalid-suppression",
+            "non-canonical-value",
             "parse-error",
             "rule-error",
             "schema",
@@ -645,5 +651,171 @@ fn meta_rules_are_explained_listed_and_configurable() {
     assert!(
         refused.contains("`parse-error` cannot be configured: it is always reported"),
         "{refused}"
+    );
+}
+
+/// A plan whose only findings are forms planlint reads exactly passes by
+/// default, the summary counts what `--fix` repairs, and `--fix` does.
+#[test]
+fn a_plan_with_only_forms_passes_and_says_what_fix_repairs() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = fs::read_to_string(CLEAN)
+        .unwrap()
+        .replacen("  price: 3200", "  price: \"¥3,200\"", 1)
+        .replacen("  rank: 1", "  rank: 第一", 1);
+    let path = dir.path().join("forms.plan.yaml");
+    fs::write(&path, &plan).unwrap();
+    let output = planlint().arg("check").arg(&path).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    let text = stdout(&output);
+    assert!(text.contains("non-canonical-value"), "{text}");
+    assert!(
+        text.contains("0 errors, 2 warnings in 1 file; 2 of them can be fixed with `planlint check --fix`"),
+        "{text}"
+    );
+    let json = planlint()
+        .args(["check", "--format", "json"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(json.status.code(), Some(0), "{}", stdout(&json));
+    assert_eq!(report["summary"]["fixable"], 2);
+    let github = planlint()
+        .args(["check", "--format", "github"])
+        .arg(&path)
+        .env_remove("GITHUB_STEP_SUMMARY")
+        .output()
+        .unwrap();
+    assert_eq!(github.status.code(), Some(0), "{}", stdout(&github));
+    let log = stdout(&github);
+    assert_eq!(log.matches("::warning ").count(), 2, "{log}");
+    assert!(
+        log.contains(
+            "planlint: 0 errors, 2 warnings in 1 file; 2 of them can be fixed with `planlint check --fix`"
+        ),
+        "{log}"
+    );
+    // `--fix` writes only inside the repository it runs in.
+    let fixed = planlint()
+        .current_dir(dir.path())
+        .args(["check", "--fix", "forms.plan.yaml"])
+        .output()
+        .unwrap();
+    assert_eq!(fixed.status.code(), Some(0), "{}", stdout(&fixed));
+    let after = fs::read_to_string(&path).unwrap();
+    assert!(
+        after.contains("  price: 3200\n") && after.contains("  rank: 1\n"),
+        "{after}"
+    );
+    let again = stdout(&planlint().arg("check").arg(&path).output().unwrap());
+    assert!(!again.contains("non-canonical-value"), "{again}");
+}
+
+/// A list option that holds "..." keeps the built-in list and adds to it;
+/// one without replaces it.
+#[test]
+fn a_list_option_extends_the_built_in_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = "version: 1\nname: Open day\nfunnel:\n  - {stage: 探店, metric: visitors}\n  - {stage: buy, metric: orders}\n";
+    fs::write(dir.path().join("a.plan.yaml"), plan).unwrap();
+    let fires = |config: &str| {
+        fs::write(dir.path().join(".planlint.yaml"), config).unwrap();
+        let output = planlint()
+            .current_dir(dir.path())
+            .args(["check", "a.plan.yaml", "--format", "json"])
+            .output()
+            .unwrap();
+        let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        report["files"][0]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["rule"] == "missing-conversion-path")
+            .count()
+    };
+    assert_eq!(fires("rules: {}\n"), 1, "探店 is not a built-in first stage");
+    assert_eq!(
+        fires("rules:\n  missing-conversion-path:\n    options:\n      first_stages: [\"...\", 探店]\n"),
+        0
+    );
+    // Without "...", the list replaces the built-in one: `buy` is still a
+    // built-in last stage, `contact` no longer a first stage.
+    fs::write(dir.path().join("a.plan.yaml"), plan.replace("探店", "contact")).unwrap();
+    assert_eq!(
+        fires("rules:\n  missing-conversion-path:\n    options:\n      first_stages: [探店]\n"),
+        1
+    );
+}
+
+/// Channel names in Chinese or with an emoji take two columns a character:
+/// the metrics table still lines up on screen.
+#[test]
+fn the_metrics_table_aligns_wide_characters() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("m.plan.yaml");
+    fs::write(
+        &path,
+        "version: 1\nname: x\ncurrency: CNY\nbudget: {total: 100000}\nchannels:\n  - {name: 抖音, budget: 30000}\n  - {name: WeChat, budget: 20000}\n  - {name: 小红书🔥, budget: 1000}\n",
+    )
+    .unwrap();
+    let output = planlint().arg("metrics").arg(&path).output().unwrap();
+    let text = stdout(&output);
+    let rows: Vec<&str> = text
+        .lines()
+        .skip_while(|line| *line != "Channels")
+        .skip(1)
+        .take(4)
+        .collect();
+    assert_eq!(rows.len(), 4, "{text}");
+    // Where the budget column (the second word of a row) ends, in screen
+    // columns; the names here have no spaces.
+    let budget_end = |row: &str| {
+        let second = row.split_whitespace().nth(1).unwrap_or_default();
+        let end = row.find(second).map_or(0, |start| start + second.len());
+        planlint::output::width::display_width(&row[..end])
+    };
+    let ends: Vec<usize> = rows.iter().map(|row| budget_end(row)).collect();
+    assert!(ends.iter().all(|end| *end == ends[0]), "{ends:?} in:\n{text}");
+}
+
+/// A file that could not be read is said on stderr; stdout does not claim
+/// "No problems" just before it.
+#[test]
+fn an_unreadable_file_is_not_reported_as_no_problems() {
+    let output = planlint()
+        .args(["check", CLEAN, "tests/does-not-exist.plan.yaml"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(!stdout(&output).contains("No problems"), "{}", stdout(&output));
+    assert!(
+        stderr(&output).contains("does-not-exist.plan.yaml"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+/// The GitHub log line does not say "no problems" either when a path could
+/// not be checked.
+#[test]
+fn github_output_does_not_claim_no_problems_over_an_unreadable_file() {
+    let output = planlint()
+        .args([
+            "check",
+            "--format",
+            "github",
+            CLEAN,
+            "tests/does-not-exist.plan.yaml",
+        ])
+        .env_remove("GITHUB_STEP_SUMMARY")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let text = stdout(&output);
+    assert!(!text.contains("no problems"), "{text}");
+    assert!(
+        text.contains("planlint: 1 file checked without findings; 1 path could not be checked"),
+        "{text}"
     );
 }

@@ -234,7 +234,7 @@ fn a_file_of_comments_only() {
     );
 }
 
-/// A root that is not a mapping gets the schema's "must be a mapping" and
+/// A root that is not a mapping gets the schema's "must be a group of fields" and
 /// nothing else (`missing-competitors` used to fire on it too).
 #[test]
 fn a_root_that_is_a_scalar() {
@@ -567,7 +567,7 @@ fn wrong_types_and_impossible_dates() {
             ),
             seen(
                 "schema",
-                "`deadline` of goal 2 must be text, found a list",
+                "`deadline` of goal 2 `new-customers` must be text, found a list",
                 (66, 15),
                 (66, 27),
             ),

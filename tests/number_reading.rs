@@ -375,7 +375,7 @@ fn a_date_that_reads_two_ways_is_offered_both_ways_and_never_guessed() {
         .filter(|finding| finding["pointer"] == "/goals/0/deadline")
         .collect::<Vec<_>>();
     assert_eq!(one_way.len(), 1, "{json}");
-    assert_eq!(one_way[0]["rule"], "schema");
+    assert_eq!(one_way[0]["rule"], "non-canonical-value");
     assert!(one_way[0]["fix"]["replacement"]
         .as_str()
         .unwrap()

@@ -197,10 +197,16 @@ fn rules() -> Vec<RuleInfo> {
 }
 
 fn render(format: Format) -> String {
+    render_failing_on(format, planlint::Severity::Error)
+}
+
+fn render_failing_on(format: Format, fail_on: planlint::Severity) -> String {
     let rules = rules();
     let options = Options {
         color: false,
         rules: &rules,
+        fail_on,
+        unchecked: 0,
     };
     let mut out = Vec::new();
     output::write(format, &reports(), options, &mut out).unwrap();
@@ -249,6 +255,8 @@ fn github_step_summary_with_links() {
     let options = Options {
         color: false,
         rules: &rules,
+        fail_on: planlint::Severity::Error,
+        unchecked: 0,
     };
     insta::assert_snapshot!(github::step_summary(
         &reports(),
@@ -464,7 +472,7 @@ fn the_step_summary_is_appended_never_truncated() {
 
 #[test]
 fn junit_escapes_xml_and_counts_files() {
-    let text = render(Format::Junit);
+    let text = render_failing_on(Format::Junit, planlint::Severity::Info);
     assert!(text.contains(r#"<testsuite name="planlint" tests="3" failures="2" errors="0" skipped="0">"#));
     assert_eq!(text.matches("<testcase ").count(), 3);
     assert_eq!(text.matches("<failure ").count(), 6);
@@ -480,6 +488,28 @@ fn junit_escapes_xml_and_counts_files() {
         "{text}"
     );
     assert!(!text.contains('\u{7}'));
+}
+
+/// A finding below `--fail-on` does not fail its test case: the test
+/// report is red exactly when the check is.
+#[test]
+fn junit_fails_only_at_the_fail_level() {
+    let text = render(Format::Junit);
+    assert!(text.contains(r#"failures="2""#), "{text}");
+    assert!(!text.contains(r#"<failure type="goal-without-owner""#), "{text}");
+    assert!(
+        text.contains("<system-out>plans/spring.plan.yaml:1:1 info missing-sponsor"),
+        "{text}"
+    );
+    let warnings = render_failing_on(Format::Junit, planlint::Severity::Warning);
+    assert!(
+        warnings.contains(r#"<failure type="goal-without-owner""#),
+        "{warnings}"
+    );
+    assert!(
+        !warnings.contains("warning goal-without-owner goal `sales` has no owner\n"),
+        "{warnings}"
+    );
 }
 
 // ---- Fingerprints survive moved lines (through the real binary) ----

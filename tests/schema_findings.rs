@@ -5,12 +5,16 @@ use planlint::Settings;
 use planlint::{registry, Finding, Linter};
 
 fn schema_findings(text: &str) -> Vec<(Finding, String)> {
+    findings_of("schema", text)
+}
+
+fn findings_of(rule: &str, text: &str) -> Vec<(Finding, String)> {
     let linter = Linter::new(registry::builtin(), &Settings::default()).unwrap();
     linter
         .lint("t.plan.yaml", text)
         .findings
         .into_iter()
-        .filter(|finding| finding.rule == "schema")
+        .filter(|finding| finding.rule == rule)
         .map(|finding| {
             let underlined = text[finding.span.start..finding.span.end].to_owned();
             (finding, underlined)
@@ -25,7 +29,7 @@ fn an_unknown_key_is_underlined_with_a_suggestion() {
     let (finding, underlined) = &found[0];
     assert_eq!(underlined, "dedline");
     assert_eq!(finding.pointer, "/goals/0/dedline");
-    assert_eq!(finding.message, "unknown field `dedline` in goal 1");
+    assert_eq!(finding.message, "unknown field `dedline` in goal 1 `g`");
     assert_eq!(finding.help.as_deref(), Some("did you mean `deadline`?"));
 }
 
@@ -61,9 +65,8 @@ fn wrong_types_bad_dates_and_ranges_name_the_field() {
         vec![
             ("`period.start` must be a real calendar date as YYYY-MM-DD, found \"2026-02-30\"", "2026-02-30"),
             ("`budget.total` must be at least 0, found -5", "-5"),
-            ("`positioning.rank` is written as \"first\": the plan format wants 1", "first"),
             (
-                "`type` of channel 1 must be one of \"search\", \"social\", \"display\", \"video\", \"email\", \"affiliate\", \"seo\", \"content\", \"marketplace\", \"offline\", \"other\", found \"tv\"",
+                "`type` of channel 1 `a` must be one of \"search\", \"social\", \"display\", \"video\", \"email\", \"affiliate\", \"seo\", \"content\", \"marketplace\", \"offline\", \"other\", found \"tv\"",
                 "tv"
             ),
         ]
@@ -104,20 +107,27 @@ fn nulls_in_optional_fields_are_absent() {
     );
 }
 
-/// A value written in a person's way gets the exact canonical form as the
-/// fix, and the currency its sign names when the plan does not say it.
+/// A value written in a person's way and read exactly is a matter of form:
+/// a warning of its own rule with the plain form as the fix, and the
+/// currency its sign names when the plan does not say it (then no fix:
+/// the bare number would lose what the sign said).
 #[test]
-fn values_as_written_get_their_canonical_form() {
-    let found = schema_findings(
-        "version: 1\nname: x\nproduct: {price: \"¥3,200\"}\nunit_economics: {gross_margin: \"12%\"}\npositioning: {rank: 第二}\n",
+fn values_as_written_get_their_plain_form() {
+    let text = "version: 1\nname: x\nproduct: {price: \"¥3,200\"}\nunit_economics: {gross_margin: \"12%\"}\npositioning: {rank: 第二}\n";
+    assert_eq!(
+        schema_findings(text),
+        Vec::new(),
+        "values read exactly are not broken"
     );
-    let messages: Vec<(&str, Option<&str>, &str)> = found
+    let found = findings_of("non-canonical-value", text);
+    let messages: Vec<(&str, Option<&str>, &str, bool)> = found
         .iter()
         .map(|(finding, underlined)| {
             (
                 finding.message.as_str(),
                 finding.help.as_deref(),
                 underlined.as_str(),
+                finding.fix.is_some(),
             )
         })
         .collect();
@@ -125,20 +135,94 @@ fn values_as_written_get_their_canonical_form() {
         messages,
         [
             (
-                "`product.price` is written as \"¥3,200\": the plan format wants 3200",
-                Some("write `price: 3200` and set `currency: CNY`; planlint reads it as 3200 meanwhile, so the rules still check it"),
+                "`product.price` is written as \"¥3,200\", which planlint reads as 3200",
+                Some("write `price: 3200` and set `currency: CNY` (the plan's money is all in one currency)"),
                 "\"¥3,200\"",
+                false,
             ),
             (
-                "`unit_economics.gross_margin` is written as \"12%\": the plan format wants 0.12",
-                Some("write `gross_margin: 0.12`; planlint reads it as 0.12 meanwhile, so the rules still check it"),
+                "`unit_economics.gross_margin` is written as \"12%\", which planlint reads as 0.12",
+                Some("write `gross_margin: 0.12` so that every tool reading the plan understands it"),
                 "\"12%\"",
+                true,
             ),
             (
-                "`positioning.rank` is written as \"第二\": the plan format wants 2",
-                Some("write `rank: 2`; planlint reads it as 2 meanwhile, so the rules still check it"),
+                "`positioning.rank` is written as \"第二\", which planlint reads as 2",
+                Some("write `rank: 2` so that every tool reading the plan understands it"),
                 "第二",
+                true,
             ),
         ]
     );
+    assert!(found
+        .iter()
+        .all(|(f, _)| f.severity == planlint::Severity::Warning));
+}
+
+/// `¥` is the yen's sign as much as the yuan's: in a JPY plan "¥4,800" is
+/// 4800 yen, and writing 4800 is a certain fix.
+#[test]
+fn the_yen_sign_is_the_plans_currency_in_a_yen_plan() {
+    let found = findings_of(
+        "non-canonical-value",
+        "version: 1\nname: x\ncurrency: JPY\nproduct: {price: \"¥4,800\"}\n",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].0.fix.is_some(), "{found:?}");
+    assert_eq!(
+        found[0].0.help.as_deref(),
+        Some("write `price: 4800` so that every tool reading the plan understands it")
+    );
+}
+
+/// The plan format checks the value as read: a margin written "145%" is
+/// read exactly (form) and is still more than the whole price (substance).
+#[test]
+fn the_value_as_read_is_checked() {
+    let text = "version: 1\nname: x\nunit_economics: {gross_margin: \"145%\"}\n";
+    let found = schema_findings(text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        found[0].0.message,
+        "`unit_economics.gross_margin` must be at most 1, found 1.45"
+    );
+    assert_eq!(findings_of("non-canonical-value", text).len(), 1);
+}
+
+/// A deadline that is not a date at all is a missing deadline: one
+/// finding, at the value, not three (plan format, missing deadline and the
+/// period check that could not run).
+#[test]
+fn an_unreadable_deadline_is_one_missing_deadline() {
+    let text = "version: 1\nname: x\nperiod: {start: 2026-01-01, end: 2026-06-30}\ngoals:\n  - {id: g, statement: Sell 100 rings, target: 100, deadline: ASAP, owner: Li}\n";
+    let linter = Linter::new(registry::builtin(), &Settings::default()).unwrap();
+    let at_deadline: Vec<(String, String)> = linter
+        .lint("t.plan.yaml", text)
+        .findings
+        .into_iter()
+        .filter(|finding| finding.pointer == "/goals/0/deadline")
+        .map(|finding| (finding.rule, finding.message))
+        .collect();
+    assert_eq!(
+        at_deadline,
+        [(
+            "missing-deadline".to_owned(),
+            "goal `g` has no deadline: \"ASAP\" is not a date".to_owned()
+        )]
+    );
+}
+
+/// A value not in its field's form says how to write it, with the plan
+/// format's own examples, never the pattern it was checked against.
+#[test]
+fn a_currency_written_wrongly_says_how_to_write_it() {
+    let found = schema_findings("version: 1\nname: x\ncurrency: rmb\n");
+    assert_eq!(found.len(), 1, "{found:?}");
+    let (finding, underlined) = &found[0];
+    assert_eq!(underlined, "rmb");
+    assert_eq!(
+        finding.message,
+        "`currency` is not written as the plan format expects, found \"rmb\""
+    );
+    assert_eq!(finding.help.as_deref(), Some("write it like CNY, USD or EUR"));
 }

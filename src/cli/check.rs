@@ -62,6 +62,8 @@ pub(super) fn run(args: &CheckArgs) -> Result<i32, UserError> {
     let options = output::Options {
         color: use_color(args.color, args.output.is_some()),
         rules: &infos,
+        fail_on: args.fail_on.severity(),
+        unchecked: 0,
     };
     // Formats written a file at a time hold one file's findings at once.
     let stream = args
@@ -125,6 +127,7 @@ fn check_streamed(
             written = stream.file(&report, &mut sink);
         }
     })?;
+    outcome.summary.unchecked = tool_errors.len();
     written
         .and_then(|()| stream.finish(&outcome.summary, &mut sink))
         .and_then(|()| sink.commit())
@@ -162,6 +165,10 @@ fn check_batched(
         known.filter(report, linters)?;
         outcome.add(report);
     }
+    let options = output::Options {
+        unchecked: tool_errors.len(),
+        ..options
+    };
     write_report(args, &reports, options)?;
     // A file whose text could not be read back for the report (it
     // changed while planlint ran) had its findings placed at its start.

@@ -106,7 +106,7 @@ pub(super) fn metrics(file: &Path, format: MetricsFormat) -> Result<i32, UserErr
     let plan = crate::lint::LoadedPlan::of(plan.document);
     let derived = &plan.metrics;
     let currency = plan.text_field("currency");
-    let unread = super::plan_view::unread_values(&plan.normalized);
+    let unread = super::plan_view::unread_values(&plan.normalized, &plan.document.value);
     let mut out = Vec::new();
     let written = match format {
         MetricsFormat::Human => output::metrics::write_table(derived, currency, &unread, &mut out),

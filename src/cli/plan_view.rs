@@ -31,7 +31,7 @@ pub(super) fn view_of(linter: &Linter, shown: &str, bytes: &[u8]) -> Result<Plan
             .filter(|code| code.len() == 3 && code.bytes().all(|byte| byte.is_ascii_uppercase()))
             .map(str::to_owned);
         view.funnel = funnel(&plan);
-        view.unread = unread_values(&plan.normalized);
+        view.unread = unread_values(&plan.normalized, &plan.document.value);
         view.metrics = plan.metrics;
     }
     Ok(view)
@@ -57,18 +57,28 @@ fn funnel(plan: &LoadedPlan) -> Vec<FunnelStage> {
         .unwrap_or_default()
 }
 
-/// The values the reader could not read, as `metrics` lists them.
-pub(super) fn unread_values(normalized: &Normalized) -> Vec<Unread> {
+/// The values the reader could not read, as `metrics` lists them: named
+/// as messages name them (`` `amount` of budget item 2 `Ads` ``), a lone
+/// field without its quotes (`product.price`).
+pub(super) fn unread_values(normalized: &Normalized, plan: &Value) -> Vec<Unread> {
     normalized
         .readings
         .iter()
         .filter(|reading| reading.canonical.is_none())
         .map(|reading| Unread {
-            field: crate::lint::schema::display_path(&reading.pointer).replace('`', ""),
+            field: unquoted(crate::lint::place::describe(&reading.pointer, plan)),
             written: reading.written.clone(),
             noun: reading.kind.noun(),
         })
         .collect()
+}
+
+/// `name` without its backquotes when it is one quoted name.
+fn unquoted(name: String) -> String {
+    match name.strip_prefix('`').and_then(|rest| rest.strip_suffix('`')) {
+        Some(inner) if !inner.contains('`') => inner.to_owned(),
+        _ => name,
+    }
 }
 
 /// The limits the economics rules hold a plan to, as this linter runs

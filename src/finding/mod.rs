@@ -131,6 +131,12 @@ pub struct Summary {
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
+    /// Findings that carry a certain fix (what `planlint check --fix` repairs).
+    pub fixable: usize,
+    /// Files and paths that could not be checked at all (said on stderr):
+    /// a run with any is never reported as having "no problems".
+    #[serde(skip)]
+    pub unchecked: usize,
 }
 
 impl Summary {
@@ -150,6 +156,9 @@ impl Summary {
                 Severity::Error => self.errors += 1,
                 Severity::Warning => self.warnings += 1,
                 Severity::Info => self.infos += 1,
+            }
+            if finding.fix.is_some() {
+                self.fixable += 1;
             }
         }
     }
@@ -175,7 +184,15 @@ impl fmt::Display for Summary {
         if self.infos > 0 {
             parts.push(plural(self.infos, "info"));
         }
-        write!(f, "{} in {}", parts.join(", "), plural(self.files, "file"))
+        write!(f, "{} in {}", parts.join(", "), plural(self.files, "file"))?;
+        match self.fixable {
+            0 => {}
+            _ if self.errors + self.warnings + self.infos == 1 => {
+                write!(f, "; it can be fixed with `planlint check --fix`")?;
+            }
+            n => write!(f, "; {n} of them can be fixed with `planlint check --fix`")?,
+        }
+        Ok(())
     }
 }
 

@@ -10,12 +10,14 @@ use crate::lint::compile::{compile_rule, CompiledRule};
 use crate::lint::flow_numbers;
 use crate::lint::functions::{CelCache, Context};
 use crate::lint::normalize::Normalized;
-use crate::lint::run::run_rule;
+use crate::lint::run::{run_rule, COULD_NOT_CHECK};
 use crate::lint::scalar_text;
 use crate::lint::schema;
 use crate::lint::settings::Settings;
 use crate::lint::suppress::SuppressionLevels;
-use crate::rule::meta::{INVALID_SUPPRESSION, PARSE_ERROR, RULE_ERROR, SCHEMA, UNUSED_SUPPRESSION};
+use crate::rule::meta::{
+    INVALID_SUPPRESSION, NON_CANONICAL_VALUE, PARSE_ERROR, RULE_ERROR, SCHEMA, UNUSED_SUPPRESSION,
+};
 use crate::rule::RuleDef;
 use rayon::prelude::*;
 use std::sync::Arc;
@@ -26,6 +28,8 @@ pub struct Linter {
     rules: Vec<CompiledRule>,
     /// Severity of schema findings; `None` when switched off.
     schema_severity: Option<Severity>,
+    /// Severity of values read exactly but written in a person's way.
+    non_canonical_severity: Option<Severity>,
     /// Severities of findings about suppression comments.
     suppression_levels: SuppressionLevels,
     /// Every rule id that may be named in a suppression, sorted.
@@ -46,7 +50,13 @@ impl Linter {
             };
             let mut options = rule.default_options();
             if let Some(setting) = settings.rules.get(&rule.id) {
-                options.extend(setting.options.clone());
+                for (name, value) in &setting.options {
+                    let value = match rule.options.get(name) {
+                        Some(option) => option.configured(value),
+                        None => value.clone(),
+                    };
+                    options.insert(name.clone(), value);
+                }
             }
             match compile_rule(rule, severity, &options) {
                 Ok(rule) => compiled.push(rule),
@@ -63,6 +73,7 @@ impl Linter {
         Ok(Linter {
             rules: compiled,
             schema_severity: meta_severity(SCHEMA),
+            non_canonical_severity: meta_severity(NON_CANONICAL_VALUE),
             suppression_levels: SuppressionLevels {
                 invalid: meta_severity(INVALID_SUPPRESSION),
                 unused: meta_severity(UNUSED_SUPPRESSION),
@@ -86,6 +97,7 @@ impl Linter {
         Ok(Linter {
             rules: vec![compiled],
             schema_severity: None,
+            non_canonical_severity: None,
             suppression_levels: SuppressionLevels {
                 invalid: None,
                 unused: None,
@@ -111,6 +123,7 @@ impl Linter {
         match id {
             PARSE_ERROR | RULE_ERROR => Some(Severity::Error),
             SCHEMA => self.schema_severity,
+            NON_CANONICAL_VALUE => self.non_canonical_severity,
             INVALID_SUPPRESSION => self.suppression_levels.invalid,
             UNUSED_SUPPRESSION => self.suppression_levels.unused,
             _ => self
@@ -149,7 +162,7 @@ impl Linter {
             Err(error) => {
                 // Show what can be shown: the text up to the bad byte.
                 let readable = String::from_utf8_lossy(bytes);
-                let mut finding = parse_error(&error);
+                let mut finding = parse_error(&error, "");
                 // The text before the bad byte is unchanged; the bad byte is
                 // a U+FFFD (3 bytes) in what is shown: underline all of it.
                 let start = finding.span.start.min(readable.len());
@@ -175,7 +188,9 @@ impl Linter {
             Ok(document) => {
                 let plan = LoadedPlan::of(document);
                 let findings = self.check_plan(&plan, text);
-                let active = |id: &str| id == SCHEMA || self.rules.iter().any(|rule| rule.id == id);
+                let active = |id: &str| {
+                    id == SCHEMA || id == NON_CANONICAL_VALUE || self.rules.iter().any(|rule| rule.id == id)
+                };
                 let findings = crate::lint::suppress::apply(
                     findings,
                     text,
@@ -186,7 +201,7 @@ impl Linter {
                 );
                 (findings, Some(plan))
             }
-            Err(error) => (vec![parse_error(&error)], None),
+            Err(error) => (vec![parse_error(&error, text)], None),
         };
         Analysis {
             report: FileReport {
@@ -219,6 +234,7 @@ impl Linter {
             )
         };
         findings.extend(rule_findings.into_iter().flatten());
+        one_finding_per_unreadable_value(&mut findings, &plan.normalized);
         // A fix written through an alias or a merge key would edit the
         // anchored text, and so every other place that uses it.
         for finding in findings.iter_mut().filter(|finding| finding.fix.is_some()) {
@@ -236,57 +252,52 @@ impl Linter {
         findings
     }
 
-    /// The schema's findings on the plan as written; a value written in a
-    /// person's way is named with its canonical form as the fix.
+    /// The schema's findings on the plan as read (a value written in a
+    /// person's way is checked as the value it was read as), and one
+    /// finding of form per such value, with the plain form as its fix.
     fn schema_findings(&self, document: &Document, normalized: &Normalized, text: &str) -> Vec<Finding> {
-        let Some(severity) = self.schema_severity else {
-            return Vec::new();
-        };
-        let written_plan = normalized.written(&document.value);
-        let mut findings: Vec<Finding> = schema::check(written_plan, document);
-        findings.extend(unknown_empty_fields(document, written_plan));
-        let mut findings: Vec<Finding> = findings
-            .into_iter()
-            .map(|finding| Finding { severity, ..finding })
-            .collect();
-        for finding in &mut findings {
-            let written = text.get(finding.span.start..finding.span.end).unwrap_or_default();
-            match normalized.reading(&finding.pointer) {
-                Some(reading) => canonical_form::explain(finding, reading, &document.value, written),
-                None => keep_quoting(finding, written),
+        let mut findings = Vec::new();
+        if let Some(severity) = self.schema_severity {
+            // The plan format checks the values as read (`"¥3,200"` is the
+            // amount 3200); a value that could not be read stays as written.
+            let mut found: Vec<Finding> = schema::check(normalized.meant(&document.value), document);
+            found.extend(unknown_empty_fields(
+                document,
+                normalized.written(&document.value),
+            ));
+            for finding in &mut found {
+                finding.severity = severity;
+                let written = text.get(finding.span.start..finding.span.end).unwrap_or_default();
+                match normalized.reading(&finding.pointer) {
+                    Some(reading) if reading.canonical.is_none() => {
+                        canonical_form::explain_unreadable(finding, reading, document, written);
+                    }
+                    _ => keep_quoting(finding, written),
+                }
+                flow_numbers::explain_schema_finding(finding, document);
             }
-            flow_numbers::explain_schema_finding(finding, document);
+            found.extend(flow_numbers::decimal_point_doubts(document, text, severity));
+            // One finding per value that could not be read, however many
+            // schema keywords it breaks.
+            found.dedup_by(|a, b| a.pointer == b.pointer && normalized.reading(&a.pointer).is_some());
+            findings.extend(found);
         }
-        // A value the schema lets pass as text (a goal's `target: "36,000"`)
-        // but that planlint reads as a number is named the same way.
-        for reading in &normalized.readings {
-            if reading.canonical.is_none() || findings.iter().any(|f| f.pointer == reading.pointer) {
-                continue;
+        if let Some(severity) = self.non_canonical_severity {
+            let mut forms: Vec<Finding> = normalized
+                .readings
+                .iter()
+                .filter_map(|reading| canonical_form::finding(reading, document, text, severity))
+                .collect();
+            for finding in &mut forms {
+                flow_numbers::explain_schema_finding(finding, document);
             }
-            let span = document.pointer_span(&reading.pointer);
-            let written = text.get(span.start..span.end).unwrap_or_default();
-            let mut finding = Finding {
-                rule: SCHEMA.to_owned(),
-                severity,
-                message: String::new(),
-                help: None,
-                pointer: reading.pointer.clone(),
-                span,
-                label: String::new(),
-                related: Vec::new(),
-                fix: None,
-                choices: Vec::new(),
-            };
-            canonical_form::explain(&mut finding, reading, &document.value, written);
-            flow_numbers::explain_schema_finding(&mut finding, document);
-            findings.push(finding);
+            // Numbers split at their commas inside `{...}` that no finding
+            // names yet (a text field, where the joined text is meant).
+            let named: Vec<&Finding> = findings.iter().chain(&forms).collect();
+            let splits = flow_numbers::findings(document, text, &named, severity);
+            forms.extend(splits);
+            findings.extend(forms);
         }
-        let unnamed_splits = flow_numbers::findings(document, text, &findings, severity);
-        findings.extend(unnamed_splits);
-        findings.extend(flow_numbers::decimal_point_doubts(document, text, severity));
-        // One finding per value written in a person's way, however many
-        // schema keywords it breaks.
-        findings.dedup_by(|a, b| a.pointer == b.pointer && normalized.reading(&a.pointer).is_some());
         findings
     }
 
@@ -339,6 +350,27 @@ fn unknown_empty_fields(document: &Document, written: &serde_json::Value) -> Vec
         .collect()
 }
 
+/// A value that could not be read ("ASAP" for a deadline) and that a rule
+/// names in its own words ("goal `g` has no deadline") needs no second and
+/// third word: the plan format's finding and the "could not check it" of
+/// other rules at the same place are dropped.
+fn one_finding_per_unreadable_value(findings: &mut Vec<Finding>, normalized: &Normalized) {
+    let echo = |finding: &Finding| finding.rule == SCHEMA || finding.label == COULD_NOT_CHECK;
+    let named: Vec<String> = findings
+        .iter()
+        .filter(|finding| !echo(finding) && finding.rule != NON_CANONICAL_VALUE)
+        .filter(|finding| {
+            normalized
+                .reading(&finding.pointer)
+                .is_some_and(|reading| reading.canonical.is_none())
+        })
+        .map(|finding| finding.pointer.clone())
+        .collect();
+    if !named.is_empty() {
+        findings.retain(|finding| !(echo(finding) && named.contains(&finding.pointer)));
+    }
+}
+
 /// A schema fix names the value to write; write it quoted as the scalar
 /// it replaces is, or drop the fix when that cannot be done in place.
 fn keep_quoting(finding: &mut Finding, written: &str) {
@@ -356,26 +388,29 @@ const PARALLEL_FROM_NODES: usize = 20_000;
 fn known_ids(rules: &[RuleDef]) -> Vec<String> {
     let mut ids: Vec<String> = rules.iter().map(|rule| rule.id.clone()).collect();
     ids.push(SCHEMA.to_owned());
+    ids.push(NON_CANONICAL_VALUE.to_owned());
     ids.sort();
     ids
 }
 
-/// A file that does not parse: one finding at the parser's position.
-fn parse_error(error: &LoadError) -> Finding {
+/// A file that does not parse (its text is `text`): one finding, at the
+/// line where the writer went wrong when the mistake is a common one.
+fn parse_error(error: &LoadError, text: &str) -> Finding {
+    let explained = crate::lint::syntax_help::explain(text, error);
     Finding {
         rule: PARSE_ERROR.into(),
         severity: Severity::Error,
-        message: error.message.clone(),
-        help: None,
+        message: explained.message,
+        help: explained.help,
         pointer: String::new(),
-        span: error.span,
-        label: error.label.clone(),
+        span: explained.span,
+        label: explained.label,
         related: error
             .related
             .iter()
             .map(|label| Related {
                 span: label.span,
-                message: label.message.clone(),
+                message: crate::lint::syntax_help::plain_words(&label.message),
             })
             .collect(),
         fix: None,

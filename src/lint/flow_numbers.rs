@@ -6,8 +6,7 @@
 use crate::document::{Document, FlowSplit};
 use crate::finding::{Finding, Fix, Severity};
 use crate::lint::normalize::{Kind, TYPED_FIELDS};
-use crate::lint::schema::display_path;
-use crate::rule::meta::SCHEMA;
+use crate::rule::meta::{NON_CANONICAL_VALUE, SCHEMA};
 
 /// What YAML read, in words: "YAML reads `10` and a separate field `000`".
 fn yaml_read(split: &FlowSplit) -> String {
@@ -44,7 +43,7 @@ pub(crate) fn explain_schema_finding(finding: &mut Finding, document: &Document)
 pub(crate) fn findings(
     document: &Document,
     text: &str,
-    named: &[Finding],
+    named: &[&Finding],
     severity: Severity,
 ) -> Vec<Finding> {
     let mut out = Vec::new();
@@ -78,11 +77,11 @@ pub(crate) fn findings(
             None => (format!("write it as {quoted}"), quoted.clone()),
         };
         out.push(Finding {
-            rule: SCHEMA.to_owned(),
+            rule: NON_CANONICAL_VALUE.to_owned(),
             severity,
             message: format!(
                 "{} is written {written} without quotes: {}; planlint reads the text as written",
-                display_path(&pointer),
+                crate::lint::place::describe(&pointer, &document.value),
                 yaml_read(split)
             ),
             help: Some(format!("{advice}, so that every tool reads it the same way")),
@@ -155,7 +154,7 @@ pub(crate) fn decimal_point_doubts(document: &Document, text: &str, severity: Se
             severity,
             message: format!(
                 "{} is written {written}, which reads two ways: {as_decimal} with a decimal point, {thousands} with a dot between thousands; planlint reads {as_decimal}",
-                display_path(&pointer)
+                crate::lint::place::describe(&pointer, &document.value)
             ),
             help: Some(format!(
                 "write {thousands} if you mean {thousands}, or {as_decimal} if you mean {as_decimal}"

@@ -5,7 +5,6 @@ use crate::document::{dotted, dotted_pointer, Document, Span};
 use crate::finding::{Finding, Severity};
 use crate::lint::compile::{CompiledCheck, CompiledRule};
 use crate::lint::functions::{Context, LazyPointer, Target, Violation};
-use crate::lint::schema::display_path;
 use crate::lint::template::Template;
 use crate::rule::meta::RULE_ERROR;
 use serde_json::Value;
@@ -73,6 +72,11 @@ pub(crate) fn run_rule(
     }
 }
 
+/// The label of a finding that says a rule could not check a value it
+/// could not read (the engine keeps one finding per such value when a rule
+/// names the value itself).
+pub(crate) const COULD_NOT_CHECK: &str = "cannot be read";
+
 fn finding(
     rule: &CompiledRule,
     check: &CompiledCheck,
@@ -85,7 +89,10 @@ fn finding(
     // A missing field is reported at the mapping that lacks it, so the
     // pointer always names a node that exists.
     let (pointer, label) = match (violation.pointer.clone(), &check.field) {
-        (Some(pointer), _) => (pointer, "here".to_owned()),
+        (Some(pointer), _) => (
+            pointer,
+            violation.label.clone().unwrap_or_else(|| "here".to_owned()),
+        ),
         (None, Some(field)) if selected.target_missing => {
             (selected.node_pointer.to_owned(), format!("no `{field}` here"))
         }
@@ -101,7 +108,7 @@ fn finding(
             severity: rule.severity,
             message: format!(
                 "{} is {:?}, which is not {}: this rule could not check it",
-                display_path(&pointer),
+                crate::lint::place::describe(&pointer, &document.value),
                 unreadable.written,
                 unreadable.noun
             ),
@@ -111,7 +118,7 @@ fn finding(
             )),
             span: finding_span(document, &pointer),
             pointer,
-            label,
+            label: COULD_NOT_CHECK.to_owned(),
             related: Vec::new(),
             fix: None,
             choices: Vec::new(),

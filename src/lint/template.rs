@@ -3,7 +3,6 @@
 use crate::document::dotted;
 use crate::lint::compile::{CompiledCheck, CompiledRule};
 use crate::lint::functions::Violation;
-use crate::lint::schema::display_path;
 use serde_json::Value;
 
 /// Fills `{name}` placeholders: the function's values first, then the
@@ -94,11 +93,10 @@ fn is_placeholder(name: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.')
 }
 
-/// How a node is named in messages: its `id`, else its `name`, else its path.
+/// How a node is named in messages: its `id`, `name`, `stage` or `role`,
+/// else its 1-based ordinal (`#2`) or its field.
 fn node_label(node: &Value, pointer: &str) -> String {
-    ["id", "name"]
-        .iter()
-        .find_map(|key| node.get(key).and_then(Value::as_str))
+    crate::lint::place::item_name(node)
         .map(str::to_owned)
-        .unwrap_or_else(|| display_path(pointer).replace('`', ""))
+        .unwrap_or_else(|| crate::lint::place::item_label(pointer))
 }

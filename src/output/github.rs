@@ -96,7 +96,9 @@ pub fn annotation(path: &str, finding: &Finding, region: Region, message: &str) 
 }
 
 /// Writes one annotation per finding, then a plain summary line for the log.
-pub fn write(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
+/// `unchecked` paths could not be checked (said on stderr): then the
+/// line does not claim "no problems".
+pub fn write(reports: &[FileReport], unchecked: usize, out: &mut dyn Write) -> io::Result<()> {
     for report in reports {
         let source = report.text().unwrap_or_default();
         let lines = LineIndex::new(&source);
@@ -106,7 +108,14 @@ pub fn write(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
         }
     }
     let summary = Summary::of(reports);
-    if summary.worst().is_none() {
+    if summary.worst().is_none() && unchecked > 0 {
+        writeln!(
+            out,
+            "planlint: {} checked without findings; {} could not be checked",
+            plural(summary.files, "file"),
+            plural(unchecked, "path")
+        )
+    } else if summary.worst().is_none() {
         writeln!(out, "planlint: no problems in {}", plural(summary.files, "file"))
     } else {
         writeln!(out, "planlint: {summary}")
@@ -120,6 +129,15 @@ pub fn write(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
 pub fn step_summary(reports: &[FileReport], options: Options<'_>, blob_base: Option<&str>) -> String {
     let summary = Summary::of(reports);
     let mut md = String::from("## planlint\n\n");
+    if summary.worst().is_none() && options.unchecked > 0 {
+        let _ = writeln!(
+            md,
+            "{} checked without findings; **{} could not be checked** (see the log).\n",
+            plural(summary.files, "file"),
+            plural(options.unchecked, "path")
+        );
+        return md;
+    }
     if summary.worst().is_none() {
         let _ = writeln!(md, "No problems in {}.\n", plural(summary.files, "file"));
         return md;

@@ -273,7 +273,16 @@ impl super::ReportStream for HumanStream<'_> {
     }
 
     fn finish(&mut self, summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
-        if summary.worst().is_none() {
+        if summary.worst().is_none() && summary.unchecked > 0 {
+            // What could not be checked is said next, on stderr: "no
+            // problems" would contradict it.
+            writeln!(
+                out,
+                "{} checked without findings; {} could not be checked (see below).",
+                plural(summary.files, "file"),
+                plural(summary.unchecked, "path")
+            )
+        } else if summary.worst().is_none() {
             writeln!(out, "No problems in {}.", plural(summary.files, "file"))
         } else {
             writeln!(out, "{summary}")

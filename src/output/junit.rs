@@ -1,23 +1,29 @@
 //! `--format junit`: JUnit XML, as GitLab (`artifacts:reports:junit`),
 //! Jenkins and most CI dashboards read it. One test suite `planlint`, one
-//! test case per file (a file passes when it has no findings), one
-//! `<failure>` per finding: `type` is the rule, `message` the message, the
-//! body `path:line:col severity rule message`.
+//! test case per file (a file passes when it has no finding at or above
+//! `--fail-on`), one `<failure>` per such finding: `type` is the rule,
+//! `message` the message, the body `path:line:col severity rule message`;
+//! findings below `--fail-on` are the test case's `<system-out>`.
 
 use super::regions;
 use super::xml::escape;
-use crate::finding::FileReport;
+use crate::finding::{FileReport, Finding, Severity};
 use std::io::{self, Write};
 
 fn attr(text: &str) -> String {
     escape(text, true)
 }
 
-pub fn write(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
+/// Writes the report; a finding fails its file's test case only at or
+/// above `fail_on` (as `--fail-on` fails the check), so the test report is
+/// red exactly when the job is. Findings below it are the passing test
+/// case's output.
+pub fn write(reports: &[FileReport], fail_on: Severity, out: &mut dyn Write) -> io::Result<()> {
     let tests = reports.len();
+    let fails = |finding: &Finding| finding.severity >= fail_on;
     let failures = reports
         .iter()
-        .filter(|report| !report.findings.is_empty())
+        .filter(|report| report.findings.iter().any(fails))
         .count();
     writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
     writeln!(
@@ -36,6 +42,7 @@ pub fn write(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
             continue;
         }
         writeln!(out, "{open}>")?;
+        let mut below = Vec::new();
         for (finding, region) in report.findings.iter().zip(regions(report)) {
             let body = format!(
                 "{}:{}:{} {} {} {}",
@@ -46,12 +53,23 @@ pub fn write(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
                 finding.rule,
                 finding.message
             );
+            if !fails(finding) {
+                below.push(body);
+                continue;
+            }
             writeln!(
                 out,
                 r#"      <failure type="{}" message="{}">{}</failure>"#,
                 attr(&finding.rule),
                 attr(&finding.message),
                 escape(&body, false)
+            )?;
+        }
+        if !below.is_empty() {
+            writeln!(
+                out,
+                "      <system-out>{}</system-out>",
+                escape(&below.join("\n"), false)
             )?;
         }
         writeln!(out, "    </testcase>")?;

@@ -29,7 +29,7 @@ pub(crate) fn text(value: &str) -> String {
         let next = chars.peek().copied();
         let starts_list = match c {
             '-' | '+' => previous.is_none(),
-            '.' | ')' => list_number && previous.is_some(),
+            '.' | ')' => list_number && previous.is_some() && next.is_none_or(char::is_whitespace),
             _ => false,
         };
         list_number &= c.is_ascii_digit();

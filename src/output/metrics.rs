@@ -7,6 +7,7 @@ use crate::lint::metric_catalog::{
     ChannelMetric, Section, Unit, BUDGET_REMAINING, BUDGET_TOTAL, CHANNEL_BUDGET, CHANNEL_SHARE,
     CHANNEL_TEST_RETURN, LTV, MARGINAL_CAC_BY_TIER, PLAN_METRICS, UNKNOWN,
 };
+use crate::output::width::{display_width, pad_left, pad_right};
 use serde_json::json;
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -50,7 +51,8 @@ pub fn write_table(
 
 /// One table row: label, value, and what to know about it.
 fn row(text: &mut String, label: &str, value: &str, note: &str) {
-    let line = format!("  {label:<24} {value:>16}  {note}");
+    // Padded by display width: a Chinese label takes two columns a character.
+    let line = format!("  {} {}  {note}", pad_right(label, 24), pad_left(value, 16));
     let _ = writeln!(text, "{}", line.trim_end());
 }
 
@@ -80,14 +82,17 @@ fn channel_rows(text: &mut String, channels: &[ChannelMetrics]) {
     }
     let width = channels
         .iter()
-        .map(|c| c.name.chars().count())
+        .map(|c| display_width(&c.name))
         .max()
         .unwrap_or(7)
         .max(7);
     let _ = writeln!(
         text,
-        "\nChannels\n  {:<width$} {:>12} {:>6} {:>12}  {MARGINAL_CAC_BY_TIER}",
-        "channel", CHANNEL_BUDGET.label, CHANNEL_SHARE.label, CHANNEL_TEST_RETURN.label
+        "\nChannels\n  {} {:>12} {:>6} {:>12}  {MARGINAL_CAC_BY_TIER}",
+        pad_right("channel", width),
+        CHANNEL_BUDGET.label,
+        CHANNEL_SHARE.label,
+        CHANNEL_TEST_RETURN.label
     );
     for channel in channels {
         let column = |metric: &ChannelMetric| {
@@ -97,8 +102,8 @@ fn channel_rows(text: &mut String, channels: &[ChannelMetrics]) {
         };
         let _ = writeln!(
             text,
-            "  {:<width$} {:>12} {:>6} {:>12}  {}",
-            channel.name,
+            "  {} {:>12} {:>6} {:>12}  {}",
+            pad_right(&channel.name, width),
             column(&CHANNEL_BUDGET),
             column(&CHANNEL_SHARE),
             column(&CHANNEL_TEST_RETURN),

@@ -19,6 +19,7 @@ pub mod plan_view;
 mod rdjson;
 pub mod report;
 mod sarif;
+pub mod width;
 pub(crate) mod xml;
 
 use crate::document::{ColumnUnit, LineIndex, Span};
@@ -64,6 +65,12 @@ pub struct Options<'a> {
     pub color: bool,
     /// The rules that ran, sorted by id.
     pub rules: &'a [RuleInfo],
+    /// The severity from which a finding fails the check (`--fail-on`):
+    /// JUnit reports findings below it as passing test output.
+    pub fail_on: Severity,
+    /// Paths that could not be checked at all (said on stderr): a run with
+    /// any never says "no problems".
+    pub unchecked: usize,
 }
 
 impl<'a> Options<'a> {
@@ -77,6 +84,8 @@ impl<'a> Options<'a> {
         Options {
             color: false,
             rules: &[],
+            fail_on: Severity::Error,
+            unchecked: 0,
         }
     }
 }
@@ -211,8 +220,8 @@ pub fn write(
     match format {
         Format::Human | Format::Json => Ok(()),
         Format::Sarif => sarif::write(reports, options, out),
-        Format::Github => github::write(reports, out),
-        Format::Junit => junit::write(reports, out),
+        Format::Github => github::write(reports, options.unchecked, out),
+        Format::Junit => junit::write(reports, options.fail_on, out),
         Format::Gitlab => gitlab::write(reports, out),
         Format::Rdjson => rdjson::write(reports, options, out),
     }

@@ -124,7 +124,36 @@ pub struct OptionDef {
     pub allowed: Option<Vec<Value>>,
 }
 
+/// In a list option's configured value, the item that stands for the
+/// built-in list: `first_stages: ["...", discover]` adds `discover` to it.
+pub const BUILT_IN_LIST: &str = "...";
+
 impl OptionDef {
+    /// The value a rule runs with when the config sets `value`: a list
+    /// holding [`BUILT_IN_LIST`] has the default list in its place.
+    pub fn configured(&self, value: &Value) -> Value {
+        let (Some(items), Some(defaults)) = (value.as_array(), self.default.as_array()) else {
+            return value.clone();
+        };
+        if self.kind != OptionType::StringList || !items.iter().any(|item| item == BUILT_IN_LIST) {
+            return value.clone();
+        }
+        let mut out: Vec<Value> = Vec::new();
+        for item in items {
+            let expanded = if item == BUILT_IN_LIST {
+                defaults.as_slice()
+            } else {
+                std::slice::from_ref(item)
+            };
+            for one in expanded {
+                if !out.contains(one) {
+                    out.push(one.clone());
+                }
+            }
+        }
+        Value::Array(out)
+    }
+
     /// Why `value` is not acceptable for this option, if it is not.
     pub fn refusal(&self, value: &Value) -> Option<String> {
         if !self.kind.accepts(value) {
@@ -189,7 +218,7 @@ impl OptionType {
             OptionType::String => "string",
             OptionType::Boolean => "boolean",
             OptionType::StringList => "list of strings",
-            OptionType::NumberMap => "mapping of names to numbers",
+            OptionType::NumberMap => "names with a number each",
         }
     }
 

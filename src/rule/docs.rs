@@ -62,6 +62,13 @@ pub fn rules_markdown(entries: &[Entry<'_>]) -> String {
             }
             out.push('\n');
         }
+        if entry.switchable() {
+            let _ = writeln!(
+                out,
+                "In `.planlint.yaml` (a list that holds `\"...\"` keeps the built-in items and adds yours):\n\n```yaml\n{}```\n",
+                crate::rule::explain::config_snippet(*entry)
+            );
+        }
         if let Some(rule) = entry.example_rule() {
             let _ = writeln!(
                 out,

@@ -1,6 +1,7 @@
 //! `planlint explain RULE`: everything about one rule or meta-rule, as text.
 
-use crate::rule::Entry;
+use crate::rule::definition::BUILT_IN_LIST;
+use crate::rule::{Entry, OptionType};
 use std::fmt::Write as _;
 
 pub fn render(entry: Entry<'_>) -> String {
@@ -48,14 +49,35 @@ pub fn render(entry: Entry<'_>) -> String {
     if entry.switchable() {
         let _ = writeln!(
             out,
-            "\nConfigure in .planlint.yaml\n  rules:\n    {}: warning",
-            entry.id()
+            "\nConfigure in .planlint.yaml\n{}",
+            indent(config_snippet(entry).trim_end())
         );
     } else {
         let _ = writeln!(out, "\nAlways reported: it cannot be switched off.");
     }
     if let Some(url) = entry.docs_url() {
         let _ = writeln!(out, "\nDocs: {url}");
+    }
+    out
+}
+
+/// A `.planlint.yaml` excerpt that sets the rule's severity and every
+/// option: numbers and the like at their default, lists extended (a list
+/// holding `"..."` keeps the built-in items and adds the others).
+pub fn config_snippet(entry: Entry<'_>) -> String {
+    let id = entry.id();
+    if entry.options().is_empty() {
+        return format!("rules:\n  {id}: warning\n");
+    }
+    let mut out = format!("rules:\n  {id}:\n    severity: warning\n    options:\n");
+    for (name, option) in entry.options() {
+        let value = match option.kind {
+            OptionType::StringList => {
+                format!("[\"{BUILT_IN_LIST}\", \"your own\"]   # \"{BUILT_IN_LIST}\" keeps the built-in list")
+            }
+            _ => format!("{}   # the default", option.default),
+        };
+        let _ = writeln!(out, "      {name}: {value}");
     }
     out
 }

@@ -9,6 +9,7 @@ use crate::finding::Severity;
 pub const PARSE_ERROR: &str = "parse-error";
 pub const SCHEMA: &str = "schema";
 pub const INVALID_SUPPRESSION: &str = "invalid-suppression";
+pub const NON_CANONICAL_VALUE: &str = "non-canonical-value";
 pub const RULE_ERROR: &str = "rule-error";
 pub const UNUSED_SUPPRESSION: &str = "unused-suppression";
 
@@ -48,6 +49,24 @@ pub const META_RULES: &[MetaRule] = &[
         with_rule: None,
     },
     MetaRule {
+        id: NON_CANONICAL_VALUE,
+        severity: Severity::Warning,
+        summary: "Numbers and dates are written plainly, as the plan format shows them.",
+        why: "planlint reads a value written the way people write it (`\"¥3,200\"`, `30k`, `62%`, \
+              `No.1`, `85万`, `2026年6月30日`) exactly, and every rule checks the value it read. \
+              Writing it plainly (`3200`, `30000`, `0.62`, `1`, `850000`, `2026-06-30`) is a \
+              matter of form, not of substance: other tools that read the plan (spreadsheets, \
+              scripts, dashboards) understand only the plain form. The finding carries the exact \
+              value to write, so `planlint check --fix` rewrites it; a plan whose only findings \
+              are these passes the check by default.",
+        source: "The plan format's \"values as people write them\" (docs: plan format); \
+                 ISO 8601 for dates.",
+        switchable: true,
+        fails: "version: 1\nname: Spring launch\ncurrency: CNY\nproduct: {name: Rings, price: \"¥3,200\"}\n",
+        passes: "version: 1\nname: Spring launch\ncurrency: CNY\nproduct: {name: Rings, price: 3200}\n",
+        with_rule: None,
+    },
+    MetaRule {
         id: PARSE_ERROR,
         severity: Severity::Error,
         summary: "The file is valid YAML or JSON.",
@@ -83,13 +102,13 @@ pub const META_RULES: &[MetaRule] = &[
     MetaRule {
         id: SCHEMA,
         severity: Severity::Error,
-        summary: "The plan follows the plan format (schemas/plan.schema.json).",
+        summary: "The plan uses the fields and kinds of values the plan format defines.",
         why: "Field names and types are a contract: a misspelled key (`dealine`) is not a deadline, \
               and every rule that reads the field then sees nothing. Unknown keys, wrong types and \
               impossible dates are reported where they occur, with the field's expected form and \
               the closest known name.",
-        source: "The plan format, a JSON Schema (2020-12) published with planlint as \
-                 schemas/plan.schema.json.",
+        source: "The plan format: planlint's README, section \"The plan format\", and the \
+                 field list editors complete plans from, published with every release.",
         switchable: true,
         fails: "version: 1\nname: Spring launch\nperiod: {start: 2026-03-01, ends: 2026-05-31}\n",
         passes: "version: 1\nname: Spring launch\nperiod: {start: 2026-03-01, end: 2026-05-31}\n",

@@ -115,6 +115,8 @@ pub struct Violation {
     pub error: Option<String>,
     /// The check could not run: a value it needed is not readable.
     pub unreadable: Option<Unreadable>,
+    /// What the underline says, when not "here" (`no \`test\` here`).
+    pub label: Option<String>,
 }
 
 /// A value a check needed, written in a way planlint cannot read.

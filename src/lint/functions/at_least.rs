@@ -1,6 +1,8 @@
 //! `at-least`: an amount at or above a threshold in the plan's currency
-//! (`amounts`, by ISO code; `default` for any other or none) needs one of
-//! the plan fields `unless` (e.g. a payment guarantee). A 4,800 JPY tea set
+//! (`amounts`, by ISO code; `default` for any other or none; above it
+//! with `strictly`) needs one of the plan fields `unless` (e.g. a payment
+//! guarantee) or of the fields `unless_fields` beside it (a channel's
+//! `test`). A 4,800 JPY tea set
 //! is not a 4,800 CNY ring. An amount that cannot be read is named.
 
 use super::api::{is_empty_value, Context, Function, Target, Violation};
@@ -16,7 +18,16 @@ pub(super) struct AtLeast {
     amounts: Map<String, Value>,
     default: f64,
     /// Plan pointers (`/payment/guarantee`); any that is filled in excuses it.
+    #[serde(default)]
     unless: Vec<String>,
+    /// Fields of the mapping that holds the amount (a channel's `test`);
+    /// any that is filled in excuses it, and the finding is at the mapping,
+    /// which lacks them.
+    #[serde(default)]
+    unless_fields: Vec<String>,
+    /// Only an amount above the threshold counts (not one equal to it).
+    #[serde(default)]
+    strictly: bool,
 }
 
 impl Function for AtLeast {
@@ -61,9 +72,26 @@ impl Function for AtLeast {
         let excused = self
             .unless
             .iter()
-            .any(|pointer| !is_empty_value(context.plan.pointer(pointer)));
-        if amount >= threshold && !excused {
-            out.push(Violation::at_target().var("threshold", format_number(threshold)));
+            .any(|pointer| !is_empty_value(context.plan.pointer(pointer)))
+            || self
+                .unless_fields
+                .iter()
+                .any(|field| !is_empty_value(target.sibling(context, field)));
+        let over = if self.strictly {
+            amount > threshold
+        } else {
+            amount >= threshold
+        };
+        if over && !excused {
+            let violation = if self.unless_fields.is_empty() {
+                Violation::at_target()
+            } else {
+                let pointer = target.pointer();
+                let mut at_node = Violation::at(pointer[..pointer.rfind('/').unwrap_or(0)].to_owned());
+                at_node.label = Some(format!("no `{}` here", self.unless_fields.join("` or `")));
+                at_node
+            };
+            out.push(violation.var("threshold", format_number(threshold)));
         }
     }
 }

@@ -9,6 +9,7 @@ mod api;
 mod at_least;
 mod channel_return;
 mod contains;
+mod counted;
 mod date_range;
 mod defined;
 mod enumeration;
@@ -20,6 +21,7 @@ mod marginal_cac;
 mod metric;
 mod numeric;
 mod pattern;
+mod readable;
 mod schema;
 mod truthy;
 mod undefined;
@@ -42,6 +44,7 @@ pub const FUNCTIONS: &[(&str, Compile)] = &[
     entry::<at_least::AtLeast>(),
     entry::<channel_return::ChannelReturn>(),
     entry::<contains::Contains>(),
+    entry::<counted::Counted>(),
     entry::<date_range::DateRange>(),
     entry::<defined::Defined>(),
     entry::<enumeration::Enumeration>(),
@@ -53,6 +56,7 @@ pub const FUNCTIONS: &[(&str, Compile)] = &[
     entry::<metric::Metric>(),
     entry::<numeric::Numeric>(),
     entry::<pattern::Pattern>(),
+    entry::<readable::Readable>(),
     entry::<schema::Schema>(),
     entry::<truthy::Truthy>(),
     entry::<undefined::Undefined>(),
@@ -121,10 +125,13 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    /// Every function on a node it accepts and one it flags: (function,
-    /// options, plan, pointer of the tested node, expected violations).
-    #[test]
-    fn every_function_fires_where_it_should_and_only_there() {
+    /// One case: function, options, plan, pointer of the tested node,
+    /// expected violations.
+    type Case = (&'static str, Value, Value, &'static str, usize);
+
+    /// Every function on a node it accepts and one it flags.
+    #[rustfmt::skip]
+    fn cases() -> Vec<Case> {
         let channel = |budget: i64, revenue: i64| json!({"channels": [{"name": "WeChat", "budget": budget, "test": {"budget": 5000, "revenue": revenue}}]});
         let tiers = |customers: i64| {
             json!({
@@ -136,8 +143,7 @@ mod tests {
         };
         let dated =
             |date: &str| json!({"period": {"start": "2026-01-01", "end": "2026-12-31"}, "date": date});
-        #[rustfmt::skip]
-        let cases: Vec<(&str, Value, Value, &str, usize)> = vec![
+        vec![
             ("answered", json!({"placeholders": ["TBD", "待招聘"]}), json!({"n": "Li Na"}), "/n", 0),
             ("answered", json!({"placeholders": ["TBD", "待招聘"]}), json!({"n": "待招聘"}), "/n", 1),
             ("answered", json!({"placeholders": ["TBD", "所有人"]}), json!({"n": ["所有人", "TBD"]}), "/n", 1),
@@ -150,11 +156,18 @@ mod tests {
             ("at-least", json!({"amounts": {"JPY": 20000}, "default": 1000, "unless": ["/payment/guarantee"]}), json!({"currency": "CNY", "p": {"price": 4800}}), "/p/price", 1),
             ("at-least", json!({"amounts": {}, "default": 1000, "unless": ["/payment/guarantee"]}), json!({"p": {"price": 4800}, "payment": {"guarantee": "escrow"}}), "/p/price", 0),
             ("at-least", json!({"amounts": {}, "default": 1000, "unless": ["/payment/guarantee"]}), json!({"p": {"price": "lots"}}), "/p/price", 1),
+            ("at-least", json!({"default": 5000, "unless_fields": ["test"], "strictly": true}), json!({"channels": [{"budget": 5000}]}), "/channels/0/budget", 0),
+            ("at-least", json!({"default": 5000, "unless_fields": ["test"], "strictly": true}), json!({"channels": [{"budget": 6000, "test": {"budget": 500}}]}), "/channels/0/budget", 0),
+            ("at-least", json!({"amounts": {"JPY": 100000}, "default": 5000, "unless_fields": ["test"], "strictly": true}), json!({"currency": "JPY", "channels": [{"budget": 30000}]}), "/channels/0/budget", 0),
+            ("at-least", json!({"default": 5000, "unless_fields": ["test"], "strictly": true}), json!({"channels": [{"budget": 6000}]}), "/channels/0/budget", 1),
             ("channel-return", json!({"min_return": 1}), channel(20000, 8000), "/channels/0", 0),
             ("channel-return", json!({"min_return": 1}), channel(20000, 3000), "/channels/0", 1),
             ("channel-return", json!({"min_return": 1}), channel(5000, 3000), "/channels/0", 0),
             ("contains", json!({"key": "type", "values": ["seo", "content"]}), json!({"n": [{"type": "ads"}, {"type": "SEO"}]}), "/n", 0),
             ("contains", json!({"key": "type", "values": ["seo", "content"]}), json!({"n": [{"type": "ads"}]}), "/n", 1),
+            ("counted", json!({"fields": ["metric"], "text": ["statement"], "filler": ["hit", "by", "k", "q"]}), json!({"g": {"statement": "Hit 50k by Q3"}}), "/g", 1),
+            ("counted", json!({"fields": ["metric"], "text": ["statement"], "filler": ["hit", "by", "k", "q"]}), json!({"g": {"statement": "Sell 50k cups by Q3"}}), "/g", 0),
+            ("counted", json!({"fields": ["metric"], "text": ["statement"], "filler": ["hit", "by", "k", "q"]}), json!({"g": {"statement": "Hit 50k by Q3", "metric": "cups sold"}}), "/g", 0),
             ("date-range", json!({"not_before": "/period/start", "not_after": "/period/end"}), dated("2026-06-30"), "/date", 0),
             ("date-range", json!({"not_before": "/period/start", "not_after": "/period/end"}), dated("2027-01-15"), "/date", 1),
             // A deadline that is no date stops the check, and says so.
@@ -188,6 +201,9 @@ mod tests {
             ("numeric", json!({"or_stated_in": ["s"]}), json!({"g": {"s": "Sell rings"}}), "/g/n", 1),
             ("pattern", json!({"match": "^[a-z]+$"}), json!({"n": "abc"}), "/n", 0),
             ("pattern", json!({"match": "^[a-z]+$"}), json!({"n": "ABC"}), "/n", 1),
+            ("readable", json!({}), json!({"goals": [{"deadline": "soon"}]}), "/goals/0/deadline", 1),
+            ("readable", json!({}), json!({"goals": [{"deadline": "2026/6/30"}]}), "/goals/0/deadline", 0),
+            ("readable", json!({}), json!({"goals": [{}]}), "/goals/0/deadline", 0),
             ("schema", json!({"schema": {"type": "integer", "minimum": 1}}), json!({"n": 3}), "/n", 0),
             ("schema", json!({"schema": {"type": "integer", "minimum": 1}}), json!({"n": 0}), "/n", 1),
             ("truthy", json!({}), json!({"n": "x"}), "/n", 0),
@@ -198,7 +214,12 @@ mod tests {
             ("vague-text", json!({"phrases": ["grow sales"]}), json!({"n": "Grow sales"}), "/n", 1),
             ("vague-text", json!({"phrases": ["让更多人知道我们"]}), json!({"n": "今年让更多人知道我们"}), "/n", 1),
             ("vague-text", json!({"phrases": ["grow sales"], "unless_number_in": ["target"]}), json!({"g": {"n": "Grow sales", "target": 40}}), "/g/n", 0),
-        ];
+        ]
+    }
+
+    #[test]
+    fn every_function_fires_where_it_should_and_only_there() {
+        let cases = cases();
         let mut tested: Vec<&str> = cases.iter().map(|case| case.0).collect();
         tested.dedup();
         assert_eq!(

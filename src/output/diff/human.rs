@@ -1,6 +1,7 @@
 //! The diff as aligned text for a terminal.
 
 use super::{show, show_difference, ListedFinding, PlanDiff, Presence};
+use crate::output::width::{pad_left, pad_right};
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
@@ -15,12 +16,18 @@ pub fn write(diff: &PlanDiff, out: &mut dyn Write) -> io::Result<()> {
         let after = show(change.after, change.unit, currency);
         let line = if change.changed() {
             format!(
-                "  {:<22} {before:>16} -> {after:<16} {}",
-                change.label,
+                "  {} {} -> {} {}",
+                pad_right(change.label, 22),
+                pad_left(&before, 16),
+                pad_right(&after, 16),
                 show_difference(change, currency)
             )
         } else {
-            format!("  {:<22} {before:>16}    (unchanged)", change.label)
+            format!(
+                "  {} {}    (unchanged)",
+                pad_right(change.label, 22),
+                pad_left(&before, 16)
+            )
         };
         let _ = writeln!(text, "{}", line.trim_end());
     }
@@ -39,10 +46,10 @@ pub fn write(diff: &PlanDiff, out: &mut dyn Write) -> io::Result<()> {
         let _ = writeln!(text, "  {}{note}", channel.name);
         for change in channel.numbers.iter().filter(|change| change.changed()) {
             let line = format!(
-                "    {:<24} {:>14} -> {:<14} {}",
-                change.label,
-                show(change.before, change.unit, currency),
-                show(change.after, change.unit, currency),
+                "    {} {} -> {} {}",
+                pad_right(change.label, 24),
+                pad_left(&show(change.before, change.unit, currency), 14),
+                pad_right(&show(change.after, change.unit, currency), 14),
                 show_difference(change, currency)
             );
             let _ = writeln!(text, "{}", line.trim_end());

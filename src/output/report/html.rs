@@ -126,7 +126,7 @@ fn plan_section(page: &mut String, number: usize, view: &PlanView) {
         for value in &view.unread {
             let _ = writeln!(
                 page,
-                "<li><code>{}</code> is <code>{}</code>, which is not {}: the numbers that need it are left out.</li>",
+                "<li>{} is <code>{}</code>, which is not {}: the numbers that need it are left out.</li>",
                 escape(&value.field),
                 escape(&value.written),
                 escape(value.noun)
