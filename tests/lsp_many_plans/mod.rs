@@ -32,13 +32,21 @@ pub fn plan_uri(root: &str, n: usize) -> String {
     format!("{root}/plans/p{n:05}.plan.yaml")
 }
 
-/// What a session saw after the opens: when the hover was answered, how
-/// often each file had diagnostics published, and in what order.
+/// How often a hover is sent while the plans are being linted.
+pub const HOVER_EVERY: Duration = Duration::from_millis(100);
+
+/// What a session saw after the opens: how long hovers took, how often
+/// each file had diagnostics published, and in what order.
 #[derive(Debug)]
 pub struct Seen {
-    /// From the hover's sending to its answer.
+    /// The hover sent right after the opens: from its sending to its answer.
     pub hover: Duration,
-    /// Plans with diagnostics published before the hover was answered.
+    /// The slowest of all hovers (one every [`HOVER_EVERY`] until every
+    /// plan is linted).
+    pub slowest_hover: Duration,
+    /// Hovers answered before every plan was linted.
+    pub hovers_while_linting: usize,
+    /// Plans with diagnostics published before the first hover's answer.
     pub plans_before_hover: usize,
     /// Publishes on the config file, in all.
     pub config_publishes: usize,
@@ -48,13 +56,14 @@ pub struct Seen {
     pub plan_publishes: usize,
     /// Plans whose one diagnostic points at the config as the cause.
     pub plans_blaming_the_config: usize,
-    /// From the hover's sending to the last plan's diagnostics.
+    /// From the first hover's sending to the last plan's diagnostics.
     pub all_linted: Duration,
 }
 
 /// Writes `.planlint.yaml` (broken) in `dir`, opens `plans` plans in
 /// `dir/plans` as fast as the pipe takes them, sends a hover on the first
-/// at once, and then waits (up to `limit`) for every plan's diagnostics.
+/// at once and another every [`HOVER_EVERY`] after its answer, on plans
+/// across the list, until (at most `limit`) every plan has diagnostics.
 pub fn session(client: &mut Client, dir: &Path, root: &str, plans: usize, limit: Duration) -> Seen {
     std::fs::create_dir_all(dir.join("plans")).unwrap();
     std::fs::write(dir.join(".planlint.yaml"), BROKEN_CONFIG).unwrap();
@@ -63,13 +72,23 @@ pub fn session(client: &mut Client, dir: &Path, root: &str, plans: usize, limit:
     for n in 0..plans {
         client.open(&plan_uri(root, n), &plan(n));
     }
-    let sent = Instant::now();
-    client.send(
-        json!({"jsonrpc": "2.0", "id": "hover-after-opens", "method": "textDocument/hover",
-        "params": {"textDocument": {"uri": plan_uri(root, 0)}, "position": {"line": 1, "character": 8}}}),
-    );
+    let started = Instant::now();
+    let mut hovers_sent = 0;
+    let mut send_hover = |client: &mut Client| {
+        let n = (hovers_sent * 997) % plans;
+        hovers_sent += 1;
+        client.send(
+            json!({"jsonrpc": "2.0", "id": format!("hover-{hovers_sent}"), "method": "textDocument/hover",
+            "params": {"textDocument": {"uri": plan_uri(root, n)}, "position": {"line": 1, "character": 8}}}),
+        );
+        Instant::now()
+    };
+    let mut asked = Some(send_hover(client));
+    let mut answered_at = started;
     let mut seen = Seen {
         hover: Duration::MAX,
+        slowest_hover: Duration::ZERO,
+        hovers_while_linting: 0,
         plans_before_hover: 0,
         config_publishes: 0,
         config_diagnostics: Value::Null,
@@ -78,18 +97,27 @@ pub fn session(client: &mut Client, dir: &Path, root: &str, plans: usize, limit:
         all_linted: Duration::MAX,
     };
     let mut linted: HashSet<String> = HashSet::new();
-    let deadline = sent + limit;
-    while linted.len() < plans || seen.hover == Duration::MAX {
+    let deadline = started + limit;
+    while linted.len() < plans || asked.is_some() {
         let Some(left) = deadline.checked_duration_since(Instant::now()) else {
             break;
         };
-        let Some(message) = client.expect_within(left, |_| true) else {
-            break;
+        if asked.is_none() && linted.len() < plans && answered_at.elapsed() >= HOVER_EVERY {
+            asked = Some(send_hover(client));
+        }
+        let Some(message) = client.expect_within(left.min(Duration::from_millis(10)), |_| true) else {
+            continue;
         };
-        if message["id"] == "hover-after-opens" {
+        if message["id"].as_str().is_some_and(|id| id.starts_with("hover-")) {
             assert!(message.get("error").is_none(), "{message}");
-            seen.hover = sent.elapsed();
-            seen.plans_before_hover = linted.len();
+            let took = asked.take().map_or(Duration::ZERO, |at| at.elapsed());
+            answered_at = Instant::now();
+            if seen.hover == Duration::MAX {
+                seen.hover = took;
+                seen.plans_before_hover = linted.len();
+            }
+            seen.slowest_hover = seen.slowest_hover.max(took);
+            seen.hovers_while_linting += usize::from(linted.len() < plans);
             continue;
         }
         if message["method"] != "textDocument/publishDiagnostics" {
@@ -108,8 +136,15 @@ pub fn session(client: &mut Client, dir: &Path, root: &str, plans: usize, limit:
             seen.plans_blaming_the_config += usize::from(blames_config);
             linted.insert(uri);
             if linted.len() == plans {
-                seen.all_linted = sent.elapsed();
+                seen.all_linted = started.elapsed();
             }
+        }
+    }
+    if let Some(at) = asked {
+        // Never answered within the session.
+        seen.slowest_hover = seen.slowest_hover.max(at.elapsed());
+        if seen.hover == Duration::MAX {
+            seen.hover = at.elapsed();
         }
     }
     seen
