@@ -97,3 +97,33 @@ fn a_broken_config_is_published_once_and_requests_are_answered_among_3000_plans(
     );
     assert_eq!(client.finish(), 0);
 }
+
+/// A config that does not load is read once, not per lint; a config file
+/// that appears nearer the plans is still seen, with nothing said by the
+/// editor, and their diagnostics follow it.
+#[test]
+fn a_config_added_beside_plans_under_a_broken_one_is_seen() {
+    let (dir, root) = workspace();
+    let mut client = Client::start(dir.path());
+    let seen = session(&mut client, dir.path(), &root, 3, Duration::from_secs(20));
+    assert_eq!(seen.plans_blaming_the_config, 3);
+    std::fs::write(
+        dir.path().join("plans/.planlint.yaml"),
+        "rules:\n  vague-goal: off\n",
+    )
+    .unwrap();
+    let first = plan_uri(&root, 0);
+    let relinted = client
+        .expect_within(Duration::from_secs(10), |m| {
+            m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == first.as_str()
+        })
+        .expect("the plan is linted again under the new config");
+    let diagnostics = relinted["params"]["diagnostics"].as_array().unwrap();
+    assert!(
+        diagnostics
+            .iter()
+            .all(|d| d["code"].is_string() && d["code"] != "vague-goal"),
+        "{diagnostics:?}"
+    );
+    assert_eq!(client.finish(), 0);
+}

@@ -26,8 +26,9 @@ pub struct Workspace {
     linters: Linters,
     /// The files the configs were read from, as they were then.
     stamps: HashMap<PathBuf, Stamp>,
-    /// Why the config of a folder did not load, by folder.
-    failed: RefCell<HashMap<PathBuf, UserError>>,
+    /// Why the config of a folder did not load, by folder, with the config
+    /// file the folder found then (to see another one appear).
+    failed: RefCell<HashMap<PathBuf, (Option<PathBuf>, UserError)>>,
 }
 
 fn stamp(path: &Path) -> Stamp {
@@ -53,12 +54,13 @@ impl Workspace {
     /// that does not load is read once: its error is kept for the folder.
     pub fn config_for(&self, path: &Path) -> Result<Arc<Config>, UserError> {
         let folder = absolute(path).parent().map(Path::to_path_buf).unwrap_or_default();
-        if let Some(error) = self.failed.borrow().get(&folder) {
+        if let Some((_, error)) = self.failed.borrow().get(&folder) {
             return Err(error.clone());
         }
         let config = self.linters.configs().for_file(path);
         if let Err(error) = &config {
-            self.failed.borrow_mut().insert(folder, error.clone());
+            let found = Config::discover(&folder);
+            self.failed.borrow_mut().insert(folder, (found, error.clone()));
         }
         config
     }
@@ -98,7 +100,13 @@ impl Workspace {
     /// now find another config file (one was added or removed).
     pub fn changed_on_disk(&self) -> bool {
         let edited = self.stamps.iter().any(|(path, before)| stamp(path) != *before);
+        let found_another = self
+            .failed
+            .borrow()
+            .iter()
+            .any(|(folder, (found, _))| Config::discover(folder) != *found);
         edited
+            || found_another
             || self
                 .linters
                 .configs()
