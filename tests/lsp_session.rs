@@ -324,5 +324,79 @@ fn a_date_that_reads_two_ways_offers_both_readings() {
         actions.iter().all(|a| a["isPreferred"] != true),
         "a guess is offered as the preferred fix: {actions:?}"
     );
+}
+
+/// `text` with one LSP edit (UTF-16 positions) applied.
+fn apply_edit(text: &str, edit: &Value) -> String {
+    let offset = |position: &Value| {
+        let line = position["line"].as_u64().unwrap() as usize;
+        let column = position["character"].as_u64().unwrap() as usize;
+        let line_start: usize = text.split_inclusive('\n').take(line).map(str::len).sum();
+        let mut units = 0;
+        let mut at = line_start;
+        for c in text[line_start..].chars() {
+            if units >= column || c == '\n' {
+                break;
+            }
+            units += c.len_utf16();
+            at += c.len_utf8();
+        }
+        at
+    };
+    let start = offset(&edit["range"]["start"]);
+    let end = offset(&edit["range"]["end"]);
+    format!(
+        "{}{}{}",
+        &text[..start],
+        edit["newText"].as_str().unwrap(),
+        &text[end..]
+    )
+}
+
+/// JSON has no comments: a JSON plan (here with a byte-order mark, which
+/// hides its opening brace from a look at the first character) is offered
+/// no `# planlint-disable` comment, and every edit offered leaves it JSON.
+#[test]
+fn a_json_plan_gets_no_yaml_comment_actions() {
+    let (_dir, root) = workspace();
+    let mut client = Client::start(_dir.path());
+    client.initialize(&root);
+    let uri = format!("{root}/spring.plan.json");
+    let text = "\u{feff}{\n  \"version\": 1,\n  \"name\": \"Spring launch\",\n  \"owner\": \"Li Na\",\n  \"currency\": \"CNY\",\n  \
+        \"period\": {\"start\": \"2026-03-01\", \"end\": \"2026-08-31\"},\n  \"goals\": [\n    \
+        {\"id\": \"awareness\", \"statement\": \"Increase awareness\", \"dealine\": \"2026-06-30\"}\n  ]\n}\n";
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "json", "version": 1, "text": text}}),
+    );
+    let published = client.diagnostics_for(&uri);
+    let found = codes(&published);
+    assert!(
+        found.contains(&"vague-goal".to_owned()) && found.contains(&"schema".to_owned()),
+        "{found:?}"
+    );
+    let lines = text.matches('\n').count();
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri},
+            "range": {"start": {"line": 0, "character": 0}, "end": {"line": lines, "character": 0}},
+            "context": {"diagnostics": []}}),
+    );
+    let actions = actions["result"].as_array().cloned().unwrap_or_default();
+    eprintln!(
+        "offered: {:?}",
+        actions.iter().map(|a| a["title"].clone()).collect::<Vec<_>>()
+    );
+    for action in &actions {
+        for edit in action["edit"]["changes"][&uri].as_array().unwrap() {
+            let new_text = edit["newText"].as_str().unwrap();
+            assert!(!new_text.contains('#'), "a comment offered in JSON: {action}");
+            let fixed = apply_edit(text, edit);
+            assert!(
+                serde_json::from_str::<Value>(fixed.trim_start_matches('\u{feff}')).is_ok(),
+                "{action} leaves the plan not JSON:\n{fixed}"
+            );
+        }
+    }
     assert_eq!(client.finish(), 0);
 }

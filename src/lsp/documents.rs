@@ -19,12 +19,27 @@ pub struct OpenDocument {
     pub analysis: Option<Arc<Analysis>>,
     /// When the first change not yet linted came, and the last one.
     pub changed: Option<(Instant, Instant)>,
+    /// When the editor last opened, edited or asked about the buffer:
+    /// the buffers touched last are linted first.
+    pub touched: Instant,
+    /// The editor's language id (`yaml`, `json`, ...).
+    pub language: String,
 }
 
 impl OpenDocument {
     /// The analysis of the current text, if it has been made.
     pub fn current(&self) -> Option<&Arc<Analysis>> {
         self.analysis.as_ref().filter(|_| self.changed.is_none())
+    }
+
+    /// Whether the buffer is JSON, where comments are not allowed: by its
+    /// file name, or the language the editor says it is in.
+    pub fn is_json(&self) -> bool {
+        let named_json = self
+            .path
+            .extension()
+            .is_some_and(|extension| extension.eq_ignore_ascii_case("json"));
+        named_json || matches!(self.language.as_str(), "json" | "jsonc")
     }
 }
 
@@ -35,7 +50,7 @@ pub struct Documents {
 }
 
 impl Documents {
-    pub fn open(&mut self, uri: &str, text: String, version: i32) {
+    pub fn open(&mut self, uri: &str, text: String, version: i32, language: &str) {
         let now = Instant::now();
         self.open.insert(
             uri.to_owned(),
@@ -45,8 +60,17 @@ impl Documents {
                 version,
                 analysis: None,
                 changed: Some((now, now)),
+                touched: now,
+                language: language.to_owned(),
             },
         );
+    }
+
+    /// Notes that the editor asked about the buffer.
+    pub fn touch(&mut self, uri: &str) {
+        if let Some(document) = self.open.get_mut(uri) {
+            document.touched = Instant::now();
+        }
     }
 
     /// Applies an edit: whole-text changes replace the text, ranged ones
@@ -76,6 +100,7 @@ impl Documents {
         let now = Instant::now();
         let first = document.changed.map_or(now, |(first, _)| first);
         document.changed = Some((first, now));
+        document.touched = now;
     }
 
     pub fn close(&mut self, uri: &str) -> Option<OpenDocument> {
@@ -102,17 +127,21 @@ impl Documents {
         }
     }
 
-    /// Buffers whose edits have paused for `quiet`, or have waited `longest`.
+    /// Buffers whose edits have paused for `quiet`, or have waited
+    /// `longest`: the buffer touched last first.
     pub fn due(&self, now: Instant, quiet: std::time::Duration, longest: std::time::Duration) -> Vec<String> {
-        self.open
+        let mut due: Vec<(&String, Instant)> = self
+            .open
             .iter()
             .filter(|(_, document)| {
                 document.changed.is_some_and(|(first, last)| {
                     now.duration_since(last) >= quiet || now.duration_since(first) >= longest
                 })
             })
-            .map(|(uri, _)| uri.clone())
-            .collect()
+            .map(|(uri, document)| (uri, document.touched))
+            .collect();
+        due.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+        due.into_iter().map(|(uri, _)| uri.clone()).collect()
     }
 
     /// When the next buffer becomes due, if any is waiting.
@@ -133,7 +162,12 @@ mod tests {
     #[test]
     fn ranged_and_whole_changes_apply() {
         let mut documents = Documents::default();
-        documents.open("file:///a.plan.yaml", "name: 计划\ndealine: 1\n".into(), 1);
+        documents.open(
+            "file:///a.plan.yaml",
+            "name: 计划\ndealine: 1\n".into(),
+            1,
+            "yaml",
+        );
         let edit = |line, from, to, text: &str| TextDocumentContentChangeEvent {
             range: Some(Range::new(Position::new(line, from), Position::new(line, to))),
             range_length: None,

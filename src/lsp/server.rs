@@ -3,6 +3,13 @@
 //! linted when the edits pause ([`QUIET`]) or have gone on for [`LONGEST`],
 //! so after a burst only the newest version is linted, and every publish
 //! carries the version it describes.
+//!
+//! Linting waits behind the editor: the loop takes every frame that has
+//! come, then lints for at most [`SLICE`] (the buffers touched last first)
+//! and looks at the frames again, so with thousands of plans to lint after
+//! a config change a hover is still answered at once (a request lints its
+//! own buffer first when it is due). A config's problems are published on
+//! the config (and its rule files) once, when they change, never per plan.
 
 use crate::lsp::analysis::Analysis;
 use crate::lsp::diagnostics;
@@ -11,7 +18,7 @@ use crate::lsp::handlers::{code_action, completion, hover, inlay_hints, symbols}
 use crate::lsp::jsonrpc::{self, code, Incoming};
 use crate::lsp::text::{Encoding, Lines};
 use crate::lsp::transport::{write_frame, Frame};
-use crate::lsp::workspace::{is_config_file, Workspace};
+use crate::lsp::workspace::Workspace;
 use crate::project::discover::is_plan_file_name;
 use lsp_types::notification::{
     DidChangeTextDocument, DidChangeWatchedFiles, DidCloseTextDocument, DidOpenTextDocument,
@@ -34,7 +41,7 @@ use serde_json::{json, Value};
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, TryRecvError};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -44,6 +51,9 @@ const QUIET: Duration = Duration::from_millis(60);
 const LONGEST: Duration = Duration::from_millis(1500);
 /// How often configs and rule files are looked at on disk.
 const POLL: Duration = Duration::from_millis(1000);
+/// The longest the server lints (or takes in frames) before it looks at the
+/// other one again.
+const SLICE: Duration = Duration::from_millis(25);
 
 /// Where the session is in the protocol's life cycle.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,9 +69,12 @@ pub struct Server<W: Write> {
     encoding: Encoding,
     documents: Documents,
     workspace: Workspace,
-    /// Files outside the open plans (configs, rule files) that have
-    /// diagnostics published, to clear them when they are mended.
-    config_diagnostics: BTreeSet<String>,
+    /// The diagnostics published on files outside the open plans (configs,
+    /// rule files), to publish only what changed and clear what is mended.
+    config_diagnostics: BTreeMap<String, Vec<Diagnostic>>,
+    /// Whether the configs' problems are to be looked at again (a buffer
+    /// was opened or closed, or the configs were read again).
+    config_check_due: bool,
     watch_files: bool,
     last_poll: Instant,
 }
@@ -75,7 +88,8 @@ impl<W: Write> Server<W> {
             encoding: Encoding::Utf16,
             documents: Documents::default(),
             workspace: Workspace::new(root),
-            config_diagnostics: BTreeSet::new(),
+            config_diagnostics: BTreeMap::new(),
+            config_check_due: false,
             watch_files: false,
             last_poll: Instant::now(),
         }
@@ -85,6 +99,23 @@ impl<W: Write> Server<W> {
     /// 0 after `shutdown`, 1 without it, as the protocol asks.
     pub fn run(&mut self, frames: &Receiver<Frame>) -> i32 {
         loop {
+            // Every frame that has come (for at most a slice), unwaited for.
+            let taking = Instant::now();
+            while taking.elapsed() < SLICE {
+                match frames.try_recv() {
+                    Ok(frame) => {
+                        if let Some(exit_code) = self.frame(frame) {
+                            return exit_code;
+                        }
+                    }
+                    Err(TryRecvError::Empty) => break,
+                    Err(TryRecvError::Disconnected) => return self.exit_code(),
+                }
+            }
+            // Then a slice of linting; with more due, the frames come first.
+            if self.background() {
+                continue;
+            }
             let now = Instant::now();
             let wake = self
                 .documents
@@ -100,11 +131,20 @@ impl<W: Write> Server<W> {
                 Err(RecvTimeoutError::Timeout) => {}
                 Err(RecvTimeoutError::Disconnected) => return self.exit_code(),
             }
-            self.lint_due();
-            if self.last_poll.elapsed() >= POLL {
-                self.poll_configs();
-            }
         }
+    }
+
+    /// The work between frames: the configs' problems when they may have
+    /// changed, a slice of due lints, the look at the configs on disk.
+    /// Whether lints are still due.
+    fn background(&mut self) -> bool {
+        if self.last_poll.elapsed() >= POLL {
+            self.poll_configs();
+        }
+        if self.config_check_due {
+            self.publish_config_problems();
+        }
+        self.lint_due(SLICE)
     }
 
     fn exit_code(&self) -> i32 {
@@ -226,11 +266,13 @@ impl<W: Write> Server<W> {
 
     fn code_action(&mut self, params: CodeActionParams) -> Option<CodeActionResponse> {
         let uri = params.text_document.uri.as_str().to_owned();
+        let json = self.documents.get(&uri)?.is_json();
         self.with_analysis(&uri, |analysis, text, encoding| {
             let lines = analysis.lines(text);
             let request = code_action::Request {
                 analysis,
                 text,
+                json,
                 uri: &uri,
                 start: lines.offset(params.range.start, encoding),
                 end: lines.offset(params.range.end, encoding),
@@ -356,10 +398,9 @@ impl<W: Write> Server<W> {
     fn did_open(&mut self, params: DidOpenTextDocumentParams) {
         let document = params.text_document;
         let uri = document.uri.as_str().to_owned();
-        self.documents.open(&uri, document.text, document.version);
-        if is_config_file(&crate::lsp::text::uri_to_path(&uri)) {
-            self.publish_config_problems();
-        }
+        self.documents
+            .open(&uri, document.text, document.version, &document.language_id);
+        self.config_check_due = true;
     }
 
     fn did_change(&mut self, params: DidChangeTextDocumentParams) {
@@ -378,6 +419,7 @@ impl<W: Write> Server<W> {
             if is_plan(&closed.path) {
                 self.publish(&uri, Vec::new(), None);
             }
+            self.config_check_due = true;
         }
     }
 
@@ -398,13 +440,13 @@ impl<W: Write> Server<W> {
         }
     }
 
-    /// Configs or rule files changed: read them again, re-lint every plan.
+    /// Configs or rule files changed: read them again, their problems at
+    /// once, and re-lint every plan as time allows (a buffer asked about
+    /// is linted when it is asked about).
     fn reload(&mut self) {
         self.workspace.reload();
         self.documents.mark_all_changed();
-        self.lint_all_now();
         self.publish_config_problems();
-        self.workspace.remember();
     }
 
     fn poll_configs(&mut self) {
@@ -416,17 +458,16 @@ impl<W: Write> Server<W> {
         }
     }
 
-    fn lint_due(&mut self) {
-        for uri in self.documents.due(Instant::now(), QUIET, LONGEST) {
+    /// Lints due buffers for about `budget`; whether some are still due.
+    fn lint_due(&mut self, budget: Duration) -> bool {
+        let started = Instant::now();
+        for uri in self.documents.due(started, QUIET, LONGEST) {
+            if started.elapsed() >= budget {
+                return true;
+            }
             self.lint(&uri);
         }
-    }
-
-    fn lint_all_now(&mut self) {
-        let uris: Vec<String> = self.documents.iter().map(|(uri, _)| uri.clone()).collect();
-        for uri in uris {
-            self.lint(&uri);
-        }
+        false
     }
 
     /// Lints the buffer's current text and publishes its diagnostics.
@@ -439,10 +480,6 @@ impl<W: Write> Server<W> {
             is_plan(&document.path).then(|| diagnostics_of(&analysis, &document.text, uri, self.encoding));
         let version = document.version;
         let path = document.path.clone();
-        let broken_config = analysis
-            .problem
-            .as_ref()
-            .is_some_and(|problem| problem.location.is_some());
         if let Some(document) = self.documents.get_mut(uri) {
             document.analysis = Some(analysis);
             document.changed = None;
@@ -456,9 +493,6 @@ impl<W: Write> Server<W> {
         if let Some(diagnostics) = publish {
             self.publish(uri, diagnostics, Some(version));
         }
-        if broken_config {
-            self.publish_config_problems();
-        }
     }
 
     fn publish(&mut self, uri: &str, diagnostics: Vec<Diagnostic>, version: Option<i32>) {
@@ -469,17 +503,22 @@ impl<W: Write> Server<W> {
         self.send(&jsonrpc::notification(PublishDiagnostics::METHOD, params));
     }
 
-    /// Errors in configs and rule files, at their places in those files;
-    /// files that had some and have none now are cleared.
+    /// Errors in configs and rule files, at their places in those files,
+    /// for the configs of the open buffers (each folder asked once, each
+    /// config read once); only files whose problems changed are published,
+    /// and files that had some and have none now are cleared.
     fn publish_config_problems(&mut self) {
+        self.config_check_due = false;
         let mut by_file: BTreeMap<String, Vec<Diagnostic>> = BTreeMap::new();
+        let mut folders: BTreeSet<&Path> = BTreeSet::new();
         let paths: Vec<PathBuf> = self
             .documents
             .iter()
+            .filter(|(_, document)| folders.insert(document.path.parent().unwrap_or(Path::new(""))))
             .map(|(_, document)| document.path.clone())
             .collect();
         for path in paths {
-            if let Err(error) = self.workspace.linters().configs().for_path(&path) {
+            if let Err(error) = self.workspace.config_for(&path) {
                 for (file, diagnostic) in diagnostics::placed_each(&error, self.encoding) {
                     let list = by_file.entry(file).or_default();
                     if !list.contains(&diagnostic) {
@@ -488,22 +527,22 @@ impl<W: Write> Server<W> {
                 }
             }
         }
-        let stale: Vec<String> = self
-            .config_diagnostics
-            .iter()
-            .filter(|file| !by_file.contains_key(*file))
-            .cloned()
-            .collect();
-        for file in stale {
-            self.publish(&file, Vec::new(), None);
-        }
-        self.config_diagnostics = by_file.keys().cloned().collect();
-        for file in &self.config_diagnostics {
+        // The configs read are compared with the disk from now on, and so
+        // are the files the errors are in.
+        self.workspace.remember();
+        for file in by_file.keys() {
             self.workspace.watch(&crate::lsp::text::uri_to_path(file));
         }
-        for (file, list) in by_file {
-            self.publish(&file, list, None);
+        let before = std::mem::take(&mut self.config_diagnostics);
+        for file in before.keys().filter(|file| !by_file.contains_key(*file)) {
+            self.publish(file, Vec::new(), None);
         }
+        for (file, list) in &by_file {
+            if before.get(file) != Some(list) {
+                self.publish(file, list.clone(), None);
+            }
+        }
+        self.config_diagnostics = by_file;
     }
 
     /// Runs `answer` on the buffer's current analysis (linting it first if
@@ -516,12 +555,14 @@ impl<W: Write> Server<W> {
         if self.documents.get(uri)?.current().is_none() {
             self.lint(uri);
         }
+        self.documents.touch(uri);
         let document = self.documents.get(uri)?;
         let analysis = document.current()?;
         Some(answer(analysis, &document.text, self.encoding))
     }
 
-    fn with_text<T>(&self, uri: &str, answer: impl FnOnce(&str, Encoding) -> T) -> Option<T> {
+    fn with_text<T>(&mut self, uri: &str, answer: impl FnOnce(&str, Encoding) -> T) -> Option<T> {
+        self.documents.touch(uri);
         let document = self.documents.get(uri)?;
         Some(answer(&document.text, self.encoding))
     }
@@ -539,12 +580,12 @@ fn is_plan(path: &Path) -> bool {
 
 /// Analyses one version of a buffer with the config that applies to it.
 fn analyze(workspace: &Workspace, path: &Path, text: &str) -> Analysis {
-    let config = workspace.linters().configs().for_path(path).ok();
+    let config = workspace.config_for(path).ok();
     let shown = crate::project::paths::display_path(path);
     if !is_plan(path) {
         return Analysis::unchecked(&shown, text, None, config);
     }
-    let problem = match workspace.linters().for_path(path) {
+    let problem = match workspace.linter_for(path) {
         Ok((_, max_size)) if text.len() as u64 > max_size => crate::error::UserError::new(format!(
             "this plan is {} bytes, over the {max_size}-byte limit for a plan: not checked",
             text.len()

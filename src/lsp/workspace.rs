@@ -3,11 +3,19 @@
 //! second loading path); a change on disk (seen by a save, a file watch
 //! event, or the server's own once-a-second look at the files it read)
 //! throws the whole set away, so the next lint reads them afresh.
+//!
+//! A config that does not load is read once per change, not once per plan:
+//! its error is kept for the folder until the set is thrown away.
 
-use crate::project::config::{Config, CONFIG_FILE_NAMES};
+use crate::error::UserError;
+use crate::lint::engine::Linter;
+use crate::project::config::Config;
 use crate::project::config_set::{ConfigSet, Linters};
+use crate::project::paths::absolute;
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::SystemTime;
 
 /// What a file looked like: its modification time and size (`None`: gone).
@@ -18,6 +26,9 @@ pub struct Workspace {
     linters: Linters,
     /// The files the configs were read from, as they were then.
     stamps: HashMap<PathBuf, Stamp>,
+    /// Why the config of a folder did not load, by folder, with the config
+    /// file the folder found then (to see another one appear).
+    failed: RefCell<HashMap<PathBuf, (Option<PathBuf>, UserError)>>,
 }
 
 fn stamp(path: &Path) -> Stamp {
@@ -35,17 +46,37 @@ impl Workspace {
             linters: fresh_linters(&root),
             root,
             stamps: HashMap::new(),
+            failed: RefCell::new(HashMap::new()),
         }
     }
 
-    pub fn linters(&self) -> &Linters {
-        &self.linters
+    /// The config of the buffer at `path` (a file, saved or not). A config
+    /// that does not load is read once: its error is kept for the folder.
+    pub fn config_for(&self, path: &Path) -> Result<Arc<Config>, UserError> {
+        let folder = absolute(path).parent().map(Path::to_path_buf).unwrap_or_default();
+        if let Some((_, error)) = self.failed.borrow().get(&folder) {
+            return Err(error.clone());
+        }
+        let config = self.linters.configs().for_file(path);
+        if let Err(error) = &config {
+            let found = Config::discover(&folder);
+            self.failed.borrow_mut().insert(folder, (found, error.clone()));
+        }
+        config
+    }
+
+    /// The linter for the buffer at `path` and the largest text its config
+    /// accepts (the config read through [`Workspace::config_for`]).
+    pub fn linter_for(&self, path: &Path) -> Result<(Arc<Linter>, u64), UserError> {
+        self.config_for(path)?;
+        self.linters.for_file(path)
     }
 
     /// Forgets every config and linter; they are read again when needed.
     pub fn reload(&mut self) {
         self.linters = fresh_linters(&self.root);
         self.stamps.clear();
+        self.failed.borrow_mut().clear();
     }
 
     /// Notes how the files read so far look now, to compare with later.
@@ -69,7 +100,13 @@ impl Workspace {
     /// now find another config file (one was added or removed).
     pub fn changed_on_disk(&self) -> bool {
         let edited = self.stamps.iter().any(|(path, before)| stamp(path) != *before);
+        let found_another = self
+            .failed
+            .borrow()
+            .iter()
+            .any(|(folder, (found, _))| Config::discover(folder) != *found);
         edited
+            || found_another
             || self
                 .linters
                 .configs()
@@ -77,11 +114,4 @@ impl Workspace {
                 .into_iter()
                 .any(|(folder, resolved)| Config::discover(&folder) != resolved)
     }
-}
-
-/// `.planlint.yaml` or `.planlint.yml`.
-pub fn is_config_file(path: &Path) -> bool {
-    path.file_name()
-        .and_then(|name| name.to_str())
-        .is_some_and(|name| CONFIG_FILE_NAMES.contains(&name))
 }

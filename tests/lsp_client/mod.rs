@@ -19,7 +19,12 @@ pub struct Client {
 
 impl Client {
     pub fn start(dir: &Path) -> Client {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_planlint"))
+        Client::start_binary(Path::new(env!("CARGO_BIN_EXE_planlint")), dir)
+    }
+
+    /// Runs `binary lsp` in `dir` (a benchmark may time another build).
+    pub fn start_binary(binary: &Path, dir: &Path) -> Client {
+        let mut child = Command::new(binary)
             .arg("lsp")
             .current_dir(dir)
             .stdin(Stdio::piped())

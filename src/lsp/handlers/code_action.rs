@@ -1,8 +1,9 @@
 //! Code actions: a finding's certain fix as the preferred quick fix, and
 //! for any finding a suppression comment on its line or for the whole file
-//! (with a `-- reason` for the writer to fill in).
+//! (with a `-- reason` for the writer to fill in). JSON has no comments:
+//! a JSON plan gets no suppression, and only fixes that leave it JSON.
 
-use crate::finding::Finding;
+use crate::finding::{Finding, Fix};
 use crate::lsp::analysis::Analysis;
 use crate::lsp::diagnostics::{of_finding, uri};
 use crate::lsp::text::{Encoding, Lines};
@@ -13,6 +14,8 @@ use std::collections::HashMap;
 pub struct Request<'a> {
     pub analysis: &'a Analysis,
     pub text: &'a str,
+    /// Whether the buffer is JSON (by its name or language).
+    pub json: bool,
     pub uri: &'a str,
     /// The byte range the editor asks about.
     pub start: usize,
@@ -23,7 +26,8 @@ pub struct Request<'a> {
 pub fn code_actions(request: &Request<'_>) -> Vec<CodeActionOrCommand> {
     let lines = request.analysis.lines(request.text);
     // JSON has no comments: suppressions there go in the config's overrides.
-    let comments_allowed = !request.text.trim_start().starts_with(['{', '[']);
+    // A YAML buffer written as one flow collection is treated alike.
+    let comments_allowed = !request.json && !request.text.trim_start().starts_with(['{', '[']);
     let mut actions = Vec::new();
     let mut suppressed_rules: Vec<&str> = Vec::new();
     for finding in request
@@ -32,7 +36,11 @@ pub fn code_actions(request: &Request<'_>) -> Vec<CodeActionOrCommand> {
         .iter()
         .filter(|finding| finding.span.start <= request.end && finding.span.end >= request.start)
     {
-        if let Some(fix) = &finding.fix {
+        if let Some(fix) = finding
+            .fix
+            .as_ref()
+            .filter(|fix| !request.json || stays_json(request.text, fix))
+        {
             let edit = TextEdit::new(lines.range(fix.span, request.encoding), fix.replacement.clone());
             actions.push(action(request, &lines, finding, fix.title.clone(), edit, true));
         }
@@ -77,6 +85,14 @@ pub fn code_actions(request: &Request<'_>) -> Vec<CodeActionOrCommand> {
         }
     }
     actions
+}
+
+/// Whether `text` with `fix` applied is still JSON (a fix written for YAML
+/// may drop the quotes a JSON key or text needs).
+fn stays_json(text: &str, fix: &Fix) -> bool {
+    let (fixed, applied) = crate::finding::fix::apply(text, [fix]);
+    applied == 1
+        && serde_json::from_str::<serde::de::IgnoredAny>(fixed.trim_start_matches('\u{feff}')).is_ok()
 }
 
 /// File-wide suppressions go first, after a schema modeline if there is one.
