@@ -10,7 +10,7 @@
 //! (the target is 200 ms), how long until every plan was linted, and how
 //! often the config's problem was published. `PLANLINT_LSP_BIN=PATH` times another build of planlint
 //! (an older one, to compare).
-//! The counts are checked by `tests/lsp_scale.rs`.
+//! The counts are checked by `tests/it/lsp_scale.rs`.
 
 #[path = "../tests/lsp_client/mod.rs"]
 mod lsp_client;

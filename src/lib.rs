@@ -1,7 +1,7 @@
 //! planlint: a linter for marketing plans.
 //!
 //! One pipeline, shared by the CLI and editors, in layers that depend only
-//! downward (docs/architecture.md, enforced by tests/architecture.rs):
+//! downward (docs/architecture.md, enforced by tests/it/architecture.rs):
 //! [`cli`] and [`lsp`] -> [`output`] (report formats) -> [`project`] (config
 //! files, discovery, rule packs) -> [`lint`] (the analysis of a plan:
 //! settings, engine, schema, derive, the metric catalog, functions,

@@ -1,5 +1,5 @@
 //! Hostile and large inputs, built in memory: shared by `benches/hostile.rs`
-//! and `tests/hostile_input.rs` (included there with `#[path]`), so the
+//! and `tests/it/hostile_input.rs` (included there with `#[path]`), so the
 //! benchmark measures exactly what the tests check.
 
 #![allow(dead_code)]

@@ -1,5 +1,5 @@
 //! Thousands of open plans under a config that does not load: shared by
-//! `tests/lsp_scale.rs` and `benches/lsp_scale.rs` (included there with
+//! `tests/it/lsp_scale.rs` and `benches/lsp_scale.rs` (included there with
 //! `#[path]`), so the benchmark times exactly what the test checks.
 
 #![allow(dead_code)]

@@ -3,9 +3,7 @@
 //! over `max_file_size`, `exit` without `shutdown`, configs that extend a
 //! chain twice over.
 
-mod lsp_client;
-
-use lsp_client::{workspace, Client};
+use crate::lsp_client::{workspace, Client};
 use serde_json::{json, Value};
 use std::time::Duration;
 

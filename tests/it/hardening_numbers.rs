@@ -5,7 +5,7 @@
 use assert_cmd::Command;
 use std::fs;
 
-const CLEAN: &str = include_str!("../examples/clean.plan.yaml");
+const CLEAN: &str = include_str!("../../examples/clean.plan.yaml");
 
 fn planlint(dir: &std::path::Path, args: &[&str]) -> (i32, String, String) {
     let output = Command::cargo_bin("planlint")

@@ -2,9 +2,7 @@
 //! misspelled key and LTV given by its parts; hover, code actions,
 //! completion, inlay hints, a config change on disk and a burst of edits.
 
-mod lsp_client;
-
-use lsp_client::{workspace, Client};
+use crate::lsp_client::{workspace, Client};
 use serde_json::{json, Value};
 use std::time::{Duration, Instant};
 

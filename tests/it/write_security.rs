@@ -2,8 +2,6 @@
 //! symlinks (issue: hardening round 3): never outside the repository,
 //! never through a link the repository controls, keeping the plan's mode.
 
-#![cfg(unix)]
-
 use assert_cmd::Command;
 use std::fs;
 use std::os::unix::fs::{symlink, PermissionsExt};

@@ -2,9 +2,7 @@
 //! version: 100 hovers, inlay hints and symbols on a 200 KB plan never
 //! parse it again. Timed on the binary this test run built.
 
-mod lsp_client;
-
-use lsp_client::{workspace, Client};
+use crate::lsp_client::{workspace, Client};
 use serde_json::json;
 use std::time::{Duration, Instant};
 

@@ -6,11 +6,8 @@
 //! `cargo bench --bench lsp_scale`; this test checks counts and order, with
 //! a bound on time generous enough for any machine.
 
-mod lsp_client;
-mod lsp_many_plans;
-
-use lsp_client::{workspace, Client};
-use lsp_many_plans::{plan_uri, publishes_within, session};
+use crate::lsp_client::{workspace, Client};
+use crate::lsp_many_plans::{plan_uri, publishes_within, session};
 use serde_json::json;
 use std::time::{Duration, Instant};
 

@@ -1,8 +1,6 @@
 //! `planlint lsp` spoken to as an editor would: framed JSON-RPC over stdio.
 
-mod lsp_client;
-
-use lsp_client::Client;
+use crate::lsp_client::Client;
 use serde_json::{json, Value};
 use std::time::Duration;
 

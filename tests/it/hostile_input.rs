@@ -8,7 +8,7 @@
 //! `cargo bench --bench hostile` (see docs/robustness.md). Run them with
 //! `cargo test --test hostile_input -- --ignored`.
 
-#[path = "../benches/common/mod.rs"]
+#[path = "../../benches/common/mod.rs"]
 mod inputs;
 
 use assert_cmd::Command;

@@ -173,7 +173,7 @@ proptest! {
 /// separators, so `metrics` shows what was written) and named at its place.
 #[test]
 fn the_starter_plan_with_separators_is_read_exactly_and_named() {
-    let template = include_str!("../src/cli/init.plan.yaml");
+    let template = include_str!("../../src/cli/init.plan.yaml");
     let tiers = regex::Regex::new(r"- spend: (\d+)\n\s+new_customers: (\d+)").unwrap();
     let tests = regex::Regex::new(
         r"test:\n\s+budget: (\d+)\n\s+revenue: (\d+)\n\s+exposure: (\d+)\n\s+conversion_rate: ([\d.]+)",
@@ -289,7 +289,7 @@ fn init_writes_json_for_a_json_name_and_broken_json_exits_2_at_its_line() {
     let period_end = written.find("\"end\": \"2026-06-30\"").unwrap() + "\"end\": \"2026-06-30\"".len();
     let trailing = format!("{},{}", &written[..period_end], &written[period_end..]);
     let commented = written.replacen("  \"currency\"", "  // money is in USD\n  \"currency\"", 1);
-    let yaml = include_str!("../src/cli/init.plan.yaml").to_owned();
+    let yaml = include_str!("../../src/cli/init.plan.yaml").to_owned();
     for (name, text, line) in [
         (
             "trailing.plan.json",
@@ -330,7 +330,7 @@ fn a_date_that_reads_two_ways_is_offered_both_ways_and_never_guessed() {
             String::from_utf8_lossy(&output.stdout).into_owned(),
         )
     };
-    let starter = include_str!("../src/cli/init.plan.yaml");
+    let starter = include_str!("../../src/cli/init.plan.yaml");
     let plan = starter
         .replacen("deadline: 2026-06-30", "deadline: 30/06/2026", 1)
         .replacen("deadline: 2026-05-31", "deadline: 05/04/2026", 1);
@@ -399,7 +399,7 @@ fn a_date_that_reads_two_ways_is_offered_both_ways_and_never_guessed() {
 /// (第二) passes.
 #[test]
 fn an_unreadable_rank_is_named_not_judged() {
-    let template = include_str!("../src/cli/init.plan.yaml");
+    let template = include_str!("../../src/cli/init.plan.yaml");
     let rank = |written: &str| {
         let plan = template.replacen("  rank: 1 ", &format!("  rank: {written} "), 1);
         assert_ne!(plan, template);

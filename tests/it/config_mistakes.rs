@@ -2,10 +2,8 @@
 //! place: a wrong severity (the schema's), an unknown rule id and an
 //! invalid glob are three errors, not one per run.
 
-mod lsp_client;
-
+use crate::lsp_client::Client;
 use assert_cmd::Command;
-use lsp_client::Client;
 
 const CONFIG: &str =
     "rules:\n  vauge-goal: warning\n  missing-deadline: loud\ninclude: [\"plans/[*.yaml\"]\n";

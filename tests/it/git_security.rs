@@ -9,7 +9,7 @@ use assert_cmd::Command;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-const CLEAN: &str = include_str!("../examples/clean.plan.yaml");
+const CLEAN: &str = include_str!("../../examples/clean.plan.yaml");
 
 struct Repo {
     dir: tempfile::TempDir,

@@ -1,0 +1,41 @@
+//! Every integration test in one binary: each file here is a module.
+//! One binary links the crate once; on two cores, linking 30 test
+//! binaries was most of a test run.
+
+#[path = "../lsp_client/mod.rs"]
+mod lsp_client;
+#[path = "../lsp_many_plans/mod.rs"]
+mod lsp_many_plans;
+
+mod action_workflow;
+mod architecture;
+mod cli;
+mod config_mistakes;
+mod containment;
+mod contracts;
+mod corpus;
+mod custom_rules;
+mod fix;
+mod git_security;
+mod hardening;
+mod hardening_numbers;
+mod hostile_input;
+mod loader;
+mod lsp;
+mod lsp_hover_speed;
+mod lsp_protocol;
+mod lsp_scale;
+mod lsp_session;
+mod markdown_injection;
+mod neovim;
+mod number_reading;
+mod output_formats;
+mod output_snapshots;
+mod plain_words;
+mod properties;
+mod registry;
+mod report_and_diff;
+mod rule_examples;
+mod schema_findings;
+#[cfg(unix)]
+mod write_security;
