@@ -417,3 +417,18 @@ fn function_lengths_see_through_literals() {
         vec![(1, "a".to_owned(), 7), (9, "c".to_owned(), 1)]
     );
 }
+
+/// Every integration test is a module of `tests/it/`: a file at the top of
+/// `tests/` would be a binary of its own, linking the whole crate again.
+#[test]
+fn integration_tests_are_one_binary() {
+    let tests = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
+    let separate: Vec<String> = std::fs::read_dir(&tests)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "rs") || path.join("main.rs").is_file())
+        .filter(|path| !path.ends_with("it"))
+        .map(|path| path.display().to_string())
+        .collect();
+    assert!(separate.is_empty(), "test binaries beside tests/it: {separate:?}");
+}
