@@ -16,10 +16,20 @@ fuzz_target!(|data: &[u8]| {
         assert!(!out.contains(['\n', '\r']), "a line break in {out:?}");
         assert!(!out.chars().any(|c| c.is_control()), "a control character in {out:?}");
     }
-    // In plain text, every markup character is escaped by a backslash.
+    // In plain text, every character that could begin markup is escaped
+    // by a backslash: a colon only before `/` (`https://`), an underscore
+    // only at a word's edge (inside a word it cannot open emphasis).
+    let chars: Vec<char> = text.chars().collect();
     let mut escaped = false;
-    for c in text.chars() {
-        if "`*_~[]!<>&|$:@#".contains(c) {
+    for (at, &c) in chars.iter().enumerate() {
+        let before = at.checked_sub(1).map(|i| chars[i]);
+        let after = chars.get(at + 1).copied();
+        let must = match c {
+            ':' => after == Some('/'),
+            '_' => !(before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric)),
+            c => "`*~[]!<>&|$@#".contains(c),
+        };
+        if must {
             assert!(escaped, "unescaped {c:?} in {text:?} from {value:?}");
         }
         escaped = c == '\\' && !escaped;

@@ -551,7 +551,7 @@ impl JsonParser<'_> {
                         return Err(error(
                             "an unknown escape: JSON knows \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX"
                                 .to_owned(),
-                            Span::new(escape_at, (self.at + 1).min(self.text.len())),
+                            Span::new(escape_at, self.after_char_at(self.at)),
                             "unknown escape",
                         ));
                     }
@@ -597,6 +597,13 @@ impl JsonParser<'_> {
         }
     }
 
+    /// The end of the character that starts at `at` (`at` itself at the
+    /// end of the text): a span ending there never splits a character.
+    fn after_char_at(&self, at: usize) -> usize {
+        let next = self.text.get(at..).and_then(|rest| rest.chars().next());
+        at + next.map_or(0, char::len_utf8)
+    }
+
     fn bad_surrogate(&self, escape_at: usize) -> LoadError {
         error(
             "a \\u escape that is half of a character pair without its other half".to_owned(),
@@ -616,11 +623,18 @@ impl JsonParser<'_> {
                 self.at += 4;
                 Ok(code)
             }
-            None => Err(error(
-                "a \\u escape needs four hex digits".to_owned(),
-                Span::new(escape_at, (self.at + 1).min(self.text.len())),
-                "incomplete escape",
-            )),
+            None => {
+                // Through the first character that is not a hex digit,
+                // whole (it may be several bytes long).
+                let rest = self.text.get(self.at..).unwrap_or_default();
+                let hex = rest.bytes().take_while(u8::is_ascii_hexdigit).count().min(4);
+                let end = self.after_char_at(self.at + hex);
+                Err(error(
+                    "a \\u escape needs four hex digits".to_owned(),
+                    Span::new(escape_at, end),
+                    "incomplete escape",
+                ))
+            }
         }
     }
 }
@@ -629,6 +643,23 @@ impl JsonParser<'_> {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    /// A `\u` escape cut short by a character of several bytes is
+    /// underlined through that whole character (found by fuzzing).
+    #[test]
+    fn an_unknown_escape_before_a_multibyte_character_is_underlined_whole() {
+        let text = "{\"a\": \"\\é\"}";
+        let error = load_json(text, &LoadLimits::default()).unwrap_err();
+        assert_eq!(&text[error.span.start..error.span.end], "\\é");
+    }
+
+    #[test]
+    fn a_short_unicode_escape_ends_on_a_character_boundary() {
+        let text = "{\"a\": \"\\u12é\"}";
+        let error = load_json(text, &LoadLimits::default()).unwrap_err();
+        assert!(text.is_char_boundary(error.span.end), "{:?}", error.span);
+        assert_eq!(&text[error.span.start..error.span.end], "\\u12é");
+    }
 
     fn parse(text: &str) -> Result<Document, LoadError> {
         load_json(text, &LoadLimits::default())
