@@ -21,18 +21,22 @@ const WORD_JOINER: char = '\u{2060}';
 pub(crate) fn text(value: &str) -> String {
     let mut escaped = String::with_capacity(value.len() + value.len() / 4);
     let mut previous = None;
-    // Only digits so far: a `.` or `)` now would begin a numbered list if
-    // the value ever starts a line.
-    let mut list_number = true;
+    // Nothing but blanks so far, and then perhaps digits: a `-`, `+` or
+    // `1.` here would begin a list if the value ever starts a line.
+    let mut line_start = true;
+    let mut number_start = true;
     let mut chars = value.chars().peekable();
     while let Some(c) = chars.next() {
         let next = chars.peek().copied();
+        let ends_marker = next.is_none_or(char::is_whitespace);
         let starts_list = match c {
-            '-' | '+' => previous.is_none(),
-            '.' | ')' => list_number && previous.is_some() && next.is_none_or(char::is_whitespace),
+            '-' | '+' => line_start && ends_marker,
+            '.' | ')' => number_start && !line_start && ends_marker,
             _ => false,
         };
-        list_number &= c.is_ascii_digit();
+        let blank = c.is_whitespace();
+        number_start &= (blank && line_start) || c.is_ascii_digit();
+        line_start &= blank;
         match c {
             c if starts_list => {
                 escaped.push('\\');
