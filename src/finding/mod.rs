@@ -3,9 +3,11 @@
 pub mod fingerprint;
 pub mod fix;
 pub mod matching;
+pub mod remedy;
 mod reread;
 
 pub use fix::Fix;
+pub use remedy::Remedy;
 pub use reread::Reread;
 
 use crate::document::Span;
@@ -82,6 +84,9 @@ pub struct Finding {
     /// (`05/06/2026`: 5 June or 6 May). Offered one by one (an editor's
     /// quick fixes, the JSON report), never applied by `--fix`.
     pub choices: Vec<Fix>,
+    /// Values that would meet the rule, computed from the plan's own
+    /// numbers, each lever on its own (see [`remedy`]).
+    pub remedies: Vec<Remedy>,
 }
 
 /// Orders one file's findings as reports show them: by place, then rule and

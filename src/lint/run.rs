@@ -122,6 +122,7 @@ fn finding(
             related: Vec::new(),
             fix: None,
             choices: Vec::new(),
+            remedies: Vec::new(),
         };
     }
     let template = Template {
@@ -141,7 +142,7 @@ fn finding(
             .transpose()?;
         Ok((message, help))
     });
-    let (message, help) = match rendered {
+    let (message, mut help) = match rendered {
         Ok(rendered) => rendered,
         Err(unfilled) => {
             let reason = format!(
@@ -151,6 +152,12 @@ fn finding(
             return rule_error(rule, check, document, pointer, &reason);
         }
     };
+    if let Some(sentence) = crate::finding::remedy::sentence(&violation.remedies) {
+        help = Some(match help {
+            Some(help) => format!("{sentence}; {help}"),
+            None => sentence,
+        });
+    }
     Finding {
         rule: rule.id.clone(),
         severity: rule.severity,
@@ -161,8 +168,31 @@ fn finding(
         label,
         related: Vec::new(),
         fix: None,
-        choices: Vec::new(),
+        choices: remedy_edits(document, &violation.remedies),
+        remedies: violation.remedies,
     }
+}
+
+/// Each remedy whose field is written in the plan, as an edit to pick (an
+/// editor's quick fix, never preferred).
+fn remedy_edits(document: &Document, remedies: &[crate::finding::Remedy]) -> Vec<crate::finding::Fix> {
+    remedies
+        .iter()
+        .filter(|remedy| {
+            document
+                .value
+                .pointer(&remedy.pointer)
+                .is_some_and(|v| !v.is_object() && !v.is_array())
+        })
+        .map(|remedy| crate::finding::Fix {
+            title: remedy.action.clone(),
+            span: finding_span(document, &remedy.pointer),
+            replacement: match &remedy.value {
+                serde_json::Value::String(text) => text.clone(),
+                other => other.to_string(),
+            },
+        })
+        .collect()
 }
 
 /// A rule that could not be evaluated at `pointer`: reported there, naming
@@ -191,6 +221,7 @@ fn rule_error(
         related: Vec::new(),
         fix: None,
         choices: Vec::new(),
+        remedies: Vec::new(),
     }
 }
 

@@ -48,7 +48,9 @@ impl Function for MarginalCac {
                 Some(marginal) => marginal > ltv,
                 None => spend_added > 0.0,
             };
-            if !turned {
+            // A plan that already stops at or before this tier does not scale past it.
+            let budget = metrics.get("budget").and_then(Value::as_f64);
+            if !turned || budget.is_some_and(|budget| budget <= number(tier, "from_spend")) {
                 continue;
             }
             let pointer = tier.get("pointer").and_then(Value::as_str).map(str::to_owned);
@@ -66,6 +68,13 @@ impl Function for MarginalCac {
                     ("to_spend".into(), format_number(number(tier, "to_spend"))),
                     ("ltv".into(), money(ltv)),
                 ],
+                remedies: super::remedy::stop_scaling(
+                    context,
+                    target.pointer(),
+                    number(tier, "from_spend"),
+                    marginal,
+                    ltv,
+                ),
                 ..Violation::default()
             });
             return;
