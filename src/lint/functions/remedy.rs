@@ -464,7 +464,7 @@ pub(super) fn channel_return(
                 unit: currency_unit(context),
                 value: number(needed),
                 words: format!(
-                    "a test of channel `{name}` that brings in {} on its {} ({} per unit spent)",
+                    "a test of channel `{name}` that brings in {} on its {} budget (a return of {})",
                     money(context, needed),
                     money(context, test_budget),
                     format_number(min_return)
@@ -531,4 +531,35 @@ pub(super) fn date(
         ));
     }
     out
+}
+
+/// An amount at or over `threshold` that needs one of `excuses`: the
+/// largest amount that needs none.
+pub(super) fn below_threshold(
+    context: Context<'_>,
+    pointer: &str,
+    threshold: f64,
+    strictly: bool,
+    excuses: &str,
+) -> Vec<Remedy> {
+    let step = if threshold.abs() >= 100.0 { 1.0 } else { 0.01 };
+    let value = if strictly { threshold } else { threshold - step };
+    if value < 0.0 {
+        return Vec::new();
+    }
+    let place = crate::lint::place::describe(pointer, context.plan);
+    vec![remedy(
+        context,
+        Lever {
+            pointer: pointer.to_owned(),
+            label: place.clone(),
+            unit: currency_unit(context),
+            value: number(value),
+            words: format!(
+                "{place} at {} or less, which needs no {excuses}",
+                money(context, value)
+            ),
+            reason: format!("needs no {excuses}"),
+        },
+    )]
 }
