@@ -40,7 +40,10 @@ pub(super) fn run(
         // A setting adds a field: both versions are read the same way (as
         // JSON), so that only the settings differ between them.
         None => {
-            let as_json = Path::new(&shown).with_extension("json").to_string_lossy().into_owned();
+            let as_json = Path::new(&shown)
+                .with_extension("json")
+                .to_string_lossy()
+                .into_owned();
             let json = |version: &serde_json::Value| -> Result<_, UserError> {
                 let bytes = serde_json::to_vec_pretty(version)
                     .map_err(|error| UserError::new(format!("cannot write the changed plan: {error}")))?;
@@ -53,7 +56,13 @@ pub(super) fn run(
     };
     let described: Vec<String> = settings
         .iter()
-        .map(|setting| format!("{}={}", setting.key, crate::numbers::display_value(&setting.value)))
+        .map(|setting| {
+            format!(
+                "{}={}",
+                setting.key,
+                crate::numbers::display_value(&setting.value)
+            )
+        })
         .collect();
     let new_label = format!("{shown} with {}", described.join(", "));
     let changes = diff(&views[0], &views[1], &shown, &new_label);

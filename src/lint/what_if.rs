@@ -139,8 +139,15 @@ fn resolve(plan: &Value, key: &str) -> Result<String, SetError> {
             }
             _ => {
                 return Err(error(
-                    format!("`{key}`: {} holds a single value, with no `{}` in it", place(&pointer, plan), segments[index]),
-                    format!("set `{}` itself", key.rsplit_once('.').map_or(key, |(head, _)| head)),
+                    format!(
+                        "`{key}`: {} holds a single value, with no `{}` in it",
+                        place(&pointer, plan),
+                        segments[index]
+                    ),
+                    format!(
+                        "set `{}` itself",
+                        key.rsplit_once('.').map_or(key, |(head, _)| head)
+                    ),
                 ))
             }
         }
@@ -151,7 +158,10 @@ fn resolve(plan: &Value, key: &str) -> Result<String, SetError> {
             _ => Vec::new(),
         };
         return Err(error(
-            format!("`{key}` is {}, which holds several values, not one", place(&pointer, plan)),
+            format!(
+                "`{key}` is {}, which holds several values, not one",
+                place(&pointer, plan)
+            ),
             if names.is_empty() {
                 "name one item of it".to_owned()
             } else {
@@ -165,14 +175,19 @@ fn resolve(plan: &Value, key: &str) -> Result<String, SetError> {
 /// The item of `items` named by the first segments (names may hold dots),
 /// or by `#N` (1-based): its position and how many segments named it.
 fn find_item(items: &[Value], segments: &[&str]) -> Option<(usize, usize)> {
-    if let Some(ordinal) = segments[0].strip_prefix('#').and_then(|n| n.parse::<usize>().ok()) {
+    if let Some(ordinal) = segments[0]
+        .strip_prefix('#')
+        .and_then(|n| n.parse::<usize>().ok())
+    {
         return (1..=items.len()).contains(&ordinal).then_some((ordinal - 1, 1));
     }
     (1..=segments.len()).rev().find_map(|used| {
         let name = segments[..used].join(".");
         items
             .iter()
-            .position(|item| crate::lint::place::item_name(item).is_some_and(|n| n.eq_ignore_ascii_case(&name)))
+            .position(|item| {
+                crate::lint::place::item_name(item).is_some_and(|n| n.eq_ignore_ascii_case(&name))
+            })
             .map(|position| (position, used))
     })
 }
@@ -190,7 +205,15 @@ fn no_such(key: &str, segment: &str, pointer: &str, plan: &Value, names: &[&str]
     let help = match crate::suggest::closest(segment, names.iter().copied()) {
         Some(close) => format!("did you mean `{}`?", key.replacen(segment, close, 1)),
         None if names.is_empty() => "check the path against the plan".to_owned(),
-        None => format!("{within} has: {}", names.iter().take(8).map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")),
+        None => format!(
+            "{within} has: {}",
+            names
+                .iter()
+                .take(8)
+                .map(|n| format!("`{n}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
     };
     error(format!("`{key}`: there is no `{segment}` in {within}"), help)
 }
@@ -208,14 +231,28 @@ fn resolve_name(plan: &Value, key: &str) -> Result<String, SetError> {
     if matches!(lower.as_str(), "budget" | "budget_total" | "total_budget") {
         return Ok("/budget/total".into());
     }
-    let channels = plan.get("channels").and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
+    let channels = plan
+        .get("channels")
+        .and_then(Value::as_array)
+        .map(Vec::as_slice)
+        .unwrap_or_default();
     if let Some((position, _)) = find_item(channels, &[key]) {
         return Ok(format!("/channels/{position}/budget"));
     }
     if let Some(metric) = PLAN_METRICS.iter().find(|metric| metric.key == lower) {
         return Err(error(
-            format!("`{key}` ({}) is worked out from other numbers, so it cannot be set", metric.label),
-            format!("set one of the numbers it comes from: {}", STATED.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")),
+            format!(
+                "`{key}` ({}) is worked out from other numbers, so it cannot be set",
+                metric.label
+            ),
+            format!(
+                "set one of the numbers it comes from: {}",
+                STATED
+                    .iter()
+                    .map(|n| format!("`{n}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
         ));
     }
     let names: Vec<&str> = STATED
@@ -231,7 +268,10 @@ fn resolve_name(plan: &Value, key: &str) -> Result<String, SetError> {
             STATED.join(", ")
         ),
     };
-    Err(error(format!("`{key}` is not a number or channel of this plan"), help))
+    Err(error(
+        format!("`{key}` is not a number or channel of this plan"),
+        help,
+    ))
 }
 
 /// `text` read as the field at `field` needs it.
@@ -282,11 +322,26 @@ mod tests {
         let at = |argument: &str| parse(&plan, argument).map(|setting| (setting.pointer, setting.value));
         assert_eq!(at("cac=250"), Ok(("/unit_economics/cac".into(), json!(250))));
         assert_eq!(at("ltv=400"), Ok(("/unit_economics/ltv".into(), json!(400))));
-        assert_eq!(at("Douyin=60,000"), Ok(("/channels/0/budget".into(), json!(60000))));
-        assert_eq!(at("channels.web.site.budget=5"), Ok(("/channels/1/budget".into(), json!(5))));
-        assert_eq!(at("budget.items.Salaries.amount=400"), Ok(("/budget/items/0/amount".into(), json!(400))));
-        assert_eq!(at("goals.revenue.deadline=2026-08-31"), Ok(("/goals/0/deadline".into(), json!("2026-08-31"))));
-        assert_eq!(at("channels.#2.budget=7"), Ok(("/channels/1/budget".into(), json!(7))));
+        assert_eq!(
+            at("Douyin=60,000"),
+            Ok(("/channels/0/budget".into(), json!(60000)))
+        );
+        assert_eq!(
+            at("channels.web.site.budget=5"),
+            Ok(("/channels/1/budget".into(), json!(5)))
+        );
+        assert_eq!(
+            at("budget.items.Salaries.amount=400"),
+            Ok(("/budget/items/0/amount".into(), json!(400)))
+        );
+        assert_eq!(
+            at("goals.revenue.deadline=2026-08-31"),
+            Ok(("/goals/0/deadline".into(), json!("2026-08-31")))
+        );
+        assert_eq!(
+            at("channels.#2.budget=7"),
+            Ok(("/channels/1/budget".into(), json!(7)))
+        );
     }
 
     #[test]
@@ -294,7 +349,10 @@ mod tests {
         let plan = plan();
         let wrong = |argument: &str| parse(&plan, argument).unwrap_err();
         let typo = wrong("cak=250");
-        assert!(typo.message.contains("`cak`") && typo.help.contains("`cac`"), "{typo:?}");
+        assert!(
+            typo.message.contains("`cak`") && typo.help.contains("`cac`"),
+            "{typo:?}"
+        );
         let channel = wrong("channels.Douyn.budget=1");
         assert!(channel.help.contains("channels.Douyin.budget"), "{channel:?}");
         let number = wrong("cac=lots");
@@ -310,7 +368,10 @@ mod tests {
     #[test]
     fn applying_changes_only_the_named_fields() {
         let plan = plan();
-        let settings = [parse(&plan, "cac=250").unwrap(), parse(&plan, "Douyin=1").unwrap()];
+        let settings = [
+            parse(&plan, "cac=250").unwrap(),
+            parse(&plan, "Douyin=1").unwrap(),
+        ];
         let changed = apply(&plan, &settings);
         assert_eq!(changed["unit_economics"]["cac"], json!(250));
         assert_eq!(changed["channels"][0]["budget"], json!(1));
