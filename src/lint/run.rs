@@ -187,10 +187,8 @@ fn remedy_edits(document: &Document, remedies: &[crate::finding::Remedy]) -> Vec
         .map(|remedy| crate::finding::Fix {
             title: remedy.action.clone(),
             span: finding_span(document, &remedy.pointer),
-            replacement: match &remedy.value {
-                serde_json::Value::String(text) => text.clone(),
-                other => other.to_string(),
-            },
+            // Quoted strings (dates) read the same in YAML and JSON.
+            replacement: remedy.value.to_string(),
         })
         .collect()
 }
