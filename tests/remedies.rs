@@ -358,3 +358,41 @@ proptest! {
         check_remedies(&plan, "generated plan").map_err(TestCaseError::fail)?;
     }
 }
+
+#[test]
+fn the_report_shows_how_far_each_money_verdict_is_from_flipping() {
+    let output = planlint()
+        .args([
+            "report",
+            "--format",
+            "markdown",
+            "examples/scaling-channels.plan.yaml",
+            "examples/cac-exceeds-ltv.plan.yaml",
+        ])
+        .output()
+        .unwrap();
+    assert!(output.status.success() || output.status.code() == Some(1));
+    let report = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(report.matches("### Headroom").count(), 2, "{report}");
+    for row in [
+        // LTV 2,160 / 3 = 720, half as much again as CAC 480.
+        "| LTV/CAC at least 3 (low-ltv-cac-ratio) | ok | CAC can rise 50% (to 720 CNY) before LTV/CAC falls below 3 |",
+        // The fourth tier turns at 40,000; WeChat plans 60,000.
+        "`WeChat` plans 20,000 CNY past 40,000 CNY, where its marginal CAC passes LTV",
+        // 315 -> 270 is 14.3% less.
+        "| CAC/LTV at most 1 (cac-exceeds-ltv) | **fails** | CAC must fall 14.3% (to 270 EUR) for CAC/LTV to come down to 1 |",
+        "6,000 EUR more can be planned before the total is exceeded",
+    ] {
+        assert!(report.contains(row), "missing {row:?} in:\n{report}");
+    }
+    let html = planlint()
+        .args([
+            "report",
+            "--format",
+            "html",
+            "examples/scaling-channels.plan.yaml",
+        ])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&html.stdout).contains("<h3>Headroom</h3>"));
+}
