@@ -396,3 +396,49 @@ fn the_report_shows_how_far_each_money_verdict_is_from_flipping() {
         .unwrap();
     assert!(String::from_utf8_lossy(&html.stdout).contains("<h3>Headroom</h3>"));
 }
+
+/// A user's pack words its own remedy, with the computed values as
+/// `{remedy.FIELD}` placeholders; the structured remedies come with it.
+#[test]
+fn a_pack_rule_words_its_remedy_with_computed_placeholders() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    std::fs::write(dir.path().join(".planlint.yaml"), "rule_packs: [acme]\n").unwrap();
+    std::fs::create_dir(dir.path().join("acme")).unwrap();
+    std::fs::write(
+        dir.path().join("acme/payback.yaml"),
+        r#"
+id: fast-payback
+severity: warning
+summary: Earn a customer back within 6 months.
+given: $.unit_economics
+check:
+  field: cac
+  function: metric
+  options: {metric: unit_economics.payback_months, max: 6}
+message: "CAC {cac} takes {value} months to earn back"
+remedy: "the board wants CAC at {remedy.unit_economics.cac} {currency} or less"
+help: "ask finance before raising prices"
+"#,
+    )
+    .unwrap();
+    let plan = std::fs::read_to_string("examples/cac-exceeds-ltv.plan.yaml").unwrap();
+    std::fs::write(dir.path().join("studio.plan.yaml"), plan).unwrap();
+    let output = planlint()
+        .current_dir(dir.path())
+        .args(["check", "--format", "json", "studio.plan.yaml"])
+        .output()
+        .unwrap();
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let findings = report["files"][0]["findings"].as_array().unwrap();
+    let finding = findings
+        .iter()
+        .find(|finding| finding["rule"] == "acme/fast-payback")
+        .unwrap_or_else(|| panic!("{report}"));
+    // Monthly margin 90 x 0.5 x 12 / 12 = 45; 6 months of it is 270.
+    assert_eq!(
+        finding["help"],
+        "from this plan's numbers: the board wants CAC at 270 EUR or less; ask finance before raising prices"
+    );
+    assert_eq!(finding["remedies"][0]["value"], json!(270));
+}

@@ -140,9 +140,14 @@ fn finding(
             .as_deref()
             .map(|help| template.render(help))
             .transpose()?;
-        Ok((message, help))
+        let remedy = check
+            .remedy
+            .as_deref()
+            .map(|remedy| template.render(remedy))
+            .transpose()?;
+        Ok((message, help, remedy))
     });
-    let (message, mut help) = match rendered {
+    let (message, help, worded) = match rendered {
         Ok(rendered) => rendered,
         Err(unfilled) => {
             let reason = format!(
@@ -152,12 +157,7 @@ fn finding(
             return rule_error(rule, check, document, pointer, &reason);
         }
     };
-    if let Some(sentence) = crate::finding::remedy::sentence(&violation.remedies) {
-        help = Some(match help {
-            Some(help) => format!("{sentence}; {help}"),
-            None => sentence,
-        });
-    }
+    let help = with_remedy(help, worded, &violation.remedies);
     Finding {
         rule: rule.id.clone(),
         severity: rule.severity,
@@ -170,6 +170,23 @@ fn finding(
         fix: None,
         choices: remedy_edits(document, &violation.remedies),
         remedies: violation.remedies,
+    }
+}
+
+/// The help line with the remedy said first: the rule's own words for it
+/// (its `remedy` template), else the remedies' words.
+fn with_remedy(
+    help: Option<String>,
+    worded: Option<String>,
+    remedies: &[crate::finding::Remedy],
+) -> Option<String> {
+    let sentence = match worded {
+        Some(words) => Some(format!("from this plan's numbers: {words}")),
+        None => crate::finding::remedy::sentence(remedies),
+    };
+    match (sentence, help) {
+        (Some(sentence), Some(help)) => Some(format!("{sentence}; {help}")),
+        (sentence, help) => sentence.or(help),
     }
 }
 

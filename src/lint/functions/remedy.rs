@@ -269,8 +269,8 @@ fn part_levers(context: Context<'_>, scale: f64, reason: &str, of: PartsOf) -> V
         ));
     }
     if let (Some(years), PartsOf::Ltv) = (lifetime, of) {
-        let months = round_to(years * scale * 12.0, 1, true);
-        let target = round_to(months / 12.0, 4, true);
+        let target = round_to(years * scale, 4, true);
+        let months = (target * 120.0).round() / 10.0;
         out.push(lever(
             context,
             "lifetime_years",
