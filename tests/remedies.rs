@@ -442,3 +442,35 @@ help: "ask finance before raising prices"
     );
     assert_eq!(finding["remedies"][0]["value"], json!(270));
 }
+
+#[test]
+fn sarif_and_github_carry_the_remedy() {
+    let run = |format: &str| {
+        let output = planlint()
+            .args(["check", "--format", format, "examples/cac-exceeds-ltv.plan.yaml"])
+            .output()
+            .unwrap();
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let sarif: Value = serde_json::from_str(&run("sarif")).unwrap();
+    let result = &sarif["runs"][0]["results"][0];
+    assert_eq!(result["ruleId"], "cac-exceeds-ltv");
+    assert!(result["message"]["text"]
+        .as_str()
+        .unwrap()
+        .contains("CAC 270 EUR (break-even"));
+    assert_eq!(result["properties"]["remedies"][0]["value"], json!(270));
+    assert_eq!(
+        result["properties"]["remedies"][1]["field"],
+        "unit_economics.average_order_value"
+    );
+    let github = run("github");
+    assert!(
+        github.contains("help: from this plan's numbers: CAC 270 EUR"),
+        "{github}"
+    );
+    assert!(
+        github.contains("average order value 105 EUR, or 14 purchases a year"),
+        "{github}"
+    );
+}
