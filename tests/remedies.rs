@@ -474,3 +474,27 @@ fn sarif_and_github_carry_the_remedy() {
         "{github}"
     );
 }
+
+#[test]
+fn a_cut_no_single_line_can_take_names_the_lines_that_sum_to_it() {
+    let plan = json!({"currency": "CNY",
+        "budget": {"total": 100000, "items": [{"name": "Salaries", "amount": 40000}]},
+        "channels": [{"name": "Douyin", "budget": 50000}, {"name": "WeChat", "budget": 45000},
+            {"name": "Weibo", "budget": 45000}]});
+    let findings = findings_of(&plan);
+    let overrun = findings
+        .iter()
+        .find(|finding| finding.rule == "budget-overrun")
+        .unwrap();
+    let help = overrun.help.as_deref().unwrap();
+    // 180,000 planned against 100,000: 80,000 = Douyin's 50,000 and 30,000 of WeChat's.
+    assert!(
+        help.contains("cut 80,000 CNY from channels or items (e.g. channel `Douyin` to 0 and channel `WeChat` from 45,000 CNY to 15,000 CNY), or raise `budget.total` to 180,000 CNY"),
+        "{help}"
+    );
+    assert_eq!(
+        overrun.remedies.len(),
+        1,
+        "no single line can take the cut: only the total is a lever"
+    );
+}

@@ -336,6 +336,14 @@ fn budget(context: Context<'_>, reserve: f64) -> Vec<Remedy> {
     if excess <= 0.0 {
         return Vec::new();
     }
+    let mut lines = budget_lines(context);
+    lines.sort_by(|a, b| b.2.total_cmp(&a.2));
+    // No one line can take the whole cut: the largest ones that sum to it.
+    let summed = if lines.first().is_some_and(|line| line.2 < excess) {
+        format!(" ({})", lines_summing_to(context, &lines, excess))
+    } else {
+        String::new()
+    };
     let raised = round_towards(planned + reserve, true);
     let mut out = vec![remedy(
         context,
@@ -345,38 +353,13 @@ fn budget(context: Context<'_>, reserve: f64) -> Vec<Remedy> {
             unit: currency_unit(context),
             value: number(raised),
             words: format!(
-                "cut {} from channels or items, or raise `budget.total` to {}",
+                "cut {} from channels or items{summed}, or raise `budget.total` to {}",
                 money(context, excess),
                 money(context, raised)
             ),
             reason: "covers the plan".into(),
         },
     )];
-    let mut lines: Vec<(String, String, f64)> = Vec::new();
-    let list = |node: Option<&Value>| node.and_then(Value::as_array).cloned().unwrap_or_default();
-    for (index, channel) in list(context.plan.get("channels")).iter().enumerate() {
-        if let Some(amount) = channel.get("budget").and_then(Value::as_f64) {
-            let name = crate::lint::place::item_name(channel)
-                .map_or_else(|| format!("#{}", index + 1), str::to_owned);
-            lines.push((
-                format!("/channels/{index}/budget"),
-                format!("channel `{name}`"),
-                amount,
-            ));
-        }
-    }
-    let items = list(context.plan.get("budget").and_then(|budget| budget.get("items")));
-    for (index, item) in items.iter().enumerate() {
-        if let Some(amount) = item.get("amount").and_then(Value::as_f64) {
-            let name =
-                crate::lint::place::item_name(item).map_or_else(|| format!("#{}", index + 1), str::to_owned);
-            lines.push((
-                format!("/budget/items/{index}/amount"),
-                format!("budget item `{name}`"),
-                amount,
-            ));
-        }
-    }
     lines.retain(|(_, _, amount)| *amount >= excess);
     lines.sort_by(|a, b| b.2.total_cmp(&a.2));
     for (pointer, name, amount) in lines.into_iter().take(3) {
@@ -398,6 +381,54 @@ fn budget(context: Context<'_>, reserve: f64) -> Vec<Remedy> {
         ));
     }
     out
+}
+
+/// Each channel budget and budget item: its pointer, its name in words and
+/// its amount.
+fn budget_lines(context: Context<'_>) -> Vec<(String, String, f64)> {
+    let mut lines = Vec::new();
+    let list = |node: Option<&Value>| node.and_then(Value::as_array).cloned().unwrap_or_default();
+    let name = |item: &Value, index: usize| {
+        crate::lint::place::item_name(item).map_or_else(|| format!("#{}", index + 1), str::to_owned)
+    };
+    for (index, channel) in list(context.plan.get("channels")).iter().enumerate() {
+        if let Some(amount) = channel.get("budget").and_then(Value::as_f64) {
+            let pointer = format!("/channels/{index}/budget");
+            lines.push((pointer, format!("channel `{}`", name(channel, index)), amount));
+        }
+    }
+    let items = list(context.plan.get("budget").and_then(|budget| budget.get("items")));
+    for (index, item) in items.iter().enumerate() {
+        if let Some(amount) = item.get("amount").and_then(Value::as_f64) {
+            let pointer = format!("/budget/items/{index}/amount");
+            lines.push((pointer, format!("budget item `{}`", name(item, index)), amount));
+        }
+    }
+    lines
+}
+
+/// The largest `lines` (sorted, largest first) cut until `excess` is met:
+/// "channel `A` to 0 and budget item `B` from 50,000 to 20,000".
+fn lines_summing_to(context: Context<'_>, lines: &[(String, String, f64)], excess: f64) -> String {
+    let mut left = excess;
+    let mut cuts = Vec::new();
+    for (_, name, amount) in lines.iter().filter(|line| line.2 > 0.0) {
+        if left <= 0.0 {
+            break;
+        }
+        let cut = amount.min(left);
+        left -= cut;
+        cuts.push(if cut >= *amount {
+            format!("{name} to 0")
+        } else {
+            format!(
+                "{name} from {} to {}",
+                money(context, *amount),
+                money(context, amount - cut)
+            )
+        });
+    }
+    format!("e.g. {}", cuts.join(" and "))
 }
 
 /// A channel scaled past the turn of its marginal cost: stop at the tier
