@@ -202,20 +202,39 @@ fn no_such(key: &str, segment: &str, pointer: &str, plan: &Value, names: &[&str]
     } else {
         place(pointer, plan)
     };
+    let listed = names
+        .iter()
+        .take(8)
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
     let help = match crate::suggest::closest(segment, names.iter().copied()) {
-        Some(close) => format!("did you mean `{}`?", key.replacen(segment, close, 1)),
-        None if names.is_empty() => "check the path against the plan".to_owned(),
-        None => format!(
-            "{within} has: {}",
-            names
-                .iter()
-                .take(8)
-                .map(|n| format!("`{n}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
+        // `goals.1.deadline`: items go by id or name, or `#1` counted from 1.
+        _ if segment.parse::<usize>().is_ok() && !names.is_empty() => format!(
+            "name the item by its id or name ({listed}), or by its place counted from 1: `{}`",
+            with_segment(key, segment, &format!("#{segment}"))
         ),
+        Some(close) => format!("did you mean `{}`?", with_segment(key, segment, close)),
+        None if names.is_empty() => "check the path against the plan".to_owned(),
+        None => format!("{within} has: {listed}"),
     };
     error(format!("`{key}`: there is no `{segment}` in {within}"), help)
+}
+
+/// `key` with its first segment `segment` written as `instead`.
+fn with_segment(key: &str, segment: &str, instead: &str) -> String {
+    let mut replaced = false;
+    key.split('.')
+        .map(|part| {
+            if !replaced && part == segment {
+                replaced = true;
+                instead
+            } else {
+                part
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(".")
 }
 
 /// A bare name: a stated number, the budget, or a channel (its budget).
@@ -363,6 +382,13 @@ mod tests {
         assert!(date.help.contains("YYYY-MM-DD"), "{date:?}");
         assert!(wrong("cac").message.contains("no value"));
         assert!(wrong("unit_economics.price=5").message.contains("no `price`"));
+        let section = wrong("unit_economic.cac=1");
+        assert!(section.help.contains("`unit_economics.cac`"), "{section:?}");
+        let place = wrong("goals.1.deadline=2026-01-01");
+        assert!(
+            place.help.contains("`goals.#1.deadline`") && place.help.contains("`revenue`"),
+            "{place:?}"
+        );
     }
 
     #[test]
