@@ -498,3 +498,34 @@ fn a_cut_no_single_line_can_take_names_the_lines_that_sum_to_it() {
         "no single line can take the cut: only the total is a lever"
     );
 }
+
+#[test]
+fn a_setting_that_adds_a_field_still_places_findings_in_the_file() {
+    // The studio derives LTV from its parts: `ltv` is a new field.
+    let output = planlint()
+        .args([
+            "metrics",
+            "examples/cac-exceeds-ltv.plan.yaml",
+            "--set",
+            "ltv=400",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let diff: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(diff["metrics"]["ltv"]["after"], json!(400.0));
+    let resolved = &diff["findings"]["resolved"][0];
+    assert_eq!(resolved["rule"], "cac-exceeds-ltv");
+    // `cac: 315` is on line 86 of the file.
+    assert_eq!(
+        (resolved["line"].clone(), resolved["column"].clone()),
+        (json!(86), json!(8))
+    );
+    assert_eq!(diff["findings"]["introduced"][0]["line"], json!(86));
+}

@@ -49,6 +49,7 @@ pub(super) fn run(
                     .map_err(|error| UserError::new(format!("cannot write the changed plan: {error}")))?;
                 let mut view = view_of(&linter, &as_json, &bytes)?;
                 view.report.path = shown.clone();
+                in_the_written_text(plan, &mut view.report);
                 Ok(view)
             };
             [json(written)?, json(&changed)?]
@@ -98,4 +99,21 @@ fn edited_text(plan: &YamlFile, settings: &[what_if::Setting]) -> Option<String>
         .collect::<Option<Vec<_>>>()?;
     let (text, applied) = crate::finding::fix::apply(&plan.source, &fixes);
     (applied == fixes.len()).then_some(text)
+}
+
+/// Places the findings of the plan read as JSON in the plan as written, by
+/// their pointers (a field the settings added: where its section is), so
+/// that lines and columns are the file's.
+fn in_the_written_text(plan: &YamlFile, report: &mut crate::finding::FileReport) {
+    for finding in &mut report.findings {
+        finding.span = plan.document.pointer_span(&finding.pointer);
+        for related in &mut finding.related {
+            related.span = finding.span;
+        }
+        // Edits made for the JSON text do not fit the written one.
+        finding.fix = None;
+        finding.choices.clear();
+    }
+    report.source = plan.source.clone();
+    report.reread = None;
 }
