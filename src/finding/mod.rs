@@ -80,9 +80,10 @@ pub struct Finding {
     pub related: Vec<Related>,
     /// The edit that certainly mends it, when there is one.
     pub fix: Option<Fix>,
-    /// Edits the writer picks between when a value reads two ways
-    /// (`05/06/2026`: 5 June or 6 May). Offered one by one (an editor's
-    /// quick fixes, the JSON report), never applied by `--fix`.
+    /// Edits the writer picks between: one per reading of a value that
+    /// reads two ways (`05/06/2026`: 5 June or 6 May), one per remedy whose
+    /// field the plan writes. Offered one by one (an editor's quick fixes,
+    /// the JSON report), never applied by `--fix`.
     pub choices: Vec<Fix>,
     /// Values that would meet the rule, computed from the plan's own
     /// numbers, each lever on its own (see [`remedy`]).

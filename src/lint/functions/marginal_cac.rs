@@ -1,7 +1,9 @@
 //! `marginal-cac`: along a channel's spend tiers, the cost of each extra
 //! customer (delta spend / delta new customers) must stay at or below LTV;
 //! past that point scaling the channel loses money (seed 004 step 6).
-//! Reads the derived tiers and LTV; reports the first tier that turns.
+//! Reads the derived tiers and LTV; reports the first tier that turns and
+//! that the channel's budget goes past (a budget that stops at the turn
+//! only measured the tiers beyond it).
 
 use super::api::{Context, Function, NoOptions, Target, Violation};
 use super::channel_return::channel_metrics;
