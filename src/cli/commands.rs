@@ -87,7 +87,12 @@ pub(super) fn explain(id: &str) -> Result<i32, UserError> {
     Ok(exit::CLEAN)
 }
 
-pub(super) fn metrics(file: &Path, format: MetricsFormat) -> Result<i32, UserError> {
+pub(super) fn metrics(
+    file: &Path,
+    format: MetricsFormat,
+    sets: &[String],
+    config: Option<&Path>,
+) -> Result<i32, UserError> {
     let plan = if file == Path::new("-") {
         let bytes =
             read_limited(io::stdin().lock(), DEFAULT_MAX_FILE_SIZE, None).map_err(|error| match error {
@@ -102,6 +107,9 @@ pub(super) fn metrics(file: &Path, format: MetricsFormat) -> Result<i32, UserErr
     } else {
         load_yaml(file, "plan")?
     };
+    if !sets.is_empty() {
+        return super::what_if::run(&plan, format, sets, config);
+    }
     // The same analysis of the plan as the rules': text numbers count.
     let plan = crate::lint::LoadedPlan::of(plan.document);
     let derived = &plan.metrics;

@@ -9,6 +9,7 @@ mod init_json;
 mod plan_view;
 mod report;
 mod rewrite;
+mod what_if;
 
 use crate::error::UserError;
 use crate::finding::Severity;
@@ -57,6 +58,15 @@ enum Command {
         /// `human` (a table) or `json`.
         #[arg(long, value_enum, default_value_t = MetricsFormat::Human)]
         format: MetricsFormat,
+        /// What if: set a number and compare (repeatable). KEY is a number
+        /// the plan states (`cac`), a channel by name (its budget) or a
+        /// field path (`channels.Douyin.budget`, `goals.revenue.deadline`).
+        #[arg(long = "set", value_name = "KEY=VALUE")]
+        set: Vec<String>,
+        /// The config for the findings compared by `--set` (default: the
+        /// nearest `.planlint.yaml`).
+        #[arg(long)]
+        config: Option<PathBuf>,
     },
     /// Write one page for the people who approve plans: findings, unit
     /// economics, budget and channel charts, the funnel.
@@ -262,7 +272,12 @@ pub fn run() -> i32 {
         Command::Report(args) => report::run(&args),
         Command::Diff(args) => diff::run(&args),
         Command::Rules { format } => commands::rules(format),
-        Command::Metrics { file, format } => commands::metrics(&file, format),
+        Command::Metrics {
+            file,
+            format,
+            set,
+            config,
+        } => commands::metrics(&file, format, &set, config.as_deref()),
         Command::Explain { rule } => commands::explain(&rule),
         Command::TestRules { config, all } => commands::test_rules(config.as_deref(), all),
         Command::Init {

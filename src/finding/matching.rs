@@ -80,6 +80,7 @@ mod tests {
             related: Vec::new(),
             fix: None,
             choices: Vec::new(),
+            remedies: Vec::new(),
         }
     }
 

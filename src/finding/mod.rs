@@ -3,9 +3,11 @@
 pub mod fingerprint;
 pub mod fix;
 pub mod matching;
+pub mod remedy;
 mod reread;
 
 pub use fix::Fix;
+pub use remedy::Remedy;
 pub use reread::Reread;
 
 use crate::document::Span;
@@ -78,10 +80,14 @@ pub struct Finding {
     pub related: Vec<Related>,
     /// The edit that certainly mends it, when there is one.
     pub fix: Option<Fix>,
-    /// Edits the writer picks between when a value reads two ways
-    /// (`05/06/2026`: 5 June or 6 May). Offered one by one (an editor's
-    /// quick fixes, the JSON report), never applied by `--fix`.
+    /// Edits the writer picks between: one per reading of a value that
+    /// reads two ways (`05/06/2026`: 5 June or 6 May), one per remedy whose
+    /// field the plan writes. Offered one by one (an editor's quick fixes,
+    /// the JSON report), never applied by `--fix`.
     pub choices: Vec<Fix>,
+    /// Values that would meet the rule, computed from the plan's own
+    /// numbers, each lever on its own (see [`remedy`]).
+    pub remedies: Vec<Remedy>,
 }
 
 /// Orders one file's findings as reports show them: by place, then rule and

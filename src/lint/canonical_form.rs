@@ -63,6 +63,7 @@ pub(crate) fn finding(
         related: Vec::new(),
         fix,
         choices: Vec::new(),
+        remedies: Vec::new(),
     })
 }
 

@@ -26,6 +26,8 @@ pub(crate) struct CompiledCheck {
     pub function: Box<dyn Check>,
     pub message: String,
     pub help: Option<String>,
+    /// The rule's remedy template, when it words its own.
+    pub remedy: Option<String>,
     /// The rule file and line of this check (`acme/rules.yaml:12`), for
     /// errors found while running it.
     pub defined_at: DefinedAt,
@@ -144,6 +146,7 @@ pub(crate) fn compile_rule(
                 function,
                 message: check.message.clone().unwrap_or_else(|| rule.message.clone()),
                 help: check.help.clone().or_else(|| rule.help.clone()),
+                remedy: rule.remedy.clone(),
                 defined_at: DefinedAt {
                     origin: rule.origin.clone(),
                     pointer: check_pointer.clone(),

@@ -415,5 +415,6 @@ fn parse_error(error: &LoadError, text: &str) -> Finding {
             .collect(),
         fix: None,
         choices: Vec::new(),
+        remedies: Vec::new(),
     }
 }

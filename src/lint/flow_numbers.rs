@@ -95,6 +95,7 @@ pub(crate) fn findings(
                 replacement,
             }),
             choices: Vec::new(),
+            remedies: Vec::new(),
         });
     }
     out
@@ -172,6 +173,7 @@ pub(crate) fn decimal_point_doubts(document: &Document, text: &str, severity: Se
                     replacement: number.clone(),
                 })
                 .collect(),
+            remedies: Vec::new(),
         });
     }
     out

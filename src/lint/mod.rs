@@ -23,6 +23,7 @@ pub(crate) mod suppress;
 mod syntax_help;
 mod template;
 pub mod values;
+pub mod what_if;
 pub(crate) mod words;
 
 pub use analysis::{Analysis, LoadedPlan};

@@ -122,6 +122,7 @@ fn finding(
             related: Vec::new(),
             fix: None,
             choices: Vec::new(),
+            remedies: Vec::new(),
         };
     }
     let template = Template {
@@ -139,9 +140,14 @@ fn finding(
             .as_deref()
             .map(|help| template.render(help))
             .transpose()?;
-        Ok((message, help))
+        let remedy = check
+            .remedy
+            .as_deref()
+            .map(|remedy| template.render(remedy))
+            .transpose()?;
+        Ok((message, help, remedy))
     });
-    let (message, help) = match rendered {
+    let (message, help, worded) = match rendered {
         Ok(rendered) => rendered,
         Err(unfilled) => {
             let reason = format!(
@@ -151,6 +157,7 @@ fn finding(
             return rule_error(rule, check, document, pointer, &reason);
         }
     };
+    let help = with_remedy(help, worded, &violation.remedies);
     Finding {
         rule: rule.id.clone(),
         severity: rule.severity,
@@ -161,8 +168,46 @@ fn finding(
         label,
         related: Vec::new(),
         fix: None,
-        choices: Vec::new(),
+        choices: remedy_edits(document, &violation.remedies),
+        remedies: violation.remedies,
     }
+}
+
+/// The help line with the remedy said first: the rule's own words for it
+/// (its `remedy` template), else the remedies' words.
+fn with_remedy(
+    help: Option<String>,
+    worded: Option<String>,
+    remedies: &[crate::finding::Remedy],
+) -> Option<String> {
+    let sentence = match worded {
+        Some(words) => Some(format!("from this plan's numbers: {words}")),
+        None => crate::finding::remedy::sentence(remedies),
+    };
+    match (sentence, help) {
+        (Some(sentence), Some(help)) => Some(format!("{sentence}; {help}")),
+        (sentence, help) => sentence.or(help),
+    }
+}
+
+/// Each remedy whose field is written in the plan, as an edit to pick (an
+/// editor's quick fix, never preferred).
+fn remedy_edits(document: &Document, remedies: &[crate::finding::Remedy]) -> Vec<crate::finding::Fix> {
+    remedies
+        .iter()
+        .filter(|remedy| {
+            document
+                .value
+                .pointer(&remedy.pointer)
+                .is_some_and(|v| !v.is_object() && !v.is_array())
+        })
+        .map(|remedy| crate::finding::Fix {
+            title: remedy.action.clone(),
+            span: finding_span(document, &remedy.pointer),
+            // Quoted strings (dates) read the same in YAML and JSON.
+            replacement: remedy.value.to_string(),
+        })
+        .collect()
 }
 
 /// A rule that could not be evaluated at `pointer`: reported there, naming
@@ -191,6 +236,7 @@ fn rule_error(
         related: Vec::new(),
         fix: None,
         choices: Vec::new(),
+        remedies: Vec::new(),
     }
 }
 

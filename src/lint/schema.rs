@@ -163,6 +163,7 @@ impl ErrorSite<'_, '_> {
             related: Vec::new(),
             fix: None,
             choices: Vec::new(),
+            remedies: Vec::new(),
         }
     }
 

@@ -213,6 +213,7 @@ pub fn apply(
                         related: Vec::new(),
                         fix: None,
                         choices: Vec::new(),
+                        remedies: Vec::new(),
                     });
                 }
             }
@@ -234,6 +235,7 @@ fn invalid(severity: Severity, span: Span, message: String, help: Option<String>
         related: Vec::new(),
         fix: None,
         choices: Vec::new(),
+        remedies: Vec::new(),
     }
 }
 

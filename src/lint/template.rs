@@ -9,7 +9,8 @@ use serde_json::Value;
 /// rule's options, then `label` (the node's id or name) and `field`, then
 /// derived numbers (`{metrics.unit_economics.ltv}`), then the selected
 /// node's own scalar fields (dotted paths allowed), then the plan's
-/// (`{currency}`). A name none of them has is an error, never literal
+/// (`{currency}`). `{remedy.FIELD}` is the value a remedy computed for
+/// FIELD (`{remedy.unit_economics.cac}`). A name none of them has is an error, never literal
 /// braces in a report.
 pub(crate) struct Template<'a> {
     pub plan: &'a Value,
@@ -43,6 +44,13 @@ impl Template<'_> {
             "field" => self.check.field.clone(),
             // Money reads "60,000 CNY" when the plan names its currency, "60,000" when not.
             "currency" => Some(scalar(self.plan).unwrap_or_default()),
+            // A value the check computed to meet the rule, by its `--set` name.
+            _ if name.starts_with("remedy.") => self
+                .violation
+                .remedies
+                .iter()
+                .find(|remedy| Some(remedy.field.as_str()) == name.strip_prefix("remedy."))
+                .map(|remedy| crate::numbers::display_value(&remedy.value)),
             _ => match name.strip_prefix("metrics.") {
                 Some(metric) => dotted(self.metrics, metric)
                     .filter(|value| !value.is_object() && !value.is_array())

@@ -29,6 +29,9 @@ struct Finding<'a> {
     /// Edits to pick between when the value reads two ways; never certain.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     choices: Vec<Fix<'a>>,
+    /// Values that would meet the rule, from the plan's own numbers.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    remedies: &'a [crate::finding::Remedy],
 }
 
 #[derive(Serialize)]
@@ -129,6 +132,7 @@ fn file_of(report: &FileReport) -> File<'_> {
                     .iter()
                     .map(|choice| edit(&index, &source, choice))
                     .collect(),
+                remedies: &finding.remedies,
             }
         })
         .collect();

@@ -93,6 +93,14 @@ struct SarifResult<'a> {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     related_locations: Vec<Location>,
     partial_fingerprints: BTreeMap<&'static str, String>,
+    /// planlint's own data: the remedies, structured as in the JSON report.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    properties: Option<Properties<'a>>,
+}
+
+#[derive(Serialize)]
+struct Properties<'a> {
+    remedies: &'a [crate::finding::Remedy],
 }
 
 #[derive(Serialize)]
@@ -318,6 +326,9 @@ pub fn write(reports: &[FileReport], options: Options<'_>, out: &mut dyn Write) 
                 locations: [location(region, None, None)],
                 related_locations: related,
                 partial_fingerprints: BTreeMap::from([(fingerprint::KEY, fingerprint)]),
+                properties: (!finding.remedies.is_empty()).then_some(Properties {
+                    remedies: &finding.remedies,
+                }),
             });
         }
     }

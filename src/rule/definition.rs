@@ -52,6 +52,11 @@ pub struct RuleDef {
     pub message: String,
     #[serde(default)]
     pub help: Option<String>,
+    /// The remedy in words (a template like `help`); the values computed
+    /// from the plan are `{remedy.FIELD}` (`{remedy.unit_economics.cac}`).
+    /// Said before the help, in place of the remedies' own words.
+    #[serde(default)]
+    pub remedy: Option<String>,
     /// Options users may set in config, with their types and defaults.
     #[serde(default)]
     pub options: BTreeMap<String, OptionDef>,

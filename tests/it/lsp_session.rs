@@ -324,6 +324,61 @@ fn a_date_that_reads_two_ways_offers_both_readings() {
     );
 }
 
+/// A finding with numbers offers each remedy as a quick fix, none
+/// preferred: CAC at break-even and each part of LTV on its own.
+#[test]
+fn remedies_are_offered_as_quick_fixes_never_preferred() {
+    let (dir, root) = workspace();
+    let mut client = Client::start(dir.path());
+    client.initialize(&root);
+    let uri = format!("{root}/studio.plan.yaml");
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/cac-exceeds-ltv.plan.yaml"
+    ))
+    .unwrap();
+    client.open(&uri, &text);
+    assert!(codes(&client.diagnostics_for(&uri)).contains(&"cac-exceeds-ltv".to_owned()));
+    // On the value: `cac: ` is five characters.
+    let mut at = position_of(&text, "cac: 315");
+    at["character"] = json!(at["character"].as_u64().unwrap() + 5);
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": {"start": at, "end": at}, "context": {"diagnostics": []}}),
+    );
+    let actions = actions["result"].as_array().unwrap().clone();
+    let set: Vec<(&str, &Value)> = actions
+        .iter()
+        .filter(|a| a["title"].as_str().unwrap().starts_with("Set "))
+        .map(|a| {
+            (
+                a["title"].as_str().unwrap(),
+                &a["edit"]["changes"][&uri][0]["newText"],
+            )
+        })
+        .collect();
+    for (title, new_text) in [
+        ("Set CAC to 270 (break-even)", "270"),
+        ("Set average order value to 105 (break-even)", "105"),
+        ("Set purchases a year to 14 (break-even)", "14"),
+        ("Set gross margin to 0.584 (break-even)", "0.584"),
+        ("Set lifetime in years to 0.5834 (break-even)", "0.5834"),
+    ] {
+        assert!(
+            set.contains(&(title, &json!(new_text))),
+            "{title} missing: {set:?}"
+        );
+    }
+    assert!(
+        actions
+            .iter()
+            .filter(|a| a["title"].as_str().unwrap().starts_with("Set "))
+            .all(|a| a["isPreferred"] != true),
+        "a remedy is offered as the preferred fix: {actions:?}"
+    );
+    assert_eq!(client.finish(), 0);
+}
+
 /// `text` with one LSP edit (UTF-16 positions) applied.
 fn apply_edit(text: &str, edit: &Value) -> String {
     let offset = |position: &Value| {

@@ -51,6 +51,7 @@ fn finding(rule: &str, severity: Severity, message: &str, pointer: &str, span: S
         related: Vec::new(),
         fix: None,
         choices: Vec::new(),
+        remedies: Vec::new(),
     }
 }
 

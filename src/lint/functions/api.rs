@@ -117,6 +117,8 @@ pub struct Violation {
     pub unreadable: Option<Unreadable>,
     /// What the underline says, when not "here" (`no \`test\` here`).
     pub label: Option<String>,
+    /// Values that would meet the rule (see `remedy`).
+    pub remedies: Vec<crate::finding::Remedy>,
 }
 
 /// A value a check needed, written in a way planlint cannot read.

@@ -91,7 +91,17 @@ impl Function for AtLeast {
                 at_node.label = Some(format!("no `{}` here", self.unless_fields.join("` or `")));
                 at_node
             };
-            out.push(violation.var("threshold", format_number(threshold)));
+            let excuses = self
+                .unless_fields
+                .iter()
+                .chain(&self.unless)
+                .map(|field| format!("`{}`", field.trim_start_matches('/').replace('/', ".")))
+                .collect::<Vec<_>>()
+                .join(" or ");
+            let mut violation = violation.var("threshold", format_number(threshold));
+            violation.remedies =
+                super::remedy::below_threshold(context, target.pointer(), threshold, self.strictly, &excuses);
+            out.push(violation);
         }
     }
 }

@@ -61,13 +61,14 @@ impl Function for ChannelReturn {
         let planned = number(channel.get("budget")).unwrap_or_default();
         if test_return < self.min_return && planned > test_budget {
             // The measured revenue is what falls short.
-            out.push(
-                Violation::at(format!("{}/test/revenue", target.pointer()))
-                    .var("test_return", format_number(test_return))
-                    .var("test_revenue", format_number(revenue))
-                    .var("test_budget", format_number(test_budget))
-                    .var("planned", format_number(planned)),
-            );
+            let mut violation = Violation::at(format!("{}/test/revenue", target.pointer()))
+                .var("test_return", format_number(test_return))
+                .var("test_revenue", format_number(revenue))
+                .var("test_budget", format_number(test_budget))
+                .var("planned", format_number(planned));
+            violation.remedies =
+                super::remedy::channel_return(context, target.pointer(), test_budget, self.min_return);
+            out.push(violation);
         }
     }
 }

@@ -64,20 +64,27 @@ impl Function for DateRange {
                 return;
             }
         }
-        if let Some(start) = bound(&self.not_before).filter(|start| date < *start) {
-            out.push(
-                Violation::at_target()
-                    .var("date", date)
-                    .var("bound", start)
-                    .var("side", "before"),
+        let outside = if let Some(start) = bound(&self.not_before).filter(|start| date < *start) {
+            Some((start, self.not_before.as_deref(), "before"))
+        } else {
+            bound(&self.not_after)
+                .filter(|end| date > *end)
+                .map(|end| (end, self.not_after.as_deref(), "after"))
+        };
+        if let Some((edge, edge_pointer, side)) = outside {
+            let mut violation = Violation::at_target()
+                .var("date", date)
+                .var("bound", edge)
+                .var("side", side);
+            violation.remedies = super::remedy::date(
+                context,
+                target.pointer(),
+                date,
+                edge,
+                edge_pointer.unwrap_or_default(),
+                side == "after",
             );
-        } else if let Some(end) = bound(&self.not_after).filter(|end| date > *end) {
-            out.push(
-                Violation::at_target()
-                    .var("date", date)
-                    .var("bound", end)
-                    .var("side", "after"),
-            );
+            out.push(violation);
         }
     }
 }

@@ -1,7 +1,9 @@
 //! `marginal-cac`: along a channel's spend tiers, the cost of each extra
 //! customer (delta spend / delta new customers) must stay at or below LTV;
 //! past that point scaling the channel loses money (seed 004 step 6).
-//! Reads the derived tiers and LTV; reports the first tier that turns.
+//! Reads the derived tiers and LTV; reports the first tier that turns and
+//! that the channel's budget goes past (a budget that stops at the turn
+//! only measured the tiers beyond it).
 
 use super::api::{Context, Function, NoOptions, Target, Violation};
 use super::channel_return::channel_metrics;
@@ -48,7 +50,9 @@ impl Function for MarginalCac {
                 Some(marginal) => marginal > ltv,
                 None => spend_added > 0.0,
             };
-            if !turned {
+            // A plan that already stops at or before this tier does not scale past it.
+            let budget = metrics.get("budget").and_then(Value::as_f64);
+            if !turned || budget.is_some_and(|budget| budget <= number(tier, "from_spend")) {
                 continue;
             }
             let pointer = tier.get("pointer").and_then(Value::as_str).map(str::to_owned);
@@ -66,6 +70,13 @@ impl Function for MarginalCac {
                     ("to_spend".into(), format_number(number(tier, "to_spend"))),
                     ("ltv".into(), money(ltv)),
                 ],
+                remedies: super::remedy::stop_scaling(
+                    context,
+                    target.pointer(),
+                    number(tier, "from_spend"),
+                    marginal,
+                    ltv,
+                ),
                 ..Violation::default()
             });
             return;

@@ -22,6 +22,7 @@ mod metric;
 mod numeric;
 mod pattern;
 mod readable;
+mod remedy;
 mod schema;
 mod truthy;
 mod undefined;

@@ -118,6 +118,7 @@ fn plan_section(page: &mut String, number: usize, view: &PlanView) {
     );
     findings(page, view);
     economics(page, view);
+    headroom(page, view);
     budget(page, view);
     channels(page, view);
     funnel(page, view);
@@ -189,6 +190,27 @@ fn economics(page: &mut String, view: &PlanView) {
             escape(&row.value),
             escape(&row.note),
             escape(&row.threshold)
+        );
+    }
+    page.push_str("</table>\n");
+}
+
+/// How far each money verdict is from flipping.
+fn headroom(page: &mut String, view: &PlanView) {
+    let rows = super::headroom::rows(view);
+    if rows.is_empty() {
+        return;
+    }
+    page.push_str(
+        "<h3>Headroom</h3>\n<table>\n<tr><th>verdict</th><th>now</th><th>how far before it flips</th></tr>\n",
+    );
+    for row in rows {
+        let now = if row.passes { "ok" } else { "fails" };
+        let _ = writeln!(
+            page,
+            "<tr><td>{}</td><td><span class=\"badge {now}\">{now}</span></td><td>{}</td></tr>",
+            escape(&row.verdict),
+            escape(&row.room)
         );
     }
     page.push_str("</table>\n");

@@ -34,6 +34,7 @@ fn plan(md: &mut String, view: &PlanView) {
     let _ = writeln!(md, "## {}\n\n{}\n", cell(view.heading()), code(&view.report.path));
     findings(md, view);
     economics(md, view);
+    headroom(md, view);
     budget(md, view);
     channels(md, view);
     if let Some(flow) = mermaid::flow(
@@ -87,6 +88,31 @@ fn economics(md: &mut String, view: &PlanView) {
             cell(&row.value),
             message(&row.note),
             message(&row.threshold)
+        );
+    }
+    md.push('\n');
+}
+
+/// How far each money verdict is from flipping.
+fn headroom(md: &mut String, view: &PlanView) {
+    let rows = super::headroom::rows(view);
+    if rows.is_empty() {
+        return;
+    }
+    md.push_str(
+        "### Headroom
+
+| Verdict | Now | How far before it flips |
+| --- | --- | --- |
+",
+    );
+    for row in rows {
+        let now = if row.passes { "ok" } else { "**fails**" };
+        let _ = writeln!(
+            md,
+            "| {} | {now} | {} |",
+            message(&row.verdict),
+            message(&row.room)
         );
     }
     md.push('\n');

@@ -8,6 +8,7 @@
 //! show; each file renders it once.
 
 mod charts;
+pub mod headroom;
 mod html;
 mod markdown;
 pub(crate) mod mermaid;
