@@ -34,6 +34,7 @@ mod output_snapshots;
 mod plain_words;
 mod properties;
 mod registry;
+mod remedies;
 mod report_and_diff;
 mod rule_examples;
 mod schema_findings;
