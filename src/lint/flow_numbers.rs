@@ -28,11 +28,12 @@ pub(crate) fn explain_schema_finding(finding: &mut Finding, document: &Document)
     if let Some(split) = document.flow_split(finding.span) {
         finding.message = format!("{} ({})", finding.message, yaml_read(split));
         if let Some(help) = &mut finding.help {
-            help.push_str(if finding.fix.is_some() {
+            let more = if finding.fix.is_some() {
                 "; or quote it, or write the item in block style (one field per line)"
             } else {
                 ", with no comma inside `{...}`"
-            });
+            };
+            *help = format!("{help}{more}").into();
         }
     }
 }
@@ -84,16 +85,16 @@ pub(crate) fn findings(
                 crate::lint::place::describe(&pointer, &document.value),
                 yaml_read(split)
             ),
-            help: Some(format!("{advice}, so that every tool reads it the same way")),
+            help: Some(format!("{advice}, so that every tool reads it the same way").into()),
             pointer,
             span: split.span,
             label: "split at its commas by YAML".to_owned(),
             related: Vec::new(),
-            fix: Some(Fix {
+            fix: Some(Box::new(Fix {
                 title: format!("write {written} as {replacement}"),
                 span: split.span,
                 replacement,
-            }),
+            })),
             choices: Vec::new(),
         });
     }
@@ -158,7 +159,7 @@ pub(crate) fn decimal_point_doubts(document: &Document, text: &str, severity: Se
             ),
             help: Some(format!(
                 "write {thousands} if you mean {thousands}, or {as_decimal} if you mean {as_decimal}"
-            )),
+            ).into()),
             pointer,
             span: spans.value,
             label: "decimal point or thousands?".to_owned(),

@@ -115,7 +115,7 @@ fn finding(
             help: Some(format!(
                 "write {} there, so that the rule can check the plan",
                 unreadable.noun
-            )),
+            ).into()),
             span: finding_span(document, &pointer),
             pointer,
             label: COULD_NOT_CHECK.to_owned(),
@@ -134,11 +134,13 @@ fn finding(
         violation: &violation,
     };
     let rendered = template.render(&check.message).and_then(|message| {
-        let help = check
-            .help
-            .as_deref()
-            .map(|help| template.render(help))
-            .transpose()?;
+        // A help without placeholders is the same text for every finding:
+        // shared, not copied (300,000 findings of one check cost one help).
+        let help = match &check.help {
+            Some(help) if !help.contains('{') => Some(std::sync::Arc::clone(help)),
+            Some(help) => Some(template.render(help)?.into()),
+            None => None,
+        };
         Ok((message, help))
     });
     let (message, help) = match rendered {
@@ -184,7 +186,7 @@ fn rule_error(
         help: Some(format!(
             "fix the rule in {}; `planlint test-rules` runs it on its examples",
             check.defined_at
-        )),
+        ).into()),
         span: finding_span(document, &pointer),
         pointer,
         label: "the rule fails here".to_owned(),
