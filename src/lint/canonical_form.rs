@@ -3,13 +3,13 @@
 //! with the plain form as a certain fix; a value that cannot be read is
 //! named by the plan format's finding, with what to write instead.
 
-use std::sync::Arc;
 use crate::document::Document;
 use crate::finding::{Finding, Fix, Severity};
 use crate::lint::normalize::Reading;
 use crate::lint::place;
 use crate::rule::meta::NON_CANONICAL_VALUE;
 use serde_json::Value;
+use std::sync::Arc;
 
 /// The finding of form for a value read exactly (`None` for one that could
 /// not be read). The plain form is a certain fix unless the value named a

@@ -144,7 +144,11 @@ pub(crate) fn compile_rule(
                 field: check.field.clone(),
                 function,
                 message: check.message.clone().unwrap_or_else(|| rule.message.clone()),
-                help: check.help.as_deref().or(rule.help.as_deref()).map(std::sync::Arc::from),
+                help: check
+                    .help
+                    .as_deref()
+                    .or(rule.help.as_deref())
+                    .map(std::sync::Arc::from),
                 defined_at: DefinedAt {
                     origin: rule.origin.clone(),
                     pointer: check_pointer.clone(),

@@ -129,7 +129,8 @@ pub(crate) fn decimal_point_doubts(document: &Document, text: &str, severity: Se
         })
     };
     let mut out = Vec::new();
-    for (pointer, spans) in document.iter() {
+    // Pointers are built only for the few values shaped like `12.000`.
+    for (id, spans) in document.node_spans() {
         let Some(written) = text.get(spans.value.start..spans.value.end) else {
             continue;
         };
@@ -139,11 +140,14 @@ pub(crate) fn decimal_point_doubts(document: &Document, text: &str, severity: Se
         let shaped = (1..=3).contains(&whole.len())
             && fraction.len() == 3
             && whole.bytes().chain(fraction.bytes()).all(|b| b.is_ascii_digit());
-        if !shaped
-            || !document
-                .value
-                .pointer(&pointer)
-                .is_some_and(serde_json::Value::is_number)
+        if !shaped {
+            continue;
+        }
+        let pointer = document.pointer_of(id);
+        if !document
+            .value
+            .pointer(&pointer)
+            .is_some_and(serde_json::Value::is_number)
             || !typed(&pointer)
         {
             continue;

@@ -112,10 +112,13 @@ fn finding(
                 unreadable.written,
                 unreadable.noun
             ),
-            help: Some(format!(
-                "write {} there, so that the rule can check the plan",
-                unreadable.noun
-            ).into()),
+            help: Some(
+                format!(
+                    "write {} there, so that the rule can check the plan",
+                    unreadable.noun
+                )
+                .into(),
+            ),
             span: finding_span(document, &pointer),
             pointer,
             label: COULD_NOT_CHECK.to_owned(),
@@ -183,10 +186,13 @@ fn rule_error(
             "rule `{}` ({}) cannot be evaluated here: {reason}",
             rule.id, check.defined_at
         ),
-        help: Some(format!(
-            "fix the rule in {}; `planlint test-rules` runs it on its examples",
-            check.defined_at
-        ).into()),
+        help: Some(
+            format!(
+                "fix the rule in {}; `planlint test-rules` runs it on its examples",
+                check.defined_at
+            )
+            .into(),
+        ),
         span: finding_span(document, &pointer),
         pointer,
         label: "the rule fails here".to_owned(),

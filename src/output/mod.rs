@@ -226,7 +226,11 @@ impl Write for Indented<'_> {
 
 /// `value` pretty-printed to `out` as it would appear `indent` spaces deep
 /// in a pretty-printed document: its lines after the first indented.
-pub(crate) fn write_pretty_at(value: &impl serde::Serialize, indent: usize, out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn write_pretty_at(
+    value: &impl serde::Serialize,
+    indent: usize,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     serde_json::to_writer_pretty(Indented { out, indent }, value).map_err(io::Error::other)
 }
 

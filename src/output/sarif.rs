@@ -348,7 +348,11 @@ fn write_results(
             related_locations: related,
             partial_fingerprints: BTreeMap::from([(fingerprint::KEY, fingerprint)]),
         };
-        out.write_all(if before + i == 0 { b"\n        " } else { b",\n        " })?;
+        out.write_all(if before + i == 0 {
+            b"\n        "
+        } else {
+            b",\n        "
+        })?;
         super::write_pretty_at(&result, 8, out)?;
     }
     Ok(report.findings.len())
