@@ -223,3 +223,38 @@ pub fn plural(n: usize, word: &str) -> String {
         format!("{n} {word}s")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(start: usize, rule: &str, label: &str) -> Finding {
+        Finding {
+            rule: rule.to_owned(),
+            severity: Severity::Warning,
+            message: "m".to_owned(),
+            help: None,
+            pointer: String::new(),
+            span: Span::new(start, start + 1),
+            label: label.to_owned(),
+            related: Vec::new(),
+            fix: None,
+            choices: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn sorted_by_place_and_stable() {
+        let mut findings = vec![
+            at(9, "b", "1"),
+            at(3, "b", "2"),
+            at(3, "a", "3"),
+            at(9, "b", "4"),
+            at(0, "z", "5"),
+            at(3, "b", "6"),
+        ];
+        sort_by_place(&mut findings);
+        let labels: Vec<&str> = findings.iter().map(|f| f.label.as_str()).collect();
+        assert_eq!(labels, ["5", "3", "2", "6", "1", "4"]);
+    }
+}
