@@ -469,12 +469,16 @@ fn write_report(
                 .map_err(|error| UserError::new(format!("cannot write the report: {}", describe(&error))))?;
         }
         Some(path) => {
-            let mut buffer = Vec::new();
-            output::write(format, reports, options, &mut buffer)
-                .map_err(|error| UserError::new(format!("cannot render the report: {error}")))?;
-            write_report_file(path, &buffer).map_err(|error| {
-                UserError::new(format!("cannot write {}: {}", path.display(), describe(&error)))
-            })?;
+            // Written as it is made (a report of 300,000 findings is not
+            // held in memory), into a file renamed into place at the end.
+            Sink::open(Some(path))
+                .and_then(|mut sink| {
+                    output::write(format, reports, options, &mut sink)?;
+                    sink.commit()
+                })
+                .map_err(|error| {
+                    UserError::new(format!("cannot write {}: {}", path.display(), describe(&error)))
+                })?;
         }
     }
     if format == Format::Github {

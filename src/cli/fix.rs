@@ -47,7 +47,7 @@ pub(super) fn fix_text(linter: &Linter, shown: &str, text: &str) -> Result<Fixed
         let analysis = crate::guard::guarded(shown, || linter.analyze(shown, &current))?;
         let (next, count) = fix::apply(
             &current,
-            analysis.findings().iter().filter_map(|f| f.fix.as_ref()),
+            analysis.findings().iter().filter_map(|f| f.fix.as_deref()),
         );
         if count == 0 || next == current {
             break;

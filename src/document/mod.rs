@@ -197,6 +197,17 @@ impl Document {
     pub fn iter(&self) -> impl Iterator<Item = (String, NodeSpans)> + '_ {
         self.spans.iter()
     }
+
+    /// Every node's spans in the order of [`Document::iter`], each with a
+    /// way to its pointer that costs nothing until it is asked for.
+    pub fn node_spans(&self) -> impl Iterator<Item = (u32, NodeSpans)> + '_ {
+        self.spans.node_spans()
+    }
+
+    /// The pointer of a node that [`Document::node_spans`] listed.
+    pub fn pointer_of(&self, id: u32) -> String {
+        self.spans.pointer_of(id)
+    }
 }
 
 /// Append one reference token to a JSON pointer, escaping it per RFC 6901

@@ -344,6 +344,33 @@ impl SpanTree {
 
     /// Every stored node's pointer and spans, in document order. A copy made
     /// by an alias appears once, as the alias.
+    /// Every node's spans in document order, as [`SpanTree::iter`] lists
+    /// them, with its id instead of its pointer (see [`SpanTree::pointer_of`]).
+    pub fn node_spans(&self) -> impl Iterator<Item = (NodeId, NodeSpans)> + '_ {
+        (0..).zip(self.nodes.iter().map(|node| node.spans))
+    }
+
+    /// The pointer of node `id`, built from its parents: what
+    /// [`SpanTree::iter`] gives it, for one node.
+    pub fn pointer_of(&self, id: NodeId) -> String {
+        let mut steps = Vec::new();
+        let mut current = self.node(id);
+        while let Some((parent, step)) = current.and_then(|node| node.parent) {
+            steps.push((parent, step));
+            current = self.node(parent);
+        }
+        let mut pointer = String::new();
+        for &(parent, step) in steps.iter().rev() {
+            if self.node(parent).map(|parent| parent.kind) == Some(NodeKind::Mapping) {
+                push_pointer(&mut pointer, self.key_name(step).unwrap_or_default());
+            } else {
+                pointer.push('/');
+                pointer.push_str(&step.to_string());
+            }
+        }
+        pointer
+    }
+
     pub fn iter(&self) -> impl Iterator<Item = (String, NodeSpans)> + '_ {
         let mut pointers: Vec<String> = Vec::with_capacity(self.nodes.len());
         self.nodes.iter().map(move |node| {

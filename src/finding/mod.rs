@@ -70,7 +70,8 @@ pub struct Finding {
     pub rule: String,
     pub severity: Severity,
     pub message: String,
-    pub help: Option<String>,
+    /// Shared by the findings of a check whose help has no placeholder.
+    pub help: Option<Arc<str>>,
     /// JSON pointer of the offending node ("" is the document root).
     pub pointer: String,
     /// The exact text to underline.
@@ -79,7 +80,8 @@ pub struct Finding {
     pub label: String,
     pub related: Vec<Related>,
     /// The edit that certainly mends it, when there is one.
-    pub fix: Option<Fix>,
+    /// Boxed: most findings have none, and 300,000 findings are held at once.
+    pub fix: Option<Box<Fix>>,
     /// Edits the writer picks between: one per reading of a value that
     /// reads two ways (`05/06/2026`: 5 June or 6 May), one per remedy whose
     /// field the plan writes. Offered one by one (an editor's quick fixes,
@@ -92,10 +94,27 @@ pub struct Finding {
 
 /// Orders one file's findings as reports show them: by place, then rule and
 /// message, so the order never depends on which check ran first.
+/// A stable sort of their indices, then the findings moved into place by
+/// swaps: no second copy of a file's findings is made.
 pub fn sort_by_place(findings: &mut [Finding]) {
-    findings.sort_by(|a, b| {
-        (a.span.start, a.span.end, &a.rule, &a.message).cmp(&(b.span.start, b.span.end, &b.rule, &b.message))
-    });
+    fn key(f: &Finding) -> (usize, usize, &str, &str) {
+        (f.span.start, f.span.end, &f.rule, &f.message)
+    }
+    let mut order: Vec<usize> = (0..findings.len()).collect();
+    order.sort_by(|&a, &b| key(&findings[a]).cmp(&key(&findings[b])));
+    // Position `i` takes the finding at `order[i]`, one cycle at a time.
+    for start in 0..order.len() {
+        let mut hole = start;
+        loop {
+            let next = order[hole];
+            order[hole] = hole;
+            if next == start || next == hole {
+                break;
+            }
+            findings.swap(hole, next);
+            hole = next;
+        }
+    }
 }
 
 /// The findings of one file, with its text so that spans can be shown.
@@ -208,5 +227,41 @@ pub fn plural(n: usize, word: &str) -> String {
         format!("1 {word}")
     } else {
         format!("{n} {word}s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(start: usize, rule: &str, label: &str) -> Finding {
+        Finding {
+            rule: rule.to_owned(),
+            severity: Severity::Warning,
+            message: "m".to_owned(),
+            help: None,
+            pointer: String::new(),
+            span: Span::new(start, start + 1),
+            label: label.to_owned(),
+            related: Vec::new(),
+            fix: None,
+            choices: Vec::new(),
+            remedies: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn sorted_by_place_and_stable() {
+        let mut findings = vec![
+            at(9, "b", "1"),
+            at(3, "b", "2"),
+            at(3, "a", "3"),
+            at(9, "b", "4"),
+            at(0, "z", "5"),
+            at(3, "b", "6"),
+        ];
+        sort_by_place(&mut findings);
+        let labels: Vec<&str> = findings.iter().map(|f| f.label.as_str()).collect();
+        assert_eq!(labels, ["5", "3", "2", "6", "1", "4"]);
     }
 }

@@ -9,6 +9,7 @@ use crate::lint::normalize::Reading;
 use crate::lint::place;
 use crate::rule::meta::NON_CANONICAL_VALUE;
 use serde_json::Value;
+use std::sync::Arc;
 
 /// The finding of form for a value read exactly (`None` for one that could
 /// not be read). The plain form is a certain fix unless the value named a
@@ -56,12 +57,12 @@ pub(crate) fn finding(
             place::describe(&reading.pointer, &document.value),
             reading.written
         ),
-        help: Some(help),
+        help: Some(help.into()),
         pointer: reading.pointer.clone(),
         span,
         label: format!("read as {shown}"),
         related: Vec::new(),
-        fix,
+        fix: fix.map(Box::new),
         choices: Vec::new(),
         remedies: Vec::new(),
     })
@@ -102,9 +103,9 @@ pub(crate) fn explain_unreadable(
             "{field} is written in {currency} ({:?}); the plan's currency is {plan_currency}",
             reading.written
         );
-        finding.help = Some(format!(
+        finding.help = Some(Arc::from(format!(
             "write the amount in {plan_currency}, converted at the rate your team uses (planlint does not convert currencies); the rules that need it cannot check the plan until then"
-        ));
+        )));
         finding.label = "another currency".to_owned();
         finding.fix = None;
     } else if let [day_first, month_first] = reading.choices.as_slice() {
@@ -114,10 +115,10 @@ pub(crate) fn explain_unreadable(
             "{field} is written as {:?}, which reads two ways: {} if the day comes first, {} if the month does",
             reading.written, shown[0], shown[1]
         );
-        finding.help = Some(format!(
+        finding.help = Some(Arc::from(format!(
             "write `{key}: {}` or `{key}: {}`, whichever you meant; the rules that need this date cannot check the plan until then",
             shown[0], shown[1]
-        ));
+        )));
         finding.label = "day or month first?".to_owned();
         finding.fix = None;
         finding.choices = [day_first, month_first]
@@ -134,9 +135,9 @@ pub(crate) fn explain_unreadable(
     } else {
         // The plan format's own words ("must be a number, found the text
         // \"lots\"") say it; the help says what it costs.
-        finding.help = Some(format!(
+        finding.help = Some(Arc::from(format!(
             "write {}: the rules that need this value cannot check the plan until then",
             reading.kind.noun()
-        ));
+        )));
     }
 }

@@ -25,7 +25,8 @@ pub(crate) struct CompiledCheck {
     pub field: Option<String>,
     pub function: Box<dyn Check>,
     pub message: String,
-    pub help: Option<String>,
+    /// Shared by every finding when it holds no placeholder.
+    pub help: Option<std::sync::Arc<str>>,
     /// The rule's remedy template, when it words its own.
     pub remedy: Option<String>,
     /// The rule file and line of this check (`acme/rules.yaml:12`), for
@@ -145,7 +146,11 @@ pub(crate) fn compile_rule(
                 field: check.field.clone(),
                 function,
                 message: check.message.clone().unwrap_or_else(|| rule.message.clone()),
-                help: check.help.clone().or_else(|| rule.help.clone()),
+                help: check
+                    .help
+                    .as_deref()
+                    .or(rule.help.as_deref())
+                    .map(std::sync::Arc::from),
                 remedy: rule.remedy.clone(),
                 defined_at: DefinedAt {
                     origin: rule.origin.clone(),

@@ -28,11 +28,12 @@ pub(crate) fn explain_schema_finding(finding: &mut Finding, document: &Document)
     if let Some(split) = document.flow_split(finding.span) {
         finding.message = format!("{} ({})", finding.message, yaml_read(split));
         if let Some(help) = &mut finding.help {
-            help.push_str(if finding.fix.is_some() {
+            let more = if finding.fix.is_some() {
                 "; or quote it, or write the item in block style (one field per line)"
             } else {
                 ", with no comma inside `{...}`"
-            });
+            };
+            *help = format!("{help}{more}").into();
         }
     }
 }
@@ -84,16 +85,16 @@ pub(crate) fn findings(
                 crate::lint::place::describe(&pointer, &document.value),
                 yaml_read(split)
             ),
-            help: Some(format!("{advice}, so that every tool reads it the same way")),
+            help: Some(format!("{advice}, so that every tool reads it the same way").into()),
             pointer,
             span: split.span,
             label: "split at its commas by YAML".to_owned(),
             related: Vec::new(),
-            fix: Some(Fix {
+            fix: Some(Box::new(Fix {
                 title: format!("write {written} as {replacement}"),
                 span: split.span,
                 replacement,
-            }),
+            })),
             choices: Vec::new(),
             remedies: Vec::new(),
         });
@@ -129,7 +130,8 @@ pub(crate) fn decimal_point_doubts(document: &Document, text: &str, severity: Se
         })
     };
     let mut out = Vec::new();
-    for (pointer, spans) in document.iter() {
+    // Pointers are built only for the few values shaped like `12.000`.
+    for (id, spans) in document.node_spans() {
         let Some(written) = text.get(spans.value.start..spans.value.end) else {
             continue;
         };
@@ -139,11 +141,14 @@ pub(crate) fn decimal_point_doubts(document: &Document, text: &str, severity: Se
         let shaped = (1..=3).contains(&whole.len())
             && fraction.len() == 3
             && whole.bytes().chain(fraction.bytes()).all(|b| b.is_ascii_digit());
-        if !shaped
-            || !document
-                .value
-                .pointer(&pointer)
-                .is_some_and(serde_json::Value::is_number)
+        if !shaped {
+            continue;
+        }
+        let pointer = document.pointer_of(id);
+        if !document
+            .value
+            .pointer(&pointer)
+            .is_some_and(serde_json::Value::is_number)
             || !typed(&pointer)
         {
             continue;
@@ -159,7 +164,7 @@ pub(crate) fn decimal_point_doubts(document: &Document, text: &str, severity: Se
             ),
             help: Some(format!(
                 "write {thousands} if you mean {thousands}, or {as_decimal} if you mean {as_decimal}"
-            )),
+            ).into()),
             pointer,
             span: spans.value,
             label: "decimal point or thousands?".to_owned(),

@@ -7,6 +7,7 @@ use crate::lint::compile::{CompiledCheck, CompiledRule};
 use crate::lint::functions::{Context, LazyPointer, Target, Violation};
 use crate::lint::template::Template;
 use crate::rule::meta::RULE_ERROR;
+use std::sync::Arc;
 use serde_json::Value;
 
 /// What one check selected: the node, and the value it tests in it.
@@ -112,10 +113,13 @@ fn finding(
                 unreadable.written,
                 unreadable.noun
             ),
-            help: Some(format!(
-                "write {} there, so that the rule can check the plan",
-                unreadable.noun
-            )),
+            help: Some(
+                format!(
+                    "write {} there, so that the rule can check the plan",
+                    unreadable.noun
+                )
+                .into(),
+            ),
             span: finding_span(document, &pointer),
             pointer,
             label: COULD_NOT_CHECK.to_owned(),
@@ -135,11 +139,13 @@ fn finding(
         violation: &violation,
     };
     let rendered = template.render(&check.message).and_then(|message| {
-        let help = check
-            .help
-            .as_deref()
-            .map(|help| template.render(help))
-            .transpose()?;
+        // A help without placeholders is the same text for every finding:
+        // shared, not copied (300,000 findings of one check cost one help).
+        let help = match &check.help {
+            Some(help) if !help.contains('{') => Some(std::sync::Arc::clone(help)),
+            Some(help) => Some(template.render(help)?.into()),
+            None => None,
+        };
         let remedy = check
             .remedy
             .as_deref()
@@ -176,17 +182,18 @@ fn finding(
 /// The help line with the remedy said first: the rule's own words for it
 /// (its `remedy` template), else the remedies' words.
 fn with_remedy(
-    help: Option<String>,
+    help: Option<Arc<str>>,
     worded: Option<String>,
     remedies: &[crate::finding::Remedy],
-) -> Option<String> {
+) -> Option<Arc<str>> {
     let sentence = match worded {
         Some(words) => Some(format!("from this plan's numbers: {words}")),
         None => crate::finding::remedy::sentence(remedies),
     };
     match (sentence, help) {
-        (Some(sentence), Some(help)) => Some(format!("{sentence}; {help}")),
-        (sentence, help) => sentence.or(help),
+        (Some(sentence), Some(help)) => Some(format!("{sentence}; {help}").into()),
+        // Without a remedy the help stays shared, not copied.
+        (sentence, help) => sentence.map(Arc::from).or(help),
     }
 }
 
@@ -226,10 +233,13 @@ fn rule_error(
             "rule `{}` ({}) cannot be evaluated here: {reason}",
             rule.id, check.defined_at
         ),
-        help: Some(format!(
-            "fix the rule in {}; `planlint test-rules` runs it on its examples",
-            check.defined_at
-        )),
+        help: Some(
+            format!(
+                "fix the rule in {}; `planlint test-rules` runs it on its examples",
+                check.defined_at
+            )
+            .into(),
+        ),
         span: finding_span(document, &pointer),
         pointer,
         label: "the rule fails here".to_owned(),

@@ -156,7 +156,7 @@ impl ErrorSite<'_, '_> {
             rule: crate::rule::meta::SCHEMA.into(),
             severity: Severity::Error,
             message,
-            help,
+            help: help.map(std::sync::Arc::from),
             pointer,
             span,
             label: label.into(),
@@ -176,11 +176,11 @@ impl ErrorSite<'_, '_> {
 /// A certain fix: the one close match, written plain (the engine keeps
 /// the quoting the scalar was written with).
 fn with_fix(mut found: Finding, written: &str, meant: &str, what: &str) -> Finding {
-    found.fix = Some(Fix {
+    found.fix = Some(Box::new(Fix {
         title: format!("{what} `{written}` to `{meant}`"),
         span: found.span,
         replacement: meant.to_owned(),
-    });
+    }));
     found
 }
 

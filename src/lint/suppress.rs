@@ -228,7 +228,7 @@ fn invalid(severity: Severity, span: Span, message: String, help: Option<String>
         rule: INVALID_SUPPRESSION.into(),
         severity,
         message,
-        help,
+        help: help.map(std::sync::Arc::from),
         pointer: String::new(),
         span,
         label: "unknown rule".into(),

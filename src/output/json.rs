@@ -7,12 +7,6 @@ use serde::Serialize;
 use std::io::{self, Write};
 
 #[derive(Serialize)]
-struct File<'a> {
-    path: &'a str,
-    findings: Vec<Finding<'a>>,
-}
-
-#[derive(Serialize)]
 struct Finding<'a> {
     rule: &'a str,
     severity: Severity,
@@ -91,55 +85,56 @@ pub struct JsonStream {
     files: usize,
 }
 
-/// `value` pretty-printed, its lines after the first indented by `indent`
-/// spaces (JSON strings hold no raw line breaks, so lines are safe to cut).
-fn pretty_at(value: &impl Serialize, indent: usize) -> io::Result<String> {
-    let text = serde_json::to_string_pretty(value).map_err(io::Error::other)?;
-    Ok(text.replace('\n', &format!("\n{}", " ".repeat(indent))))
+/// One finding as the report gives it, its places from `index` over `source`.
+fn finding_of<'a>(index: &LineIndex, source: &str, finding: &'a crate::finding::Finding) -> Finding<'a> {
+    let (start, end) = range(index, source, finding.span);
+    Finding {
+        rule: &finding.rule,
+        severity: finding.severity,
+        message: &finding.message,
+        help: finding.help.as_deref(),
+        pointer: &finding.pointer,
+        start,
+        end,
+        related: finding
+            .related
+            .iter()
+            .map(|related| {
+                let (start, end) = range(index, source, related.span);
+                Related {
+                    message: &related.message,
+                    start,
+                    end,
+                }
+            })
+            .collect(),
+        fix: finding.fix.as_ref().map(|fix| edit(index, source, fix)),
+        choices: finding
+            .choices
+            .iter()
+            .map(|choice| edit(index, source, choice))
+            .collect(),
+        remedies: &finding.remedies,
+    }
 }
 
-fn file_of(report: &FileReport) -> File<'_> {
+/// One file's object, indented as the fifth level of the report, written
+/// a finding at a time (the same bytes as pretty-printing the whole object).
+fn write_file(report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+    let path = serde_json::to_string(&report.path).map_err(io::Error::other)?;
+    write!(out, "{{\n      \"path\": {path},\n      \"findings\": ")?;
+    if report.findings.is_empty() {
+        return out.write_all(b"[]\n    }");
+    }
+    // The source is read (again) for this file only, then dropped.
     let source = report.text().unwrap_or_default();
     let index = LineIndex::new(&source);
-    let findings = report
-        .findings
-        .iter()
-        .map(|finding| {
-            let (start, end) = range(&index, &source, finding.span);
-            Finding {
-                rule: &finding.rule,
-                severity: finding.severity,
-                message: &finding.message,
-                help: finding.help.as_deref(),
-                pointer: &finding.pointer,
-                start,
-                end,
-                related: finding
-                    .related
-                    .iter()
-                    .map(|related| {
-                        let (start, end) = range(&index, &source, related.span);
-                        Related {
-                            message: &related.message,
-                            start,
-                            end,
-                        }
-                    })
-                    .collect(),
-                fix: finding.fix.as_ref().map(|fix| edit(&index, &source, fix)),
-                choices: finding
-                    .choices
-                    .iter()
-                    .map(|choice| edit(&index, &source, choice))
-                    .collect(),
-                remedies: &finding.remedies,
-            }
-        })
-        .collect();
-    File {
-        path: &report.path,
-        findings,
+    out.write_all(b"[")?;
+    for (i, finding) in report.findings.iter().enumerate() {
+        out.write_all(if i == 0 { b"\n        " } else { b",\n        " })?;
+        super::write_pretty_at(&finding_of(&index, &source, finding), 8, out)?;
     }
+    out.write_all(b"\n      ]\n    }")
 }
 
 impl super::ReportStream for JsonStream {
@@ -150,10 +145,8 @@ impl super::ReportStream for JsonStream {
             ",\n    "
         };
         self.files += 1;
-        // The source is read (again) for this file only, then dropped.
-        let text = pretty_at(&file_of(report), 4)?;
         out.write_all(head.as_bytes())?;
-        out.write_all(text.as_bytes())
+        write_file(report, out)
     }
 
     fn finish(&mut self, summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
@@ -162,6 +155,8 @@ impl super::ReportStream for JsonStream {
         } else {
             out.write_all(b"\n  ],\n")?;
         }
-        writeln!(out, "  \"summary\": {}\n}}", pretty_at(summary, 2)?)
+        out.write_all(b"  \"summary\": ")?;
+        super::write_pretty_at(summary, 2, out)?;
+        out.write_all(b"\n}\n")
     }
 }

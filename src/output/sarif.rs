@@ -7,7 +7,7 @@
 //! root). Columns count Unicode code points (`columnKind`), as the other
 //! formats do. `partialFingerprints` come from [`crate::finding::fingerprint`].
 
-use super::{file_uri, regions, uri_path, Options, Region, RuleInfo, TOOL_URI, TOOL_VERSION};
+use super::{file_uri, uri_path, Options, Region, RuleInfo, TOOL_URI, TOOL_VERSION};
 use crate::document::LineIndex;
 use crate::finding::fingerprint;
 use crate::finding::{FileReport, Severity};
@@ -18,22 +18,6 @@ use std::io::{self, Write};
 const SCHEMA: &str =
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 const SRCROOT: &str = "%SRCROOT%";
-
-#[derive(Serialize)]
-struct Log<'a> {
-    #[serde(rename = "$schema")]
-    schema: &'static str,
-    version: &'static str,
-    runs: [Run<'a>; 1],
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Run<'a> {
-    tool: Tool,
-    results: Vec<SarifResult<'a>>,
-    column_kind: &'static str,
-}
 
 #[derive(Serialize)]
 struct Tool {
@@ -272,86 +256,117 @@ fn unlisted(id: &str, severity: Severity) -> RuleInfo {
     }
 }
 
-pub fn write(reports: &[FileReport], options: Options<'_>, out: &mut dyn Write) -> io::Result<()> {
+/// The rules that ran, and any a finding names that is not among them.
+fn rule_list(reports: &[FileReport], options: Options<'_>) -> Vec<RuleInfo> {
     let mut infos: Vec<RuleInfo> = options.rules.to_vec();
     for finding in reports.iter().flat_map(|report| &report.findings) {
         if !infos.iter().any(|info| info.id == finding.rule) {
             infos.push(unlisted(&finding.rule, finding.severity));
         }
     }
+    infos
+}
+
+/// The SARIF log, written a result at a time: the same bytes as
+/// pretty-printing the whole log, without holding every result at once.
+pub fn write(reports: &[FileReport], options: Options<'_>, out: &mut dyn Write) -> io::Result<()> {
+    let infos = rule_list(reports, options);
     let index_of: BTreeMap<&str, usize> = infos
         .iter()
         .enumerate()
         .map(|(i, info)| (info.id.as_str(), i))
         .collect();
-
-    let mut results = Vec::new();
-    for report in reports {
-        let source = report.text().unwrap_or_default();
-        let lines = LineIndex::new(&source);
-        let location = |region: Region, id: Option<usize>, message: Option<Text>| Location {
-            id,
-            physical_location: PhysicalLocation {
-                artifact_location: ArtifactLocation::of(&report.path),
-                region: region.into(),
-            },
-            message,
-        };
-        let fingerprints = fingerprint::fingerprints(report);
-        for ((finding, region), fingerprint) in report.findings.iter().zip(regions(report)).zip(fingerprints)
-        {
-            let related = finding
-                .related
-                .iter()
-                .enumerate()
-                .map(|(i, related)| {
-                    location(
-                        Region::of(&lines, &source, related.span),
-                        Some(i),
-                        Some(Text {
-                            text: sentence(&related.message),
-                        }),
-                    )
-                })
-                .collect();
-            let mut message = sentence(&finding.message);
-            if let Some(help) = &finding.help {
-                message = format!("{message} Help: {}", sentence(help));
-            }
-            results.push(SarifResult {
-                rule_id: &finding.rule,
-                rule_index: index_of.get(finding.rule.as_str()).copied().unwrap_or_default(),
-                level: level(finding.severity),
-                message: Text { text: message },
-                locations: [location(region, None, None)],
-                related_locations: related,
-                partial_fingerprints: BTreeMap::from([(fingerprint::KEY, fingerprint)]),
-                properties: (!finding.remedies.is_empty()).then_some(Properties {
-                    remedies: &finding.remedies,
-                }),
-            });
-        }
-    }
-
-    let log = Log {
-        schema: SCHEMA,
-        version: "2.1.0",
-        runs: [Run {
-            tool: Tool {
-                driver: Driver {
-                    name: "planlint",
-                    version: TOOL_VERSION,
-                    semantic_version: TOOL_VERSION,
-                    information_uri: TOOL_URI,
-                    rules: infos.iter().map(rule).collect(),
-                },
-            },
-            results,
-            column_kind: "unicodeCodePoints",
-        }],
+    let tool = Tool {
+        driver: Driver {
+            name: "planlint",
+            version: TOOL_VERSION,
+            semantic_version: TOOL_VERSION,
+            information_uri: TOOL_URI,
+            rules: infos.iter().map(rule).collect(),
+        },
     };
-    serde_json::to_writer_pretty(&mut *out, &log).map_err(io::Error::other)?;
-    writeln!(out)
+    let schema = serde_json::to_string(SCHEMA).map_err(io::Error::other)?;
+    write!(
+        out,
+        "{{\n  \"$schema\": {schema},\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {{\n      \"tool\": "
+    )?;
+    super::write_pretty_at(&tool, 6, out)?;
+    drop(tool);
+    out.write_all(b",\n      \"results\": [")?;
+    let mut written = 0;
+    for report in reports {
+        written += write_results(report, &index_of, written, out)?;
+    }
+    out.write_all(if written == 0 { b"]" } else { b"\n      ]" })?;
+    out.write_all(b",\n      \"columnKind\": \"unicodeCodePoints\"\n    }\n  ]\n}\n")
+}
+
+/// The results of one file's findings (`before` results were written
+/// already); returns how many were written.
+fn write_results(
+    report: &FileReport,
+    index_of: &BTreeMap<&str, usize>,
+    before: usize,
+    out: &mut dyn Write,
+) -> io::Result<usize> {
+    if report.findings.is_empty() {
+        return Ok(0);
+    }
+    let source = report.text().unwrap_or_default();
+    let lines = LineIndex::new(&source);
+    let artifact = ArtifactLocation::of(&report.path);
+    let location = |region: Region, id: Option<usize>, message: Option<Text>| Location {
+        id,
+        physical_location: PhysicalLocation {
+            artifact_location: ArtifactLocation {
+                uri: artifact.uri.clone(),
+                uri_base_id: artifact.uri_base_id,
+            },
+            region: region.into(),
+        },
+        message,
+    };
+    let fingerprints = fingerprint::fingerprints(report);
+    for (i, (finding, fingerprint)) in report.findings.iter().zip(fingerprints).enumerate() {
+        let region = Region::of(&lines, &source, finding.span);
+        let related = finding
+            .related
+            .iter()
+            .enumerate()
+            .map(|(i, related)| {
+                location(
+                    Region::of(&lines, &source, related.span),
+                    Some(i),
+                    Some(Text {
+                        text: sentence(&related.message),
+                    }),
+                )
+            })
+            .collect();
+        let mut message = sentence(&finding.message);
+        if let Some(help) = &finding.help {
+            message = format!("{message} Help: {}", sentence(help));
+        }
+        let result = SarifResult {
+            rule_id: &finding.rule,
+            rule_index: index_of.get(finding.rule.as_str()).copied().unwrap_or_default(),
+            level: level(finding.severity),
+            message: Text { text: message },
+            locations: [location(region, None, None)],
+            related_locations: related,
+            partial_fingerprints: BTreeMap::from([(fingerprint::KEY, fingerprint)]),
+            properties: (!finding.remedies.is_empty()).then_some(Properties {
+                remedies: &finding.remedies,
+            }),
+        };
+        out.write_all(if before + i == 0 {
+            b"\n        "
+        } else {
+            b",\n        "
+        })?;
+        super::write_pretty_at(&result, 8, out)?;
+    }
+    Ok(report.findings.len())
 }
 
 #[cfg(test)]

@@ -262,7 +262,7 @@ impl Checker<'_> {
                 finding.span,
                 finding.label,
             );
-            let help = finding.help.or_else(|| {
+            let help = finding.help.as_deref().map(str::to_owned).or_else(|| {
                 finding.pointer.starts_with("/extends").then(|| {
                     format!(
                         "presets: {}; a config file is a path like ./base.planlint.yaml",

@@ -253,7 +253,7 @@ impl PackFile<'_> {
                     finding.label,
                 );
                 match finding.help {
-                    Some(help) => error.with_help(help),
+                    Some(help) => error.with_help(help.to_string()),
                     None => error,
                 }
             })

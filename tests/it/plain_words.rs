@@ -117,7 +117,7 @@ fn the_corpus_messages_speak_plainly() {
         for finding in linter.lint(&name, &text).findings {
             seen += 1;
             let mut words = vec![finding.message.clone(), finding.label.clone()];
-            words.extend(finding.help.clone());
+            words.extend(finding.help.as_deref().map(str::to_owned));
             words.extend(finding.fix.as_ref().map(|fix| fix.title.clone()));
             words.extend(finding.related.iter().map(|related| related.message.clone()));
             for word in words {

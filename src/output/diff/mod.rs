@@ -157,7 +157,7 @@ fn listed(view: &PlanView) -> Vec<ListedFinding> {
             rule: finding.rule.clone(),
             severity: finding.severity,
             message: finding.message.clone(),
-            help: finding.help.clone(),
+            help: finding.help.as_deref().map(str::to_owned),
             pointer: finding.pointer.clone(),
             line: region.start_line,
             column: region.start_column,
