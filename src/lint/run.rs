@@ -7,8 +7,8 @@ use crate::lint::compile::{CompiledCheck, CompiledRule};
 use crate::lint::functions::{Context, LazyPointer, Target, Violation};
 use crate::lint::template::Template;
 use crate::rule::meta::RULE_ERROR;
-use std::sync::Arc;
 use serde_json::Value;
+use std::sync::Arc;
 
 /// What one check selected: the node, and the value it tests in it.
 struct Selected<'a> {
