@@ -128,10 +128,7 @@ impl Config {
         self.settings.merge_rules(&base.settings.rules);
         self.overrides.extend(base.overrides);
         // A pack reached through two extended configs (a diamond) is one pack.
-        let definition = |rule: &RuleDef| {
-            let file = rule.origin.as_ref().map(|origin| origin.path.clone());
-            (rule.id.clone(), file)
-        };
+        let definition = |rule: &RuleDef| (rule.id.clone(), rule.defined_in().map(str::to_owned));
         let mut known: std::collections::HashSet<_> = self.user_rules.iter().map(definition).collect();
         for rule in base.user_rules {
             if known.insert(definition(&rule)) {

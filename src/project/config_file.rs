@@ -382,11 +382,10 @@ impl Checker<'_> {
         }
         // Each id known so far, with the file that defines it: a pack of
         // thousands of rules is checked against it in one pass each.
-        let defined_in = |rule: &RuleDef| rule.origin.as_ref().map(|origin| origin.path.clone());
         let mut known: HashMap<String, Option<String>> = crate::rule::registry::builtin()
             .iter()
             .chain(&config.user_rules)
-            .map(|rule| (rule.id.clone(), defined_in(rule)))
+            .map(|rule| (rule.id.clone(), rule.defined_in().map(str::to_owned)))
             .collect();
         for file in files {
             config.sources.push(file.clone());
@@ -401,7 +400,7 @@ impl Checker<'_> {
                 match known.get(&rule.id) {
                     // The same file reached twice (a pack named here and in
                     // an extended config) is one definition, loaded once.
-                    Some(file) if *file == defined_in(&rule) => continue,
+                    Some(file) if file.as_deref() == rule.defined_in() => continue,
                     Some(_) => {
                         return Err(self.error(
                             pointer,
@@ -411,7 +410,7 @@ impl Checker<'_> {
                     }
                     None => {}
                 }
-                known.insert(rule.id.clone(), defined_in(&rule));
+                known.insert(rule.id.clone(), rule.defined_in().map(str::to_owned));
                 config.user_rules.push(rule);
             }
         }

@@ -356,6 +356,12 @@ impl RuleDef {
         problems
     }
 
+    /// The file that defines this rule (`None` for a built-in): the same
+    /// id from the same file is one definition reached twice.
+    pub fn defined_in(&self) -> Option<&str> {
+        self.origin.as_ref().map(|origin| origin.path.as_str())
+    }
+
     /// The option values with defaults, for display.
     pub fn default_options(&self) -> Map<String, Value> {
         self.options
