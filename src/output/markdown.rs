@@ -5,8 +5,10 @@
 //! writes the plan, and the people who read the summary trust it.
 //!
 //! CommonMark lets a backslash escape any ASCII punctuation, so plain text
-//! escapes all of it: no HTML, image, link, emphasis, heading, list, table
-//! cell break or entity can start. Two GitHub extensions read plain text
+//! escapes each character that can begin markup where it stands: no HTML,
+//! image, link, emphasis, heading, list, table cell break or entity can
+//! start (a colon only before `/`, an underscore only at a word's edge, so
+//! `conversion_rate` and `0-20,000: 400` read as written). Two GitHub extensions read plain text
 //! after Markdown is parsed: `@name` (a mention, which notifies people) and
 //! `#123` (an issue link); a word joiner after the sign keeps them text.
 //! Code spans use a fence longer than any run of backticks in the value.
