@@ -5,7 +5,7 @@
 //! pseudo-filesystems, so `/proc/self/environ`, `/dev/zero` or a FIFO are
 //! never read. Errors name the file and, for YAML, the place.
 
-use crate::document::{decode, load, Document, LoadLimits};
+use crate::document::{decode, load_named, Document, LoadLimits};
 use crate::error::UserError;
 use crate::project::paths::{describe, display_path};
 use std::io::{self, Read};
@@ -145,11 +145,13 @@ pub fn load_yaml(path: &Path, what: &str) -> Result<YamlFile, UserError> {
     parse_yaml(display_path(path), &bytes)
 }
 
-/// Loads YAML bytes that came from `shown` (a path, or `<stdin>`).
+/// Loads YAML bytes that came from `shown` (a path, or `<stdin>`); a
+/// `.json` name is read as strict JSON, as `check` reads it, so no command
+/// takes a broken JSON plan for YAML.
 pub fn parse_yaml(shown: String, bytes: &[u8]) -> Result<YamlFile, UserError> {
     let source: Arc<str> = Arc::from(String::from_utf8_lossy(bytes).as_ref());
     let document = decode(bytes)
-        .and_then(|text| load(text, &LoadLimits::default()))
+        .and_then(|text| load_named(&shown, text, &LoadLimits::default()))
         .map_err(|error| UserError::from_load(&shown, &source, &error))?;
     Ok(YamlFile {
         shown,

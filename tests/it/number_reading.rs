@@ -251,7 +251,7 @@ fn grouped(digits: &str) -> String {
 
 /// `planlint init NAME.plan.json` writes strict JSON that passes clean; the
 /// same file with a trailing comma, a comment or YAML in it exits 2 with a
-/// parse error at its line.
+/// parse error at its line, in `check` and in `metrics`.
 #[test]
 fn init_writes_json_for_a_json_name_and_broken_json_exits_2_at_its_line() {
     use assert_cmd::Command;
@@ -306,6 +306,9 @@ fn init_writes_json_for_a_json_name_and_broken_json_exits_2_at_its_line() {
         let finding = &report["files"][0]["findings"][0];
         assert_eq!(finding["rule"], "parse-error", "{name}");
         assert_eq!(finding["start"]["line"], line as u64, "{name}: {finding}");
+        // `metrics` reads the plan as `check` does: no numbers from a
+        // broken JSON file read as YAML.
+        assert_eq!(run(&["metrics", name]).0, Some(2), "metrics {name}");
     }
 }
 
