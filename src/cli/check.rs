@@ -38,7 +38,7 @@ pub(super) fn run(args: &CheckArgs) -> Result<i32, UserError> {
     // check that follows finds.
     let mut fix_failed = false;
     if args.fix {
-        let fixed = fix_all(args, configs, &linters)?;
+        let fixed = fix_all(args, configs, &linters, &cwd)?;
         if args.diff {
             return Ok(fixed);
         }
@@ -209,7 +209,7 @@ fn findings_at(
 
 /// `--fix`: fixes every plan named (or shows the fixes with `--diff`).
 /// With `--diff` the exit code says whether anything would change.
-fn fix_all(args: &CheckArgs, configs: &ConfigSet, linters: &Linters) -> Result<i32, UserError> {
+fn fix_all(args: &CheckArgs, configs: &ConfigSet, linters: &Linters, cwd: &Path) -> Result<i32, UserError> {
     let mut fixed = Vec::new();
     let mut tool_errors = Vec::new();
     if args.paths.len() == 1 && args.paths[0] == Path::new("-") {
@@ -226,7 +226,7 @@ fn fix_all(args: &CheckArgs, configs: &ConfigSet, linters: &Linters) -> Result<i
         fixed.push(super::fix::fix_text(&linter, &name, &text)?);
     } else {
         let discovered = discover(&args.paths, configs);
-        let root = super::rewrite::WritableRoot::of(&current_dir()?)?;
+        let root = super::rewrite::WritableRoot::of(cwd)?;
         tool_errors = discovered.errors;
         for path in &discovered.files {
             let result = linters.for_path(path).and_then(|(linter, max_size)| {
