@@ -357,7 +357,11 @@ fn missing_comma(all: &[Line<'_>], error_line: usize) -> Option<Explained> {
             previous.number, line.number
         ),
         help: Some(format!("end line {} with `,`", previous.number)),
-        span: Span::new(end.saturating_sub(1), end),
+        // The line's last character, whole (it may be several bytes long).
+        span: Span::new(
+            previous.text.trim_end().char_indices().last().map_or(end, |(at, _)| previous.start + at),
+            end,
+        ),
         label: "a `,` belongs after this".into(),
     })
 }
@@ -390,6 +394,15 @@ mod tests {
         let error = crate::document::load(text, &crate::document::LoadLimits::default())
             .expect_err("the text does not parse");
         explain(text, &error)
+    }
+
+    /// A line ending in a character of several bytes: the missing comma's
+    /// place underlines that character whole (found by fuzzing).
+    #[test]
+    fn a_missing_comma_after_a_multibyte_character_keeps_it_whole() {
+        let text = "? [a, \u{5e2}\n !!itn: 1}: y\n? |me: ca\n";
+        let found = explained(text);
+        assert!(text.is_char_boundary(found.span.start) && text.is_char_boundary(found.span.end));
     }
 
     fn line_of(text: &str, span: Span) -> usize {
