@@ -17,6 +17,7 @@ pub(crate) mod error;
 pub(crate) mod excerpt;
 pub mod finding;
 pub mod guard;
+pub mod i18n;
 pub mod lint;
 pub(crate) mod lsp;
 pub(crate) mod numbers;

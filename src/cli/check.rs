@@ -28,7 +28,7 @@ pub(super) fn run(args: &CheckArgs) -> Result<i32, UserError> {
         crate::lint::schema::plan_schema();
     });
     let cwd = current_dir()?;
-    let linters = Linters::new(ConfigSet::new(args.config.as_deref(), &cwd)?);
+    let linters = Linters::new(super::configs(args.config.as_deref(), &cwd)?);
     let configs = linters.configs();
     let known = Known {
         baseline: args.baseline.as_deref().map(Baseline::load).transpose()?,

@@ -5,7 +5,6 @@ use super::{current_dir, exit, print_stdout, MetricsFormat, RulesFormat};
 use crate::error::UserError;
 use crate::output;
 use crate::project::config::Config;
-use crate::project::config_set::ConfigSet;
 use crate::project::paths::{describe, display_path};
 use crate::project::read::{load_yaml, parse_yaml, read_limited, ReadError, DEFAULT_MAX_FILE_SIZE};
 use crate::rule::{catalog, Entry};
@@ -16,7 +15,7 @@ use std::sync::Arc;
 /// The config in effect: `--config`, else the nearest one, else defaults.
 fn load_config(explicit: Option<&Path>) -> Result<Arc<Config>, UserError> {
     let cwd = current_dir()?;
-    ConfigSet::new(explicit, &cwd)?.for_path(&cwd)
+    super::configs(explicit, &cwd)?.for_path(&cwd)
 }
 
 pub(super) fn rules(format: RulesFormat) -> Result<i32, UserError> {

@@ -5,7 +5,7 @@ use super::plan_view::view_of;
 use super::{current_dir, exit, print_stdout, DiffArgs};
 use crate::error::UserError;
 use crate::output::diff::{diff, write};
-use crate::project::config_set::{ConfigSet, Linters};
+use crate::project::config_set::Linters;
 use crate::project::git::{Repository, Revision};
 use crate::project::paths::display_path;
 use crate::project::read::{plan_read_error, read_file_limited};
@@ -22,7 +22,7 @@ struct Version {
 
 pub(super) fn run(args: &DiffArgs) -> Result<i32, UserError> {
     let cwd = current_dir()?;
-    let linters = Linters::new(ConfigSet::new(args.config.as_deref(), &cwd)?);
+    let linters = Linters::new(super::configs(args.config.as_deref(), &cwd)?);
     let mut views = Vec::with_capacity(2);
     for argument in [&args.old, &args.new] {
         let version = locate(argument, &cwd)?;

@@ -13,11 +13,14 @@ mod what_if;
 
 use crate::error::UserError;
 use crate::finding::Severity;
+use crate::i18n::{self, Lang};
 use crate::output::Format;
+use crate::project::config_set::ConfigSet;
 use clap::{Parser, Subcommand, ValueEnum};
 use miette::{GraphicalReportHandler, GraphicalTheme};
 use std::io::{self, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Exit codes: what a CI job or hook can rely on.
 pub mod exit {
@@ -39,6 +42,42 @@ pub mod exit {
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// The language of messages, help and reports: `en` or `zh` (also
+    /// `zh-CN`, `zh_CN.UTF-8`, ...). Default: the config's `lang:`, then
+    /// LC_ALL, LC_MESSAGES or LANG, then English.
+    #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
+    lang: Option<Lang>,
+}
+
+/// `--lang`: a language planlint speaks, by its code or a locale name.
+fn parse_lang(value: &str) -> Result<Lang, String> {
+    Lang::from_locale(value)
+        .ok_or_else(|| format!("planlint speaks `en` (English) and `zh` (简体中文), not `{value}`"))
+}
+
+/// Whether `--lang` chose the language (then the config's `lang:` does not).
+static LANGUAGE_FROM_FLAG: AtomicBool = AtomicBool::new(false);
+
+/// Chooses the language from `--lang`, else the environment; the config's
+/// `lang:` may still change it once the config is read
+/// ([`speak_as_configured`]).
+fn choose_language(flag: Option<Lang>) {
+    LANGUAGE_FROM_FLAG.store(flag.is_some(), Ordering::Relaxed);
+    let lang = flag.unwrap_or_else(|| Lang::from_environment(|name| std::env::var(name).ok()));
+    i18n::set_language(lang);
+}
+
+/// The configs (`--config`, else the nearest one to each file), and from
+/// now on the language the config for `cwd` names, unless `--lang` chose.
+fn configs(explicit: Option<&Path>, cwd: &Path) -> Result<ConfigSet, UserError> {
+    let configs = ConfigSet::new(explicit, cwd)?;
+    if !LANGUAGE_FROM_FLAG.load(Ordering::Relaxed) {
+        // A config that cannot be read is reported by the command itself.
+        if let Some(lang) = configs.for_path(cwd).ok().and_then(|config| config.lang) {
+            i18n::set_language(lang);
+        }
+    }
+    Ok(configs)
 }
 
 #[derive(Debug, Subcommand)]
@@ -259,6 +298,7 @@ pub fn run() -> i32 {
             };
         }
     };
+    choose_language(cli.lang);
     // The built-in rules are embedded and tested: failing to read them is a
     // bug in planlint, said once here rather than running without them.
     if let Err(error) = crate::rule::registry::check_builtin() {
@@ -284,7 +324,7 @@ pub fn run() -> i32 {
             file,
             schema_modeline,
         } => commands::init(&file, schema_modeline),
-        Command::Lsp => crate::lsp::serve(),
+        Command::Lsp => crate::lsp::serve(cli.lang),
         Command::Schema { dir } => commands::schema(&dir),
     };
     result.unwrap_or_else(|error| {

@@ -7,7 +7,7 @@ use crate::error::UserError;
 use crate::output::destination::write_report_file;
 use crate::output::plan_view::PlanView;
 use crate::output::report;
-use crate::project::config_set::{ConfigSet, Linters};
+use crate::project::config_set::Linters;
 use crate::project::discover::discover;
 use crate::project::paths::{describe, display_path};
 use crate::project::read::{plan_read_error, read_file_limited};
@@ -18,7 +18,7 @@ use std::path::Path;
 
 pub(super) fn run(args: &ReportArgs) -> Result<i32, UserError> {
     let cwd = current_dir()?;
-    let linters = Linters::new(ConfigSet::new(args.config.as_deref(), &cwd)?);
+    let linters = Linters::new(super::configs(args.config.as_deref(), &cwd)?);
     let configs = linters.configs();
     let discovered = discover(&args.paths, configs);
     let mut tool_errors = discovered.errors;

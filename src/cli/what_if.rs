@@ -7,7 +7,7 @@ use super::{current_dir, exit, print_stdout, MetricsFormat};
 use crate::error::UserError;
 use crate::lint::what_if;
 use crate::output::diff::{diff, write, DiffFormat};
-use crate::project::config_set::{ConfigSet, Linters};
+use crate::project::config_set::Linters;
 use crate::project::read::YamlFile;
 use std::path::Path;
 
@@ -27,7 +27,7 @@ pub(super) fn run(
         .collect::<Result<Vec<_>, _>>()?;
     let changed = what_if::apply(written, &settings);
     let cwd = current_dir()?;
-    let linters = Linters::new(ConfigSet::new(config, &cwd)?);
+    let linters = Linters::new(super::configs(config, &cwd)?);
     let shown = plan.shown.clone();
     let (linter, _) = linters.for_path(Path::new(&shown))?;
     let views = match edited_text(plan, &settings) {

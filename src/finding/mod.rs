@@ -203,19 +203,22 @@ impl Summary {
 }
 
 impl fmt::Display for Summary {
-    /// `3 errors, 1 warning in 2 files`.
+    /// `3 errors, 1 warning in 2 files` (in the language of the run).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut parts = vec![plural(self.errors, "error"), plural(self.warnings, "warning")];
+        let mut parts = vec![
+            crate::t!("finding-errors", count = self.errors),
+            crate::t!("finding-warnings", count = self.warnings),
+        ];
         if self.infos > 0 {
-            parts.push(plural(self.infos, "info"));
+            parts.push(crate::t!("finding-infos", count = self.infos));
         }
-        write!(f, "{} in {}", parts.join(", "), plural(self.files, "file"))?;
-        match self.fixable {
-            0 => {}
-            _ if self.errors + self.warnings + self.infos == 1 => {
-                write!(f, "; it can be fixed with `planlint check --fix`")?;
-            }
-            n => write!(f, "; {n} of them can be fixed with `planlint check --fix`")?,
+        let counts = parts.join(&crate::t!("finding-list-separator"));
+        let files = crate::t!("finding-files", count = self.files);
+        f.write_str(&crate::t!("finding-summary", counts = counts, files = files))?;
+        if self.fixable > 0 && self.errors + self.warnings + self.infos == 1 {
+            f.write_str(&crate::t!("finding-summary-fixable-it"))?;
+        } else if self.fixable > 0 {
+            f.write_str(&crate::t!("finding-summary-fixable", count = self.fixable))?;
         }
         Ok(())
     }

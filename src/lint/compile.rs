@@ -145,13 +145,16 @@ pub(crate) fn compile_rule(
                 paths,
                 field: check.field.clone(),
                 function,
-                message: check.message.clone().unwrap_or_else(|| rule.message.clone()),
+                // Texts are taken in the language of the run: the language
+                // is chosen before any linter is built.
+                message: check.message.as_ref().unwrap_or(&rule.message).to_string(),
                 help: check
                     .help
-                    .as_deref()
-                    .or(rule.help.as_deref())
+                    .as_ref()
+                    .or(rule.help.as_ref())
+                    .map(|help| &**help)
                     .map(std::sync::Arc::from),
-                remedy: rule.remedy.clone(),
+                remedy: rule.remedy.as_ref().map(ToString::to_string),
                 defined_at: DefinedAt {
                     origin: rule.origin.clone(),
                     pointer: check_pointer.clone(),

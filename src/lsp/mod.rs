@@ -23,12 +23,14 @@ mod transport;
 mod workspace;
 
 use crate::error::UserError;
+use crate::i18n::Lang;
 use std::io::{self, BufReader};
 use std::sync::mpsc;
 
 /// Serves until the client says `exit` or the input ends; returns the exit
-/// code (1 when the session ended without `shutdown`).
-pub fn serve() -> Result<i32, UserError> {
+/// code (1 when the session ended without `shutdown`). `lang` is `--lang`:
+/// without it, the editor's locale chooses the language.
+pub fn serve(lang: Option<Lang>) -> Result<i32, UserError> {
     let (sender, frames) = mpsc::channel();
     // Frames are read on their own thread, so a burst of edits queues up
     // while a lint runs and is then taken in at once.
@@ -41,7 +43,7 @@ pub fn serve() -> Result<i32, UserError> {
         }
     });
     let stdout = io::stdout();
-    let mut server = server::Server::new(stdout.lock());
+    let mut server = server::Server::new(stdout.lock(), lang.is_none());
     Ok(server.run(&frames))
 }
 

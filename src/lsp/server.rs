@@ -11,6 +11,7 @@
 //! own buffer first when it is due). A config's problems are published on
 //! the config (and its rule files) once, when they change, never per plan.
 
+use crate::i18n::{self, Lang};
 use crate::lsp::analysis::Analysis;
 use crate::lsp::diagnostics;
 use crate::lsp::documents::Documents;
@@ -77,10 +78,12 @@ pub struct Server<W: Write> {
     config_check_due: bool,
     watch_files: bool,
     last_poll: Instant,
+    /// Whether the editor's `locale` chooses the language (no `--lang`).
+    speak_editor_locale: bool,
 }
 
 impl<W: Write> Server<W> {
-    pub fn new(output: W) -> Self {
+    pub fn new(output: W, speak_editor_locale: bool) -> Self {
         let root = std::env::current_dir().unwrap_or_default();
         Server {
             output,
@@ -89,6 +92,7 @@ impl<W: Write> Server<W> {
             documents: Documents::default(),
             workspace: Workspace::new(root),
             config_diagnostics: BTreeMap::new(),
+            speak_editor_locale,
             config_check_due: false,
             watch_files: false,
             last_poll: Instant::now(),
@@ -325,6 +329,16 @@ impl<W: Write> Server<W> {
 
     fn initialize(&mut self, params: Value) -> Result<Value, (i64, String)> {
         let params: InitializeParams = parse(params)?;
+        // The editor's language, when planlint speaks it; else what the
+        // environment chose when the server started.
+        if let Some(lang) = params
+            .locale
+            .as_deref()
+            .and_then(Lang::from_locale)
+            .filter(|_| self.speak_editor_locale)
+        {
+            i18n::set_language(lang);
+        }
         let offered = params
             .capabilities
             .general

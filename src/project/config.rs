@@ -2,6 +2,7 @@
 //! and which files are plans. Every mistake in it is an error that points
 //! into the file.
 
+use crate::i18n::Lang;
 use crate::lint::settings::{RuleSetting, Settings};
 use crate::project::paths::absolute;
 use crate::project::read::DEFAULT_MAX_FILE_SIZE;
@@ -37,6 +38,8 @@ pub struct Config {
     pub include: Option<GlobSet>,
     pub exclude: GlobSet,
     pub max_file_size: u64,
+    /// The language of planlint's texts, when the config says (`lang:`).
+    pub lang: Option<Lang>,
     /// Every file and pack folder read to build it (itself, what it
     /// extends, rule files): what the language server watches for changes.
     pub sources: Vec<PathBuf>,
@@ -54,6 +57,7 @@ impl Config {
             include: None,
             exclude: GlobSet::empty(),
             max_file_size: DEFAULT_MAX_FILE_SIZE,
+            lang: None,
             sources: Vec::new(),
         }
     }
@@ -143,6 +147,7 @@ impl Config {
             self.exclude = base.exclude;
         }
         self.max_file_size = base.max_file_size;
+        self.lang = base.lang.or(self.lang);
         // A file reached twice (extended twice) is one source.
         for source in base.sources {
             if !self.sources.contains(&source) {

@@ -8,6 +8,7 @@
 
 use crate::document::{pointer_child, Document};
 use crate::error::UserError;
+use crate::i18n::Lang;
 use crate::lint::schema::config_schema;
 use crate::lint::settings::{Level, Preset, RuleSetting};
 use crate::project::config::{Config, Override};
@@ -162,6 +163,9 @@ fn load_one(path: &Path, loader: &mut Loader<'_>) -> Result<Config, UserError> {
     if let Some(size) = sections.file.max_file_size {
         config.max_file_size = size;
     }
+    if let Some(lang) = &sections.file.lang {
+        config.lang = Lang::from_locale(lang);
+    }
     if let Some(error) = UserError::all(errors) {
         return Err(error);
     }
@@ -202,6 +206,7 @@ impl Sections {
             include: typed(section("include")),
             exclude: typed(section("exclude")),
             max_file_size: typed(section("max_file_size")),
+            lang: typed(section("lang")),
         };
         let entries = |key: &str| {
             root.get(key).filter(|_| {

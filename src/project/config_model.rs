@@ -29,6 +29,9 @@ pub struct ConfigFile {
     pub exclude: Option<Vec<String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_file_size: Option<u64>,
+    /// The language of planlint's texts: `en` or `zh`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
 }
 
 /// `extends: strict` or `extends: [strict, ./base.planlint.yaml]`.
@@ -140,6 +143,7 @@ mod tests {
         "include",
         "exclude",
         "max_file_size",
+        "lang",
     ];
 
     fn schema() -> Value {
@@ -213,6 +217,7 @@ mod tests {
             include: Some(vec!["plans/**/*.plan.yaml".into()]),
             exclude: Some(vec!["plans/archive/**".into()]),
             max_file_size: Some(1_000_000),
+            lang: Some("zh".to_owned()),
         };
         let value = serde_json::to_value(&full).unwrap();
         assert_eq!(value.as_object().unwrap().len(), SECTIONS.len());

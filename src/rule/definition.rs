@@ -5,6 +5,7 @@
 
 use crate::document::Document;
 use crate::finding::Severity;
+use crate::i18n::Text;
 use serde::Deserialize;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
@@ -37,26 +38,26 @@ pub struct RuleDef {
     pub severity: Severity,
     /// One line: what the rule wants ("" when not given).
     #[serde(default)]
-    pub summary: String,
+    pub summary: Text,
     /// Why a plan needs this, in plain words ("" when not given).
     #[serde(default)]
-    pub why: String,
+    pub why: Text,
     /// Where the idea comes from ("" when not given).
     #[serde(default)]
-    pub source: String,
+    pub source: Text,
     /// RFC 9535 JSONPath(s) selecting the nodes every check looks at.
     #[serde(default)]
     pub given: Option<OneOrMany<String>>,
     pub check: OneOrMany<CheckDef>,
     /// Message template; `{name}` is filled from the check's values.
-    pub message: String,
+    pub message: Text,
     #[serde(default)]
-    pub help: Option<String>,
+    pub help: Option<Text>,
     /// The remedy in words (a template like `help`); the values computed
     /// from the plan are `{remedy.FIELD}` (`{remedy.unit_economics.cac}`).
     /// Said before the help, in place of the remedies' own words.
     #[serde(default)]
-    pub remedy: Option<String>,
+    pub remedy: Option<Text>,
     /// Options users may set in config, with their types and defaults.
     #[serde(default)]
     pub options: BTreeMap<String, OptionDef>,
@@ -99,10 +100,10 @@ pub struct CheckDef {
     pub options: Map<String, Value>,
     /// Overrides the rule's message for what this check finds.
     #[serde(default)]
-    pub message: Option<String>,
+    pub message: Option<Text>,
     /// Overrides the rule's help for what this check finds.
     #[serde(default)]
-    pub help: Option<String>,
+    pub help: Option<Text>,
 }
 
 fn default_severity() -> Severity {
@@ -117,7 +118,7 @@ pub struct OptionDef {
     pub kind: OptionType,
     pub default: Value,
     #[serde(default)]
-    pub description: String,
+    pub description: Text,
     /// Smallest value a number option may take.
     #[serde(default)]
     pub minimum: Option<f64>,

@@ -9,6 +9,7 @@ mod lsp_many_plans;
 
 mod action_workflow;
 mod architecture;
+mod catalog;
 mod cli;
 mod config_mistakes;
 mod containment;

@@ -1,0 +1,23 @@
+# What a run found: the summary line under the findings.
+
+finding-errors = { $count ->
+    [one] 1 error
+   *[other] { $count } errors
+}
+finding-warnings = { $count ->
+    [one] 1 warning
+   *[other] { $count } warnings
+}
+finding-infos = { $count ->
+    [one] 1 info
+   *[other] { $count } infos
+}
+finding-files = { $count ->
+    [one] 1 file
+   *[other] { $count } files
+}
+finding-list-separator = {", "}
+# `3 errors, 1 warning in 2 files`
+finding-summary = { $counts } in { $files }
+finding-summary-fixable-it = ; it can be fixed with `planlint check --fix`
+finding-summary-fixable = ; { $count } of them can be fixed with `planlint check --fix`

@@ -1,0 +1,199 @@
+//! The message catalog: Project Fluent bundles built once from the files
+//! embedded by `build.rs` (`locales/<tag>/*.ftl`).
+
+use super::{language, Lang};
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::FluentResource;
+use fluent_syntax::ast;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+use std::sync::LazyLock;
+
+include!(concat!(env!("OUT_DIR"), "/locales.rs"));
+
+/// The values a message's placeholders take.
+pub type Args<'a> = fluent_bundle::FluentArgs<'a>;
+
+type Bundle = FluentBundle<FluentResource>;
+
+/// One bundle per language, in the order of [`Lang::ALL`].
+static BUNDLES: LazyLock<Vec<Bundle>> =
+    LazyLock::new(|| Lang::ALL.iter().map(|lang| bundle(*lang)).collect());
+
+fn bundle(lang: Lang) -> Bundle {
+    let tag = lang.tag().parse().unwrap_or_default();
+    let mut bundle = FluentBundle::new_concurrent(vec![tag]);
+    // Unicode isolation marks around every value would land in terminals,
+    // JSON and Markdown as invisible characters.
+    bundle.set_use_isolating(false);
+    for (_, text) in files_of(lang) {
+        // A file with an error keeps its other messages; the catalog test
+        // fails on the error itself.
+        let resource = FluentResource::try_new(text.to_owned()).unwrap_or_else(|(resource, _)| resource);
+        bundle.add_resource_overriding(resource);
+    }
+    bundle
+}
+
+/// The catalog files of a language: (file name, text).
+fn files_of(lang: Lang) -> impl Iterator<Item = (&'static str, &'static str)> {
+    LOCALE_FILES
+        .iter()
+        .filter(move |(tag, _, _)| *tag == lang.tag())
+        .map(|(_, name, text)| (*name, *text))
+}
+
+/// The text of message `id` in the current language, its placeholders
+/// filled from `args`. A message missing in the language is taken from
+/// English; one missing in English too is its id (the catalog test makes
+/// both impossible for an id the code uses).
+pub fn message(id: &str, args: Option<&Args>) -> String {
+    let lang = language();
+    [lang, Lang::En]
+        .into_iter()
+        .find_map(|lang| format_in(lang, id, args))
+        .unwrap_or_else(|| id.to_owned())
+}
+
+fn format_in(lang: Lang, id: &str, args: Option<&Args>) -> Option<String> {
+    let index = Lang::ALL.iter().position(|each| *each == lang)?;
+    let bundle = BUNDLES.get(index)?;
+    let pattern = bundle.get_message(id)?.value()?;
+    let mut errors = Vec::new();
+    Some(bundle.format_pattern(pattern, args, &mut errors).into_owned())
+}
+
+/// What is wrong with the catalogs: the test suite fails on any.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CatalogProblem {
+    /// A file that Fluent cannot read.
+    Syntax { lang: Lang, file: String, error: String },
+    /// An id given twice in one language.
+    Twice { lang: Lang, id: String },
+    /// An id English has and the language does not.
+    Missing { lang: Lang, id: String },
+    /// An id the language has and English does not.
+    Extra { lang: Lang, id: String },
+    /// A message whose placeholders differ from English's.
+    Placeholders {
+        lang: Lang,
+        id: String,
+        english: Vec<String>,
+        here: Vec<String>,
+    },
+}
+
+impl fmt::Display for CatalogProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CatalogProblem::Syntax { lang, file, error } => write!(f, "{lang}/{file}: {error}"),
+            CatalogProblem::Twice { lang, id } => write!(f, "{lang}: `{id}` is given twice"),
+            CatalogProblem::Missing { lang, id } => write!(f, "{lang}: `{id}` is missing"),
+            CatalogProblem::Extra { lang, id } => write!(f, "{lang}: `{id}` is not in English"),
+            CatalogProblem::Placeholders {
+                lang,
+                id,
+                english,
+                here,
+            } => write!(
+                f,
+                "{lang}: `{id}` has placeholders {here:?}, English has {english:?}"
+            ),
+        }
+    }
+}
+
+/// Checks catalogs given as (language, file name, text): every language
+/// has exactly English's ids, each with English's placeholders.
+pub fn check_catalogs(files: &[(Lang, &str, &str)]) -> Vec<CatalogProblem> {
+    let mut problems = Vec::new();
+    let mut by_lang: BTreeMap<&str, BTreeMap<String, BTreeSet<String>>> = BTreeMap::new();
+    for (lang, file, text) in files {
+        let messages = by_lang.entry(lang.tag()).or_default();
+        let resource = match fluent_syntax::parser::parse(*text) {
+            Ok(resource) => resource,
+            Err((resource, errors)) => {
+                for error in errors {
+                    problems.push(CatalogProblem::Syntax {
+                        lang: *lang,
+                        file: (*file).to_owned(),
+                        error: format!("{:?} at bytes {:?}", error.kind, error.pos),
+                    });
+                }
+                resource
+            }
+        };
+        for entry in &resource.body {
+            if let ast::Entry::Message(message) = entry {
+                let id = message.id.name.to_owned();
+                let mut names = BTreeSet::new();
+                if let Some(pattern) = &message.value {
+                    placeholders(pattern, &mut names);
+                }
+                if messages.insert(id.clone(), names).is_some() {
+                    problems.push(CatalogProblem::Twice { lang: *lang, id });
+                }
+            }
+        }
+    }
+    let empty = BTreeMap::new();
+    let english = by_lang.get(Lang::En.tag()).unwrap_or(&empty);
+    for lang in Lang::ALL.into_iter().filter(|lang| *lang != Lang::En) {
+        let here = by_lang.get(lang.tag()).unwrap_or(&empty);
+        for (id, names) in english {
+            match here.get(id) {
+                None => problems.push(CatalogProblem::Missing { lang, id: id.clone() }),
+                Some(theirs) if theirs != names => problems.push(CatalogProblem::Placeholders {
+                    lang,
+                    id: id.clone(),
+                    english: names.iter().cloned().collect(),
+                    here: theirs.iter().cloned().collect(),
+                }),
+                Some(_) => {}
+            }
+        }
+        for id in here.keys().filter(|id| !english.contains_key(*id)) {
+            problems.push(CatalogProblem::Extra { lang, id: id.clone() });
+        }
+    }
+    problems
+}
+
+/// The variables (`{ $name }`) a pattern uses, selectors included.
+fn placeholders(pattern: &ast::Pattern<&str>, names: &mut BTreeSet<String>) {
+    for element in &pattern.elements {
+        if let ast::PatternElement::Placeable { expression } = element {
+            expression_placeholders(expression, names);
+        }
+    }
+}
+
+fn expression_placeholders(expression: &ast::Expression<&str>, names: &mut BTreeSet<String>) {
+    match expression {
+        ast::Expression::Select { selector, variants } => {
+            inline_placeholders(selector, names);
+            for variant in variants {
+                placeholders(&variant.value, names);
+            }
+        }
+        ast::Expression::Inline(inline) => inline_placeholders(inline, names),
+    }
+}
+
+fn inline_placeholders(inline: &ast::InlineExpression<&str>, names: &mut BTreeSet<String>) {
+    match inline {
+        ast::InlineExpression::VariableReference { id } => {
+            names.insert(id.name.to_owned());
+        }
+        ast::InlineExpression::Placeable { expression } => expression_placeholders(expression, names),
+        _ => {}
+    }
+}
+
+/// The embedded catalog files, as [`check_catalogs`] takes them.
+pub fn embedded_files() -> Vec<(Lang, &'static str, &'static str)> {
+    Lang::ALL
+        .into_iter()
+        .flat_map(|lang| files_of(lang).map(move |(name, text)| (lang, name, text)))
+        .collect()
+}
