@@ -103,3 +103,46 @@ fn every_message_the_code_asks_for_is_in_the_catalog_and_none_is_unused() {
         "in locales/en, asked for by no code: {unused:?}"
     );
 }
+
+/// The `{name}` placeholders of a rule text.
+fn rule_placeholders(text: &str) -> BTreeSet<String> {
+    text.split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name.to_owned()))
+        .filter(|name| !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || "_.-".contains(c)))
+        .collect()
+}
+
+#[test]
+fn every_built_in_rule_speaks_both_languages_with_the_same_placeholders() {
+    let mut problems = Vec::new();
+    for rule in planlint::registry::builtin() {
+        let mut texts = vec![
+            ("summary", Some(&rule.summary)),
+            ("why", Some(&rule.why)),
+            ("source", Some(&rule.source)),
+            ("message", Some(&rule.message)),
+            ("help", rule.help.as_ref()),
+            ("remedy", rule.remedy.as_ref()),
+        ];
+        for check in rule.check.as_slice() {
+            texts.push(("check message", check.message.as_ref()));
+            texts.push(("check help", check.help.as_ref()));
+        }
+        for option in rule.options.values() {
+            texts.push(("option description", Some(&option.description)));
+        }
+        for (field, text) in texts {
+            let Some(text) = text else { continue };
+            match (text.written_in(Lang::En), text.written_in(Lang::Zh)) {
+                (Some(english), Some(chinese)) => {
+                    if rule_placeholders(english) != rule_placeholders(chinese) {
+                        problems.push(format!("{}: {field}: placeholders differ", rule.id));
+                    }
+                }
+                _ => problems.push(format!("{}: {field} is not in both languages", rule.id)),
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
