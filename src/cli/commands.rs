@@ -167,6 +167,16 @@ pub(super) fn test_rules(config: Option<&Path>, all: bool) -> Result<i32, UserEr
 
 /// The starter plan `planlint init` writes.
 const INIT_TEMPLATE: &str = include_str!("init.plan.yaml");
+/// The same plan, commented in Chinese, with Chinese channels and CNY.
+const INIT_TEMPLATE_ZH: &str = include_str!("init.zh.plan.yaml");
+
+/// The starter plan in the language of the run.
+fn init_template() -> &'static str {
+    match crate::i18n::language() {
+        crate::i18n::Lang::En => INIT_TEMPLATE,
+        crate::i18n::Lang::Zh => INIT_TEMPLATE_ZH,
+    }
+}
 
 /// The schemas `planlint schema` writes, by file name.
 const SCHEMAS: &[(&str, &str)] = &[
@@ -203,16 +213,22 @@ fn schema_modeline() -> String {
 /// and the YAML extension both on, every schema problem would show twice.
 pub(super) fn init(file: &Path, with_modeline: bool) -> Result<i32, UserError> {
     let shown = display_path(file);
+    // Only for its `lang:`: a config that cannot be read is `check`'s to
+    // report, and the template does not depend on it.
+    if let Ok(cwd) = current_dir() {
+        let _ = super::configs(None, &cwd);
+    }
+    let template = init_template();
     // A `.json` name gets JSON: a YAML template there would not parse, and
     // JSON has no comment to carry a modeline.
     let template = if crate::document::is_json_name(&file.to_string_lossy()) {
-        super::init_json::template_as_json(INIT_TEMPLATE).ok_or_else(|| {
+        super::init_json::template_as_json(template).ok_or_else(|| {
             UserError::new("internal error: the starter plan could not be written as JSON".to_owned())
         })?
     } else if with_modeline {
-        format!("{}{INIT_TEMPLATE}", schema_modeline())
+        format!("{}{}", schema_modeline(), template)
     } else {
-        INIT_TEMPLATE.to_owned()
+        template.to_owned()
     };
     let created = std::fs::OpenOptions::new()
         .write(true)
@@ -251,17 +267,20 @@ mod tests {
             format!("# yaml-language-server: $schema={url}\n")
         );
         assert!(!INIT_TEMPLATE.contains("yaml-language-server"));
+        assert!(!INIT_TEMPLATE_ZH.contains("yaml-language-server"));
     }
 
     /// The JSON starter plan is strict JSON holding the YAML template's data.
     #[test]
     fn the_json_template_is_the_yaml_template_as_json() {
-        let json = super::super::init_json::template_as_json(INIT_TEMPLATE).unwrap();
-        let limits = crate::document::LoadLimits::default();
-        let from_json = crate::document::load_json(&json, &limits).unwrap();
-        let from_yaml = crate::document::load(INIT_TEMPLATE, &limits).unwrap();
-        assert_eq!(from_json.value, from_yaml.value);
-        assert!(json.starts_with("{\n  \"version\": 1,\n  \"name\": "), "{json}");
+        for template in [INIT_TEMPLATE, INIT_TEMPLATE_ZH] {
+            let json = super::super::init_json::template_as_json(template).unwrap();
+            let limits = crate::document::LoadLimits::default();
+            let from_json = crate::document::load_json(&json, &limits).unwrap();
+            let from_yaml = crate::document::load(template, &limits).unwrap();
+            assert_eq!(from_json.value, from_yaml.value);
+            assert!(json.starts_with("{\n  \"version\": 1,\n  \"name\": "), "{json}");
+        }
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub use remedy::Remedy;
 pub use reread::Reread;
 
 use crate::document::Span;
+use crate::i18n::t;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::path::PathBuf;
@@ -206,19 +207,19 @@ impl fmt::Display for Summary {
     /// `3 errors, 1 warning in 2 files` (in the language of the run).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut parts = vec![
-            crate::t!("finding-errors", count = self.errors),
-            crate::t!("finding-warnings", count = self.warnings),
+            t!("finding-errors", count = self.errors),
+            t!("finding-warnings", count = self.warnings),
         ];
         if self.infos > 0 {
-            parts.push(crate::t!("finding-infos", count = self.infos));
+            parts.push(t!("finding-infos", count = self.infos));
         }
-        let counts = parts.join(&crate::t!("finding-list-separator"));
-        let files = crate::t!("finding-files", count = self.files);
-        f.write_str(&crate::t!("finding-summary", counts = counts, files = files))?;
+        let counts = parts.join(&t!("finding-list-separator"));
+        let files = t!("finding-files", count = self.files);
+        f.write_str(&t!("finding-summary", counts = counts, files = files))?;
         if self.fixable > 0 && self.errors + self.warnings + self.infos == 1 {
-            f.write_str(&crate::t!("finding-summary-fixable-it"))?;
+            f.write_str(&t!("finding-summary-fixable-it"))?;
         } else if self.fixable > 0 {
-            f.write_str(&crate::t!("finding-summary-fixable", count = self.fixable))?;
+            f.write_str(&t!("finding-summary-fixable", count = self.fixable))?;
         }
         Ok(())
     }

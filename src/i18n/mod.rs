@@ -8,7 +8,7 @@
 //! ([`scoped`]), which lets tests of both languages run side by side.
 //!
 //! The program's own texts live in Project Fluent files (`locales/<tag>/
-//! *.ftl`), written with [`t!`](crate::t); rules carry their texts in their
+//! *.ftl`), written with `t!`; rules carry their texts in their
 //! own files ([`Text`]).
 
 mod catalog;
@@ -64,7 +64,7 @@ impl Drop for ScopedLanguage {
 /// A text from the message catalog in the current language:
 /// `t!("finding-summary-fixable-it")`, `t!("finding-files", count = 3)`.
 /// Each value may be a string or a number (numbers choose plural forms).
-#[macro_export]
+/// Used as `use crate::i18n::t;`, so the layers see where texts come from.
 macro_rules! t {
     ($id:literal) => {
         $crate::i18n::message($id, None)
@@ -75,3 +75,4 @@ macro_rules! t {
         $crate::i18n::message($id, Some(&args))
     }};
 }
+pub(crate) use t;

@@ -6,7 +6,7 @@ use std::fs;
 use std::path::Path;
 
 fn planlint() -> Command {
-    let mut command = Command::cargo_bin("planlint").expect("binary builds");
+    let mut command = crate::planlint_in_english();
     command
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env_remove("NO_COLOR")
@@ -383,6 +383,69 @@ fn init_writes_a_clean_plan_and_never_overwrites() {
     assert_eq!(
         fs::read_to_string(dir.path().join("spring.plan.yaml")).unwrap(),
         "mine"
+    );
+}
+
+/// `init --lang zh` writes the plan commented in Chinese, and it passes
+/// clean; `lang: zh` in the config and `LANG=zh_CN.UTF-8` choose it too.
+#[test]
+fn init_in_chinese_writes_a_clean_chinese_commented_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = planlint()
+        .current_dir(dir.path())
+        .args(["init", "--lang", "zh", "spring.plan.yaml"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let written = fs::read_to_string(dir.path().join("spring.plan.yaml")).unwrap();
+    assert!(
+        written.contains("# 目标客户") || written.contains("目标客户"),
+        "{written}"
+    );
+    assert_eq!(written, include_str!("../../src/cli/init.zh.plan.yaml"));
+    let check = planlint()
+        .current_dir(dir.path())
+        .args(["check", "spring.plan.yaml", "--color", "never", "--lang", "zh"])
+        .output()
+        .unwrap();
+    assert_eq!(check.status.code(), Some(0), "{}", stdout(&check));
+
+    fs::write(dir.path().join(".planlint.yaml"), "lang: zh\n").unwrap();
+    let by_config = planlint()
+        .current_dir(dir.path())
+        .args(["init", "autumn.plan.yaml"])
+        .output()
+        .unwrap();
+    assert_eq!(by_config.status.code(), Some(0), "{}", stderr(&by_config));
+    assert_eq!(
+        fs::read_to_string(dir.path().join("autumn.plan.yaml")).unwrap(),
+        written
+    );
+    fs::remove_file(dir.path().join(".planlint.yaml")).unwrap();
+
+    let by_environment = planlint()
+        .current_dir(dir.path())
+        .env("LANG", "zh_CN.UTF-8")
+        .args(["init", "winter.plan.yaml"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        by_environment.status.code(),
+        Some(0),
+        "{}",
+        stderr(&by_environment)
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("winter.plan.yaml")).unwrap(),
+        written
+    );
+
+    let unknown = planlint().args(["check", "--lang", "fr", "."]).output().unwrap();
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(
+        stderr(&unknown).contains("planlint speaks `en`"),
+        "{}",
+        stderr(&unknown)
     );
 }
 

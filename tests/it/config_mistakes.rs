@@ -3,7 +3,6 @@
 //! invalid glob are three errors, not one per run.
 
 use crate::lsp_client::Client;
-use assert_cmd::Command;
 
 const CONFIG: &str =
     "rules:\n  vauge-goal: warning\n  missing-deadline: loud\ninclude: [\"plans/[*.yaml\"]\n";
@@ -19,8 +18,7 @@ fn repository() -> tempfile::TempDir {
 #[test]
 fn three_independent_mistakes_are_three_errors_in_one_run() {
     let dir = repository();
-    let output = Command::cargo_bin("planlint")
-        .unwrap()
+    let output = crate::planlint_in_english()
         .current_dir(dir.path())
         .env("NO_COLOR", "1")
         .args(["check", "a.plan.yaml"])

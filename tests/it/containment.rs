@@ -5,7 +5,6 @@
 //! the format. The process environment carries a canary too, for
 //! `/proc/self/environ`.
 
-use assert_cmd::Command;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -63,8 +62,7 @@ impl Scene {
     }
 
     fn run(&self, format: &str, args: &[&str]) -> (Option<i32>, String, String) {
-        let output = Command::cargo_bin("planlint")
-            .unwrap()
+        let output = crate::planlint_in_english()
             .current_dir(&self.repo)
             .env_remove("GITHUB_ACTIONS")
             .env_remove("GITHUB_STEP_SUMMARY")
@@ -368,8 +366,7 @@ fn pseudo_files_are_refused_even_from_the_command_line() {
 fn stdin_through_a_dash_is_still_read() {
     let scene = scene();
     let plan = fs::read(scene.repo.join("launch.plan.yaml")).unwrap();
-    let output = Command::cargo_bin("planlint")
-        .unwrap()
+    let output = crate::planlint_in_english()
         .current_dir(&scene.repo)
         .args(["check", "-", "--color", "never"])
         .write_stdin(plan)

@@ -1,7 +1,6 @@
 //! The JSON Schemas that document planlint's contracts hold for what planlint
 //! actually reads and writes: the JSON report, configs, rule files and plans.
 
-use assert_cmd::Command;
 use planlint::document::{load, LoadLimits};
 use serde_json::Value;
 use std::fs;
@@ -31,8 +30,7 @@ fn assert_valid(validator: &jsonschema::Validator, value: &Value, what: &str) {
 
 #[test]
 fn the_json_report_follows_report_schema() {
-    let output = Command::cargo_bin("planlint")
-        .unwrap()
+    let output = crate::planlint_in_english()
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .args(["check", "examples/", "--format", "json"])
         .output()
@@ -96,6 +94,7 @@ fn example_plans_and_the_init_template_follow_plan_schema() {
         "examples/house-rules/plans/spring.plan.yaml",
         "examples/house-rules/plans/pilots/newsletter.plan.yaml",
         "src/cli/init.plan.yaml",
+        "src/cli/init.zh.plan.yaml",
     ] {
         assert_valid(&validator, &yaml(path), path);
     }

@@ -1,8 +1,6 @@
 //! `planlint check --fix` and `--fix --diff` on files: edits by span that
 //! keep comments, quoting and layout, and a second run that changes nothing.
 
-use assert_cmd::Command;
-
 const PLAN: &str = "\
 version: 1
 name: Spring launch
@@ -21,8 +19,7 @@ channels:
 ";
 
 fn planlint(dir: &std::path::Path, args: &[&str]) -> (i32, String, String) {
-    let output = Command::cargo_bin("planlint")
-        .unwrap()
+    let output = crate::planlint_in_english()
         .current_dir(dir)
         .args(args)
         .output()

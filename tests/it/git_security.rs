@@ -69,7 +69,7 @@ impl Repo {
     }
 
     fn planlint(&self, folder: &str) -> Command {
-        let mut command = Command::cargo_bin("planlint").unwrap();
+        let mut command = crate::planlint_in_english();
         command
             .current_dir(self.path().join(folder))
             .env_remove("GITHUB_ACTIONS")
@@ -212,7 +212,7 @@ fn folders_and_oversized_blobs_in_a_revision_are_refused() {
 fn outside_a_repository_a_revision_is_an_error_naming_the_folder() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("a.plan.yaml"), CLEAN).unwrap();
-    let mut command = Command::cargo_bin("planlint").unwrap();
+    let mut command = crate::planlint_in_english();
     let output = command
         .current_dir(dir.path())
         .args(["diff", "HEAD:a.plan.yaml", "a.plan.yaml"])

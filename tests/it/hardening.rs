@@ -8,7 +8,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 fn planlint(dir: &Path) -> Command {
-    let mut command = Command::cargo_bin("planlint").unwrap();
+    let mut command = crate::planlint_in_english();
     command
         .current_dir(dir)
         .env_remove("GITHUB_ACTIONS")

@@ -2,14 +2,12 @@
 //! overflow and out-of-range rule options each get a message at their
 //! place, never a silent pass or an "internal error".
 
-use assert_cmd::Command;
 use std::fs;
 
 const CLEAN: &str = include_str!("../../examples/clean.plan.yaml");
 
 fn planlint(dir: &std::path::Path, args: &[&str]) -> (i32, String, String) {
-    let output = Command::cargo_bin("planlint")
-        .unwrap()
+    let output = crate::planlint_in_english()
         .current_dir(dir)
         .env("NO_COLOR", "1")
         .env_remove("GITHUB_ACTIONS")

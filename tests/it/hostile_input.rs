@@ -23,7 +23,7 @@ const GOOD: &str = "good.plan.yaml";
 const EMPTY: &str = "the file is empty: a plan needs at least `version` and `name`";
 
 fn planlint(dir: &Path) -> Command {
-    let mut command = Command::cargo_bin("planlint").expect("the binary builds");
+    let mut command = crate::planlint_in_english();
     command
         .current_dir(dir)
         .env_remove("NO_COLOR")

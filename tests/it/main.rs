@@ -41,3 +41,13 @@ mod rule_examples;
 mod schema_findings;
 #[cfg(unix)]
 mod write_security;
+
+/// The planlint binary, speaking English whatever the locale of the
+/// machine running the tests (tests of Chinese ask for it themselves).
+pub fn planlint_in_english() -> assert_cmd::Command {
+    let mut command = assert_cmd::Command::cargo_bin("planlint").expect("the binary builds");
+    for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        command.env_remove(name);
+    }
+    command
+}

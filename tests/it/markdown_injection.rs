@@ -4,7 +4,6 @@
 //! Each output is rendered with a GitHub Flavored Markdown parser and
 //! searched for elements the templates do not make.
 
-use assert_cmd::Command;
 use comrak::nodes::{AstNode, NodeValue};
 use comrak::{parse_document, Arena, Options};
 use std::fs;
@@ -43,8 +42,7 @@ channels:
 "#;
 
 fn planlint(dir: &std::path::Path, args: &[&str]) -> String {
-    let output = Command::cargo_bin("planlint")
-        .unwrap()
+    let output = crate::planlint_in_english()
         .current_dir(dir)
         .env("NO_COLOR", "1")
         .env_remove("GITHUB_ACTIONS")
@@ -131,8 +129,7 @@ fn the_job_summary_carries_no_markup_from_the_plan_or_its_file_name() {
     let name = "x <img src=y> ![a](https:evil) `` [b](c).plan.yaml";
     fs::write(dir.path().join(name), HOSTILE).unwrap();
     let summary = dir.path().join("summary.md");
-    let output = Command::cargo_bin("planlint")
-        .unwrap()
+    let output = crate::planlint_in_english()
         .current_dir(dir.path())
         .env("GITHUB_ACTIONS", "true")
         .env("GITHUB_STEP_SUMMARY", &summary)

@@ -254,11 +254,9 @@ fn grouped(digits: &str) -> String {
 /// parse error at its line, in `check` and in `metrics`.
 #[test]
 fn init_writes_json_for_a_json_name_and_broken_json_exits_2_at_its_line() {
-    use assert_cmd::Command;
     let dir = tempfile::tempdir().unwrap();
     let run = |args: &[&str]| {
-        let output = Command::cargo_bin("planlint")
-            .unwrap()
+        let output = crate::planlint_in_english()
             .current_dir(dir.path())
             .env("NO_COLOR", "1")
             .args(args)
@@ -318,11 +316,9 @@ fn init_writes_json_for_a_json_name_and_broken_json_exits_2_at_its_line() {
 /// and `--fix` writes it as YYYY-MM-DD.
 #[test]
 fn a_date_that_reads_two_ways_is_offered_both_ways_and_never_guessed() {
-    use assert_cmd::Command;
     let dir = tempfile::tempdir().unwrap();
     let run = |args: &[&str]| {
-        let output = Command::cargo_bin("planlint")
-            .unwrap()
+        let output = crate::planlint_in_english()
             .current_dir(dir.path())
             .env("NO_COLOR", "1")
             .args(args)

@@ -516,7 +516,7 @@ fn junit_fails_only_at_the_fail_level() {
 // ---- Fingerprints survive moved lines (through the real binary) ----
 
 fn planlint() -> Command {
-    let mut command = Command::cargo_bin("planlint").unwrap();
+    let mut command = crate::planlint_in_english();
     command
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env_remove("GITHUB_ACTIONS")

@@ -1,11 +1,8 @@
 //! Snapshots of each output format for the bundled examples: what users
 //! and editors actually receive.
 
-use assert_cmd::Command;
-
 fn check_examples(format: &str) -> String {
-    let output = Command::cargo_bin("planlint")
-        .unwrap()
+    let output = crate::planlint_in_english()
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env_remove("GITHUB_ACTIONS")
         .args(["check", "examples/", "--color", "never", "--format", format])

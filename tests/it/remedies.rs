@@ -205,7 +205,7 @@ fn the_studio_is_told_cac_270_and_each_ltv_lever() {
 }
 
 fn planlint() -> Command {
-    Command::cargo_bin("planlint").unwrap()
+    crate::planlint_in_english()
 }
 
 #[test]

@@ -7,7 +7,7 @@ use std::fs;
 use std::path::Path;
 
 fn planlint() -> Command {
-    let mut command = Command::cargo_bin("planlint").unwrap();
+    let mut command = crate::planlint_in_english();
     command
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env_remove("NO_COLOR")

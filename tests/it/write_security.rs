@@ -2,7 +2,6 @@
 //! symlinks (issue: hardening round 3): never outside the repository,
 //! never through a link the repository controls, keeping the plan's mode.
 
-use assert_cmd::Command;
 use std::fs;
 use std::os::unix::fs::{symlink, PermissionsExt};
 use std::path::Path;
@@ -20,8 +19,7 @@ goals:
 ";
 
 fn planlint(dir: &Path, args: &[&str]) -> (i32, String) {
-    let output = Command::cargo_bin("planlint")
-        .unwrap()
+    let output = crate::planlint_in_english()
         .current_dir(dir)
         .env("NO_COLOR", "1")
         .env_remove("GITHUB_ACTIONS")

@@ -25,6 +25,9 @@ impl Client {
     /// Runs `binary lsp` in `dir` (a benchmark may time another build).
     pub fn start_binary(binary: &Path, dir: &Path) -> Client {
         let mut child = Command::new(binary)
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANG")
             .arg("lsp")
             .current_dir(dir)
             .stdin(Stdio::piped())
