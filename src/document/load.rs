@@ -474,7 +474,7 @@ impl<'t> Loader<'t> {
                 };
                 self.anchors.insert(anchor, anchored);
             }
-            return self.key(text.into_owned(), span);
+            return self.key(scalar::exact(text), span);
         }
         let len = text.len();
         let anchor_text = (anchor != 0).then(|| text.to_string());

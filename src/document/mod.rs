@@ -106,7 +106,8 @@ pub struct Document {
 }
 
 impl Document {
-    pub fn new(value: serde_json::Value, spans: SpanTree) -> Self {
+    pub fn new(value: serde_json::Value, mut spans: SpanTree) -> Self {
+        spans.shrink_to_fit();
         Document {
             value,
             spans,

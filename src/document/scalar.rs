@@ -220,7 +220,16 @@ pub(super) fn resolve_owned(
     style: ScalarStyle,
     tag: Option<&Tag>,
 ) -> Result<Value, ScalarError> {
-    Ok(typed(&text, style, tag)?.unwrap_or_else(|| Value::String(text.into_owned())))
+    Ok(typed(&text, style, tag)?.unwrap_or_else(|| Value::String(exact(text))))
+}
+
+/// The text as a `String` holding no more than it needs: the parser makes
+/// each scalar with room to grow (32 bytes at least), and a large plan
+/// keeps hundreds of thousands of short ones.
+pub(super) fn exact(text: Cow<'_, str>) -> String {
+    let mut owned = text.into_owned();
+    owned.shrink_to_fit();
+    owned
 }
 
 /// The value of a scalar that is not a string; `None` for strings.

@@ -78,6 +78,15 @@ pub struct SpanTree {
 }
 
 impl SpanTree {
+    /// Gives back the room the tree grew into while it was built: a large
+    /// plan is held, with its findings, until the report is written.
+    pub fn shrink_to_fit(&mut self) {
+        self.nodes.shrink_to_fit();
+        self.edges.shrink_to_fit();
+        self.open_edges = Vec::new();
+        self.open = Vec::new();
+    }
+
     /// Adds a node as the child of the innermost open container at `step`
     /// (an index for a sequence, a [`SpanTree::key_step`] for a mapping), or
     /// as the root when none is open.
