@@ -4,6 +4,7 @@
 use super::{current_dir, exit, print_error, CheckArgs, ColorChoice};
 use crate::error::UserError;
 use crate::finding::{FileReport, Summary};
+use crate::i18n::t;
 use crate::lint::Linter;
 use crate::output::destination::{ignore_broken_pipe, write_report_file, Sink};
 use crate::output::{self, Format, RuleInfo};
@@ -177,11 +178,9 @@ fn check_batched(
             .iter()
             .filter(|report| report.reread.as_ref().is_some_and(|reread| reread.failed()))
             .map(|report| {
-                UserError::new(format!(
-                    "{} changed while planlint was checking it: the report places its findings at the start of the file",
-                    crate::text::visible_line(&report.path)
-                ))
-                .with_help("check it again")
+                let file = crate::text::visible_line(&report.path);
+                UserError::new(t!("cli-changed-while-checking", file = file.as_str()))
+                    .with_help(t!("cli-check-again"))
             }),
     );
     Ok(Batched::Reported(outcome, tool_errors))
@@ -214,14 +213,12 @@ fn fix_all(args: &CheckArgs, configs: &ConfigSet, linters: &Linters, cwd: &Path)
     let mut tool_errors = Vec::new();
     if args.paths.len() == 1 && args.paths[0] == Path::new("-") {
         if !args.diff {
-            return Err(UserError::new(
-                "--fix rewrites files: for a plan read from stdin use --fix --diff",
-            ));
+            return Err(UserError::new(t!("cli-fix-stdin")));
         }
         let name = args.stdin_filename.clone().unwrap_or_else(|| "<stdin>".into());
         let (linter, max_file_size) = linters.for_path(Path::new(&name))?;
         let bytes = read_limited(io::stdin().lock(), max_file_size, None)
-            .map_err(|error| plan_read_error("stdin", &name, max_file_size, error))?;
+            .map_err(|error| plan_read_error(&t!("cli-stdin"), &name, max_file_size, error))?;
         let text = String::from_utf8_lossy(&bytes);
         fixed.push(super::fix::fix_text(&linter, &name, &text)?);
     } else {
@@ -244,13 +241,12 @@ fn fix_all(args: &CheckArgs, configs: &ConfigSet, linters: &Linters, cwd: &Path)
         let _ = io::stdout().lock().write_all(diff.as_bytes());
     }
     let applied: usize = changed.iter().map(|file| file.applied).sum();
-    let verb = if args.diff { "would fix" } else { "fixed" };
-    let _ = writeln!(
-        io::stderr(),
-        "planlint {verb} {} in {}",
-        crate::finding::plural(applied, "finding"),
-        crate::finding::plural(changed.len(), "file")
-    );
+    let said = if args.diff {
+        t!("cli-would-fix", findings = applied, files = changed.len())
+    } else {
+        t!("cli-fixed", findings = applied, files = changed.len())
+    };
+    let _ = writeln!(io::stderr(), "{said}");
     for error in &tool_errors {
         print_error(error);
     }
@@ -308,7 +304,7 @@ fn lint_all(
         let name = args.stdin_filename.clone().unwrap_or_else(|| "<stdin>".into());
         let (linter, max_file_size) = linters.for_path(Path::new(&name))?;
         let bytes = read_limited(io::stdin().lock(), max_file_size, None)
-            .map_err(|error| plan_read_error("stdin", &name, max_file_size, error))?;
+            .map_err(|error| plan_read_error(&t!("cli-stdin"), &name, max_file_size, error))?;
         each(crate::guard::guarded(&name, || linter.lint_bytes(&name, &bytes))?);
         checked += 1;
     }
@@ -323,8 +319,8 @@ fn lint_all(
     for folder in &discovered.empty {
         let _ = writeln!(
             io::stderr(),
-            "warning: no plan file in {folder}: planlint checks files named *.plan.yaml, *.plan.yml or \
-             *.plan.json, or those the config's `include` names"
+            "{}",
+            t!("cli-no-plan-in-folder", folder = folder.as_str())
         );
     }
     // Each file's config resolved (and each distinct set of overrides
@@ -364,11 +360,7 @@ fn lint_all(
         }
     });
     if checked == 0 && tool_errors.is_empty() {
-        tool_errors.push(
-            UserError::new("nothing was checked: no plan file was found").with_help(
-                "name the plan files, or a folder holding *.plan.yaml files; check the config's `include`",
-            ),
-        );
+        tool_errors.push(UserError::new(t!("cli-nothing-checked")).with_help(t!("cli-nothing-checked-help")));
     }
     Ok(tool_errors)
 }
@@ -376,12 +368,8 @@ fn lint_all(
 /// The report could not be written.
 fn output_error(args: &CheckArgs, error: &io::Error) -> UserError {
     match &args.output {
-        Some(path) => UserError::new(format!(
-            "cannot write {}: {}",
-            display_path(path),
-            describe(error)
-        )),
-        None => UserError::new(format!("cannot write the report: {}", describe(error))),
+        Some(path) => super::cannot_write(&display_path(path), error),
+        None => UserError::new(t!("cli-cannot-write-report", error = describe(error))),
     }
 }
 
@@ -405,14 +393,14 @@ fn check_file(linter: &Linter, path: &Path, max_size: u64, keep_text: bool) -> R
 fn write_baseline(path: &Path, reports: &[FileReport], tool_errors: &[UserError]) -> Result<i32, UserError> {
     let count: usize = reports.iter().map(|report| report.findings.len()).sum();
     write_report_file(path, crate::project::baseline::render(reports).as_bytes())
-        .map_err(|error| UserError::new(format!("cannot write {}: {}", path.display(), describe(&error))))?;
+        .map_err(|error| super::cannot_write(&path.display().to_string(), &error))?;
     for error in tool_errors {
         print_error(error);
     }
     let _ = writeln!(
         io::stderr(),
-        "Recorded {count} findings in {}.",
-        display_path(path)
+        "{}",
+        t!("cli-baseline-recorded", count = count, file = display_path(path))
     );
     Ok(if tool_errors.is_empty() {
         exit::CLEAN
@@ -433,7 +421,11 @@ fn rule_infos(configs: &ConfigSet, linters: &Linters, cwd: &Path) -> Result<Vec<
                 id: entry.id().to_owned(),
                 severity: linter.severity_of(entry.id())?,
                 summary: entry.summary().to_owned(),
-                description: format!("{}\n\nSource: {}", entry.why(), entry.source()),
+                description: format!(
+                    "{}\n\n{}",
+                    entry.why(),
+                    t!("cli-rule-source", source = entry.source())
+                ),
                 help: entry.help().map(str::to_owned),
                 url: entry.docs_url(),
             })
@@ -466,7 +458,7 @@ fn write_report(
             output::write(format, reports, options, &mut out)
                 .and_then(|()| out.flush())
                 .or_else(ignore_broken_pipe)
-                .map_err(|error| UserError::new(format!("cannot write the report: {}", describe(&error))))?;
+                .map_err(|error| UserError::new(t!("cli-cannot-write-report", error = describe(&error))))?;
         }
         Some(path) => {
             // Written as it is made (a report of 300,000 findings is not
@@ -476,9 +468,7 @@ fn write_report(
                     output::write(format, reports, options, &mut sink)?;
                     sink.commit()
                 })
-                .map_err(|error| {
-                    UserError::new(format!("cannot write {}: {}", path.display(), describe(&error)))
-                })?;
+                .map_err(|error| super::cannot_write(&path.display().to_string(), &error))?;
         }
     }
     if format == Format::Github {
@@ -491,10 +481,8 @@ fn write_report(
                     .as_deref()
                     .map(display_path)
                     .unwrap_or_default();
-                UserError::new(format!(
-                    "cannot write the step summary {file}: {}",
-                    describe(&error)
-                ))
+                let why = describe(&error);
+                UserError::new(t!("cli-step-summary-unwritable", file = file, error = why))
             })?;
     }
     Ok(())

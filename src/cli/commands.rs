@@ -3,6 +3,8 @@
 
 use super::{current_dir, exit, print_stdout, MetricsFormat, RulesFormat};
 use crate::error::UserError;
+use crate::finding::Severity;
+use crate::i18n::t;
 use crate::output;
 use crate::project::config::Config;
 use crate::project::paths::{describe, display_path};
@@ -28,14 +30,14 @@ pub(super) fn rules(format: RulesFormat) -> Result<i32, UserError> {
                 .iter()
                 .map(|entry| {
                     let meta = if matches!(entry, Entry::Meta(_)) {
-                        " (meta)"
+                        t!("cli-rules-meta")
                     } else {
-                        ""
+                        String::new()
                     };
                     format!(
                         "{:width$}  {:7}  {}{meta}\n",
                         entry.id(),
-                        entry.severity().as_str(),
+                        severity_label(entry.severity()),
                         entry.summary()
                     )
                 })
@@ -69,16 +71,23 @@ pub(super) fn rules(format: RulesFormat) -> Result<i32, UserError> {
     Ok(exit::CLEAN)
 }
 
+/// A severity as the `rules` table shows it, in the language of the run.
+fn severity_label(severity: Severity) -> String {
+    match severity {
+        Severity::Error => t!("cli-severity-error"),
+        Severity::Warning => t!("cli-severity-warning"),
+        Severity::Info => t!("cli-severity-info"),
+    }
+}
+
 pub(super) fn explain(id: &str) -> Result<i32, UserError> {
     let rules = load_config(None)?.all_rules();
     let Some(entry) = catalog::find(&rules, id) else {
-        let mut error = UserError::new(format!("unknown rule id `{id}`"));
+        let mut error = UserError::new(t!("cli-unknown-rule", id = id));
         let entries = catalog::entries(&rules);
         error = match crate::suggest::closest(id, entries.iter().map(Entry::id)) {
-            Some(suggestion) => error.with_help(format!(
-                "did you mean `{suggestion}`? `planlint rules` lists them all"
-            )),
-            None => error.with_help("`planlint rules` lists every rule id"),
+            Some(suggestion) => error.with_help(t!("cli-unknown-rule-did-you-mean", suggestion = suggestion)),
+            None => error.with_help(t!("cli-unknown-rule-help")),
         };
         return Err(error);
     };
@@ -95,12 +104,12 @@ pub(super) fn metrics(
     let plan = if file == Path::new("-") {
         let bytes =
             read_limited(io::stdin().lock(), DEFAULT_MAX_FILE_SIZE, None).map_err(|error| match error {
-                ReadError::Io(error) => UserError::new(format!("cannot read stdin: {}", describe(&error))),
-                ReadError::TooBig(_) => UserError::new(format!(
-                    "stdin is over the {DEFAULT_MAX_FILE_SIZE}-byte limit for a plan: not read"
-                )),
+                ReadError::Io(error) => UserError::new(t!("cli-stdin-unreadable", error = describe(&error))),
+                ReadError::TooBig(_) => {
+                    UserError::new(t!("cli-stdin-too-big", limit = DEFAULT_MAX_FILE_SIZE.to_string()))
+                }
                 // Only files are refused by kind; stdin is read as it comes.
-                ReadError::Refused(reason) => UserError::new(format!("stdin {reason}")),
+                ReadError::Refused(reason) => UserError::new(t!("cli-stdin-refused", reason = reason)),
             })?;
         parse_yaml("<stdin>".to_owned(), &bytes)?
     } else {
@@ -119,7 +128,7 @@ pub(super) fn metrics(
         MetricsFormat::Human => output::metrics::write_table(derived, currency, &unread, &mut out),
         MetricsFormat::Json => output::metrics::write_json(derived, currency, &unread, &mut out),
     };
-    written.map_err(|error| UserError::new(format!("cannot render the metrics: {error}")))?;
+    written.map_err(|error| UserError::new(t!("cli-metrics-unrenderable", error = error.to_string())))?;
     print_stdout(&String::from_utf8_lossy(&out));
     Ok(exit::CLEAN)
 }
@@ -137,15 +146,16 @@ pub(super) fn test_rules(config: Option<&Path>, all: bool) -> Result<i32, UserEr
     for rule in &rules {
         let outcome = crate::lint::selftest::run_examples(rule);
         if outcome.problems.is_empty() {
-            let note = if outcome.untested {
-                "  (no failing example: nothing was run)"
+            let line = if outcome.untested {
+                t!("cli-test-rules-ok-untested", rule = rule.id.as_str())
             } else {
-                ""
+                t!("cli-test-rules-ok", rule = rule.id.as_str())
             };
-            out.push_str(&format!("ok      {}{note}\n", rule.id));
+            out.push_str(&format!("{line}\n"));
         } else {
             failed += 1;
-            out.push_str(&format!("FAILED  {}\n", rule.id));
+            let line = t!("cli-test-rules-failed", rule = rule.id.as_str());
+            out.push_str(&format!("{line}\n"));
             for problem in outcome.problems {
                 out.push_str(&format!("        {problem}\n"));
             }
@@ -155,12 +165,12 @@ pub(super) fn test_rules(config: Option<&Path>, all: bool) -> Result<i32, UserEr
         }
     }
     if !untested.is_empty() {
-        out.push_str(&format!(
-            "without examples: {} (add `examples: {{fails: ..., passes: ...}}` so that a rule that never fires is noticed)\n",
-            untested.join(", ")
-        ));
+        let rules = untested.join(&t!("cli-list-separator"));
+        out.push_str(&format!("{}\n", t!("cli-test-rules-untested", rules = rules)));
     }
-    out.push_str(&format!("{} passed, {failed} failed\n", rules.len() - failed));
+    let passed = rules.len() - failed;
+    let total = t!("cli-test-rules-total", passed = passed, failed = failed);
+    out.push_str(&format!("{total}\n"));
     print_stdout(&out);
     Ok(if failed == 0 { exit::CLEAN } else { exit::FINDINGS })
 }
@@ -196,9 +206,9 @@ pub(super) fn schema(dir: &Path) -> Result<i32, UserError> {
     for (name, text) in SCHEMAS {
         super::rewrite::write_owned_file(&dir.join(name), text.as_bytes())?;
     }
+    let written = t!("cli-schema-written", count = SCHEMAS.len(), dir = shown.as_str());
     print_stdout(&format!(
-        "Wrote {} schemas to {shown}. Start a plan with (the path is relative to the plan):\n# yaml-language-server: $schema=./{shown}/plan.schema.json\n",
-        SCHEMAS.len()
+        "{written}\n# yaml-language-server: $schema=./{shown}/plan.schema.json\n"
     ));
     Ok(exit::CLEAN)
 }
@@ -222,9 +232,8 @@ pub(super) fn init(file: &Path, with_modeline: bool) -> Result<i32, UserError> {
     // A `.json` name gets JSON: a YAML template there would not parse, and
     // JSON has no comment to carry a modeline.
     let template = if crate::document::is_json_name(&file.to_string_lossy()) {
-        super::init_json::template_as_json(template).ok_or_else(|| {
-            UserError::new("internal error: the starter plan could not be written as JSON".to_owned())
-        })?
+        super::init_json::template_as_json(template)
+            .ok_or_else(|| UserError::new(t!("cli-init-json-internal")))?
     } else if with_modeline {
         format!("{}{}", schema_modeline(), template)
     } else {
@@ -237,19 +246,14 @@ pub(super) fn init(file: &Path, with_modeline: bool) -> Result<i32, UserError> {
         .and_then(|mut handle| handle.write_all(template.as_bytes()));
     match created {
         Ok(()) => {
-            print_stdout(&format!(
-                "Wrote {shown}: fill it in, then run `planlint check {shown}`.\n"
-            ));
+            print_stdout(&format!("{}\n", t!("cli-init-written", file = shown.as_str())));
             Ok(exit::CLEAN)
         }
-        Err(error) if error.kind() == io::ErrorKind::AlreadyExists => Err(UserError::new(format!(
-            "{shown} already exists: planlint init never overwrites a file"
-        ))
-        .with_help("pass another file name, e.g. `planlint init launch.plan.yaml`")),
-        Err(error) => Err(UserError::new(format!(
-            "cannot write {shown}: {}",
-            describe(&error)
-        ))),
+        Err(error) if error.kind() == io::ErrorKind::AlreadyExists => {
+            Err(UserError::new(t!("cli-init-exists", file = shown.as_str()))
+                .with_help(t!("cli-init-exists-help")))
+        }
+        Err(error) => Err(super::cannot_write(&shown, &error)),
     }
 }
 

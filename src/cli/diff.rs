@@ -4,6 +4,7 @@
 use super::plan_view::view_of;
 use super::{current_dir, exit, print_stdout, DiffArgs};
 use crate::error::UserError;
+use crate::i18n::t;
 use crate::output::diff::{diff, write};
 use crate::project::config_set::Linters;
 use crate::project::git::{Repository, Revision};
@@ -30,11 +31,11 @@ pub(super) fn run(args: &DiffArgs) -> Result<i32, UserError> {
         views.push((view_of(&linter, &version.path, &version.bytes)?, version.label));
     }
     let [(old, old_label), (new, new_label)] =
-        <[_; 2]>::try_from(views).map_err(|_| UserError::new("internal error: diff needs two versions"))?;
+        <[_; 2]>::try_from(views).map_err(|_| UserError::new(t!("cli-diff-internal")))?;
     let changes = diff(&old, &new, &old_label, &new_label);
     let mut out = Vec::new();
     write(args.format, &changes, &mut out)
-        .map_err(|error| UserError::new(format!("cannot render the diff: {error}")))?;
+        .map_err(|error| UserError::new(t!("cli-diff-unrenderable", error = error.to_string())))?;
     print_stdout(&String::from_utf8_lossy(&out));
     Ok(exit::CLEAN)
 }
@@ -75,9 +76,7 @@ fn from_disk(argument: &str) -> Result<Version, UserError> {
     let bytes = read_file_limited(&path, limit).map_err(|error| {
         let mut error = plan_read_error(&shown, &shown, limit, error);
         if !path.exists() {
-            error = error.with_help(
-                "name a plan file, or `REV:PATH` for a version in git (e.g. `HEAD~1:plans/a.plan.yaml`)",
-            );
+            error = error.with_help(t!("cli-diff-name-a-plan"));
         }
         error
     })?;
@@ -90,24 +89,20 @@ fn from_disk(argument: &str) -> Result<Version, UserError> {
 
 fn from_git(argument: &str, revision: &str, file: &str, cwd: &Path) -> Result<Version, UserError> {
     if file.is_empty() {
-        return Err(
-            UserError::new(format!("`{argument}` names no file after the `:`"))
-                .with_help("write `REV:PATH`, e.g. `origin/main:plans/a.plan.yaml`"),
-        );
+        return Err(UserError::new(t!("cli-diff-no-file", argument = argument))
+            .with_help(t!("cli-diff-no-file-help")));
     }
     let revision = Revision::parse(revision)?;
     let repository = Repository::discover(cwd)?;
-    let commit = repository.commit(&revision).map_err(|error| {
-        error.with_help(format!(
-            "for a file whose name holds a `:`, write `./{argument}`; for a revision, name a branch, tag or commit, e.g. `origin/main:{file}`"
-        ))
-    })?;
+    let commit = repository
+        .commit(&revision)
+        .map_err(|error| error.with_help(t!("cli-diff-revision-help", argument = argument, file = file)))?;
     let in_git = repository.path_in_revision(file, cwd)?;
     let limit = crate::project::read::DEFAULT_MAX_FILE_SIZE;
     let bytes = repository.read_file(&commit, &in_git, limit)?.ok_or_else(|| {
-        UserError::new(format!("{file} does not exist in `{}`", revision.as_str())).with_help(
-            "git reads PATH from the repository root; write `./PATH` for a path from the current folder",
-        )
+        let revision = revision.as_str();
+        UserError::new(t!("cli-diff-not-in-revision", file = file, revision = revision))
+            .with_help(t!("cli-diff-not-in-revision-help"))
     })?;
     Ok(Version {
         label: argument.to_owned(),

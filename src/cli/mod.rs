@@ -13,7 +13,7 @@ mod what_if;
 
 use crate::error::UserError;
 use crate::finding::Severity;
-use crate::i18n::{self, Lang};
+use crate::i18n::{self, t, Lang};
 use crate::output::Format;
 use crate::project::config_set::ConfigSet;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -302,9 +302,8 @@ pub fn run() -> i32 {
     // The built-in rules are embedded and tested: failing to read them is a
     // bug in planlint, said once here rather than running without them.
     if let Err(error) = crate::rule::registry::check_builtin() {
-        print_error(&UserError::new(format!(
-            "internal error in planlint's rules: {error}"
-        )));
+        let error = error.to_string();
+        print_error(&UserError::new(t!("cli-internal-rules", error = error)));
         return exit::TOOL_ERROR;
     }
     let result = match cli.command {
@@ -353,7 +352,13 @@ fn print_one_error(error: &UserError) {
         .render_report(&mut rendered, error)
         .is_err()
     {
-        rendered = format!("error: {error}");
+        rendered = t!("cli-error-line", error = error.to_string());
+    }
+    // miette writes the label before a help in English; both labels are 8
+    // columns wide, so a help's further lines stay aligned.
+    let label = t!("cli-help-label");
+    if label != "  help: " {
+        rendered = rendered.replace("  help: ", &label);
     }
     let _ = writeln!(io::stderr(), "{rendered}");
 }
@@ -363,8 +368,14 @@ fn print_stdout(text: &str) {
     let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
 }
 
+/// "cannot write FILE: why" (`file` as shown to the user).
+fn cannot_write(file: &str, error: &io::Error) -> UserError {
+    let why = crate::project::paths::describe(error);
+    UserError::new(t!("cli-cannot-write", file = file, error = why))
+}
+
 /// The working directory, where relative paths start.
 fn current_dir() -> Result<PathBuf, UserError> {
     std::env::current_dir()
-        .map_err(|error| UserError::new(format!("cannot read the working directory: {error}")))
+        .map_err(|error| UserError::new(t!("cli-working-directory", error = error.to_string())))
 }

@@ -4,12 +4,13 @@
 use super::plan_view::view_of;
 use super::{current_dir, exit, print_error, print_stdout, ReportArgs};
 use crate::error::UserError;
+use crate::i18n::t;
 use crate::output::destination::write_report_file;
 use crate::output::plan_view::PlanView;
 use crate::output::report;
 use crate::project::config_set::Linters;
 use crate::project::discover::discover;
-use crate::project::paths::{describe, display_path};
+use crate::project::paths::display_path;
 use crate::project::read::{plan_read_error, read_file_limited};
 use crate::rule::meta::PARSE_ERROR;
 use rayon::prelude::*;
@@ -43,28 +44,19 @@ pub(super) fn run(args: &ReportArgs) -> Result<i32, UserError> {
     }
     views.sort_by(|a, b| a.report.path.cmp(&b.report.path));
     if views.is_empty() && tool_errors.is_empty() {
-        return Err(UserError::new("no plan files found: nothing to report")
-            .with_help("name plan files or folders holding *.plan.yaml, *.plan.yml or *.plan.json"));
+        return Err(UserError::new(t!("cli-report-nothing")).with_help(t!("cli-report-nothing-help")));
     }
 
     let mut page = Vec::new();
     report::write(args.format(), &views, &mut page)
-        .map_err(|error| UserError::new(format!("cannot render the report: {error}")))?;
+        .map_err(|error| UserError::new(t!("cli-report-unrenderable", error = error.to_string())))?;
     match &args.output {
         Some(path) => {
-            write_report_file(path, &page).map_err(|error| {
-                UserError::new(format!(
-                    "cannot write {}: {}",
-                    display_path(path),
-                    describe(&error)
-                ))
-            })?;
-            let _ = writeln!(
-                io::stderr(),
-                "Wrote {} ({}).",
-                display_path(path),
-                crate::finding::plural(views.len(), "plan")
-            );
+            write_report_file(path, &page)
+                .map_err(|error| super::cannot_write(&display_path(path), &error))?;
+            let (file, count) = (display_path(path), views.len());
+            let written = t!("cli-report-written", file = file, count = count);
+            let _ = writeln!(io::stderr(), "{written}");
         }
         None => print_stdout(&String::from_utf8_lossy(&page)),
     }

@@ -10,7 +10,9 @@
 //! then rewrites the target, leaving the link a link. A target anywhere
 //! else is refused, exit 2, nothing written.
 
+use super::cannot_write;
 use crate::error::UserError;
+use crate::i18n::t;
 use crate::output::destination::create_temporary_beside;
 use crate::project::paths::{absolute, describe, display_path};
 use std::io::Write;
@@ -33,11 +35,8 @@ impl WritableRoot {
             .unwrap_or(&cwd)
             .to_path_buf();
         let real = std::fs::canonicalize(&lexical).map_err(|error| {
-            UserError::new(format!(
-                "cannot read the folder {}: {}",
-                shown(&lexical),
-                describe(&error)
-            ))
+            let (folder, why) = (shown(&lexical), describe(&error));
+            UserError::new(t!("cli-cannot-read-folder", folder = folder, error = why))
         })?;
         Ok(WritableRoot {
             real,
@@ -48,17 +47,13 @@ impl WritableRoot {
     /// The file `path` names, every symlink followed, when it lies inside.
     fn resolve(&self, path: &Path) -> Result<PathBuf, UserError> {
         let named = display_path(path);
-        let real = std::fs::canonicalize(path)
-            .map_err(|error| UserError::new(format!("cannot write {named}: {}", describe(&error))))?;
+        let real = std::fs::canonicalize(path).map_err(|error| cannot_write(&named, &error))?;
         if !real.starts_with(&self.real) || real.starts_with(self.real.join(".git")) {
-            return Err(UserError::new(format!(
-                "{named} leads outside the repository {}: --fix does not write there",
-                self.shown
-            ))
-            .with_help(
-                "--fix rewrites only files inside the repository it runs in (a symlink is followed only to a \
-                 file inside it); run it from the repository that holds the file (see docs/security.md)",
-            ));
+            let root = self.shown.as_str();
+            return Err(
+                UserError::new(t!("cli-fix-outside", file = named.as_str(), root = root))
+                    .with_help(t!("cli-fix-outside-help")),
+            );
         }
         Ok(real)
     }
@@ -76,19 +71,14 @@ pub(super) fn rewrite_plan(
 ) -> Result<(), UserError> {
     let named = display_path(path);
     let target = root.resolve(path)?;
-    let cannot =
-        |error: std::io::Error| UserError::new(format!("cannot write {named}: {}", describe(&error)));
+    let cannot = |error: std::io::Error| cannot_write(&named, &error);
     let metadata = std::fs::metadata(&target).map_err(cannot)?;
     if !metadata.is_file() {
-        return Err(UserError::new(format!(
-            "cannot write {named}: it is not a regular file"
-        )));
+        return Err(UserError::new(t!("cli-not-regular-file", file = named.as_str())));
     }
     if metadata.permissions().readonly() {
         return Err(
-            UserError::new(format!("{named} is read-only: --fix leaves it as it is")).with_help(
-                "make it writable first if it should be fixed, or see the fixes with `--fix --diff`",
-            ),
+            UserError::new(t!("cli-read-only", file = named.as_str())).with_help(t!("cli-read-only-help"))
         );
     }
     let (mut file, temporary) = create_temporary_beside(&target).map_err(cannot)?;
@@ -102,10 +92,10 @@ pub(super) fn rewrite_plan(
         // nothing is written, and the run says so.
         let now = std::fs::read(&target).map_err(cannot)?;
         if now != original {
-            return Err(UserError::new(format!(
-                "{named} changed while planlint was fixing it: nothing was written"
-            ))
-            .with_help("run `planlint check --fix` again"));
+            return Err(
+                UserError::new(t!("cli-changed-while-fixing", file = named.as_str()))
+                    .with_help(t!("cli-fix-again")),
+            );
         }
         std::fs::rename(&temporary, &target).map_err(cannot)
     });
@@ -120,8 +110,7 @@ pub(super) fn rewrite_plan(
 /// could plant to send the write anywhere.
 pub(super) fn write_owned_file(path: &Path, text: &[u8]) -> Result<(), UserError> {
     let named = display_path(path);
-    let cannot =
-        |error: std::io::Error| UserError::new(format!("cannot write {named}: {}", describe(&error)));
+    let cannot = |error: std::io::Error| cannot_write(&named, &error);
     if is_symlink(path) {
         return Err(symlink_refused(&named));
     }
@@ -145,7 +134,8 @@ pub(super) fn create_owned_folder(dir: &Path, cwd: &Path) -> Result<(), UserErro
         Ok(below) => (cwd.to_path_buf(), below.to_path_buf()),
         Err(_) => {
             return std::fs::create_dir_all(&dir).map_err(|error| {
-                UserError::new(format!("cannot create {}: {}", shown(&dir), describe(&error)))
+                let (folder, why) = (shown(&dir), describe(&error));
+                UserError::new(t!("cli-cannot-create", folder = folder, error = why))
             })
         }
     };
@@ -158,11 +148,9 @@ pub(super) fn create_owned_folder(dir: &Path, cwd: &Path) -> Result<(), UserErro
             Ok(()) => {}
             Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists && current.is_dir() => {}
             Err(error) => {
-                return Err(UserError::new(format!(
-                    "cannot create {}: {}",
-                    display_path(&current),
-                    describe(&error)
-                )))
+                let (folder, why) = (display_path(&current), describe(&error));
+                let message = t!("cli-cannot-create", folder = folder, error = why);
+                return Err(UserError::new(message));
             }
         }
     }
@@ -174,12 +162,7 @@ fn is_symlink(path: &Path) -> bool {
 }
 
 fn symlink_refused(named: &str) -> UserError {
-    UserError::new(format!(
-        "{named} is a symlink: planlint does not write through it"
-    ))
-    .with_help(
-        "remove the link (a repository can plant one to send the write elsewhere), or name another folder",
-    )
+    UserError::new(t!("cli-symlink-refused", file = named)).with_help(t!("cli-symlink-refused-help"))
 }
 
 #[cfg(unix)]
@@ -227,5 +210,35 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&plan).unwrap(), "edited meanwhile\n");
         let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(left.len(), 1, "the temporary file is removed");
+        let _zh = crate::i18n::scoped(crate::i18n::Lang::Zh);
+        let error = rewrite_plan(&root, &plan, b"as read\n", b"fixed\n").unwrap_err();
+        assert!(
+            error
+                .message
+                .ends_with("a.plan.yaml 在 planlint 修正期间被改动过：没有写入任何内容"),
+            "{error}"
+        );
+        assert_eq!(error.help.as_deref(), Some("请重新运行 `planlint check --fix`"));
+    }
+
+    /// A folder planted as a symlink is refused, in the language of the run.
+    #[test]
+    fn a_symlinked_folder_is_refused_in_chinese() {
+        let dir = tempfile::tempdir().unwrap();
+        let elsewhere = tempfile::tempdir().unwrap();
+        std::os::unix::fs::symlink(elsewhere.path(), dir.path().join("schemas")).unwrap();
+        let _zh = crate::i18n::scoped(crate::i18n::Lang::Zh);
+        let error = create_owned_folder(&dir.path().join("schemas/more"), dir.path()).unwrap_err();
+        assert!(
+            error
+                .message
+                .ends_with("schemas 是符号链接：planlint 不会通过它写入"),
+            "{error}"
+        );
+        assert!(error
+            .help
+            .as_deref()
+            .unwrap_or_default()
+            .starts_with("请删除这个链接"));
     }
 }

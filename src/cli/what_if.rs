@@ -5,6 +5,7 @@
 use super::plan_view::view_of;
 use super::{current_dir, exit, print_stdout, MetricsFormat};
 use crate::error::UserError;
+use crate::i18n::t;
 use crate::lint::what_if;
 use crate::output::diff::{diff, write, DiffFormat};
 use crate::project::config_set::Linters;
@@ -45,8 +46,9 @@ pub(super) fn run(
                 .to_string_lossy()
                 .into_owned();
             let json = |version: &serde_json::Value| -> Result<_, UserError> {
-                let bytes = serde_json::to_vec_pretty(version)
-                    .map_err(|error| UserError::new(format!("cannot write the changed plan: {error}")))?;
+                let bytes = serde_json::to_vec_pretty(version).map_err(|error| {
+                    UserError::new(t!("cli-what-if-unwritable", error = error.to_string()))
+                })?;
                 let mut view = view_of(&linter, &as_json, &bytes)?;
                 view.report.path = shown.clone();
                 in_the_written_text(plan, &mut view.report);
@@ -65,7 +67,8 @@ pub(super) fn run(
             )
         })
         .collect();
-    let new_label = format!("{shown} with {}", described.join(", "));
+    let settings = described.join(&t!("cli-list-separator"));
+    let new_label = t!("cli-what-if-label", plan = shown.as_str(), settings = settings);
     let changes = diff(&views[0], &views[1], &shown, &new_label);
     let diff_format = match format {
         MetricsFormat::Human => DiffFormat::Human,
@@ -73,7 +76,7 @@ pub(super) fn run(
     };
     let mut out = Vec::new();
     write(diff_format, &changes, &mut out)
-        .map_err(|error| UserError::new(format!("cannot render the what-if: {error}")))?;
+        .map_err(|error| UserError::new(t!("cli-what-if-unrenderable", error = error.to_string())))?;
     print_stdout(&String::from_utf8_lossy(&out));
     Ok(exit::CLEAN)
 }

@@ -4,6 +4,7 @@
 
 use crate::error::UserError;
 use crate::finding::{Finding, Severity};
+use crate::i18n::t;
 use crate::lsp::text::{path_to_uri, Encoding, Lines};
 use crate::project::config::Config;
 use crate::project::paths::absolute;
@@ -54,7 +55,7 @@ pub fn of_finding(
         if let Some(help) = &finding.help {
             related.push(DiagnosticRelatedInformation {
                 location: Location::new(here.clone(), range),
-                message: format!("help: {help}"),
+                message: t!("lsp-help", help = help.as_ref()),
             });
         }
     }
@@ -77,12 +78,12 @@ pub fn of_finding(
 pub fn of_problem(error: &UserError, encoding: Encoding) -> Diagnostic {
     let mut message = error.message.clone();
     if let Some(help) = &error.help {
-        message = format!("{message}\nhelp: {help}");
+        message = format!("{message}\n{}", t!("lsp-help", help = help.as_str()));
     }
     let related = placed(error, encoding).and_then(|(file, diagnostic)| {
         Some(vec![DiagnosticRelatedInformation {
             location: Location::new(uri(&file)?, diagnostic.range),
-            message: "the cause".into(),
+            message: t!("lsp-cause"),
         }])
     });
     Diagnostic {
@@ -126,7 +127,7 @@ pub fn placed(error: &UserError, encoding: Encoding) -> Option<(String, Diagnost
         .collect::<Vec<_>>()
         .join("\n");
     if let Some(help) = &error.help {
-        message = format!("{message}\nhelp: {help}");
+        message = format!("{message}\n{}", t!("lsp-help", help = help.as_str()));
     }
     Some((
         file,

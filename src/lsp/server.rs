@@ -11,7 +11,7 @@
 //! own buffer first when it is due). A config's problems are published on
 //! the config (and its rule files) once, when they change, never per plan.
 
-use crate::i18n::{self, Lang};
+use crate::i18n::{self, t, Lang};
 use crate::lsp::analysis::Analysis;
 use crate::lsp::diagnostics;
 use crate::lsp::documents::Documents;
@@ -337,7 +337,12 @@ impl<W: Write> Server<W> {
             .and_then(Lang::from_locale)
             .filter(|_| self.speak_editor_locale)
         {
-            i18n::set_language(lang);
+            if lang != i18n::language() {
+                i18n::set_language(lang);
+                // Rule texts are taken when a linter is built: none is built
+                // before `initialize`, and any that were are built again.
+                self.workspace.reload();
+            }
         }
         let offered = params
             .capabilities
@@ -600,11 +605,11 @@ fn analyze(workspace: &Workspace, path: &Path, text: &str) -> Analysis {
         return Analysis::unchecked(&shown, text, None, config);
     }
     let problem = match workspace.linter_for(path) {
-        Ok((_, max_size)) if text.len() as u64 > max_size => crate::error::UserError::new(format!(
-            "this plan is {} bytes, over the {max_size}-byte limit for a plan: not checked",
-            text.len()
-        ))
-        .with_help("raise `max_file_size` in .planlint.yaml if this file really is a plan"),
+        Ok((_, max_size)) if text.len() as u64 > max_size => {
+            let (size, limit) = (text.len().to_string(), max_size.to_string());
+            crate::error::UserError::new(t!("lsp-plan-too-big", size = size, limit = limit))
+                .with_help(t!("lsp-plan-too-big-help"))
+        }
         Ok((linter, _)) => match crate::guard::guarded(&shown, || linter.analyze(&shown, text)) {
             Ok(result) => return Analysis::checked(result, config, text),
             Err(error) => error,

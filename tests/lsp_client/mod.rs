@@ -24,11 +24,21 @@ impl Client {
 
     /// Runs `binary lsp` in `dir` (a benchmark may time another build).
     pub fn start_binary(binary: &Path, dir: &Path) -> Client {
+        Client::start_binary_with(binary, dir, &[])
+    }
+
+    /// Runs `planlint lsp ARGS` in `dir` (`--lang zh`).
+    pub fn start_with(dir: &Path, args: &[&str]) -> Client {
+        Client::start_binary_with(Path::new(env!("CARGO_BIN_EXE_planlint")), dir, args)
+    }
+
+    fn start_binary_with(binary: &Path, dir: &Path, args: &[&str]) -> Client {
         let mut child = Command::new(binary)
             .env_remove("LC_ALL")
             .env_remove("LC_MESSAGES")
             .env_remove("LANG")
             .arg("lsp")
+            .args(args)
             .current_dir(dir)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())

@@ -4,6 +4,7 @@
 //! a JSON plan gets no suppression, and only fixes that leave it JSON.
 
 use crate::finding::{Finding, Fix};
+use crate::i18n::t;
 use crate::lsp::analysis::Analysis;
 use crate::lsp::diagnostics::{of_finding, uri};
 use crate::lsp::text::{Encoding, Lines};
@@ -67,19 +68,20 @@ pub fn code_actions(request: &Request<'_>) -> Vec<CodeActionOrCommand> {
         let line = lines.line_of(finding.span.start);
         let indent: String = line.chars().take_while(|c| *c == ' ').collect();
         let here = lines.position(line_start, request.encoding);
+        let reason = t!("lsp-suppress-reason");
         let comment = format!(
-            "{indent}# planlint-disable-next-line {} -- reason\n",
+            "{indent}# planlint-disable-next-line {} -- {reason}\n",
             finding.rule
         );
-        let title = format!("Suppress `{}` on this line", finding.rule);
+        let title = t!("lsp-suppress-line", rule = finding.rule.as_str());
         let edit = TextEdit::new(lsp_types::Range::new(here, here), comment);
         actions.push(action(request, &lines, finding, title, edit, false));
         if !suppressed_rules.contains(&finding.rule.as_str()) {
             suppressed_rules.push(&finding.rule);
             let top = file_comment_offset(request.text);
             let at = lines.position(top, request.encoding);
-            let comment = format!("# planlint-disable-file {} -- reason\n", finding.rule);
-            let title = format!("Suppress `{}` in this file", finding.rule);
+            let comment = format!("# planlint-disable-file {} -- {reason}\n", finding.rule);
+            let title = t!("lsp-suppress-file", rule = finding.rule.as_str());
             let edit = TextEdit::new(lsp_types::Range::new(at, at), comment);
             actions.push(action(request, &lines, finding, title, edit, false));
         }

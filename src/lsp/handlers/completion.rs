@@ -2,6 +2,7 @@
 //! descriptions. The place is read from the text's indentation, not from a
 //! parse: a line being typed rarely parses.
 
+use crate::i18n::{self, t, Lang};
 use crate::lint::schema_fields::{field, fields_of, FieldDoc, Step};
 use lsp_types::{CompletionItem, CompletionItemKind, Documentation, MarkupContent, MarkupKind};
 
@@ -20,13 +21,22 @@ pub fn completion(text: &str, offset: usize) -> Vec<CompletionItem> {
         return Vec::new();
     }
     match typing_at(text, offset) {
-        Some(Typing::Key(path)) => fields_of(&path).into_iter().map(key_item).collect(),
+        Some(Typing::Key(path)) => fields_of(&path)
+            .into_iter()
+            .map(|doc| {
+                let nested = matches!(
+                    english_kind(&path, Some(&doc.name)).as_deref(),
+                    Some("a group of fields" | "a list")
+                );
+                key_item(doc, nested)
+            })
+            .collect(),
         Some(Typing::Value(path)) => {
             let Some(doc) = field(&path) else {
                 return Vec::new();
             };
             let mut values = doc.values.clone();
-            if doc.kind.as_deref() == Some("true or false") {
+            if english_kind(&path, None).as_deref() == Some("true or false") {
                 values = vec!["true".into(), "false".into()];
             }
             values.into_iter().map(|value| value_item(value, &doc)).collect()
@@ -43,8 +53,18 @@ fn markdown(doc: &FieldDoc) -> Option<Documentation> {
     }))
 }
 
-fn key_item(doc: FieldDoc) -> CompletionItem {
-    let nested = matches!(doc.kind.as_deref(), Some("a group of fields" | "a list"));
+/// The kind of the field at `path` (and then `key`), named in English
+/// whatever the session's language, to tell kinds apart by name.
+fn english_kind(path: &[Step], key: Option<&str>) -> Option<String> {
+    let mut path = path.to_vec();
+    path.extend(key.map(|key| Step::Key(key.to_owned())));
+    let _english = i18n::scoped(Lang::En);
+    field(&path)?.kind
+}
+
+/// `nested`: the field holds a group of fields or a list (its value goes
+/// on the next lines).
+fn key_item(doc: FieldDoc, nested: bool) -> CompletionItem {
     CompletionItem {
         label: doc.name.clone(),
         kind: Some(CompletionItemKind::PROPERTY),
@@ -63,7 +83,7 @@ fn value_item(value: String, doc: &FieldDoc) -> CompletionItem {
     CompletionItem {
         label: value,
         kind: Some(CompletionItemKind::ENUM_MEMBER),
-        detail: Some(format!("a value of `{}`", doc.name)),
+        detail: Some(t!("lsp-completion-value", field = doc.name.as_str())),
         documentation: markdown(doc),
         ..CompletionItem::default()
     }
@@ -189,5 +209,22 @@ mod tests {
             typing_at(item, item.len()),
             Some(Typing::Key(vec![key("goals"), Step::Item]))
         );
+    }
+
+    /// In Chinese, fields that hold a group or a list still get their value
+    /// on the next line, and a value's detail is Chinese.
+    #[test]
+    fn completion_in_chinese_keeps_the_shapes_of_fields() {
+        let _zh = crate::i18n::scoped(Lang::Zh);
+        let top = "version: 1\nname: x\n\n";
+        let items = completion(top, top.len());
+        let goals = items.iter().find(|item| item.label == "goals").unwrap();
+        assert_eq!(goals.insert_text.as_deref(), Some("goals:"));
+        let name = items.iter().find(|item| item.label == "name").unwrap();
+        assert_eq!(name.insert_text.as_deref(), Some("name: "));
+        let text = "channels:\n  - name: a\n    type: so";
+        let values = completion(text, text.len());
+        let social = values.iter().find(|item| item.label == "social").unwrap();
+        assert_eq!(social.detail.as_deref(), Some("`type` 的可选值"));
     }
 }

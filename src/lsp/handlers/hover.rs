@@ -2,6 +2,8 @@
 //! field, its description from the plan schema; on `unit_economics`, the
 //! budget and a channel, the numbers planlint derives from them.
 
+use crate::finding::Severity;
+use crate::i18n::t;
 use crate::lint::derive::{ChannelMetrics, Metrics};
 use crate::lint::metric_catalog::{
     capitalized, tiers_text, Section, CHANNEL_COLUMNS, DERIVED_BY_PLANLINT, LTV, MARGINAL_CAC_BY_TIER,
@@ -51,15 +53,18 @@ pub fn hover(analysis: &Analysis, text: &str, offset: usize) -> Option<Hover> {
 }
 
 fn explain_finding(analysis: &Analysis, finding: &crate::finding::Finding) -> String {
-    let mut out = format!("**{}** ({}): {}", finding.rule, finding.severity, finding.message);
+    let (rule, message) = (finding.rule.as_str(), finding.message.as_str());
+    let severity = severity_label(finding.severity);
+    #[rustfmt::skip] // the id on the line of `t!(`, where the catalog test finds it
+    let mut out = t!("lsp-hover-finding", rule = rule, severity = severity, message = message);
     if let Some(help) = &finding.help {
-        let _ = write!(out, "\n\n**Fix:** {help}");
+        let _ = write!(out, "\n\n{}", t!("lsp-hover-fix", help = help.as_ref()));
     }
     if let Some(fix) = &finding.fix {
         let _ = write!(
             out,
-            "\n\n**Quick fix:** {} (also `planlint check --fix`)",
-            fix.title
+            "\n\n{}",
+            t!("lsp-hover-quick-fix", title = fix.title.as_str())
         );
     }
     let rules = analysis
@@ -70,16 +75,26 @@ fn explain_finding(analysis: &Analysis, finding: &crate::finding::Finding) -> St
     if let Some(entry) = catalog::find(&rules, &finding.rule) {
         let _ = write!(
             out,
-            "\n\n{}\n\n**Why:** {}\n\n**Source:** {}",
+            "\n\n{}\n\n{}\n\n{}",
             entry.summary(),
-            entry.why(),
-            entry.source()
+            t!("lsp-hover-why", why = entry.why()),
+            t!("lsp-hover-source", source = entry.source())
         );
         if let Some(url) = entry.docs_url() {
-            let _ = write!(out, "\n\n[Docs]({url}) · `planlint explain {}`", entry.id());
+            let docs = t!("lsp-hover-docs", url = url, rule = entry.id());
+            let _ = write!(out, "\n\n{docs}");
         }
     }
     out
+}
+
+/// A severity in the language of the session.
+fn severity_label(severity: Severity) -> String {
+    match severity {
+        Severity::Error => t!("lsp-severity-error"),
+        Severity::Warning => t!("lsp-severity-warning"),
+        Severity::Info => t!("lsp-severity-info"),
+    }
 }
 
 fn field_doc(pointer: &str) -> Option<String> {
@@ -89,13 +104,15 @@ fn field_doc(pointer: &str) -> Option<String> {
     let doc = field(&steps_of(pointer))?;
     let mut out = format!("**`{}`**", doc.name);
     if let Some(kind) = &doc.kind {
-        let _ = write!(out, " ({kind})");
+        out.push_str(&t!("lsp-hover-field-kind", kind = kind.as_str()));
     }
     if let Some(description) = &doc.description {
-        let _ = write!(out, ": {description}");
+        let description = description.as_str();
+        out.push_str(&t!("lsp-hover-field-description", description = description));
     }
     if !doc.values.is_empty() {
-        let _ = write!(out, "\n\nOne of: {}", doc.values.join(", "));
+        let values = doc.values.join(&t!("lsp-list-separator"));
+        let _ = write!(out, "\n\n{}", t!("lsp-hover-one-of", values = values));
     }
     Some(out)
 }
@@ -117,12 +134,9 @@ fn derived(metrics: &Metrics, currency: Option<&str>, pointer: &str) -> Option<S
             let Some(value) = metric.value(metrics) else {
                 continue;
             };
-            let _ = write!(
-                out,
-                "\n- {}: {}",
-                metric.short_label,
-                metric.unit.format(value, currency)
-            );
+            let (label, value) = (metric.short_label, metric.unit.format(value, currency));
+            let line = t!("lsp-hover-metric", label = label, value = value);
+            let _ = write!(out, "\n- {line}");
             if metric.key == LTV.key {
                 out.push_str(&metrics.unit_economics.ltv_basis);
             }
@@ -134,24 +148,44 @@ fn derived(metrics: &Metrics, currency: Option<&str>, pointer: &str) -> Option<S
 }
 
 fn channel_numbers(channel: &ChannelMetrics, currency: Option<&str>) -> String {
-    let mut out = format!("**{DERIVED_BY_PLANLINT}: {}**", channel.name);
+    let name = channel.name.as_str();
+    let title = DERIVED_BY_PLANLINT;
+    let mut out = t!("lsp-hover-channel-heading", title = title, channel = name);
     for metric in CHANNEL_COLUMNS {
         let Some(value) = metric.value(channel) else {
             continue;
         };
         let label = capitalized(metric.label);
         let value = metric.unit.format(value, currency);
-        match metric.meaning {
-            Some(meaning) => {
-                let _ = write!(out, "\n- {label} ({meaning}): {value}");
-            }
-            None => {
-                let _ = write!(out, "\n- {label}: {value}");
-            }
-        }
+        let line = match metric.meaning {
+            #[rustfmt::skip] // the id on the line of `t!(`, where the catalog test finds it
+            Some(meaning) => t!("lsp-hover-metric-meaning", label = label, meaning = meaning, value = value),
+            None => t!("lsp-hover-metric", label = label, value = value),
+        };
+        let _ = write!(out, "\n- {line}");
     }
     if let Some(tiers) = tiers_text(channel) {
-        let _ = write!(out, "\n- {}: {tiers}", capitalized(MARGINAL_CAC_BY_TIER));
+        let label = capitalized(MARGINAL_CAC_BY_TIER);
+        let line = t!("lsp-hover-metric", label = label, value = tiers);
+        let _ = write!(out, "\n- {line}");
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{scoped, Lang};
+
+    #[test]
+    fn a_field_is_described_in_the_language_of_the_session() {
+        let english = field_doc("/channels/0/type").unwrap();
+        assert!(english.starts_with("**`type`** ("), "{english}");
+        assert!(english.contains("\n\nOne of: search, social"), "{english}");
+        let _zh = scoped(Lang::Zh);
+        let chinese = field_doc("/channels/0/type").unwrap();
+        assert!(chinese.starts_with("**`type`**（"), "{chinese}");
+        assert!(chinese.contains("\n\n可选值：search、social"), "{chinese}");
+        assert_eq!(severity_label(Severity::Warning), "警告");
+    }
 }

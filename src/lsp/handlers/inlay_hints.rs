@@ -3,6 +3,7 @@
 //! share after its budget, the marginal CAC after each spend tier.
 
 use crate::document::Document;
+use crate::i18n::t;
 use crate::lint::metric_catalog::{Unit, CHANNEL_SHARE, LTV, LTV_CAC, MARGINAL_CAC, PAYBACK};
 use crate::lsp::analysis::Analysis;
 use crate::lsp::text::Encoding;
@@ -50,7 +51,8 @@ pub fn inlay_hints(analysis: &Analysis, text: &str, range: Range, encoding: Enco
             after(&format!("{}/budget", channel.pointer)),
         ) {
             let of = CHANNEL_SHARE.meaning.unwrap_or_default();
-            placed.push((end, format!("{} {of}", CHANNEL_SHARE.unit.format(share, None))));
+            let share = CHANNEL_SHARE.unit.format(share, None);
+            placed.push((end, t!("lsp-inlay-share", share = share, of = of)));
         }
         for tier in &channel.tiers {
             let (Some(marginal), Some(end)) = (tier.marginal_cac, tier_end(document, &tier.pointer)) else {

@@ -2,6 +2,7 @@
 //! segments and channels by name, for an editor's outline.
 
 use crate::document::{pointer_child, Span};
+use crate::i18n::t;
 use crate::lsp::analysis::Analysis;
 use crate::lsp::text::{Encoding, Lines};
 use lsp_types::{DocumentSymbol, SymbolKind};
@@ -85,7 +86,7 @@ fn symbol(
 ) -> DocumentSymbol {
     DocumentSymbol {
         name: if name.trim().is_empty() {
-            "(unnamed)".into()
+            t!("lsp-unnamed")
         } else {
             name
         },
