@@ -10,6 +10,7 @@ mod lsp_many_plans;
 mod action_workflow;
 mod architecture;
 mod catalog;
+mod chinese_rule_values;
 mod cli;
 mod config_mistakes;
 mod containment;
