@@ -21,3 +21,8 @@ finding-list-separator = {", "}
 finding-summary = { $counts } in { $files }
 finding-summary-fixable-it = ; it can be fixed with `planlint check --fix`
 finding-summary-fixable = ; { $count } of them can be fixed with `planlint check --fix`
+
+# The help line's remedies: each lever on its own.
+finding-remedy-one = from this plan's numbers: { $remedy }
+finding-remedy-several = from this plan's numbers: { $first }; or, each on its own with the rest unchanged: { $others }
+finding-remedy-or-separator = {", or "}

@@ -9,3 +9,8 @@ finding-list-separator = 、
 finding-summary = { $files }中有 { $counts }
 finding-summary-fixable-it = ；可用 `planlint check --fix` 自动修正
 finding-summary-fixable = ；其中 { $count } 个可用 `planlint check --fix` 自动修正
+
+# 帮助行里的补救办法：每一项单独调整。
+finding-remedy-one = 按这份方案的数字：{ $remedy }
+finding-remedy-several = 按这份方案的数字：{ $first }；或者，其余不变、只调整其中一项：{ $others }
+finding-remedy-or-separator = ；或

@@ -26,9 +26,14 @@ pub fn fnv1a64(bytes: &[u8]) -> u64 {
 }
 
 /// `message` with runs of whitespace collapsed to one space, and the number
-/// after `line`, `column`, `byte` or `offset` replaced by `N`, so that a
-/// message which mentions a place does not change when the place moves.
+/// after `line`, `column`, `byte` or `offset` replaced by `N` (in Chinese
+/// the number of `第 12 行`, `第 3 列`, `第 1024 个字节`), so that a message
+/// which mentions a place does not change when the place moves.
 pub fn normalize_message(message: &str) -> String {
+    chinese_places(&english_places(message))
+}
+
+fn english_places(message: &str) -> String {
     const PLACE_WORDS: [&str; 4] = ["line", "column", "byte", "offset"];
     let mut normalized = String::with_capacity(message.len());
     let mut previous = "";
@@ -49,6 +54,34 @@ pub fn normalize_message(message: &str) -> String {
         previous = word;
     }
     normalized
+}
+
+/// `第 12 行` (line 12), `第3列`, `第 1024 个字节` with the number as `N`.
+fn chinese_places(message: &str) -> String {
+    const PLACE_WORDS: [&str; 4] = ["行", "列", "个字节", "字节"];
+    if !message.contains('第') {
+        return message.to_owned();
+    }
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(at) = rest.find('第') {
+        let after = &rest[at + '第'.len_utf8()..];
+        let spaced = after.strip_prefix(' ').unwrap_or(after);
+        let digits = spaced.len() - spaced.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let tail = &spaced[digits..];
+        let tail = tail.strip_prefix(' ').unwrap_or(tail);
+        out.push_str(&rest[..at + '第'.len_utf8()]);
+        if digits > 0 && PLACE_WORDS.iter().any(|word| tail.starts_with(word)) {
+            // Kept as written, but for the number.
+            out.push_str(&after[..after.len() - spaced.len()]);
+            out.push('N');
+            rest = &spaced[digits..];
+        } else {
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The identity of one finding: rule, pointer and normalized message.
@@ -118,6 +151,23 @@ mod tests {
             "CAC 315 is above LTV 270"
         );
         assert_eq!(normalize_message("line two"), "line two");
+    }
+
+    #[test]
+    fn chinese_places_are_normalized_too() {
+        assert_eq!(
+            normalize_message("第 12 行，第 3 列缺少一个值"),
+            "第 N 行，第 N 列缺少一个值"
+        );
+        assert_eq!(normalize_message("第12行第3列"), "第N行第N列");
+        assert_eq!(normalize_message("在第 1024 个字节处"), "在第 N 个字节处");
+        // Numbers that are not places stay.
+        assert_eq!(normalize_message("第 2 个渠道"), "第 2 个渠道");
+        assert_eq!(
+            normalize_message("获客成本 315 EUR 高于客户终身价值 270 EUR"),
+            "获客成本 315 EUR 高于客户终身价值 270 EUR"
+        );
+        assert_eq!(normalize_message("第"), "第");
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! offers each as a quick fix that is never preferred, and
 //! `planlint metrics --set FIELD=VALUE` tries one before it is made.
 
+use crate::i18n::t;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -35,10 +36,11 @@ pub fn sentence(remedies: &[Remedy]) -> Option<String> {
     let words: Vec<&str> = remedies.iter().map(|remedy| remedy.words.as_str()).collect();
     match words.as_slice() {
         [] => None,
-        [one] => Some(format!("from this plan's numbers: {one}")),
-        [first, rest @ ..] => Some(format!(
-            "from this plan's numbers: {first}; or, each on its own with the rest unchanged: {}",
-            rest.join(", or ")
+        [one] => Some(t!("finding-remedy-one", remedy = *one)),
+        [first, rest @ ..] => Some(t!(
+            "finding-remedy-several",
+            first = *first,
+            others = rest.join(&t!("finding-remedy-or-separator"))
         )),
     }
 }
@@ -111,5 +113,14 @@ mod tests {
         let both = sentence(&[remedy("CAC 270"), remedy("AOV 105"), remedy("14 purchases")]).unwrap();
         assert!(both.contains("CAC 270; or, each on its own"), "{both}");
         assert!(both.ends_with("AOV 105, or 14 purchases"), "{both}");
+        let _zh = crate::i18n::scoped(crate::i18n::Lang::Zh);
+        assert_eq!(
+            sentence(&[remedy("获客成本 270 EUR")]).as_deref(),
+            Some("按这份方案的数字：获客成本 270 EUR")
+        );
+        assert_eq!(
+            sentence(&[remedy("获客成本 270"), remedy("客单价 105"), remedy("每年购买 14 次")]).as_deref(),
+            Some("按这份方案的数字：获客成本 270；或者，其余不变、只调整其中一项：客单价 105；或每年购买 14 次")
+        );
     }
 }

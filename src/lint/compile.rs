@@ -4,6 +4,7 @@
 
 use crate::error::UserError;
 use crate::finding::Severity;
+use crate::i18n::t;
 use crate::lint::functions::{self, Check};
 use crate::rule::{option_placeholders, option_reference, OneOrMany, RuleDef};
 use serde_json::{Map, Value};
@@ -71,18 +72,24 @@ pub(crate) struct CompileError {
 impl CompileError {
     pub fn into_user_error(self, rule: &RuleDef) -> UserError {
         match &rule.origin {
-            Some(origin) => UserError::new(format!("{}: rule `{}`: {}", origin.path, rule.id, self.message))
-                .at(
-                    &origin.path,
-                    &origin.source,
-                    origin
-                        .document
-                        .pointer_span(&format!("{}{}", origin.pointer, self.pointer)),
-                    "here",
-                ),
-            None => UserError::new(format!(
-                "internal error in planlint's rule `{}`: {}",
-                rule.id, self.message
+            Some(origin) => UserError::new(t!(
+                "lint-rules-rule-does-not-compile",
+                file = origin.path.as_str(),
+                rule = rule.id.as_str(),
+                reason = self.message.as_str()
+            ))
+            .at(
+                &origin.path,
+                &origin.source,
+                origin
+                    .document
+                    .pointer_span(&format!("{}{}", origin.pointer, self.pointer)),
+                t!("lint-rules-label-here"),
+            ),
+            None => UserError::new(t!(
+                "lint-rules-built-in-rule-does-not-compile",
+                rule = rule.id.as_str(),
+                reason = self.message.as_str()
             )),
         }
     }
@@ -123,8 +130,13 @@ pub(crate) fn compile_rule(
                     };
                     let path = substitute_options(path, options).map_err(invalid)?;
                     crate::lint::cel::check_json_path(&path).map_err(invalid)?;
-                    JsonPath::parse(&path)
-                        .map_err(|error| invalid(format!("invalid JSONPath `{path}`: {error}")))
+                    JsonPath::parse(&path).map_err(|error| {
+                        invalid(t!(
+                            "lint-rules-invalid-json-path",
+                            path = path.as_str(),
+                            error = error.to_string()
+                        ))
+                    })
                 })
                 .collect::<Result<Vec<_>, _>>()?;
             // `$options.NAME` arguments take the configured option value.
@@ -139,7 +151,11 @@ pub(crate) fn compile_rule(
                 } else {
                     format!("{check_pointer}/options")
                 },
-                message: format!("function `{}`: {}", check.function, error.message),
+                message: t!(
+                    "lint-rules-function-error",
+                    function = check.function.as_str(),
+                    reason = error.message
+                ),
             })?;
             Ok(CompiledCheck {
                 paths,
@@ -209,11 +225,9 @@ fn substitute_options(path: &str, options: &Map<String, Value>) -> Result<String
     for (range, name) in option_placeholders(path) {
         let value = options
             .get(name)
-            .ok_or_else(|| format!("`{path}` uses unknown option `{name}`"))?;
+            .ok_or_else(|| t!("lint-rules-json-path-unknown-option", path = path, option = name))?;
         if !(value.is_number() || value.is_string() || value.is_boolean()) {
-            return Err(format!(
-                "option `{name}` cannot be used in a JSONPath: it is not a single value"
-            ));
+            return Err(t!("lint-rules-json-path-option-not-single", option = name));
         }
         out.push_str(&path[copied..range.start]);
         out.push_str(&value.to_string());

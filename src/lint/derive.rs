@@ -5,6 +5,7 @@
 //! A value that cannot be computed (missing input, wrong type, division by
 //! zero) is absent, never NaN or infinite.
 
+use crate::i18n::t;
 use crate::numbers::format_number;
 use serde::Serialize;
 use serde_json::Value;
@@ -38,7 +39,8 @@ pub struct UnitEconomics {
     pub cac: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ltv: Option<f64>,
-    /// How LTV was obtained, as words for messages ("" when given).
+    /// How LTV was obtained, as words for messages ("" when given), in the
+    /// language of the run: said right after the LTV's amount.
     pub ltv_basis: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cac_ltv_ratio: Option<f64>,
@@ -146,12 +148,12 @@ fn unit_economics(section: Option<&Value>) -> UnitEconomics {
         (Some(ltv), _, _) => (Some(ltv), String::new()),
         (None, Some(yearly), Some(years)) => (
             finite(yearly * years),
-            format!(
-                " (average order value {} x gross margin {} x {} purchases a year x {} years)",
-                format_number(order_value.unwrap_or_default()),
-                format_number(gross_margin.unwrap_or_default()),
-                format_number(purchases_per_year.unwrap_or_default()),
-                format_number(years),
+            t!(
+                "lint-rules-ltv-basis",
+                order_value = format_number(order_value.unwrap_or_default()),
+                margin = format_number(gross_margin.unwrap_or_default()),
+                purchases = format_number(purchases_per_year.unwrap_or_default()),
+                years = format_number(years)
             ),
         ),
         _ => (None, String::new()),
@@ -235,7 +237,7 @@ fn channels(plan: &Value, total_budget: Option<f64>) -> Vec<ChannelMetrics> {
                     .get("name")
                     .and_then(Value::as_str)
                     .map(str::to_owned)
-                    .unwrap_or_else(|| format!("channel {}", index + 1)),
+                    .unwrap_or_else(|| t!("lint-rules-unnamed-channel", ordinal = (index + 1).to_string())),
                 budget,
                 budget_share: ratio(budget, total_budget),
                 test_return: ratio(number(test, "revenue"), number(test, "budget")),
@@ -347,6 +349,22 @@ mod tests {
         assert!(close(ue.payback_months, 9.0));
         assert!(close(ue.profit_per_customer, 1620.0));
         assert!(ue.ltv_basis.contains("3,200"), "{}", ue.ltv_basis);
+    }
+
+    /// `{ltv_basis}` follows the LTV amount in the Chinese message
+    /// (客户终身价值 2,160（客单价 ...）).
+    #[test]
+    fn the_ltv_basis_and_unnamed_channels_speak_chinese() {
+        let _zh = crate::i18n::scoped(crate::i18n::Lang::Zh);
+        let plan = json!({"unit_economics": {"cac": 540, "average_order_value": 3200,
+            "gross_margin": 0.45, "purchases_per_year": 0.5, "lifetime_years": 3},
+            "channels": [{"budget": 100}]});
+        let metrics = derive(&plan);
+        assert_eq!(
+            metrics.unit_economics.ltv_basis,
+            "（客单价 3,200 × 毛利率 0.45 × 每年购买 0.5 次 × 3 年）"
+        );
+        assert_eq!(metrics.channels[0].name, "第 1 个渠道");
     }
 
     #[test]

@@ -4,13 +4,14 @@
 use crate::document::{decode, load_named, Document, LoadError, LoadLimits, Span};
 use crate::error::UserError;
 use crate::finding::{FileReport, Finding, Related, Severity};
+use crate::i18n::t;
 use crate::lint::analysis::{Analysis, LoadedPlan};
 use crate::lint::canonical_form;
 use crate::lint::compile::{compile_rule, CompiledRule};
 use crate::lint::flow_numbers;
 use crate::lint::functions::{CelCache, Context};
 use crate::lint::normalize::Normalized;
-use crate::lint::run::{run_rule, COULD_NOT_CHECK};
+use crate::lint::run::{could_not_check, run_rule};
 use crate::lint::scalar_text;
 use crate::lint::schema;
 use crate::lint::settings::Settings;
@@ -92,7 +93,7 @@ impl Linter {
                 .into_iter()
                 .map(|error| error.into_user_error(rule))
                 .collect();
-            UserError::all(errors).unwrap_or_else(|| UserError::new("the rule does not compile"))
+            UserError::all(errors).unwrap_or_else(|| UserError::new(t!("lint-rules-does-not-compile")))
         })?;
         Ok(Linter {
             rules: vec![compiled],
@@ -244,9 +245,9 @@ impl Linter {
         for finding in findings.iter_mut().filter(|finding| finding.fix.is_some()) {
             if plan.document.is_shared(&finding.pointer) {
                 finding.fix = None;
-                let note = "this value comes from an anchor (`&name`) shared with other places: change it where the anchor is written";
+                let note = t!("lint-rules-shared-anchor");
                 finding.help = Some(match finding.help.take() {
-                    Some(help) => format!("{help}; {note}").into(),
+                    Some(help) => t!("lint-rules-help-then-note", help = &*help, note = note).into(),
                     None => note.into(),
                 });
             }
@@ -359,7 +360,8 @@ fn unknown_empty_fields(document: &Document, written: &serde_json::Value) -> Vec
 /// third word: the plan format's finding and the "could not check it" of
 /// other rules at the same place are dropped.
 fn one_finding_per_unreadable_value(findings: &mut Vec<Finding>, normalized: &Normalized) {
-    let echo = |finding: &Finding| finding.rule == SCHEMA || finding.label == COULD_NOT_CHECK;
+    let could_not_check = could_not_check();
+    let echo = |finding: &Finding| finding.rule == SCHEMA || finding.label == could_not_check;
     let named: Vec<String> = findings
         .iter()
         .filter(|finding| !echo(finding) && finding.rule != NON_CANONICAL_VALUE)

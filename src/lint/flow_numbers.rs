@@ -5,6 +5,7 @@
 
 use crate::document::{Document, FlowSplit};
 use crate::finding::{Finding, Fix, Severity};
+use crate::i18n::t;
 use crate::lint::normalize::{Kind, TYPED_FIELDS};
 use crate::rule::meta::{NON_CANONICAL_VALUE, SCHEMA};
 
@@ -15,10 +16,11 @@ fn yaml_read(split: &FlowSplit) -> String {
         .split_first()
         .map_or(("", &[][..]), |(v, k)| (v.as_str(), k));
     let fields: Vec<String> = keys.iter().map(|key| format!("`{key}`")).collect();
-    let noun = if fields.len() == 1 { "field" } else { "fields" };
-    format!(
-        "inside `{{...}}` a comma ends a value, so YAML reads `{value}` and the separate {noun} {}",
-        fields.join(", ")
+    t!(
+        "lint-rules-flow-yaml-read",
+        value = value,
+        count = fields.len(),
+        fields = crate::lint::functions::listed(&fields)
     )
 }
 
@@ -26,14 +28,18 @@ fn yaml_read(split: &FlowSplit) -> String {
 /// span is the joined text), so the reader sees why the value looks odd.
 pub(crate) fn explain_schema_finding(finding: &mut Finding, document: &Document) {
     if let Some(split) = document.flow_split(finding.span) {
-        finding.message = format!("{} ({})", finding.message, yaml_read(split));
+        finding.message = t!(
+            "lint-rules-flow-explained",
+            message = finding.message.as_str(),
+            read = yaml_read(split)
+        );
         if let Some(help) = &mut finding.help {
             let more = if finding.fix.is_some() {
-                "; or quote it, or write the item in block style (one field per line)"
+                t!("lint-rules-flow-help-quote", help = &**help)
             } else {
-                ", with no comma inside `{...}`"
+                t!("lint-rules-flow-help-no-comma", help = &**help)
             };
-            *help = format!("{help}{more}").into();
+            *help = more.into();
         }
     }
 }
@@ -73,25 +79,40 @@ pub(crate) fn findings(
                 _ => number.to_string(),
             });
         let quoted = serde_json::to_string(written).unwrap_or_else(|_| format!("\"{written}\""));
-        let (advice, replacement) = match replacement {
-            Some(number) => (format!("write it as {number} (no comma) or as {quoted}"), number),
-            None => (format!("write it as {quoted}"), quoted.clone()),
+        let (help, replacement) = match replacement {
+            Some(number) => (
+                t!(
+                    "lint-rules-flow-split-help-number",
+                    number = number.as_str(),
+                    quoted = quoted.as_str()
+                ),
+                number,
+            ),
+            None => (
+                t!("lint-rules-flow-split-help", quoted = quoted.as_str()),
+                quoted.clone(),
+            ),
         };
         out.push(Finding {
             rule: NON_CANONICAL_VALUE.to_owned(),
             severity,
-            message: format!(
-                "{} is written {written} without quotes: {}; planlint reads the text as written",
-                crate::lint::place::describe(&pointer, &document.value),
-                yaml_read(split)
+            message: t!(
+                "lint-rules-flow-split",
+                place = crate::lint::place::describe(&pointer, &document.value),
+                written = written,
+                read = yaml_read(split)
             ),
-            help: Some(format!("{advice}, so that every tool reads it the same way").into()),
+            help: Some(help.into()),
             pointer,
             span: split.span,
-            label: "split at its commas by YAML".to_owned(),
+            label: t!("lint-rules-flow-split-label"),
             related: Vec::new(),
             fix: Some(Box::new(Fix {
-                title: format!("write {written} as {replacement}"),
+                title: t!(
+                    "lint-rules-flow-split-fix",
+                    written = written,
+                    replacement = replacement.as_str()
+                ),
                 span: split.span,
                 replacement,
             })),
@@ -153,35 +174,81 @@ pub(crate) fn decimal_point_doubts(document: &Document, text: &str, severity: Se
         {
             continue;
         }
-        let as_decimal = crate::numbers::format_number(written.parse::<f64>().unwrap_or_default());
-        let thousands = format!("{whole}{fraction}").trim_start_matches('0').to_owned();
-        out.push(Finding {
-            rule: SCHEMA.to_owned(),
-            severity,
-            message: format!(
-                "{} is written {written}, which reads two ways: {as_decimal} with a decimal point, {thousands} with a dot between thousands; planlint reads {as_decimal}",
-                crate::lint::place::describe(&pointer, &document.value)
-            ),
-            help: Some(format!(
-                "write {thousands} if you mean {thousands}, or {as_decimal} if you mean {as_decimal}"
-            ).into()),
+        let place = crate::lint::place::describe(&pointer, &document.value);
+        out.push(two_way_finding(
             pointer,
-            span: spans.value,
-            label: "decimal point or thousands?".to_owned(),
-            related: Vec::new(),
-            fix: None,
-            choices: [(&thousands, "thousands"), (&as_decimal, "decimal point")]
-                .into_iter()
-                .map(|(number, meaning)| Fix {
-                    title: format!("write {written} as {number} ({meaning})"),
-                    span: spans.value,
-                    replacement: number.clone(),
-                })
-                .collect(),
-            remedies: Vec::new(),
-        });
+            place,
+            spans.value,
+            written,
+            (whole, fraction),
+            severity,
+        ));
     }
     out
+}
+
+/// The finding for `written` (`12.000`, split at its dot into `whole` and
+/// `fraction`) at `place`: both readings named, each offered as a choice.
+fn two_way_finding(
+    pointer: String,
+    place: String,
+    span: crate::document::Span,
+    written: &str,
+    (whole, fraction): (&str, &str),
+    severity: Severity,
+) -> Finding {
+    let as_decimal = crate::numbers::format_number(written.parse::<f64>().unwrap_or_default());
+    let thousands = format!("{whole}{fraction}").trim_start_matches('0').to_owned();
+    Finding {
+        rule: SCHEMA.to_owned(),
+        severity,
+        message: t!(
+            "lint-rules-decimal-point",
+            place = place,
+            written = written,
+            decimal = as_decimal.as_str(),
+            thousands = thousands.as_str()
+        ),
+        help: Some(
+            t!(
+                "lint-rules-decimal-point-help",
+                decimal = as_decimal.as_str(),
+                thousands = thousands.as_str()
+            )
+            .into(),
+        ),
+        pointer,
+        span,
+        label: t!("lint-rules-decimal-point-label"),
+        related: Vec::new(),
+        fix: None,
+        choices: [
+            (
+                &thousands,
+                t!(
+                    "lint-rules-decimal-point-fix-thousands",
+                    written = written,
+                    number = thousands.as_str()
+                ),
+            ),
+            (
+                &as_decimal,
+                t!(
+                    "lint-rules-decimal-point-fix-decimal",
+                    written = written,
+                    number = as_decimal.as_str()
+                ),
+            ),
+        ]
+        .into_iter()
+        .map(|(number, title)| Fix {
+            title,
+            span,
+            replacement: number.clone(),
+        })
+        .collect(),
+        remedies: Vec::new(),
+    }
 }
 
 #[cfg(test)]

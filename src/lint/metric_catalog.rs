@@ -2,10 +2,76 @@
 //! scripts, its label, its unit, where it is read from in [`Metrics`], how it
 //! is written, what it means and what counts as healthy. The metrics table,
 //! the report, the diff, hover and inlay hints all render from here, so a
-//! label is changed (or translated) in this one file.
+//! label is changed in this one file; its words are in the message catalog
+//! (`locales/*/lint-rules.ftl`, `lint-rules-metric-...`), read in the
+//! language of the run ([`Words`]).
 
+use crate::i18n::{t, Lang};
 use crate::lint::derive::{ChannelMetrics, Metrics};
 use crate::numbers::{format_money, format_number};
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::{LazyLock, Mutex, PoisonError};
+
+/// A label, unit or note as people read it, made from the message catalog
+/// in the language of the run whenever it is read: `{}` in a format
+/// string, `&*words` or [`Words::get`] where a `&str` is wanted.
+#[derive(Clone, Copy)]
+pub struct Words(fn() -> String);
+
+impl Words {
+    /// No words (an empty text).
+    pub const NONE: Words = Words(String::new);
+
+    /// The text in the language of the run. Each text is made once per
+    /// language and kept (a few dozen short strings).
+    pub fn get(self) -> &'static str {
+        static MADE: LazyLock<Mutex<HashMap<(Lang, usize), &'static str>>> =
+            LazyLock::new(|| Mutex::new(HashMap::new()));
+        let key = (crate::i18n::language(), self.0 as usize);
+        let mut made = MADE.lock().unwrap_or_else(PoisonError::into_inner);
+        made.entry(key)
+            .or_insert_with(|| Box::leak((self.0)().into_boxed_str()))
+    }
+}
+
+impl Default for Words {
+    fn default() -> Self {
+        Words::NONE
+    }
+}
+
+impl std::ops::Deref for Words {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.get()
+    }
+}
+
+impl AsRef<str> for Words {
+    fn as_ref(&self) -> &str {
+        self.get()
+    }
+}
+
+impl fmt::Display for Words {
+    /// Pads like a `&str` (`{:>12}` in a table).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.get())
+    }
+}
+
+impl fmt::Debug for Words {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.get(), f)
+    }
+}
+
+impl From<Words> for String {
+    fn from(words: Words) -> String {
+        words.get().to_owned()
+    }
+}
 
 /// How a number reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,7 +93,7 @@ impl Unit {
         match self {
             Unit::Money => format_money(value, currency),
             Unit::Ratio => format_number(value),
-            Unit::Months => format!("{} {MONTHS}", format_number(value)),
+            Unit::Months => t!("lint-rules-unit-months", months = format_number(value)),
             Unit::Share => format!("{}%", format_number(value * 100.0)),
         }
     }
@@ -41,9 +107,6 @@ impl Unit {
 /// What a number unknown to planlint is shown as.
 pub const UNKNOWN: &str = "-";
 
-/// The word after a number of months.
-pub const MONTHS: &str = "months";
-
 /// Which part of the plan a number describes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Section {
@@ -54,8 +117,8 @@ pub enum Section {
 impl Section {
     pub fn heading(self) -> &'static str {
         match self {
-            Section::UnitEconomics => "Unit economics",
-            Section::Budget => "Budget",
+            Section::UnitEconomics => Words(|| t!("lint-rules-section-unit-economics")).get(),
+            Section::Budget => Words(|| t!("lint-rules-section-budget")).get(),
         }
     }
 }
@@ -70,8 +133,8 @@ pub enum Direction {
 impl Direction {
     pub fn words(self) -> &'static str {
         match self {
-            Direction::AtLeast => "at least",
-            Direction::AtMost => "at most",
+            Direction::AtLeast => Words(|| t!("lint-rules-direction-at-least")).get(),
+            Direction::AtMost => Words(|| t!("lint-rules-direction-at-most")).get(),
         }
     }
 
@@ -107,17 +170,17 @@ pub struct PlanMetric {
     /// The name scripts read (`cac`, `budget_total`).
     pub key: &'static str,
     /// The name people read (`CAC`, `Total budget`).
-    pub label: &'static str,
+    pub label: Words,
     /// The name under its section's heading (`Total` under `Budget`).
-    pub short_label: &'static str,
+    pub short_label: Words,
     pub section: Section,
     pub unit: Unit,
     pub read: fn(&Metrics) -> Option<f64>,
     /// What the metrics table says beside it: how healthy reads, or how it
     /// is computed.
-    pub note: &'static str,
+    pub note: Words,
     /// What it means, where a report explains it (else the note).
-    pub meaning: Option<&'static str>,
+    pub meaning: Option<Words>,
     pub limit: Option<Limit>,
 }
 
@@ -133,44 +196,44 @@ impl PlanMetric {
 
     /// What a report says of it: its meaning, else its note.
     pub fn explanation(&self) -> &'static str {
-        self.meaning.unwrap_or(self.note)
+        self.meaning.unwrap_or(self.note).get()
     }
 }
 
 pub const CAC: PlanMetric = PlanMetric {
     key: "cac",
-    label: "CAC",
-    short_label: "CAC",
+    label: Words(|| t!("lint-rules-metric-cac-label")),
+    short_label: Words(|| t!("lint-rules-metric-cac-label")),
     section: Section::UnitEconomics,
     unit: Unit::Money,
     read: |m| m.unit_economics.cac,
-    note: "",
-    meaning: Some("cost to win one customer"),
+    note: Words::NONE,
+    meaning: Some(Words(|| t!("lint-rules-metric-cac-meaning"))),
     limit: None,
 };
 
 pub const LTV: PlanMetric = PlanMetric {
     key: "ltv",
-    label: "LTV",
-    short_label: "LTV",
+    label: Words(|| t!("lint-rules-metric-ltv-label")),
+    short_label: Words(|| t!("lint-rules-metric-ltv-label")),
     section: Section::UnitEconomics,
     unit: Unit::Money,
     read: |m| m.unit_economics.ltv,
     // How LTV was obtained is the plan's own (see `ltv_basis`).
-    note: "",
-    meaning: Some("as given in the plan"),
+    note: Words::NONE,
+    meaning: Some(Words(|| t!("lint-rules-metric-ltv-meaning"))),
     limit: None,
 };
 
 pub const LTV_CAC: PlanMetric = PlanMetric {
     key: "ltv_cac_ratio",
-    label: "LTV/CAC",
-    short_label: "LTV/CAC",
+    label: Words(|| t!("lint-rules-metric-ltv-cac-ratio-label")),
+    short_label: Words(|| t!("lint-rules-metric-ltv-cac-ratio-label")),
     section: Section::UnitEconomics,
     unit: Unit::Ratio,
     read: |m| m.unit_economics.ltv_cac_ratio,
-    note: "healthy at 3 or more",
-    meaning: Some("what a customer is worth per unit spent to win one"),
+    note: Words(|| t!("lint-rules-metric-ltv-cac-ratio-note")),
+    meaning: Some(Words(|| t!("lint-rules-metric-ltv-cac-ratio-meaning"))),
     limit: Some(Limit {
         rule: "low-ltv-cac-ratio",
         value: LimitValue::Option("min_ratio"),
@@ -180,12 +243,12 @@ pub const LTV_CAC: PlanMetric = PlanMetric {
 
 pub const CAC_LTV: PlanMetric = PlanMetric {
     key: "cac_ltv_ratio",
-    label: "CAC/LTV",
-    short_label: "CAC/LTV",
+    label: Words(|| t!("lint-rules-metric-cac-ltv-ratio-label")),
+    short_label: Words(|| t!("lint-rules-metric-cac-ltv-ratio-label")),
     section: Section::UnitEconomics,
     unit: Unit::Ratio,
     read: |m| m.unit_economics.cac_ltv_ratio,
-    note: "above 1 loses money on every customer",
+    note: Words(|| t!("lint-rules-metric-cac-ltv-ratio-note")),
     meaning: None,
     // cac-exceeds-ltv has no option: CAC/LTV above 1 is its definition.
     limit: Some(Limit {
@@ -197,36 +260,36 @@ pub const CAC_LTV: PlanMetric = PlanMetric {
 
 pub const PROFIT_PER_CUSTOMER: PlanMetric = PlanMetric {
     key: "profit_per_customer",
-    label: "Profit per customer",
-    short_label: "Profit per customer",
+    label: Words(|| t!("lint-rules-metric-profit-per-customer-label")),
+    short_label: Words(|| t!("lint-rules-metric-profit-per-customer-label")),
     section: Section::UnitEconomics,
     unit: Unit::Money,
     read: |m| m.unit_economics.profit_per_customer,
-    note: "LTV - CAC",
+    note: Words(|| t!("lint-rules-metric-profit-per-customer-note")),
     meaning: None,
     limit: None,
 };
 
 pub const MONTHLY_MARGIN: PlanMetric = PlanMetric {
     key: "monthly_margin_per_customer",
-    label: "Gross margin a month",
-    short_label: "Gross margin a month",
+    label: Words(|| t!("lint-rules-metric-monthly-margin-per-customer-label")),
+    short_label: Words(|| t!("lint-rules-metric-monthly-margin-per-customer-label")),
     section: Section::UnitEconomics,
     unit: Unit::Money,
     read: |m| m.unit_economics.monthly_margin_per_customer,
-    note: "per customer",
+    note: Words(|| t!("lint-rules-metric-monthly-margin-per-customer-note")),
     meaning: None,
     limit: None,
 };
 
 pub const PAYBACK: PlanMetric = PlanMetric {
     key: "payback_months",
-    label: "CAC payback",
-    short_label: "CAC payback",
+    label: Words(|| t!("lint-rules-metric-payback-months-label")),
+    short_label: Words(|| t!("lint-rules-metric-payback-months-label")),
     section: Section::UnitEconomics,
     unit: Unit::Months,
     read: |m| m.unit_economics.payback_months,
-    note: "",
+    note: Words::NONE,
     meaning: None,
     limit: Some(Limit {
         rule: "cac-payback-too-long",
@@ -237,60 +300,60 @@ pub const PAYBACK: PlanMetric = PlanMetric {
 
 pub const BUDGET_TOTAL: PlanMetric = PlanMetric {
     key: "budget_total",
-    label: "Total budget",
-    short_label: "Total",
+    label: Words(|| t!("lint-rules-metric-budget-total-label")),
+    short_label: Words(|| t!("lint-rules-metric-budget-total-short-label")),
     section: Section::Budget,
     unit: Unit::Money,
     read: |m| m.budget.total,
-    note: "",
+    note: Words::NONE,
     meaning: None,
     limit: None,
 };
 
 pub const BUDGET_PLANNED: PlanMetric = PlanMetric {
     key: "budget_planned",
-    label: "Planned spend",
-    short_label: "Planned",
+    label: Words(|| t!("lint-rules-metric-budget-planned-label")),
+    short_label: Words(|| t!("lint-rules-metric-budget-planned-short-label")),
     section: Section::Budget,
     unit: Unit::Money,
     read: |m| m.budget.planned,
-    note: "",
+    note: Words::NONE,
     meaning: None,
     limit: None,
 };
 
 pub const BUDGET_CHANNELS: PlanMetric = PlanMetric {
     key: "budget_channels",
-    label: "Channel spend",
-    short_label: "Channels",
+    label: Words(|| t!("lint-rules-metric-budget-channels-label")),
+    short_label: Words(|| t!("lint-rules-metric-budget-channels-short-label")),
     section: Section::Budget,
     unit: Unit::Money,
     read: |m| m.budget.channels,
-    note: "",
+    note: Words::NONE,
     meaning: None,
     limit: None,
 };
 
 pub const BUDGET_OTHER_COSTS: PlanMetric = PlanMetric {
     key: "budget_other_costs",
-    label: "Other costs",
-    short_label: "Other costs",
+    label: Words(|| t!("lint-rules-metric-budget-other-costs-label")),
+    short_label: Words(|| t!("lint-rules-metric-budget-other-costs-label")),
     section: Section::Budget,
     unit: Unit::Money,
     read: |m| m.budget.items,
-    note: "",
+    note: Words::NONE,
     meaning: None,
     limit: None,
 };
 
 pub const BUDGET_REMAINING: PlanMetric = PlanMetric {
     key: "budget_remaining",
-    label: "Remaining",
-    short_label: "Remaining",
+    label: Words(|| t!("lint-rules-metric-budget-remaining-label")),
+    short_label: Words(|| t!("lint-rules-metric-budget-remaining-label")),
     section: Section::Budget,
     unit: Unit::Money,
     read: |m| m.budget.remaining,
-    note: "",
+    note: Words::NONE,
     meaning: None,
     limit: None,
 };
@@ -321,11 +384,11 @@ pub fn plan_metric(key: &str) -> Option<&'static PlanMetric> {
 pub struct ChannelMetric {
     pub key: &'static str,
     /// The name people read, in a sentence or a column (`test return`).
-    pub label: &'static str,
+    pub label: Words,
     pub unit: Unit,
     pub read: fn(&ChannelMetrics) -> Option<f64>,
     /// What it means, where there is room to say so.
-    pub meaning: Option<&'static str>,
+    pub meaning: Option<Words>,
 }
 
 impl ChannelMetric {
@@ -336,7 +399,7 @@ impl ChannelMetric {
 
 pub const CHANNEL_BUDGET: ChannelMetric = ChannelMetric {
     key: "budget",
-    label: "budget",
+    label: Words(|| t!("lint-rules-metric-budget-label")),
     unit: Unit::Money,
     read: |c| c.budget,
     meaning: None,
@@ -344,36 +407,36 @@ pub const CHANNEL_BUDGET: ChannelMetric = ChannelMetric {
 
 pub const CHANNEL_SHARE: ChannelMetric = ChannelMetric {
     key: "budget_share",
-    label: "share",
+    label: Words(|| t!("lint-rules-metric-budget-share-label")),
     unit: Unit::Share,
     read: |c| c.budget_share,
-    meaning: Some("of budget"),
+    meaning: Some(Words(|| t!("lint-rules-metric-budget-share-meaning"))),
 };
 
 pub const CHANNEL_TEST_RETURN: ChannelMetric = ChannelMetric {
     key: "test_return",
-    label: "test return",
+    label: Words(|| t!("lint-rules-metric-test-return-label")),
     unit: Unit::Ratio,
     read: |c| c.test_return,
-    meaning: Some("revenue per unit spent"),
+    meaning: Some(Words(|| t!("lint-rules-metric-test-return-meaning"))),
 };
 
 /// The cost of the last customers the planned spend buys: the marginal CAC
 /// of the highest tier.
 pub const CHANNEL_TOP_MARGINAL_CAC: ChannelMetric = ChannelMetric {
     key: "marginal_cac",
-    label: "marginal CAC (top tier)",
+    label: Words(|| t!("lint-rules-metric-marginal-cac-label")),
     unit: Unit::Money,
     read: |c| c.tiers.last()?.marginal_cac,
     meaning: None,
 };
 
 /// The marginal CAC of one spend tier, and of each tier in a list.
-pub const MARGINAL_CAC: &str = "marginal CAC";
-pub const MARGINAL_CAC_BY_TIER: &str = "marginal CAC by spend tier";
+pub const MARGINAL_CAC: Words = Words(|| t!("lint-rules-marginal-cac"));
+pub const MARGINAL_CAC_BY_TIER: Words = Words(|| t!("lint-rules-marginal-cac-by-tier"));
 
 /// What a spend tier that won no customer shows instead of its CAC.
-pub const NO_NEW_CUSTOMERS: &str = "no new customers";
+pub const NO_NEW_CUSTOMERS: Words = Words(|| t!("lint-rules-no-new-customers"));
 
 /// The numbers each channel's row shows, in order.
 pub const CHANNEL_COLUMNS: &[ChannelMetric] = &[CHANNEL_BUDGET, CHANNEL_SHARE, CHANNEL_TEST_RETURN];
@@ -382,12 +445,12 @@ pub const CHANNEL_COLUMNS: &[ChannelMetric] = &[CHANNEL_BUDGET, CHANNEL_SHARE, C
 pub const CHANNEL_DIFF: &[ChannelMetric] = &[CHANNEL_BUDGET, CHANNEL_TEST_RETURN, CHANNEL_TOP_MARGINAL_CAC];
 
 /// The heading of the derived numbers where a plan's own are shown (hover).
-pub const DERIVED_BY_PLANLINT: &str = "Derived by planlint";
+pub const DERIVED_BY_PLANLINT: Words = Words(|| t!("lint-rules-derived-by-planlint"));
 
 /// `label` with its first letter upper-case, for a heading or a table
 /// column (`test return` -> `Test return`).
-pub fn capitalized(label: &str) -> String {
-    let mut chars = label.chars();
+pub fn capitalized(label: impl AsRef<str>) -> String {
+    let mut chars = label.as_ref().chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => String::new(),
@@ -409,10 +472,14 @@ pub fn tiers_text(channel: &ChannelMetrics) -> Option<String> {
             let cac = tier
                 .marginal_cac
                 .map_or_else(|| NO_NEW_CUSTOMERS.into(), format_number);
-            format!("{}: {cac}", tier_range(tier.from_spend, tier.to_spend))
+            t!(
+                "lint-rules-tier-cac",
+                range = tier_range(tier.from_spend, tier.to_spend),
+                cac = cac
+            )
         })
         .collect();
-    (!tiers.is_empty()).then(|| tiers.join(", "))
+    (!tiers.is_empty()).then(|| tiers.join(&t!("lint-rules-tier-separator")))
 }
 
 #[cfg(test)]
@@ -425,7 +492,7 @@ mod tests {
         keys.sort_unstable();
         keys.dedup();
         assert_eq!(keys.len(), PLAN_METRICS.len());
-        let mut labels: Vec<&str> = PLAN_METRICS.iter().map(|metric| metric.label).collect();
+        let mut labels: Vec<&str> = PLAN_METRICS.iter().map(|metric| metric.label.get()).collect();
         labels.sort_unstable();
         labels.dedup();
         assert_eq!(labels.len(), PLAN_METRICS.len());
@@ -438,6 +505,49 @@ mod tests {
         assert_eq!(Unit::Months.format(8.0, None), "8 months");
         assert_eq!(Unit::Share.format(0.2, None), "20%");
         assert_eq!(Unit::Ratio.format_or_dash(None, None), "-");
+    }
+
+    #[test]
+    fn labels_units_and_notes_speak_the_language_of_the_run() {
+        assert_eq!(BUDGET_TOTAL.label.get(), "Total budget");
+        assert_eq!(format!("[{:>8}]", CHANNEL_SHARE.label), "[   share]");
+        let _zh = crate::i18n::scoped(crate::i18n::Lang::Zh);
+        assert_eq!(CAC.label.get(), "获客成本");
+        assert_eq!(LTV.label.to_string(), "客户终身价值");
+        assert_eq!(&*PAYBACK.label, "回本周期");
+        assert_eq!(BUDGET_TOTAL.short_label.get(), "总额");
+        assert_eq!(LTV_CAC.note.get(), "3 或以上为健康");
+        assert_eq!(CAC.explanation(), "赢得一位客户的成本");
+        assert_eq!(Section::UnitEconomics.heading(), "单位经济模型");
+        assert_eq!(Direction::AtMost.words(), "不超过");
+        assert_eq!(Unit::Months.format(8.0, None), "8 个月");
+        assert_eq!(capitalized(CHANNEL_TEST_RETURN.label), "测试回报");
+        assert_eq!(format!("{MARGINAL_CAC_BY_TIER}"), "各投入档位的边际获客成本");
+        let channel = ChannelMetrics {
+            tiers: vec![
+                crate::lint::derive::TierMetrics {
+                    from_spend: 0.0,
+                    to_spend: 20000.0,
+                    marginal_cac: Some(400.0),
+                    ..Default::default()
+                },
+                crate::lint::derive::TierMetrics {
+                    from_spend: 20000.0,
+                    to_spend: 40000.0,
+                    ..Default::default()
+                },
+            ],
+            ..Default::default()
+        };
+        assert_eq!(
+            tiers_text(&channel).as_deref(),
+            Some("0-20,000：400，20,000-40,000：没有新客户")
+        );
+        // Labels stay distinct in every language.
+        let mut labels: Vec<&str> = PLAN_METRICS.iter().map(|metric| metric.label.get()).collect();
+        labels.sort_unstable();
+        labels.dedup();
+        assert_eq!(labels.len(), PLAN_METRICS.len());
     }
 
     #[test]

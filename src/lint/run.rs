@@ -3,6 +3,7 @@
 
 use crate::document::{dotted, dotted_pointer, Document, Span};
 use crate::finding::{Finding, Severity};
+use crate::i18n::t;
 use crate::lint::compile::{CompiledCheck, CompiledRule};
 use crate::lint::functions::{Context, LazyPointer, Target, Violation};
 use crate::lint::template::Template;
@@ -75,8 +76,10 @@ pub(crate) fn run_rule(
 
 /// The label of a finding that says a rule could not check a value it
 /// could not read (the engine keeps one finding per such value when a rule
-/// names the value itself).
-pub(crate) const COULD_NOT_CHECK: &str = "cannot be read";
+/// names the value itself), in the language of the run.
+pub(crate) fn could_not_check() -> String {
+    t!("lint-rules-label-cannot-be-read")
+}
 
 fn finding(
     rule: &CompiledRule,
@@ -92,12 +95,16 @@ fn finding(
     let (pointer, label) = match (violation.pointer.clone(), &check.field) {
         (Some(pointer), _) => (
             pointer,
-            violation.label.clone().unwrap_or_else(|| "here".to_owned()),
+            violation
+                .label
+                .clone()
+                .unwrap_or_else(|| t!("lint-rules-label-here")),
         ),
-        (None, Some(field)) if selected.target_missing => {
-            (selected.node_pointer.to_owned(), format!("no `{field}` here"))
-        }
-        (None, _) => (selected.target_pointer.to_owned(), "here".to_owned()),
+        (None, Some(field)) if selected.target_missing => (
+            selected.node_pointer.to_owned(),
+            t!("lint-rules-no-field-here", field = format!("`{field}`")),
+        ),
+        (None, _) => (selected.target_pointer.to_owned(), t!("lint-rules-label-here")),
     };
     if let Some(reason) = &violation.error {
         return rule_error(rule, check, document, pointer, reason);
@@ -107,22 +114,16 @@ fn finding(
         return Finding {
             rule: rule.id.clone(),
             severity: rule.severity,
-            message: format!(
-                "{} is {:?}, which is not {}: this rule could not check it",
-                crate::lint::place::describe(&pointer, &document.value),
-                unreadable.written,
-                unreadable.noun
+            message: t!(
+                "lint-rules-unreadable",
+                place = crate::lint::place::describe(&pointer, &document.value),
+                written = crate::lint::functions::quoted(&unreadable.written),
+                noun = unreadable.noun.as_str()
             ),
-            help: Some(
-                format!(
-                    "write {} there, so that the rule can check the plan",
-                    unreadable.noun
-                )
-                .into(),
-            ),
+            help: Some(t!("lint-rules-unreadable-help", noun = unreadable.noun.as_str()).into()),
             span: finding_span(document, &pointer),
             pointer,
-            label: COULD_NOT_CHECK.to_owned(),
+            label: could_not_check(),
             related: Vec::new(),
             fix: None,
             choices: Vec::new(),
@@ -156,10 +157,7 @@ fn finding(
     let (message, help, worded) = match rendered {
         Ok(rendered) => rendered,
         Err(unfilled) => {
-            let reason = format!(
-                "the message placeholder `{{{unfilled}}}` has no value here: use a field the node or plan always has, \
-                 an option, or a derived number as `{{metrics.NAME}}`"
-            );
+            let reason = t!("lint-rules-placeholder-unfilled", name = unfilled);
             return rule_error(rule, check, document, pointer, &reason);
         }
     };
@@ -187,11 +185,13 @@ fn with_remedy(
     remedies: &[crate::finding::Remedy],
 ) -> Option<Arc<str>> {
     let sentence = match worded {
-        Some(words) => Some(format!("from this plan's numbers: {words}")),
+        Some(words) => Some(t!("finding-remedy-one", remedy = words)),
         None => crate::finding::remedy::sentence(remedies),
     };
     match (sentence, help) {
-        (Some(sentence), Some(help)) => Some(format!("{sentence}; {help}").into()),
+        (Some(sentence), Some(help)) => {
+            Some(t!("lint-rules-remedy-then-help", remedy = sentence, help = &*help).into())
+        }
         // Without a remedy the help stays shared, not copied.
         (sentence, help) => sentence.map(Arc::from).or(help),
     }
@@ -229,20 +229,16 @@ fn rule_error(
     Finding {
         rule: RULE_ERROR.to_owned(),
         severity: Severity::Error,
-        message: format!(
-            "rule `{}` ({}) cannot be evaluated here: {reason}",
-            rule.id, check.defined_at
+        message: t!(
+            "lint-rules-rule-error",
+            rule = rule.id.as_str(),
+            place = check.defined_at.to_string(),
+            reason = reason
         ),
-        help: Some(
-            format!(
-                "fix the rule in {}; `planlint test-rules` runs it on its examples",
-                check.defined_at
-            )
-            .into(),
-        ),
+        help: Some(t!("lint-rules-rule-error-help", place = check.defined_at.to_string()).into()),
         span: finding_span(document, &pointer),
         pointer,
-        label: "the rule fails here".to_owned(),
+        label: t!("lint-rules-label-rule-fails"),
         related: Vec::new(),
         fix: None,
         choices: Vec::new(),

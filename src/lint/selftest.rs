@@ -6,6 +6,7 @@
 
 use crate::document::{load, LoadLimits};
 use crate::finding::Finding;
+use crate::i18n::t;
 use crate::lint::derive::METRIC_NAMES;
 use crate::lint::engine::Linter;
 use crate::rule::meta::RULE_ERROR;
@@ -38,19 +39,23 @@ pub fn run_examples(rule: &RuleDef) -> Outcome {
     };
     let mut problems = placeholder_problems(rule);
     let examples = &rule.examples;
-    let numbered = |kind: &str, index: usize, count: usize| {
-        if count == 1 {
-            format!("the {kind} example")
-        } else {
-            format!("{kind} example {}", index + 1)
-        }
-    };
     for (index, text) in examples.fails.iter().enumerate() {
-        let name = numbered("failing", index, examples.fails.len());
+        let name = if examples.fails.len() == 1 {
+            t!("lint-rules-example-failing")
+        } else {
+            t!(
+                "lint-rules-example-failing-nth",
+                ordinal = (index + 1).to_string()
+            )
+        };
         let document = match load(text, &LoadLimits::default()) {
             Ok(document) => document,
             Err(error) => {
-                problems.push(format!("{name} does not parse: {}", error.message));
+                problems.push(t!(
+                    "lint-rules-example-does-not-parse",
+                    example = name.as_str(),
+                    error = error.message
+                ));
                 continue;
             }
         };
@@ -62,38 +67,49 @@ pub fn run_examples(rule: &RuleDef) -> Outcome {
             .collect();
         if fired.is_empty() && !findings.iter().any(|finding| finding.rule == RULE_ERROR) {
             if linter.selects_nothing(&document) {
-                problems.push(format!(
-                    "{name} does not make the rule fire: `given` selects nothing in it (check the JSONPath and the example's field names)"
-                ));
+                problems.push(t!("lint-rules-example-selects-nothing", example = name.as_str()));
             } else {
-                problems.push(format!(
-                    "{name} does not make the rule fire: every node `given` selects passes the check"
-                ));
+                problems.push(t!("lint-rules-example-passes", example = name.as_str()));
             }
         }
         if !examples.fails_at.is_empty() && !fired.is_empty() {
             let mut pointers: Vec<&str> = fired.iter().map(|finding| finding.pointer.as_str()).collect();
             pointers.dedup();
             if pointers != examples.fails_at {
-                problems.push(format!(
-                    "{name} is flagged at {pointers:?}, expected {:?}",
-                    examples.fails_at
+                problems.push(t!(
+                    "lint-rules-example-flagged-elsewhere",
+                    example = name.as_str(),
+                    found = format!("{pointers:?}"),
+                    expected = format!("{:?}", examples.fails_at)
                 ));
             }
         }
     }
     for (index, text) in examples.passes.iter().enumerate() {
-        let name = numbered("passing", index, examples.passes.len());
+        let name = if examples.passes.len() == 1 {
+            t!("lint-rules-example-passing")
+        } else {
+            t!(
+                "lint-rules-example-passing-nth",
+                ordinal = (index + 1).to_string()
+            )
+        };
         if let Err(error) = load(text, &LoadLimits::default()) {
-            problems.push(format!("{name} does not parse: {}", error.message));
+            problems.push(t!(
+                "lint-rules-example-does-not-parse",
+                example = name.as_str(),
+                error = error.message
+            ));
             continue;
         }
         let findings = linter.lint("passes", text).findings;
         problems.extend(rule_errors(&name, &findings));
         for finding in findings.iter().filter(|finding| finding.rule == rule.id) {
-            problems.push(format!(
-                "{name} is flagged at `{}`: {}",
-                finding.pointer, finding.message
+            problems.push(t!(
+                "lint-rules-example-flagged",
+                example = name.as_str(),
+                pointer = finding.pointer.as_str(),
+                message = finding.message.as_str()
             ));
         }
     }
@@ -109,11 +125,18 @@ fn rule_errors(name: &str, findings: &[Finding]) -> Vec<String> {
         .iter()
         .filter(|finding| finding.rule == RULE_ERROR)
         .map(|finding| {
+            // The reason is what the rule-error message says last.
+            let marker = t!("lint-rules-rule-error-reason-marker");
             let reason = finding
                 .message
-                .split_once("cannot be evaluated here: ")
+                .split_once(marker.as_str())
                 .map_or(finding.message.as_str(), |(_, reason)| reason);
-            format!("{name} cannot be evaluated at `{}`: {reason}", finding.pointer)
+            t!(
+                "lint-rules-example-cannot-be-evaluated",
+                example = name,
+                pointer = finding.pointer.as_str(),
+                reason = reason
+            )
         })
         .collect()
 }
@@ -132,13 +155,13 @@ fn placeholder_problems(rule: &RuleDef) -> Vec<String> {
     let mut problems = Vec::new();
     for name in templates.into_iter().flat_map(placeholders) {
         let problem = match name.strip_prefix("metrics.") {
-            Some(metric) if !METRIC_NAMES.contains(&metric) => Some(format!(
-                "the placeholder `{{{name}}}` names no derived number: `planlint metrics --format json` lists them"
-            )),
+            Some(metric) if !METRIC_NAMES.contains(&metric) => {
+                Some(t!("lint-rules-placeholder-no-metric", name = name))
+            }
             Some(_) => None,
-            None if METRIC_NAMES.contains(&name) && !rule.options.contains_key(name) => Some(format!(
-                "the placeholder `{{{name}}}` reads the plan's own field, which a plan may leave out when planlint derives the number: write `{{metrics.{name}}}`"
-            )),
+            None if METRIC_NAMES.contains(&name) && !rule.options.contains_key(name) => {
+                Some(t!("lint-rules-placeholder-plan-field", name = name))
+            }
             None => None,
         };
         if let Some(problem) = problem {
@@ -172,4 +195,47 @@ fn placeholders(template: &str) -> Vec<&str> {
         }
     }
     names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{scoped, Lang};
+
+    /// test-rules finds CEL's reason in a rule-error message by the words
+    /// said just before it, in every language.
+    #[test]
+    fn the_reason_of_a_rule_error_is_found_in_every_language() {
+        for lang in Lang::ALL {
+            let _lang = scoped(lang);
+            let message = t!(
+                "lint-rules-rule-error",
+                rule = "acme/cap",
+                place = "acme/cap.yaml:3",
+                reason = "no such key: totl"
+            );
+            let marker = t!("lint-rules-rule-error-reason-marker");
+            assert_eq!(
+                message.split_once(marker.as_str()).map(|(_, reason)| reason),
+                Some("no such key: totl"),
+                "{lang}: {message}"
+            );
+        }
+    }
+
+    #[test]
+    fn placeholder_problems_are_said_in_chinese() {
+        let _zh = scoped(Lang::Zh);
+        let rule = crate::rule::registry::parse_rule(
+            "id: r\ngiven: $\ncheck: {function: defined, field: x}\nmessage: \"{unit_economics.ltv} {metrics.nope}\"\n",
+        )
+        .unwrap();
+        assert_eq!(
+            placeholder_problems(&rule),
+            [
+                "占位符 `{unit_economics.ltv}` 读取的是方案自己的字段，而方案可以不写这个字段、由 planlint 推算：请写成 `{metrics.unit_economics.ltv}`",
+                "占位符 `{metrics.nope}` 不是任何推算出的数字：`planlint metrics --format json` 会把它们都列出来",
+            ]
+        );
+    }
 }

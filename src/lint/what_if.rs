@@ -4,6 +4,8 @@
 //! `goals.revenue.deadline`), or a channel by name (its budget); the value
 //! is read as the field needs it. Mistakes name the key, with a suggestion.
 
+use crate::i18n::t;
+use crate::lint::functions::listed;
 use crate::lint::metric_catalog::PLAN_METRICS;
 use serde_json::{Map, Value};
 
@@ -53,19 +55,16 @@ pub struct SetError {
     pub help: String,
 }
 
-fn error(message: String, help: impl Into<String>) -> SetError {
-    SetError {
-        message,
-        help: help.into(),
-    }
+fn error(message: String, help: String) -> SetError {
+    SetError { message, help }
 }
 
 /// Reads `KEY=VALUE` against `plan` (the plan as written).
 pub fn parse(plan: &Value, argument: &str) -> Result<Setting, SetError> {
     let Some((key, text)) = argument.split_once('=') else {
         return Err(error(
-            format!("`--set {argument}` has no value"),
-            "write `--set KEY=VALUE`, e.g. `--set cac=250` or `--set channels.Douyin.budget=60000`",
+            t!("lint-rules-set-no-value", argument = argument),
+            t!("lint-rules-set-no-value-help"),
         ));
     };
     let (key, text) = (key.trim(), text.trim());
@@ -139,14 +138,15 @@ fn resolve(plan: &Value, key: &str) -> Result<String, SetError> {
             }
             _ => {
                 return Err(error(
-                    format!(
-                        "`{key}`: {} holds a single value, with no `{}` in it",
-                        place(&pointer, plan),
-                        segments[index]
+                    t!(
+                        "lint-rules-set-single-value",
+                        key = key,
+                        place = place(&pointer, plan),
+                        segment = segments[index]
                     ),
-                    format!(
-                        "set `{}` itself",
-                        key.rsplit_once('.').map_or(key, |(head, _)| head)
+                    t!(
+                        "lint-rules-set-single-value-help",
+                        key = key.rsplit_once('.').map_or(key, |(head, _)| head)
                     ),
                 ))
             }
@@ -158,14 +158,18 @@ fn resolve(plan: &Value, key: &str) -> Result<String, SetError> {
             _ => Vec::new(),
         };
         return Err(error(
-            format!(
-                "`{key}` is {}, which holds several values, not one",
-                place(&pointer, plan)
+            t!(
+                "lint-rules-set-several-values",
+                key = key,
+                place = place(&pointer, plan)
             ),
             if names.is_empty() {
-                "name one item of it".to_owned()
+                t!("lint-rules-set-name-an-item")
             } else {
-                format!("name one of its fields, e.g. `{key}.{}`", names[0])
+                t!(
+                    "lint-rules-set-name-a-field",
+                    field = format!("{key}.{}", names[0])
+                )
             },
         ));
     }
@@ -198,27 +202,35 @@ fn place(pointer: &str, plan: &Value) -> String {
 
 fn no_such(key: &str, segment: &str, pointer: &str, plan: &Value, names: &[&str]) -> SetError {
     let within = if pointer.is_empty() {
-        "the plan".to_owned()
+        t!("lint-rules-set-the-plan")
     } else {
         place(pointer, plan)
     };
-    let listed = names
-        .iter()
-        .take(8)
-        .map(|n| format!("`{n}`"))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let shown: Vec<String> = names.iter().take(8).map(|n| format!("`{n}`")).collect();
+    let shown = listed(&shown);
     let help = match crate::suggest::closest(segment, names.iter().copied()) {
         // `goals.1.deadline`: items go by id or name, or `#1` counted from 1.
-        _ if segment.parse::<usize>().is_ok() && !names.is_empty() => format!(
-            "name the item by its id or name ({listed}), or by its place counted from 1: `{}`",
-            with_segment(key, segment, &format!("#{segment}"))
+        _ if segment.parse::<usize>().is_ok() && !names.is_empty() => t!(
+            "lint-rules-set-name-by-id-or-place",
+            names = shown,
+            key = with_segment(key, segment, &format!("#{segment}"))
         ),
-        Some(close) => format!("did you mean `{}`?", with_segment(key, segment, close)),
-        None if names.is_empty() => "check the path against the plan".to_owned(),
-        None => format!("{within} has: {listed}"),
+        Some(close) => t!(
+            "lint-rules-did-you-mean",
+            suggestion = with_segment(key, segment, close)
+        ),
+        None if names.is_empty() => t!("lint-rules-set-check-the-path"),
+        None => t!("lint-rules-set-place-has", place = within.as_str(), names = shown),
     };
-    error(format!("`{key}`: there is no `{segment}` in {within}"), help)
+    error(
+        t!(
+            "lint-rules-set-no-such",
+            key = key,
+            segment = segment,
+            place = within
+        ),
+        help,
+    )
 }
 
 /// `key` with its first segment `segment` written as `instead`.
@@ -259,19 +271,10 @@ fn resolve_name(plan: &Value, key: &str) -> Result<String, SetError> {
         return Ok(format!("/channels/{position}/budget"));
     }
     if let Some(metric) = PLAN_METRICS.iter().find(|metric| metric.key == lower) {
+        let stated: Vec<String> = STATED.iter().map(|n| format!("`{n}`")).collect();
         return Err(error(
-            format!(
-                "`{key}` ({}) is worked out from other numbers, so it cannot be set",
-                metric.label
-            ),
-            format!(
-                "set one of the numbers it comes from: {}",
-                STATED
-                    .iter()
-                    .map(|n| format!("`{n}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
+            t!("lint-rules-set-derived", key = key, label = metric.label.get()),
+            t!("lint-rules-set-derived-help", names = listed(&stated)),
         ));
     }
     let names: Vec<&str> = STATED
@@ -281,16 +284,10 @@ fn resolve_name(plan: &Value, key: &str) -> Result<String, SetError> {
         .chain(channels.iter().filter_map(crate::lint::place::item_name))
         .collect();
     let help = match crate::suggest::closest(key, names.iter().copied()) {
-        Some(close) => format!("did you mean `{close}`?"),
-        None => format!(
-            "name a number the plan states ({}), a channel by name, or a field path such as `channels.NAME.budget`",
-            STATED.join(", ")
-        ),
+        Some(close) => t!("lint-rules-did-you-mean", suggestion = close),
+        None => t!("lint-rules-set-unknown-name-help", names = listed(STATED)),
     };
-    Err(error(
-        format!("`{key}` is not a number or channel of this plan"),
-        help,
-    ))
+    Err(error(t!("lint-rules-set-unknown-name", key = key), help))
 }
 
 /// `text` read as the field at `field` needs it.
@@ -299,8 +296,8 @@ fn read_value(key: &str, field: &str, current: Option<&Value>, text: &str) -> Re
         return match crate::lint::values::date(text) {
             Some(date) if date == text => Ok(Value::from(date)),
             _ => Err(error(
-                format!("`{key}={text}`: `{text}` is not a date"),
-                "write the date as YYYY-MM-DD, e.g. 2026-09-30",
+                t!("lint-rules-set-not-a-date", key = key, text = text),
+                t!("lint-rules-set-not-a-date-help"),
             )),
         };
     }
@@ -317,8 +314,8 @@ fn read_value(key: &str, field: &str, current: Option<&Value>, text: &str) -> Re
     match number {
         Some(number) => Ok(crate::finding::remedy::number(number)),
         None => Err(error(
-            format!("`{key}={text}`: `{text}` is not a number"),
-            format!("write a number, e.g. `--set {key}=250`"),
+            t!("lint-rules-set-not-a-number", key = key, text = text),
+            t!("lint-rules-set-not-a-number-help", key = key),
         )),
     }
 }
@@ -389,6 +386,35 @@ mod tests {
             place.help.contains("`goals.#1.deadline`") && place.help.contains("`revenue`"),
             "{place:?}"
         );
+    }
+
+    #[test]
+    fn mistakes_are_said_in_chinese() {
+        let _zh = crate::i18n::scoped(crate::i18n::Lang::Zh);
+        let plan = plan();
+        let wrong = |argument: &str| parse(&plan, argument).unwrap_err();
+        assert_eq!(
+            wrong("cak=250"),
+            SetError {
+                message: "`cak` 既不是这份方案里的数字，也不是它的渠道".into(),
+                help: "是不是想写 `cac`？".into()
+            }
+        );
+        let derived = wrong("payback_months=6");
+        assert_eq!(
+            derived.message,
+            "`payback_months`（回本周期）是由其他数字算出来的，不能直接设置"
+        );
+        assert!(
+            derived
+                .help
+                .starts_with("请设置它所依据的数字之一：`cac`、`ltv`、"),
+            "{derived:?}"
+        );
+        assert_eq!(wrong("cac=很多").message, "`cac=很多`：`很多` 不是数字");
+        assert_eq!(wrong("cac").message, "`--set cac` 没有给出值");
+        let date = wrong("goals.revenue.deadline=31.09.2026");
+        assert_eq!(date.help, "日期请写成 YYYY-MM-DD，例如 2026-09-30");
     }
 
     #[test]

@@ -69,9 +69,9 @@ fn section_rows(text: &mut String, metrics: &Metrics, currency: Option<&str>, se
                 let share = total.zip(metric.value(metrics)).map(|(total, part)| part / total);
                 Unit::Share.format_or_dash(share, None)
             }
-            _ => metric.note.to_owned(),
+            _ => metric.note.to_string(),
         };
-        row(text, metric.short_label, &value, &note);
+        row(text, &metric.short_label, &value, &note);
     }
 }
 

@@ -11,6 +11,7 @@ mod action_workflow;
 mod architecture;
 mod catalog;
 mod chinese_output;
+mod chinese_rule_values;
 mod cli;
 mod cli_zh;
 mod config_mistakes;

@@ -11,6 +11,7 @@
 //! as long as the longest.
 
 use super::limits::children;
+use crate::i18n::t;
 use cel::common::ast::{operators, CallExpr, ComprehensionExpr, Expr, IdedExpr};
 use std::collections::HashMap;
 
@@ -116,18 +117,21 @@ impl Cost {
 impl Estimate {
     /// Why this evaluation is refused, if it is.
     pub fn refusal(&self, largest: usize) -> Option<String> {
-        let over = |what: &str, amount: f64, limit: f64| {
-            format!(
-                "the expression would take about {} {what} on this plan (limit {}), iterating lists of up to {largest} items: \
-                 nest fewer comprehensions or select fewer nodes with `given`",
-                rounded(amount),
-                rounded(limit)
-            )
-        };
+        let items = largest.to_string();
         if self.steps > MAX_STEPS {
-            Some(over("steps", self.steps, MAX_STEPS))
+            Some(t!(
+                "lint-rules-cel-too-many-steps",
+                amount = rounded(self.steps),
+                limit = rounded(MAX_STEPS),
+                items = items
+            ))
         } else if self.values > MAX_VALUES {
-            Some(over("values in memory", self.values, MAX_VALUES))
+            Some(t!(
+                "lint-rules-cel-too-many-values",
+                amount = rounded(self.values),
+                limit = rounded(MAX_VALUES),
+                items = items
+            ))
         } else {
             None
         }

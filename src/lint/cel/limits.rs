@@ -3,6 +3,7 @@
 //! a deep nesting from a pull request would overflow the stack and abort
 //! planlint; these limits turn it into an error at the rule's place.
 
+use crate::i18n::t;
 use cel::common::ast::{EntryExpr, Expr, IdedExpr};
 
 /// Longest expression accepted, in bytes.
@@ -16,15 +17,18 @@ pub const MAX_DEPTH: usize = 100;
 /// Refuses text that could not be parsed without deep recursion.
 pub fn check_text(source: &str) -> Result<(), String> {
     if source.len() > MAX_LENGTH {
-        return Err(format!(
-            "the expression is {} bytes long, over the limit of {MAX_LENGTH}: split the rule into several checks",
-            source.len()
+        return Err(t!(
+            "lint-rules-cel-too-long",
+            length = source.len().to_string(),
+            limit = MAX_LENGTH.to_string()
         ));
     }
     let operators = count_operators(source);
     if operators > MAX_OPERATORS {
-        return Err(format!(
-            "the expression has {operators} operators, over the limit of {MAX_OPERATORS}: split the rule into several checks"
+        return Err(t!(
+            "lint-rules-cel-too-many-operators",
+            operators = operators.to_string(),
+            limit = MAX_OPERATORS.to_string()
         ));
     }
     Ok(())
@@ -64,9 +68,7 @@ pub fn check_depth(expression: &IdedExpr) -> Result<(), String> {
     let mut pending = vec![(expression, 1usize)];
     while let Some((node, depth)) = pending.pop() {
         if depth > MAX_DEPTH {
-            return Err(format!(
-                "the expression nests more than {MAX_DEPTH} levels deep: split it into several checks"
-            ));
+            return Err(t!("lint-rules-cel-too-deep", limit = MAX_DEPTH.to_string()));
         }
         pending.extend(children(node).into_iter().map(|child| (child, depth + 1)));
     }
@@ -115,9 +117,10 @@ pub const MAX_PATH_NESTING: usize = 32;
 /// Refuses a JSONPath whose parser would recurse too deep.
 pub fn check_json_path(path: &str) -> Result<(), String> {
     if path.len() > MAX_PATH_LENGTH {
-        return Err(format!(
-            "the JSONPath is {} bytes long, over the limit of {MAX_PATH_LENGTH}",
-            path.len()
+        return Err(t!(
+            "lint-rules-json-path-too-long",
+            length = path.len().to_string(),
+            limit = MAX_PATH_LENGTH.to_string()
         ));
     }
     let mut depth = 0usize;
@@ -141,8 +144,10 @@ pub fn check_json_path(path: &str) -> Result<(), String> {
         }
     }
     if deepest > MAX_PATH_NESTING {
-        return Err(format!(
-            "the JSONPath nests brackets and parentheses {deepest} levels deep, over the limit of {MAX_PATH_NESTING}"
+        return Err(t!(
+            "lint-rules-json-path-too-deep",
+            depth = deepest.to_string(),
+            limit = MAX_PATH_NESTING.to_string()
         ));
     }
     Ok(())
@@ -157,6 +162,21 @@ mod tests {
         assert_eq!(count_operators("a + b <= c && d"), 3);
         assert_eq!(count_operators("'a + b' + \"<=\""), 1);
         assert_eq!(count_operators("-1"), 1);
+    }
+
+    #[test]
+    fn limits_are_said_in_chinese() {
+        let _zh = crate::i18n::scoped(crate::i18n::Lang::Zh);
+        let long_sum = vec!["this"; 400].join(" + ");
+        assert_eq!(
+            check_text(&long_sum).unwrap_err(),
+            "表达式有 399 个运算符，超过了 300 个的上限：请把这条规则拆成几个检查"
+        );
+        let nested = format!("$[?{}@.a{}]", "(".repeat(40), ")".repeat(40));
+        assert_eq!(
+            check_json_path(&nested).unwrap_err(),
+            "JSONPath 的方括号和圆括号嵌套了 41 层，超过了 32 层的上限"
+        );
     }
 
     #[test]

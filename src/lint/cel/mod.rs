@@ -11,6 +11,7 @@ mod values;
 pub use limits::check_json_path;
 pub use values::{largest_collection, to_cel};
 
+use crate::i18n::t;
 use cel::common::ast::IdedExpr;
 use cel::common::value::{CowVal, Val};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -47,9 +48,13 @@ impl Program {
     /// Parses `source`, refusing what is too large to parse or run safely.
     pub fn compile(source: &str) -> Result<Program, String> {
         limits::check_text(source)?;
-        let program = environment()
-            .compile(source)
-            .map_err(|errors| format!("invalid CEL expression `{source}`: {errors}"))?;
+        let program = environment().compile(source).map_err(|errors| {
+            t!(
+                "lint-rules-cel-invalid",
+                expression = source,
+                error = errors.to_string()
+            )
+        })?;
         limits::check_depth(program.expression())?;
         let mut expression = program.expression().clone();
         arithmetic::rewrite(&mut expression);
@@ -140,10 +145,9 @@ impl PlanSpending {
         let steps = steps.ceil() as u64;
         let before = self.steps.fetch_add(steps, Ordering::Relaxed);
         if before.saturating_add(steps) > MAX_STEPS_PER_PLAN {
-            return Err(format!(
-                "the expressions evaluated on this plan have used up its budget of {} steps: \
-                 select fewer nodes with `given`, or nest fewer comprehensions",
-                crate::numbers::format_number(MAX_STEPS_PER_PLAN as f64)
+            return Err(t!(
+                "lint-rules-cel-plan-budget",
+                steps = crate::numbers::format_number(MAX_STEPS_PER_PLAN as f64)
             ));
         }
         Ok(())

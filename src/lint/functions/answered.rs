@@ -3,7 +3,8 @@
 //! when one of its items is. The placeholders are the rule's option, so a
 //! team can add its own.
 
-use super::api::{is_empty_value, Context, Function, Target, Violation};
+use super::api::{is_empty_value, quoted, Context, Function, Target, Violation};
+use crate::i18n::t;
 use crate::lint::words::Phrases;
 use serde::Deserialize;
 use serde_json::Value;
@@ -53,7 +54,8 @@ impl Function for Answered {
         if is_empty_value(target.value) {
             out.push(Violation::at_target().var("placeholder", ""));
         } else if let Some(text) = target.value.and_then(|value| self.placeholder(value)) {
-            out.push(Violation::at_target().var("placeholder", format!(": {text:?} is a placeholder")));
+            let said = t!("lint-rules-answered-placeholder", text = quoted(text));
+            out.push(Violation::at_target().var("placeholder", said));
         }
     }
 }

@@ -3,8 +3,9 @@
 //! pointer into the whole plan when it starts with `/` (`/payment/guarantee`).
 //! An absent target counts as having none of them.
 
-use super::api::{is_empty_value, Context, Function, Target, Violation};
+use super::api::{is_empty_value, listed, Context, Function, Target, Violation};
 use crate::document::dotted;
+use crate::i18n::t;
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -19,7 +20,7 @@ impl Function for AnyTruthy {
 
     fn new(any: Self) -> Result<Self, String> {
         if any.fields.is_empty() {
-            return Err("`fields` must list at least one field".into());
+            return Err(t!("lint-rules-any-truthy-no-fields"));
         }
         Ok(any)
     }
@@ -34,7 +35,7 @@ impl Function for AnyTruthy {
             !is_empty_value(value)
         });
         if !found {
-            out.push(Violation::at_target().var("fields", self.fields.join(", ")));
+            out.push(Violation::at_target().var("fields", listed(&self.fields)));
         }
     }
 }

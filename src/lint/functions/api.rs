@@ -2,6 +2,7 @@
 //! typed options, the node it tests, the context it may read, and what it
 //! reports.
 
+use crate::i18n::t;
 use crate::lint::normalize::{Normalized, Reading};
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
@@ -125,8 +126,8 @@ pub struct Violation {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Unreadable {
     pub written: String,
-    /// What it should be ("a number").
-    pub noun: &'static str,
+    /// What it should be ("a number"), in the language of the run.
+    pub noun: String,
 }
 
 impl Violation {
@@ -152,24 +153,24 @@ impl Violation {
     /// The check could not run because of the unreadable value `reading`.
     pub fn unreadable(reading: &Reading) -> Self {
         // `05/06/2026` is a real date two ways: what is missing is one way.
-        let noun = if !reading.choices.is_empty() {
-            "a date that reads only one way (YYYY-MM-DD)"
+        let noun: String = if !reading.choices.is_empty() {
+            t!("lint-rules-noun-one-way-date")
         } else if reading.currency.is_some() {
-            "an amount in the plan's currency"
+            t!("lint-rules-noun-amount-in-currency")
         } else {
-            reading.kind.noun()
+            reading.kind.noun().into()
         };
         Violation::unreadable_at(reading.pointer.clone(), &reading.written, noun)
     }
 
     /// The check could not run: the value at `pointer`, written `written`,
     /// is not `noun` ("a number").
-    pub fn unreadable_at(pointer: String, written: &str, noun: &'static str) -> Self {
+    pub fn unreadable_at(pointer: String, written: &str, noun: impl Into<String>) -> Self {
         Violation {
             pointer: Some(pointer),
             unreadable: Some(Unreadable {
                 written: written.to_owned(),
-                noun,
+                noun: noun.into(),
             }),
             ..Violation::default()
         }
@@ -208,8 +209,8 @@ impl<F: Function> Check for F {
 
 /// Compiles `F` from a rule's options.
 pub(super) fn compile<F: Function>(options: &Map<String, Value>) -> Result<Box<dyn Check>, String> {
-    let options: F::Options =
-        serde_json::from_value(Value::Object(options.clone())).map_err(|error| error.to_string())?;
+    let options: F::Options = serde_json::from_value(Value::Object(options.clone()))
+        .map_err(|error| t!("lint-rules-options-unreadable", error = error.to_string()))?;
     Ok(Box::new(F::new(options)?))
 }
 
@@ -232,4 +233,33 @@ pub fn is_empty_value(value: Option<&Value>) -> bool {
 /// A plan value as a CEL value (numbers are `int` or `double`).
 pub fn to_cel(value: &Value) -> cel::Value {
     crate::lint::cel::to_cel(value)
+}
+
+/// A plan's text as messages quote it: `"TBD"` (escaped as Rust and JSON
+/// escape it) in English, 「待定」 in Chinese.
+pub fn quoted(text: &str) -> String {
+    let escaped = format!("{text:?}");
+    let inner = escaped
+        .strip_prefix('"')
+        .and_then(|rest| rest.strip_suffix('"'))
+        .unwrap_or(&escaped);
+    t!("lint-rules-quoted", text = inner)
+}
+
+/// `items` joined as a list in the language of the run (`a, b` / `a、b`).
+pub fn listed<S: AsRef<str>>(items: &[S]) -> String {
+    joined(items, &t!("lint-rules-list-separator"))
+}
+
+/// `items` joined as alternatives (`a or b` / `a 或 b`).
+pub fn alternatives<S: AsRef<str>>(items: &[S]) -> String {
+    joined(items, &t!("lint-rules-or-separator"))
+}
+
+fn joined<S: AsRef<str>>(items: &[S], separator: &str) -> String {
+    items
+        .iter()
+        .map(AsRef::as_ref)
+        .collect::<Vec<&str>>()
+        .join(separator)
 }

@@ -5,7 +5,8 @@
 //! `test`). A 4,800 JPY tea set
 //! is not a 4,800 CNY ring. An amount that cannot be read is named.
 
-use super::api::{is_empty_value, Context, Function, Target, Violation};
+use super::api::{alternatives, is_empty_value, Context, Function, Target, Violation};
+use crate::i18n::t;
 use crate::numbers::format_number;
 use serde::Deserialize;
 use serde_json::{Map, Value};
@@ -36,12 +37,13 @@ impl Function for AtLeast {
 
     fn new(at_least: Self) -> Result<Self, String> {
         if let Some((code, _)) = at_least.amounts.iter().find(|(_, amount)| !amount.is_number()) {
-            return Err(format!("the threshold for `{code}` must be a number"));
+            return Err(t!(
+                "lint-rules-at-least-threshold-not-number",
+                code = code.as_str()
+            ));
         }
         if let Some(pointer) = at_least.unless.iter().find(|pointer| !pointer.starts_with('/')) {
-            return Err(format!(
-                "`{pointer}` must be a JSON pointer into the plan, starting with `/`"
-            ));
+            return Err(t!("lint-rules-not-a-plan-pointer", pointer = pointer.as_str()));
         }
         Ok(at_least)
     }
@@ -56,7 +58,7 @@ impl Function for AtLeast {
                     out.push(Violation::unreadable_at(
                         target.pointer().to_owned(),
                         text,
-                        "a number",
+                        t!("lint-rules-noun-number"),
                     ));
                     return;
                 }
@@ -88,7 +90,12 @@ impl Function for AtLeast {
             } else {
                 let pointer = target.pointer();
                 let mut at_node = Violation::at(pointer[..pointer.rfind('/').unwrap_or(0)].to_owned());
-                at_node.label = Some(format!("no `{}` here", self.unless_fields.join("` or `")));
+                let fields: Vec<String> = self
+                    .unless_fields
+                    .iter()
+                    .map(|field| format!("`{field}`"))
+                    .collect();
+                at_node.label = Some(t!("lint-rules-no-field-here", field = alternatives(&fields)));
                 at_node
             };
             let excuses = self
@@ -96,8 +103,8 @@ impl Function for AtLeast {
                 .iter()
                 .chain(&self.unless)
                 .map(|field| format!("`{}`", field.trim_start_matches('/').replace('/', ".")))
-                .collect::<Vec<_>>()
-                .join(" or ");
+                .collect::<Vec<_>>();
+            let excuses = alternatives(&excuses);
             let mut violation = violation.var("threshold", format_number(threshold));
             violation.remedies =
                 super::remedy::below_threshold(context, target.pointer(), threshold, self.strictly, &excuses);

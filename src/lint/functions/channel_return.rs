@@ -3,6 +3,7 @@
 //! 5: measure the return before scaling). Reads the derived `test_return`.
 
 use super::api::{Context, Function, Target, Violation};
+use crate::i18n::t;
 use crate::numbers::format_number;
 use serde::Deserialize;
 use serde_json::Value;
@@ -29,7 +30,7 @@ impl Function for ChannelReturn {
 
     fn new(check: Self) -> Result<Self, String> {
         if !check.min_return.is_finite() || check.min_return < 0.0 {
-            return Err("`min_return` must be a non-negative number".into());
+            return Err(t!("lint-rules-channel-return-min-return"));
         }
         Ok(check)
     }

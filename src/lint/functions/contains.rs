@@ -3,7 +3,8 @@
 //! e.g. a funnel stage "first contact" or 曝光, a channel of type `seo`.
 //! Absent or empty lists are left to other checks.
 
-use super::api::{Context, Function, Target, Violation};
+use super::api::{listed, Context, Function, Target, Violation};
+use crate::i18n::t;
 use crate::lint::words::Phrases;
 use serde::Deserialize;
 use serde_json::Value;
@@ -31,7 +32,7 @@ impl Function for Contains {
     fn new(options: Options) -> Result<Self, String> {
         let wanted = Phrases::new(&options.values);
         if wanted.is_empty() {
-            return Err("`values` must list at least one value".into());
+            return Err(t!("lint-rules-no-values"));
         }
         Ok(Contains {
             key: options.key,
@@ -54,11 +55,13 @@ impl Function for Contains {
         });
         if !found {
             // The first few names, not a whole multilingual list.
-            let mut shown: Vec<&str> = self.values.iter().map(String::as_str).take(SHOWN).collect();
-            if self.values.len() > SHOWN {
-                shown.push("...");
-            }
-            out.push(Violation::at_target().var("values", shown.join(", ")));
+            let shown: Vec<&str> = self.values.iter().map(String::as_str).take(SHOWN).collect();
+            let shown = if self.values.len() > SHOWN {
+                t!("lint-rules-list-and-more", list = listed(&shown))
+            } else {
+                listed(&shown)
+            };
+            out.push(Violation::at_target().var("values", shown));
         }
     }
 }

@@ -3,6 +3,7 @@
 //! are missing or malformed are left to other checks (the schema).
 
 use super::api::{Context, Function, Target, Violation};
+use crate::i18n::t;
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -31,13 +32,11 @@ impl Function for DateRange {
     fn new(range: Self) -> Result<Self, String> {
         for pointer in [&range.not_before, &range.not_after].into_iter().flatten() {
             if !pointer.starts_with('/') {
-                return Err(format!(
-                    "`{pointer}` must be a JSON pointer into the plan, starting with `/`"
-                ));
+                return Err(t!("lint-rules-not-a-plan-pointer", pointer = pointer.as_str()));
             }
         }
         if range.not_before.is_none() && range.not_after.is_none() {
-            return Err("give `not_before`, `not_after` or both".into());
+            return Err(t!("lint-rules-date-range-no-bound"));
         }
         Ok(range)
     }
@@ -64,14 +63,21 @@ impl Function for DateRange {
                 return;
             }
         }
+        // `after`: the date falls after the bound `not_after` (else before `not_before`).
         let outside = if let Some(start) = bound(&self.not_before).filter(|start| date < *start) {
-            Some((start, self.not_before.as_deref(), "before"))
+            Some((start, self.not_before.as_deref(), false))
         } else {
             bound(&self.not_after)
                 .filter(|end| date > *end)
-                .map(|end| (end, self.not_after.as_deref(), "after"))
+                .map(|end| (end, self.not_after.as_deref(), true))
         };
-        if let Some((edge, edge_pointer, side)) = outside {
+        if let Some((edge, edge_pointer, after)) = outside {
+            // Said right after "the plan period" in the rule's message.
+            let side = if after {
+                t!("lint-rules-date-after")
+            } else {
+                t!("lint-rules-date-before")
+            };
             let mut violation = Violation::at_target()
                 .var("date", date)
                 .var("bound", edge)
@@ -82,7 +88,7 @@ impl Function for DateRange {
                 date,
                 edge,
                 edge_pointer.unwrap_or_default(),
-                side == "after",
+                after,
             );
             out.push(violation);
         }

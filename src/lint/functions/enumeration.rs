@@ -1,6 +1,7 @@
 //! `enumeration`: a present value must be one of `values`.
 
-use super::api::{Context, Function, Target, Violation};
+use super::api::{listed, Context, Function, Target, Violation};
+use crate::i18n::t;
 use crate::numbers::display_value;
 use serde::Deserialize;
 use serde_json::Value;
@@ -25,7 +26,7 @@ impl Function for Enumeration {
 
     fn new(enumeration: Self) -> Result<Self, String> {
         if enumeration.values.is_empty() {
-            return Err("`values` must list at least one value".into());
+            return Err(t!("lint-rules-no-values"));
         }
         Ok(enumeration)
     }
@@ -49,7 +50,7 @@ impl Function for Enumeration {
         out.push(
             Violation::at_target()
                 .var("value", display_value(value))
-                .var("values", allowed.join(", ")),
+                .var("values", listed(&allowed)),
         );
     }
 }

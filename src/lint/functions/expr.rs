@@ -9,6 +9,7 @@
 //! reason.
 
 use super::api::{to_cel, Context, Function, Target, Violation};
+use crate::i18n::t;
 use crate::lint::cel::{bind, Bound, Failure, Program};
 use serde::Deserialize;
 use serde_json::{Map, Value};
@@ -61,9 +62,9 @@ impl Function for Expr {
             Ok(cel::Value::Bool(false)) => {
                 out.push(Violation::at_target().var("expression", self.source.clone()));
             }
-            Ok(other) => out.push(Violation::cannot_evaluate(format!(
-                "the expression gives {}, not true or false",
-                kind_of(&other)
+            Ok(other) => out.push(Violation::cannot_evaluate(t!(
+                "lint-rules-expr-not-boolean",
+                kind = kind_of(&other)
             ))),
             Err(Failure::Reason(reason)) => out.push(Violation::cannot_evaluate(reason)),
             Err(Failure::AlreadyReported) => {}
@@ -72,13 +73,13 @@ impl Function for Expr {
 }
 
 /// A CEL value's type, as users read it.
-fn kind_of(value: &cel::Value) -> &'static str {
+fn kind_of(value: &cel::Value) -> String {
     match value {
-        cel::Value::Int(_) | cel::Value::UInt(_) | cel::Value::Float(_) => "a number",
-        cel::Value::String(_) => "a text",
-        cel::Value::List(_) => "a list",
-        cel::Value::Map(_) => "a group of fields",
-        cel::Value::Null => "null",
-        _ => "a value",
+        cel::Value::Int(_) | cel::Value::UInt(_) | cel::Value::Float(_) => t!("lint-rules-noun-number"),
+        cel::Value::String(_) => t!("lint-rules-expr-kind-text"),
+        cel::Value::List(_) => t!("lint-rules-expr-kind-list"),
+        cel::Value::Map(_) => t!("lint-rules-expr-kind-fields"),
+        cel::Value::Null => t!("lint-rules-expr-kind-null"),
+        _ => t!("lint-rules-expr-kind-value"),
     }
 }

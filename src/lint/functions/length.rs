@@ -2,6 +2,7 @@
 //! items (characters for text). Absent values are left to `defined`.
 
 use super::api::{Context, Function, Target, Violation};
+use crate::i18n::t;
 use crate::numbers::format_number;
 use serde::Deserialize;
 use serde_json::Value;
@@ -21,8 +22,12 @@ impl Function for Length {
 
     fn new(length: Self) -> Result<Self, String> {
         match (length.min, length.max) {
-            (None, None) => Err("give `min`, `max` or both".into()),
-            (Some(min), Some(max)) if min > max => Err(format!("`min` {min} is above `max` {max}")),
+            (None, None) => Err(t!("lint-rules-length-no-bound")),
+            (Some(min), Some(max)) if min > max => Err(t!(
+                "lint-rules-length-min-above-max",
+                min = min.to_string(),
+                max = max.to_string()
+            )),
             _ => Ok(length),
         }
     }

@@ -7,6 +7,7 @@
 
 use super::api::{Context, Function, NoOptions, Target, Violation};
 use super::channel_return::channel_metrics;
+use crate::i18n::t;
 use crate::numbers::{format_money, format_number};
 use serde_json::Value;
 
@@ -59,8 +60,8 @@ impl Function for MarginalCac {
             let currency = context.plan.get("currency").and_then(Value::as_str);
             let money = |value: f64| format_money(value, currency);
             let marginal_text = match marginal {
-                Some(marginal) => format!("rises to {}", money(marginal)),
-                None => "is unbounded (no new customers)".to_owned(),
+                Some(marginal) => t!("lint-rules-marginal-cac-rises", amount = money(marginal)),
+                None => t!("lint-rules-marginal-cac-unbounded"),
             };
             out.push(Violation {
                 pointer,

@@ -4,6 +4,7 @@
 
 use super::api::{Context, Function, Target, Violation};
 use crate::document::dotted;
+use crate::i18n::t;
 use crate::numbers::display_value;
 use serde::Deserialize;
 use serde_json::Value;
@@ -29,13 +30,13 @@ impl Function for Metric {
 
     fn new(metric: Self) -> Result<Self, String> {
         if metric.max.is_none() && metric.min.is_none() {
-            return Err("give `max`, `min` or both".into());
+            return Err(t!("lint-rules-metric-no-bound"));
         }
         if !crate::lint::derive::METRIC_NAMES.contains(&metric.metric.as_str()) {
-            return Err(format!(
-                "unknown metric `{}`: expected one of {}",
-                metric.metric,
-                crate::lint::derive::METRIC_NAMES.join(", ")
+            return Err(t!(
+                "lint-rules-metric-unknown",
+                metric = metric.metric.as_str(),
+                metrics = crate::lint::derive::METRIC_NAMES.join(", ")
             ));
         }
         Ok(metric)

@@ -28,8 +28,9 @@ mod truthy;
 mod undefined;
 mod vague_text;
 
+use crate::i18n::t;
 use api::{compile as compile_function, Function};
-pub use api::{CelCache, Check, Context, LazyPointer, Target, Violation};
+pub use api::{listed, quoted, CelCache, Check, Context, LazyPointer, Target, Violation};
 use serde_json::{Map, Value};
 
 type Compile = fn(&Map<String, Value>) -> Result<Box<dyn Check>, String>;
@@ -80,13 +81,13 @@ pub struct CompileError {
 /// Compiles function `name` with `options`.
 pub fn compile(name: &str, options: &Map<String, Value>) -> Result<Box<dyn Check>, CompileError> {
     let Some((_, compile)) = FUNCTIONS.iter().find(|(known, _)| *known == name) else {
-        let mut message = format!(
-            "unknown function: expected one of {}",
-            names().collect::<Vec<_>>().join(", ")
-        );
-        if let Some(suggestion) = crate::suggest::closest(name, names()) {
-            message = format!("unknown function (did you mean `{suggestion}`?)");
-        }
+        let message = match crate::suggest::closest(name, names()) {
+            Some(suggestion) => t!("lint-rules-unknown-function-suggestion", suggestion = suggestion),
+            None => t!(
+                "lint-rules-unknown-function",
+                functions = names().collect::<Vec<_>>().join(", ")
+            ),
+        };
         return Err(CompileError {
             message,
             unknown_function: true,
@@ -284,5 +285,63 @@ mod tests {
             unknown.unknown_function && unknown.message.contains("`defined`"),
             "{unknown:?}"
         );
+    }
+
+    /// The values functions put into rule messages fit the Chinese
+    /// templates: `{placeholder}` after 没有负责人, `{side}` after 执行周期.
+    #[test]
+    fn values_for_chinese_messages_are_chinese() {
+        let _zh = crate::i18n::scoped(crate::i18n::Lang::Zh);
+        let var = |found: &[Violation], name: &str| {
+            found
+                .iter()
+                .flat_map(|violation| &violation.vars)
+                .find(|(key, _)| key == name)
+                .map(|(_, value)| value.clone())
+        };
+        let placeholders = json!({"placeholders": ["TBD", "待定"]});
+        let found = run_case("answered", &placeholders, &json!({"n": "待定"}), "/n");
+        assert_eq!(
+            var(&found, "placeholder").as_deref(),
+            Some("：「待定」只是占位词")
+        );
+        let found = run_case("answered", &placeholders, &json!({"n": "TBD"}), "/n");
+        assert_eq!(var(&found, "placeholder").as_deref(), Some("：「TBD」只是占位词"));
+
+        let range = json!({"not_before": "/period/start", "not_after": "/period/end"});
+        let dated =
+            |date: &str| json!({"period": {"start": "2026-03-01", "end": "2026-08-31"}, "date": date});
+        let after = run_case("date-range", &range, &dated("2026-12-31"), "/date");
+        assert_eq!(var(&after, "side").as_deref(), Some("之后"));
+        let before = run_case("date-range", &range, &dated("2026-01-15"), "/date");
+        assert_eq!(var(&before, "side").as_deref(), Some("之前"));
+        assert!(
+            before[0].remedies[0].words.ends_with("定在 2026-03-01 或更晚"),
+            "{:?}",
+            before[0].remedies
+        );
+
+        let stages = json!({"key": "stage", "values": ["曝光", "点击", "咨询", "到店", "下单"]});
+        let found = run_case("contains", &stages, &json!({"f": [{"stage": "复购"}]}), "/f");
+        assert_eq!(var(&found, "values").as_deref(), Some("曝光、点击、咨询、到店等"));
+
+        let unknown = compile("defind", &Map::new()).err().unwrap();
+        assert_eq!(unknown.message, "没有这个函数（是不是想写 `defined`？）");
+        let options = |value: Value| value.as_object().cloned().unwrap_or_default();
+        let error = compile("length", &options(json!({"min": 3, "max": 1})))
+            .err()
+            .unwrap();
+        assert_eq!(error.message, "`min`（3）大于 `max`（1）");
+        let error = compile("length", &options(json!({"most": 3}))).err().unwrap();
+        assert!(error.message.starts_with("选项写得不对："), "{}", error.message);
+    }
+
+    #[test]
+    fn quoting_and_lists_follow_the_language() {
+        assert_eq!(quoted("say \"hi\""), "\"say \\\"hi\\\"\"");
+        assert_eq!(listed(&["a", "b"]), "a, b");
+        let _zh = crate::i18n::scoped(crate::i18n::Lang::Zh);
+        assert_eq!(quoted("待定"), "「待定」");
+        assert_eq!(listed(&["a", "b"]), "a、b");
     }
 }

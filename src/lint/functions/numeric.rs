@@ -3,6 +3,7 @@
 //! states one (a goal's statement "Sell 100 rings"). Otherwise it fails.
 
 use super::api::{Context, Function, Target, Violation};
+use crate::i18n::t;
 use crate::lint::values::states_a_number;
 use crate::numbers::display_value;
 use serde::Deserialize;
@@ -33,7 +34,7 @@ impl Function for Numeric {
             let shown = target
                 .value
                 .map(display_value)
-                .unwrap_or_else(|| "nothing".into());
+                .unwrap_or_else(|| t!("lint-rules-numeric-nothing"));
             out.push(Violation::at_target().var("value", shown));
         }
     }

@@ -3,6 +3,7 @@
 //! `defined`.
 
 use super::api::{Context, Function, Target, Violation};
+use crate::i18n::t;
 use regex::Regex;
 use serde::Deserialize;
 use serde_json::Value;
@@ -26,7 +27,13 @@ fn compile_regex(name: &str, pattern: &str) -> Result<Regex, String> {
     regex::RegexBuilder::new(pattern)
         .size_limit(1 << 20)
         .build()
-        .map_err(|error| format!("invalid regex in `{name}`: {error}"))
+        .map_err(|error| {
+            t!(
+                "lint-rules-pattern-invalid",
+                option = name,
+                error = error.to_string()
+            )
+        })
 }
 
 impl Function for Pattern {
@@ -35,7 +42,7 @@ impl Function for Pattern {
 
     fn new(options: Options) -> Result<Self, String> {
         if options.must_match.is_none() && options.not_match.is_none() {
-            return Err("give `match`, `not_match` or both".into());
+            return Err(t!("lint-rules-pattern-no-pattern"));
         }
         Ok(Pattern {
             must_match: options

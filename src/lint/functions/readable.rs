@@ -3,7 +3,7 @@
 //! value says it is not there, at the value, in its own words
 //! (`{written}`: the text as written; `{noun}`: what it should be).
 
-use super::api::{Context, Function, NoOptions, Target, Violation};
+use super::api::{quoted, Context, Function, NoOptions, Target, Violation};
 
 pub(super) struct Readable;
 
@@ -27,7 +27,7 @@ impl Function for Readable {
         if reading.canonical.is_none() && reading.choices.len() < 2 {
             out.push(
                 Violation::at_target()
-                    .var("written", format!("{:?}", reading.written))
+                    .var("written", quoted(&reading.written))
                     .var("noun", reading.kind.noun()),
             );
         }

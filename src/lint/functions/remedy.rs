@@ -5,6 +5,7 @@
 use super::api::Context;
 use crate::finding::remedy::{number, round_to, round_towards};
 use crate::finding::Remedy;
+use crate::i18n::t;
 use crate::numbers::{format_money, format_number};
 use serde_json::Value;
 
@@ -24,10 +25,19 @@ fn remedy(context: Context<'_>, lever: Lever) -> Remedy {
         Value::Number(value) => format_number_exact(value.as_f64().unwrap_or_default()),
         other => crate::numbers::display_value(other),
     };
-    let reason = if lever.reason.is_empty() {
-        String::new()
+    let action = if lever.reason.is_empty() {
+        t!(
+            "lint-rules-remedy-action",
+            label = lever.label.as_str(),
+            value = shown
+        )
     } else {
-        format!(" ({})", lever.reason)
+        t!(
+            "lint-rules-remedy-action-because",
+            label = lever.label.as_str(),
+            value = shown,
+            reason = lever.reason.as_str()
+        )
     };
     Remedy {
         field: field_name(context.plan, &lever.pointer),
@@ -36,7 +46,7 @@ fn remedy(context: Context<'_>, lever: Lever) -> Remedy {
             .pointer(&lever.pointer)
             .cloned()
             .unwrap_or(Value::Null),
-        action: format!("Set {} to {shown}{reason}", lever.label),
+        action,
         pointer: lever.pointer,
         label: lever.label,
         value: lever.value,
@@ -68,6 +78,15 @@ pub fn field_name(plan: &Value, pointer: &str) -> String {
         parts.push(item.unwrap_or(key));
     }
     parts.join(".")
+}
+
+/// The name of the channel at `pointer`, or "this channel".
+fn channel_name(context: Context<'_>, pointer: &str) -> String {
+    context
+        .plan
+        .pointer(pointer)
+        .and_then(crate::lint::place::item_name)
+        .map_or_else(|| t!("lint-rules-this-channel"), str::to_owned)
 }
 
 fn money(context: Context<'_>, amount: f64) -> String {
@@ -108,18 +127,21 @@ pub(super) fn for_metric(context: Context<'_>, name: &str, limit: f64) -> Vec<Re
         ("budget.remaining", _, _) => budget(context, limit),
         ("unit_economics.profit_per_customer", Some(cac), Some(ltv)) => {
             let reason = if limit == 0.0 {
-                "break-even".to_owned()
+                t!("lint-rules-remedy-break-even")
             } else {
-                format!("{} profit per customer", money(context, limit))
+                t!(
+                    "lint-rules-remedy-profit-per-customer",
+                    amount = money(context, limit)
+                )
             };
             ltv_levers(context, cac, ltv, ltv - limit, cac + limit, &reason)
         }
         ("unit_economics.ltv_cac_ratio", Some(cac), Some(ltv)) if limit > 0.0 => {
-            let reason = format!("LTV/CAC {}", format_number(limit));
+            let reason = t!("lint-rules-remedy-ltv-cac", ratio = format_number(limit));
             ltv_levers(context, cac, ltv, ltv / limit, cac * limit, &reason)
         }
         ("unit_economics.cac_ltv_ratio", Some(cac), Some(ltv)) if limit > 0.0 => {
-            let reason = format!("CAC/LTV {}", format_number(limit));
+            let reason = t!("lint-rules-remedy-cac-ltv", ratio = format_number(limit));
             ltv_levers(context, cac, ltv, ltv * limit, cac / limit, &reason)
         }
         ("unit_economics.payback_months", Some(cac), _) if limit > 0.0 => match monthly {
@@ -147,15 +169,16 @@ fn ltv_levers(
             context,
             Lever {
                 pointer: "/unit_economics/cac".into(),
-                label: "CAC".into(),
+                label: t!("lint-rules-lever-cac"),
                 unit: currency_unit(context),
                 value: number(target),
-                words: format!(
-                    "CAC {} ({reason}: {} or {}% lower than {})",
-                    money(context, target),
-                    money(context, lower),
-                    format_number((lower / cac * 1000.0).round() / 10.0),
-                    money(context, cac)
+                words: t!(
+                    "lint-rules-remedy-cac-lower",
+                    cac = money(context, target),
+                    reason = reason,
+                    lower = money(context, lower),
+                    percent = format_number((lower / cac * 1000.0).round() / 10.0),
+                    current = money(context, cac)
                 ),
                 reason: reason.to_owned(),
             },
@@ -170,7 +193,7 @@ fn ltv_levers(
 /// Payback within `limit` months: CAC down, or the monthly margin up
 /// through one of its parts.
 fn payback_levers(context: Context<'_>, cac: f64, monthly: f64, limit: f64) -> Vec<Remedy> {
-    let reason = format!("payback {} months", format_number(limit));
+    let reason = t!("lint-rules-remedy-payback", months = format_number(limit));
     let mut out = Vec::new();
     let target = round_towards(limit * monthly, false);
     if target > 0.0 {
@@ -178,13 +201,14 @@ fn payback_levers(context: Context<'_>, cac: f64, monthly: f64, limit: f64) -> V
             context,
             Lever {
                 pointer: "/unit_economics/cac".into(),
-                label: "CAC".into(),
+                label: t!("lint-rules-lever-cac"),
                 unit: currency_unit(context),
                 value: number(target),
-                words: format!(
-                    "CAC {} ({reason}, {} lower)",
-                    money(context, target),
-                    money(context, cac - target)
+                words: t!(
+                    "lint-rules-remedy-cac-payback",
+                    cac = money(context, target),
+                    reason = reason.as_str(),
+                    lower = money(context, cac - target)
                 ),
                 reason: reason.clone(),
             },
@@ -227,9 +251,9 @@ fn part_levers(context: Context<'_>, scale: f64, reason: &str, of: PartsOf) -> V
             out.push(lever(
                 context,
                 "ltv",
-                "LTV",
+                t!("lint-rules-lever-ltv"),
                 target,
-                format!("LTV {}", money(context, target)),
+                t!("lint-rules-remedy-ltv", amount = money(context, target)),
                 reason,
             ));
         }
@@ -243,18 +267,24 @@ fn part_levers(context: Context<'_>, scale: f64, reason: &str, of: PartsOf) -> V
     out.push(lever(
         context,
         "average_order_value",
-        "average order value",
+        t!("lint-rules-lever-average-order-value"),
         order_value,
-        format!("average order value {}", money(context, order_value)),
+        t!(
+            "lint-rules-remedy-average-order-value",
+            amount = money(context, order_value)
+        ),
         reason,
     ));
     let purchases = round_towards(purchases * scale, true);
     out.push(lever(
         context,
         "purchases_per_year",
-        "purchases a year",
+        t!("lint-rules-lever-purchases-per-year"),
         purchases,
-        format!("{} purchases a year", format_number_exact(purchases)),
+        t!(
+            "lint-rules-remedy-purchases-per-year",
+            purchases = format_number_exact(purchases)
+        ),
         reason,
     ));
     let margin = round_to(margin * scale, 3, true);
@@ -262,9 +292,12 @@ fn part_levers(context: Context<'_>, scale: f64, reason: &str, of: PartsOf) -> V
         out.push(lever(
             context,
             "gross_margin",
-            "gross margin",
+            t!("lint-rules-lever-gross-margin"),
             margin,
-            format!("gross margin {}", format_number_exact(margin)),
+            t!(
+                "lint-rules-remedy-gross-margin",
+                margin = format_number_exact(margin)
+            ),
             reason,
         ));
     }
@@ -274,12 +307,12 @@ fn part_levers(context: Context<'_>, scale: f64, reason: &str, of: PartsOf) -> V
         out.push(lever(
             context,
             "lifetime_years",
-            "lifetime in years",
+            t!("lint-rules-lever-lifetime-years"),
             target,
-            format!(
-                "customers staying {} months (`lifetime_years: {}`)",
-                format_number(months),
-                format_number_exact(target)
+            t!(
+                "lint-rules-remedy-lifetime-years",
+                months = format_number(months),
+                years = format_number_exact(target)
             ),
             reason,
         ));
@@ -296,14 +329,7 @@ fn format_number_exact(value: f64) -> String {
     }
 }
 
-fn lever(
-    context: Context<'_>,
-    key: &str,
-    label: &'static str,
-    target: f64,
-    words: String,
-    reason: &str,
-) -> Remedy {
+fn lever(context: Context<'_>, key: &str, label: String, target: f64, words: String, reason: &str) -> Remedy {
     let unit = match key {
         "average_order_value" | "ltv" => currency_unit(context),
         "gross_margin" => "share of revenue".into(),
@@ -314,7 +340,7 @@ fn lever(
         context,
         Lever {
             pointer: format!("/unit_economics/{key}"),
-            label: label.to_owned(),
+            label,
             unit,
             value: number(target),
             words,
@@ -339,25 +365,32 @@ fn budget(context: Context<'_>, reserve: f64) -> Vec<Remedy> {
     let mut lines = budget_lines(context);
     lines.sort_by(|a, b| b.2.total_cmp(&a.2));
     // No one line can take the whole cut: the largest ones that sum to it.
-    let summed = if lines.first().is_some_and(|line| line.2 < excess) {
-        format!(" ({})", lines_summing_to(context, &lines, excess))
-    } else {
-        String::new()
-    };
+    let excess_text = money(context, excess);
     let raised = round_towards(planned + reserve, true);
+    let raised_text = money(context, raised);
+    let words = if lines.first().is_some_and(|line| line.2 < excess) {
+        t!(
+            "lint-rules-remedy-budget-cut-for-example",
+            excess = excess_text,
+            example = lines_summing_to(context, &lines, excess),
+            total = raised_text
+        )
+    } else {
+        t!(
+            "lint-rules-remedy-budget-cut",
+            excess = excess_text,
+            total = raised_text
+        )
+    };
     let mut out = vec![remedy(
         context,
         Lever {
             pointer: "/budget/total".into(),
-            label: "the budget total".into(),
+            label: t!("lint-rules-lever-budget-total"),
             unit: currency_unit(context),
             value: number(raised),
-            words: format!(
-                "cut {} from channels or items{summed}, or raise `budget.total` to {}",
-                money(context, excess),
-                money(context, raised)
-            ),
-            reason: "covers the plan".into(),
+            words,
+            reason: t!("lint-rules-remedy-covers-the-plan"),
         },
     )];
     lines.retain(|(_, _, amount)| *amount >= excess);
@@ -368,15 +401,16 @@ fn budget(context: Context<'_>, reserve: f64) -> Vec<Remedy> {
             context,
             Lever {
                 pointer,
-                label: format!("the amount of {name}"),
+                label: t!("lint-rules-lever-amount-of", line = name.as_str()),
                 unit: currency_unit(context),
                 value: number(cut),
-                words: format!(
-                    "cut {name} from {} to {}",
-                    money(context, amount),
-                    money(context, cut)
+                words: t!(
+                    "lint-rules-remedy-cut-line",
+                    line = name.as_str(),
+                    from = money(context, amount),
+                    to = money(context, cut)
                 ),
-                reason: format!("{} less", money(context, amount - cut)),
+                reason: t!("lint-rules-remedy-less", amount = money(context, amount - cut)),
             },
         ));
     }
@@ -394,21 +428,30 @@ fn budget_lines(context: Context<'_>) -> Vec<(String, String, f64)> {
     for (index, channel) in list(context.plan.get("channels")).iter().enumerate() {
         if let Some(amount) = channel.get("budget").and_then(Value::as_f64) {
             let pointer = format!("/channels/{index}/budget");
-            lines.push((pointer, format!("channel `{}`", name(channel, index)), amount));
+            lines.push((
+                pointer,
+                t!("lint-rules-line-channel", name = name(channel, index)),
+                amount,
+            ));
         }
     }
     let items = list(context.plan.get("budget").and_then(|budget| budget.get("items")));
     for (index, item) in items.iter().enumerate() {
         if let Some(amount) = item.get("amount").and_then(Value::as_f64) {
             let pointer = format!("/budget/items/{index}/amount");
-            lines.push((pointer, format!("budget item `{}`", name(item, index)), amount));
+            lines.push((
+                pointer,
+                t!("lint-rules-line-budget-item", name = name(item, index)),
+                amount,
+            ));
         }
     }
     lines
 }
 
 /// The largest `lines` (sorted, largest first) cut until `excess` is met:
-/// "channel `A` to 0 and budget item `B` from 50,000 to 20,000".
+/// "channel `A` to 0 and budget item `B` from 50,000 to 20,000" (said
+/// after "e.g.").
 fn lines_summing_to(context: Context<'_>, lines: &[(String, String, f64)], excess: f64) -> String {
     let mut left = excess;
     let mut cuts = Vec::new();
@@ -419,16 +462,17 @@ fn lines_summing_to(context: Context<'_>, lines: &[(String, String, f64)], exces
         let cut = amount.min(left);
         left -= cut;
         cuts.push(if cut >= *amount {
-            format!("{name} to 0")
+            t!("lint-rules-remedy-line-to-zero", line = name.as_str())
         } else {
-            format!(
-                "{name} from {} to {}",
-                money(context, *amount),
-                money(context, amount - cut)
+            t!(
+                "lint-rules-remedy-line-from-to",
+                line = name.as_str(),
+                from = money(context, *amount),
+                to = money(context, amount - cut)
             )
         });
     }
-    format!("e.g. {}", cuts.join(" and "))
+    cuts.join(&t!("lint-rules-and-separator"))
 }
 
 /// A channel scaled past the turn of its marginal cost: stop at the tier
@@ -440,32 +484,30 @@ pub(super) fn stop_scaling(
     marginal: Option<f64>,
     ltv: f64,
 ) -> Vec<Remedy> {
-    let name = context
-        .plan
-        .pointer(channel)
-        .and_then(crate::lint::place::item_name)
-        .unwrap_or("this channel")
-        .to_owned();
-    let next = match marginal {
-        Some(marginal) => format!(
-            "the next tier's customers cost {} each, over LTV {}",
-            money(context, marginal),
-            money(context, ltv)
+    let name = channel_name(context, channel);
+    let words = match marginal {
+        Some(marginal) => t!(
+            "lint-rules-remedy-stop-scaling",
+            channel = name.as_str(),
+            spend = money(context, stop_at),
+            cost = money(context, marginal),
+            ltv = money(context, ltv)
         ),
-        None => "the next tier brings no new customers".to_owned(),
+        None => t!(
+            "lint-rules-remedy-stop-scaling-no-customers",
+            channel = name.as_str(),
+            spend = money(context, stop_at)
+        ),
     };
     vec![remedy(
         context,
         Lever {
             pointer: format!("{channel}/budget"),
-            label: format!("the budget of channel `{name}`"),
+            label: t!("lint-rules-lever-channel-budget", channel = name.as_str()),
             unit: currency_unit(context),
             value: number(stop_at),
-            words: format!(
-                "stop channel `{name}` at {} of spend: {next}",
-                money(context, stop_at)
-            ),
-            reason: "last profitable tier".into(),
+            words,
+            reason: t!("lint-rules-remedy-last-profitable-tier"),
         },
     )]
 }
@@ -478,12 +520,7 @@ pub(super) fn channel_return(
     test_budget: f64,
     min_return: f64,
 ) -> Vec<Remedy> {
-    let name = context
-        .plan
-        .pointer(channel)
-        .and_then(crate::lint::place::item_name)
-        .unwrap_or("this channel")
-        .to_owned();
+    let name = channel_name(context, channel);
     let needed = round_towards(test_budget * min_return, true);
     let test_size = round_towards(test_budget, false);
     vec![
@@ -491,30 +528,32 @@ pub(super) fn channel_return(
             context,
             Lever {
                 pointer: format!("{channel}/test/revenue"),
-                label: format!("the test revenue of channel `{name}`"),
+                label: t!("lint-rules-lever-test-revenue", channel = name.as_str()),
                 unit: currency_unit(context),
                 value: number(needed),
-                words: format!(
-                    "a test of channel `{name}` that brings in {} on its {} budget (a return of {})",
-                    money(context, needed),
-                    money(context, test_budget),
-                    format_number(min_return)
+                words: t!(
+                    "lint-rules-remedy-test-revenue",
+                    channel = name.as_str(),
+                    revenue = money(context, needed),
+                    budget = money(context, test_budget),
+                    ratio = format_number(min_return)
                 ),
-                reason: format!("return {}", format_number(min_return)),
+                reason: t!("lint-rules-remedy-return", ratio = format_number(min_return)),
             },
         ),
         remedy(
             context,
             Lever {
                 pointer: format!("{channel}/budget"),
-                label: format!("the budget of channel `{name}`"),
+                label: t!("lint-rules-lever-channel-budget", channel = name.as_str()),
                 unit: currency_unit(context),
                 value: number(test_size),
-                words: format!(
-                    "keep channel `{name}` at its test budget of {} until a new test pays",
-                    money(context, test_size)
+                words: t!(
+                    "lint-rules-remedy-keep-test-budget",
+                    channel = name.as_str(),
+                    budget = money(context, test_size)
                 ),
-                reason: "test size".into(),
+                reason: t!("lint-rules-remedy-test-size"),
             },
         ),
     ]
@@ -531,33 +570,51 @@ pub(super) fn date(
     after: bool,
 ) -> Vec<Remedy> {
     let place = crate::lint::place::describe(pointer, context.plan);
-    let side = if after { "or earlier" } else { "or later" };
+    let words = if after {
+        t!(
+            "lint-rules-remedy-date-or-earlier",
+            place = place.as_str(),
+            date = bound
+        )
+    } else {
+        t!(
+            "lint-rules-remedy-date-or-later",
+            place = place.as_str(),
+            date = bound
+        )
+    };
     let mut out = vec![remedy(
         context,
         Lever {
             pointer: pointer.to_owned(),
-            label: place.clone(),
+            label: place,
             unit: "date".into(),
             value: Value::from(bound),
-            words: format!("{place} on {bound} {side}"),
-            reason: "inside the plan period".into(),
+            words,
+            reason: t!("lint-rules-remedy-inside-the-period"),
         },
     )];
     if pointer.starts_with("/goals/") {
-        let (edge, label) = if after {
-            ("end", "`period.end`")
+        let (words, label) = if after {
+            (
+                t!("lint-rules-remedy-period-ends", date = date),
+                t!("lint-rules-lever-period-end"),
+            )
         } else {
-            ("start", "`period.start`")
+            (
+                t!("lint-rules-remedy-period-starts", date = date),
+                t!("lint-rules-lever-period-start"),
+            )
         };
         out.push(remedy(
             context,
             Lever {
                 pointer: bound_pointer.to_owned(),
-                label: label.to_owned(),
+                label,
                 unit: "date".into(),
                 value: Value::from(date),
-                words: format!("a plan period that {edge}s on {date}"),
-                reason: "covers the deadline".into(),
+                words,
+                reason: t!("lint-rules-remedy-covers-the-deadline"),
             },
         ));
     }
@@ -586,11 +643,13 @@ pub(super) fn below_threshold(
             label: place.clone(),
             unit: currency_unit(context),
             value: number(value),
-            words: format!(
-                "{place} at {} or less, which needs no {excuses}",
-                money(context, value)
+            words: t!(
+                "lint-rules-remedy-below-threshold",
+                place = place.as_str(),
+                amount = money(context, value),
+                excuses = excuses
             ),
-            reason: format!("needs no {excuses}"),
+            reason: t!("lint-rules-remedy-needs-no", excuses = excuses),
         },
     )]
 }

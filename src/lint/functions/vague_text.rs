@@ -4,6 +4,7 @@
 //! CJK ones anywhere; case, punctuation and spacing are ignored.
 
 use super::api::{Context, Function, Target, Violation};
+use crate::i18n::t;
 use crate::lint::values::states_a_number;
 use crate::lint::words::Phrases;
 use serde::Deserialize;
@@ -33,7 +34,7 @@ impl Function for VagueText {
     fn new(options: Options) -> Result<Self, String> {
         let phrases = Phrases::new(options.phrases.iter().chain(&options.extra_phrases));
         if phrases.is_empty() {
-            return Err("`phrases` must list at least one phrase".into());
+            return Err(t!("lint-rules-vague-text-no-phrases"));
         }
         Ok(VagueText {
             phrases,

@@ -31,14 +31,14 @@ pub fn inlay_hints(analysis: &Analysis, text: &str, range: Range, encoding: Enco
             .filter_map(|part| after(&format!("/unit_economics/{part}")))
             .max();
         if let Some(end) = last {
-            placed.push((end, labelled(LTV.label, LTV.unit, ltv)));
+            placed.push((end, labelled(&LTV.label, LTV.unit, ltv)));
         }
     }
     if let Some(end) = after("/unit_economics/cac") {
         let mut parts = Vec::new();
         for metric in [LTV_CAC, PAYBACK] {
             if let Some(value) = metric.value(&structure.metrics) {
-                parts.push(labelled(metric.label, metric.unit, value));
+                parts.push(labelled(&metric.label, metric.unit, value));
             }
         }
         if !parts.is_empty() {
@@ -58,7 +58,7 @@ pub fn inlay_hints(analysis: &Analysis, text: &str, range: Range, encoding: Enco
             let (Some(marginal), Some(end)) = (tier.marginal_cac, tier_end(document, &tier.pointer)) else {
                 continue;
             };
-            placed.push((end, labelled(MARGINAL_CAC, Unit::Money, marginal)));
+            placed.push((end, labelled(&MARGINAL_CAC, Unit::Money, marginal)));
         }
     }
 

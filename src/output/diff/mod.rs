@@ -173,7 +173,7 @@ fn plan_numbers(old: &Metrics, new: &Metrics) -> Vec<NumberChange> {
         .filter(|metric| metric.key != MONTHLY_MARGIN.key)
         .map(|metric| NumberChange {
             key: metric.key,
-            label: metric.label,
+            label: metric.label.get(),
             unit: metric.unit,
             before: metric.value(old),
             after: metric.value(new),
@@ -220,7 +220,7 @@ fn channel_change(
             .iter()
             .map(|metric| NumberChange {
                 key: metric.key,
-                label: metric.label,
+                label: metric.label.get(),
                 unit: metric.unit,
                 before: before.and_then(|channel| metric.value(channel)),
                 after: after.and_then(|channel| metric.value(channel)),

@@ -304,7 +304,7 @@ pub fn marginal_cac_chart(view: &PlanView, channel: &ChannelMetrics) -> Option<S
         height,
         &format!("{} of {}", capitalized(MARGINAL_CAC_BY_TIER), channel.name),
     );
-    axes(&mut svg, &plot, "cumulative spend", height - 6.0, MARGINAL_CAC);
+    axes(&mut svg, &plot, "cumulative spend", height - 6.0, &MARGINAL_CAC);
     let stop_at = tier_bars(&mut svg, &plot, channel, ltv);
     reference_lines(&mut svg, &plot, channel, ltv, stop_at);
     Some(svg.finish())
@@ -347,12 +347,12 @@ fn tier_bars(svg: &mut Svg, plot: &Plot, channel: &ChannelMetrics, ltv: Option<f
                     x1 - x0 - 2.0,
                     plot.height,
                     OVER,
-                    Some(NO_NEW_CUSTOMERS),
+                    Some(NO_NEW_CUSTOMERS.get()),
                 );
                 svg.text(
                     (x0 + x1) / 2.0,
                     plot.top + 14.0,
-                    NO_NEW_CUSTOMERS,
+                    &NO_NEW_CUSTOMERS,
                     Anchor::Middle,
                     "label inverse",
                 );
@@ -381,7 +381,7 @@ fn reference_lines(
     if let Some(budget) = channel.budget.filter(|budget| *budget > 0.0) {
         let x = plot.x_of(budget);
         svg.line((x, plot.top), (x, plot.bottom()), AXIS, 1.5, true);
-        svg.text(x, plot.top - 4.0, CHANNEL_BUDGET.label, Anchor::End, "tick");
+        svg.text(x, plot.top - 4.0, &CHANNEL_BUDGET.label, Anchor::End, "tick");
     }
     if let Some(spend) = stop_at {
         let x = plot.x_of(spend);

@@ -211,7 +211,7 @@ fn channels(md: &mut String, view: &PlanView) {
         };
         let categories: Vec<String> = measured.iter().map(|(range, _)| range.clone()).collect();
         let values: Vec<f64> = measured.iter().map(|(_, cac)| *cac).collect();
-        if let Some(chart) = mermaid::bars(&title, &categories, MARGINAL_CAC, &values, ltv) {
+        if let Some(chart) = mermaid::bars(&title, &categories, &MARGINAL_CAC, &values, ltv) {
             let _ = writeln!(md, "{chart}");
         }
     }

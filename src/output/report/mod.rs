@@ -140,7 +140,7 @@ pub fn economics_rows(view: &PlanView) -> Vec<EconomicsRow> {
             let value = metric.value(&view.metrics);
             let limit = metric.limit.zip(view.thresholds.limits.get(metric.key));
             EconomicsRow {
-                label: metric.label,
+                label: metric.label.get(),
                 value: metric.unit.format_or_dash(value, currency),
                 note: economics_note(view, metric),
                 threshold: limit.map_or_else(String::new, |(limit, threshold)| {
