@@ -26,7 +26,7 @@ pub fn completion(text: &str, offset: usize) -> Vec<CompletionItem> {
                 return Vec::new();
             };
             let mut values = doc.values.clone();
-            if doc.kind.as_deref() == Some("true or false") {
+            if doc.is_boolean() {
                 values = vec!["true".into(), "false".into()];
             }
             values.into_iter().map(|value| value_item(value, &doc)).collect()
@@ -44,7 +44,7 @@ fn markdown(doc: &FieldDoc) -> Option<Documentation> {
 }
 
 fn key_item(doc: FieldDoc) -> CompletionItem {
-    let nested = matches!(doc.kind.as_deref(), Some("a group of fields" | "a list"));
+    let nested = doc.is_nested();
     CompletionItem {
         label: doc.name.clone(),
         kind: Some(CompletionItemKind::PROPERTY),
