@@ -35,6 +35,13 @@ impl Words {
     }
 }
 
+/// Words fill a message's placeholder as their text in the run's language.
+impl<'a> From<Words> for fluent_bundle::FluentValue<'a> {
+    fn from(words: Words) -> Self {
+        words.get().into()
+    }
+}
+
 impl Default for Words {
     fn default() -> Self {
         Words::NONE

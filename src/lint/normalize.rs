@@ -6,8 +6,10 @@
 //! the canonical form as the fix, and a value that could not be read at all
 //! is named by the rules it stops.
 
+use crate::i18n::{t, Lang};
 use crate::lint::values;
 use serde_json::{Map, Number, Value};
+use std::sync::LazyLock;
 
 /// How a typed field is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,15 +33,47 @@ pub enum Kind {
 }
 
 impl Kind {
-    /// What such a value is, for messages.
+    /// Every kind, in the order of their declaration.
+    const ALL: [Kind; 6] = [
+        Kind::Amount,
+        Kind::Fraction,
+        Kind::Rank,
+        Kind::Date,
+        Kind::Measure,
+        Kind::Target,
+    ];
+
+    /// What such a value is, for messages, in the language of the
+    /// messages. Made once per language, so it lives as long as the
+    /// program and rules can keep it.
     pub fn noun(self) -> &'static str {
+        static NOUNS: LazyLock<Vec<[String; 6]>> = LazyLock::new(|| {
+            Lang::ALL
+                .iter()
+                .map(|lang| {
+                    let _speaking = crate::i18n::scoped(*lang);
+                    Kind::ALL.map(Kind::noun_in_language)
+                })
+                .collect()
+        });
+        let lang = Lang::ALL
+            .iter()
+            .position(|lang| *lang == crate::i18n::language())
+            .unwrap_or(0);
+        NOUNS
+            .get(lang)
+            .and_then(|nouns| nouns.get(self as usize))
+            .map_or("", String::as_str)
+    }
+
+    fn noun_in_language(self) -> String {
         match self {
-            Kind::Amount => "a number",
-            Kind::Fraction => "a fraction such as 0.45",
-            Kind::Rank => "a rank such as 1 or 2",
-            Kind::Date => "a real date as YYYY-MM-DD",
-            Kind::Measure => "a number in the goal's unit",
-            Kind::Target => "a number, or a percentage such as 15%",
+            Kind::Amount => t!("lint-values-noun-amount"),
+            Kind::Fraction => t!("lint-values-noun-fraction"),
+            Kind::Rank => t!("lint-values-noun-rank"),
+            Kind::Date => t!("lint-values-noun-date"),
+            Kind::Measure => t!("lint-values-noun-measure"),
+            Kind::Target => t!("lint-values-noun-target"),
         }
     }
 }
@@ -458,5 +492,17 @@ mod tests {
                 number_fields(branch, root, path.clone(), out, depth + 1);
             }
         }
+    }
+
+    /// Each kind has its own noun, in each language.
+    #[test]
+    fn nouns_follow_the_language() {
+        for (at, kind) in Kind::ALL.into_iter().enumerate() {
+            assert_eq!(kind as usize, at);
+        }
+        assert_eq!(Kind::Rank.noun(), "a rank such as 1 or 2");
+        let _zh = crate::i18n::scoped(Lang::Zh);
+        assert_eq!(Kind::Rank.noun(), "名次（如 1 或 2）");
+        assert_eq!(Kind::Amount.noun(), "数字");
     }
 }

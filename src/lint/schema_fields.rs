@@ -3,6 +3,7 @@
 //! Editors read it for hover and completion, so the schema stays the one
 //! source of field docs.
 
+use crate::i18n::t;
 use crate::lint::schema::PLAN_SCHEMA;
 use serde_json::Value;
 use std::sync::OnceLock;
@@ -20,10 +21,40 @@ pub enum Step {
 pub struct FieldDoc {
     pub name: String,
     pub description: Option<String>,
-    /// "text", "a number", "a list" ...
+    /// "text", "a number", "a list" ... (in the language of the messages).
     pub kind: Option<String>,
     /// The allowed values, when the field is an enumeration.
     pub values: Vec<String>,
+    /// The JSON types the field takes (`"object"`, `"boolean"` ...), for
+    /// code: `kind` is for people.
+    types: Vec<String>,
+}
+
+impl FieldDoc {
+    /// Whether the field is `true` or `false`.
+    pub fn is_boolean(&self) -> bool {
+        self.only_type() == Some("boolean")
+    }
+
+    /// Whether the field holds a group of fields or a list (its value
+    /// starts on the next line).
+    pub fn is_nested(&self) -> bool {
+        matches!(self.only_type(), Some("object" | "array"))
+    }
+
+    /// The one type the field takes, empty aside.
+    fn only_type(&self) -> Option<&str> {
+        match self
+            .types
+            .iter()
+            .filter(|each| *each != "null")
+            .collect::<Vec<_>>()
+            .as_slice()
+        {
+            [one] => Some(one.as_str()),
+            _ => None,
+        }
+    }
 }
 
 fn schema() -> &'static Value {
@@ -80,13 +111,14 @@ pub fn field(path: &[Step]) -> Option<FieldDoc> {
         .map(str::to_owned);
     let name = match path.last() {
         Some(Step::Key(key)) => key.clone(),
-        Some(Step::Item) => "item".to_owned(),
-        None => "the plan".to_owned(),
+        Some(Step::Item) => t!("lint-values-fields-item"),
+        None => t!("lint-values-place-plan"),
     };
     Some(FieldDoc {
         name,
         description,
         kind: kind_of(resolved),
+        types: types_of(resolved),
         values: branches(node)
             .into_iter()
             .flat_map(|branch| branch.get("enum").and_then(Value::as_array).into_iter().flatten())
@@ -124,22 +156,34 @@ fn kind_of(node: &Value) -> Option<String> {
     // The names schema findings use ("a group of fields", "a whole number").
     let name = |t: &str| -> String {
         match crate::lint::schema::type_name(t) {
-            unknown if unknown == t => "a value".to_owned(),
-            known => known.to_owned(),
+            unknown if unknown == t => t!("lint-values-type-any"),
+            known => known,
         }
     };
     match node.get("type")? {
         Value::String(t) => Some(name(t)),
-        Value::Array(types) => Some(
-            types
-                .iter()
-                .filter_map(Value::as_str)
-                .filter(|t| *t != "null")
-                .map(name)
-                .collect::<Vec<_>>()
-                .join(" or "),
-        ),
+        Value::Array(types) => types
+            .iter()
+            .filter_map(Value::as_str)
+            .filter(|t| *t != "null")
+            .map(name)
+            .reduce(|first, second| t!("lint-values-or", first = first, second = second))
+            .map(crate::lint::words::tidy)
+            .or_else(|| Some(String::new())),
         _ => None,
+    }
+}
+
+/// The JSON types a schema node names.
+fn types_of(node: &Value) -> Vec<String> {
+    match node.get("type") {
+        Some(Value::String(t)) => vec![t.clone()],
+        Some(Value::Array(types)) => types
+            .iter()
+            .filter_map(Value::as_str)
+            .map(str::to_owned)
+            .collect(),
+        _ => Vec::new(),
     }
 }
 
@@ -176,5 +220,18 @@ mod tests {
         let channel_type = field(&steps_of("/channels/3/type")).unwrap();
         assert!(channel_type.values.contains(&"social".to_owned()));
         assert_eq!(field(&steps_of("/nope")), None);
+    }
+
+    #[test]
+    fn kinds_are_named_in_the_language_and_known_to_code() {
+        let deadline = field(&steps_of("/goals/0/deadline")).unwrap();
+        let goals = field(&steps_of("/goals")).unwrap();
+        assert!(goals.is_nested() && !goals.is_boolean());
+        let _zh = crate::i18n::scoped(crate::i18n::Lang::Zh);
+        assert_eq!(field(&steps_of("/goals")).unwrap().kind.as_deref(), Some("列表"));
+        assert_eq!(field(&steps_of("/goals/0")).unwrap().name, "条目");
+        let target = field(&steps_of("/goals/0/target")).unwrap();
+        assert_eq!(target.kind.as_deref(), Some("数字或文本"));
+        assert!(!deadline.is_nested());
     }
 }

@@ -13,6 +13,7 @@
 
 use crate::document::{LineIndex, Span};
 use crate::finding::{Finding, Severity};
+use crate::i18n::t;
 
 use crate::rule::meta::{INVALID_SUPPRESSION, UNUSED_SUPPRESSION};
 
@@ -174,7 +175,7 @@ pub fn apply(
                 kept.push(invalid(
                     severity,
                     suppression.span,
-                    "this suppression names no rule".into(),
+                    t!("lint-values-suppress-no-rule"),
                     None,
                 ));
             }
@@ -185,31 +186,31 @@ pub fn apply(
                 if let Some(severity) = levels.invalid {
                     let help = Some(
                         match crate::suggest::closest(id, known.iter().map(String::as_str)) {
-                            Some(suggestion) => format!("did you mean `{suggestion}`?"),
-                            None => "`planlint rules` lists every rule id".to_owned(),
+                            Some(suggestion) => t!("lint-values-did-you-mean", suggestion = suggestion),
+                            None => t!("lint-values-suppress-rules-help"),
                         },
                     );
                     kept.push(invalid(
                         severity,
                         *span,
-                        format!("`{id}` is not a rule id, so nothing is suppressed"),
+                        t!("lint-values-suppress-unknown", id = id.as_str()),
                         help,
                     ));
                 }
             } else if !used && active(id) {
                 if let Some(severity) = levels.unused {
-                    let place = match suppression.scope {
-                        Scope::File => "in this file",
-                        Scope::Line(_) => "on the next line",
+                    let message = match suppression.scope {
+                        Scope::File => t!("lint-values-suppress-unused-file", id = id.as_str()),
+                        Scope::Line(_) => t!("lint-values-suppress-unused-line", id = id.as_str()),
                     };
                     kept.push(Finding {
                         rule: UNUSED_SUPPRESSION.into(),
                         severity,
-                        message: format!("`{id}` reports nothing {place}: this suppression is unused"),
-                        help: Some("remove it, so it cannot hide a future finding".into()),
+                        message,
+                        help: Some(t!("lint-values-suppress-unused-help").into()),
                         pointer: String::new(),
                         span: *span,
-                        label: "suppresses nothing".into(),
+                        label: t!("lint-values-suppress-unused-label"),
                         related: Vec::new(),
                         fix: None,
                         choices: Vec::new(),
@@ -231,7 +232,7 @@ fn invalid(severity: Severity, span: Span, message: String, help: Option<String>
         help: help.map(std::sync::Arc::from),
         pointer: String::new(),
         span,
-        label: "unknown rule".into(),
+        label: t!("lint-values-suppress-unknown-label"),
         related: Vec::new(),
         fix: None,
         choices: Vec::new(),
@@ -302,5 +303,38 @@ mod tests {
     #[test]
     fn ordinary_comments_are_ignored() {
         assert!(parse_all("# planlint is great\nname: x # planlint-disable-file foo\n").is_empty());
+    }
+
+    #[test]
+    fn findings_about_suppressions_speak_chinese() {
+        let _zh = crate::i18n::scoped(crate::i18n::Lang::Zh);
+        let text = "# planlint-disable-file vague-gaol\n# planlint-disable-next-line missing-sponsor\na: 1\n# planlint-disable-file\n";
+        let document = crate::document::load(text, &crate::document::LoadLimits::default()).unwrap();
+        let known = vec!["missing-sponsor".to_owned(), "vague-goal".to_owned()];
+        let levels = SuppressionLevels {
+            invalid: Some(Severity::Warning),
+            unused: Some(Severity::Warning),
+        };
+        let found = apply(Vec::new(), text, &document, &known, &|_| true, levels);
+        let said: Vec<(&str, Option<&str>, &str)> = found
+            .iter()
+            .map(|f| (f.message.as_str(), f.help.as_deref(), f.label.as_str()))
+            .collect();
+        assert_eq!(
+            said,
+            [
+                (
+                    "`vague-gaol` 不是规则 ID，所以什么也没有屏蔽",
+                    Some("是不是想写 `vague-goal`？"),
+                    "未知规则"
+                ),
+                (
+                    "`missing-sponsor` 在下一行没有报告任何问题：这条屏蔽注释没有起作用",
+                    Some("删掉它，免得它以后把新出现的问题也藏起来"),
+                    "没有屏蔽任何问题"
+                ),
+                ("这条屏蔽注释没有写规则 ID", None, "未知规则"),
+            ]
+        );
     }
 }

@@ -7,6 +7,8 @@
 //! message keeps its place, with the parser's jargon replaced.
 
 use crate::document::{LoadError, Span};
+use crate::i18n::{self, t, Lang};
+use crate::lint::words::{fluent_args, tidy};
 
 /// A parse error as the user should read it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,7 +22,11 @@ pub(crate) struct Explained {
 /// `error`, found in `text`, explained.
 pub(crate) fn explain(text: &str, error: &LoadError) -> Explained {
     let at = error.span.start.min(text.len());
-    let recognised = if error.message.contains("tabs cannot be used") {
+    // The loader underlines the tab itself: how a tab is known when its
+    // message is not in English.
+    let at_a_tab =
+        crate::i18n::language() != Lang::En && text.get(error.span.start..error.span.end) == Some("\t");
+    let recognised = if error.message.contains("tabs cannot be used") || at_a_tab {
         Some(tab(text, error))
     } else if error.message.contains("quoted scalar") {
         unclosed_quote(text, at)
@@ -34,15 +40,34 @@ pub(crate) fn explain(text: &str, error: &LoadError) -> Explained {
         None
     };
     recognised.unwrap_or_else(|| Explained {
-        message: plain_words(&error.message),
+        message: in_words_of_a_writer(&error.message),
         help: None,
         span: error.span,
         label: plain_words(&error.label),
     })
 }
 
-/// The parser's words replaced by a marketer's.
+/// A message of the parser or the loader for the writer of the plan: in
+/// plain words; in Chinese, a message still in English is said to be the
+/// reader's English words.
+fn in_words_of_a_writer(message: &str) -> String {
+    let plain = plain_words(message);
+    if crate::i18n::language() == Lang::Zh && !plain.chars().any(crate::lint::words::is_cjk) {
+        t!("lint-values-syntax-parser-said", detail = plain)
+    } else {
+        plain
+    }
+}
+
+/// The parser's words replaced by a marketer's. In Chinese, the messages
+/// of the parser it knows are said in Chinese; others keep the parser's
+/// English in plain words.
 pub(crate) fn plain_words(message: &str) -> String {
+    if crate::i18n::language() == Lang::Zh {
+        if let Some(chinese) = parser_message_in_chinese(message.trim()) {
+            return chinese;
+        }
+    }
     let mut out = message.to_owned();
     for (jargon, plain) in [
         (
@@ -70,6 +95,64 @@ pub(crate) fn plain_words(message: &str) -> String {
         out = out.replace(jargon, plain);
     }
     out
+}
+
+/// A message of the YAML parser in Chinese, when it is one planlint knows
+/// (`while parsing a block mapping, did not find expected key`).
+fn parser_message_in_chinese(message: &str) -> Option<String> {
+    if let Some(whole) = parser_whole_message(message) {
+        return Some(whole);
+    }
+    let rest = ["while parsing a ", "while scanning a "]
+        .iter()
+        .find_map(|opening| message.strip_prefix(opening))?;
+    let (context, problem) = rest.split_once(", ")?;
+    let context = parser_context(context)?;
+    let problem = parser_message_in_chinese(problem).or_else(|| parser_problem(problem))?;
+    let args = fluent_args!(context = context, problem = problem);
+    Some(tidy(i18n::message("lint-values-syntax-while", Some(&args))))
+}
+
+/// What the parser was reading (`block mapping`), in the writer's words.
+fn parser_context(context: &str) -> Option<String> {
+    Some(match context {
+        "block mapping" => t!("lint-values-syntax-context-block-mapping"),
+        "block collection" => t!("lint-values-syntax-context-block-collection"),
+        "flow mapping" => t!("lint-values-syntax-context-flow-mapping"),
+        "flow sequence" => t!("lint-values-syntax-context-flow-sequence"),
+        "quoted scalar" => t!("lint-values-syntax-context-quoted-scalar"),
+        "plain scalar" | "node" => t!("lint-values-syntax-context-value"),
+        "block scalar" => t!("lint-values-syntax-context-block-scalar"),
+        _ => return None,
+    })
+}
+
+/// What the parser found wrong while reading.
+fn parser_problem(problem: &str) -> Option<String> {
+    Some(match problem {
+        "did not find expected key" => t!("lint-values-syntax-problem-expected-key"),
+        "did not find expected '-' indicator" => t!("lint-values-syntax-problem-expected-dash"),
+        "found unexpected end of stream" => t!("lint-values-syntax-problem-end-of-stream"),
+        "expected ',' or ']'" | "did not find expected ',' or ']'" => {
+            t!("lint-values-syntax-problem-comma-or-bracket")
+        }
+        "did not find expected ',' or '}'" => t!("lint-values-syntax-problem-comma-or-brace"),
+        "did not find expected node content" => t!("lint-values-syntax-problem-no-value"),
+        "found unexpected document indicator" => t!("lint-values-syntax-problem-document-marker"),
+        "found a tab" => t!("lint-values-syntax-problem-tab"),
+        _ => return None,
+    })
+}
+
+/// The parser's messages that say it all in one.
+fn parser_whole_message(message: &str) -> Option<String> {
+    Some(match message {
+        "mapping values are not allowed in this context" => t!("lint-values-syntax-colon-starts-field"),
+        "mapping keys are not allowed in this context" => t!("lint-values-syntax-no-field-here"),
+        "block sequence entries are not allowed in this context" => t!("lint-values-syntax-no-item-here"),
+        "invalid indentation" => t!("lint-values-syntax-invalid-indentation"),
+        _ => return None,
+    })
 }
 
 /// One line of the text: where it starts and ends (without its newline).
@@ -143,10 +226,7 @@ fn tab(text: &str, error: &LoadError) -> Explained {
     let line = all[line_index(&all, error.span.start.min(text.len()))];
     Explained {
         message: error.message.clone(),
-        help: Some(format!(
-            "replace the tab on line {} with spaces (two per level), or let your editor convert tabs to spaces",
-            line.number
-        )),
+        help: Some(t!("lint-values-syntax-tab-help", line = line.number)),
         span: error.span,
         label: error.label.clone(),
     }
@@ -163,16 +243,12 @@ fn unclosed_quote(text: &str, at: usize) -> Option<Explained> {
     let all = lines(text);
     let line = all[line_index(&all, quote_at)];
     let key = line.key().unwrap_or("name");
+    let args = fluent_args!(quote = quote.to_string(), line = line.number, key = key);
     Some(Explained {
-        message: format!(
-            "the {quote} on line {} opens a quoted value that is never closed",
-            line.number
-        ),
-        help: Some(format!(
-            "end the value with a matching {quote} on the same line, e.g. `{key}: {quote}Spring launch{quote}`"
-        )),
+        message: tidy(i18n::message("lint-values-syntax-quote", Some(&args))),
+        help: Some(tidy(i18n::message("lint-values-syntax-quote-help", Some(&args)))),
         span: Span::new(quote_at, line.start + line.text.trim_end().len()),
-        label: "never closed".into(),
+        label: t!("lint-values-syntax-never-closed"),
     })
 }
 
@@ -189,17 +265,12 @@ fn colon_in_value(text: &str, at: usize) -> Option<Explained> {
     let rest = text.get(value_start..line.start + line.text.trim_end().len())?;
     let value = rest.trim_start();
     let value_start = value_start + (rest.len() - value.len());
+    let args = fluent_args!(line = line.number, key = key, value = value.replace('"', "\\\""));
     Some(Explained {
-        message: format!(
-            "line {}: the value of `{key}` contains `: `, which YAML reads as the start of another field",
-            line.number
-        ),
-        help: Some(format!(
-            "put the value in quotes: `{key}: \"{}\"`",
-            value.replace('"', "\\\"")
-        )),
+        message: tidy(i18n::message("lint-values-syntax-colon", Some(&args))),
+        help: Some(tidy(i18n::message("lint-values-syntax-colon-help", Some(&args)))),
         span: Span::new(value_start, value_start + value.len()),
-        label: "needs quotes".into(),
+        label: t!("lint-values-syntax-needs-quotes"),
     })
 }
 
@@ -221,16 +292,19 @@ fn over_indented(text: &str, at: usize) -> Option<Explained> {
     if line.indent() <= field_indent {
         return None;
     }
+    let args = fluent_args!(
+        line = line.number,
+        key = key,
+        previous = previous_key,
+        previous_line = previous.number,
+        spaces = field_indent,
+    );
+    let help = i18n::message("lint-values-syntax-over-indented-help", Some(&args));
     Some(Explained {
-        message: format!(
-            "line {} is indented more than `{previous_key}` on line {}, so YAML cannot read `{key}` as a field",
-            line.number, previous.number
-        ),
-        help: Some(format!(
-            "indent `{key}:` with {field_indent} spaces, like `{previous_key}:` above"
-        )),
+        message: tidy(i18n::message("lint-values-syntax-over-indented", Some(&args))),
+        help: Some(tidy(help)),
         span: line.span(),
-        label: "indentation".into(),
+        label: t!("lint-values-syntax-indentation"),
     })
 }
 
@@ -252,31 +326,34 @@ fn missing_dash_or_indentation(text: &str, at: usize) -> Option<Explained> {
     let fields = dash + 2;
     let shown = line.content();
     if line.indent() == dash {
+        let args = fluent_args!(
+            line = line.number,
+            list_line = item.number,
+            shown = shown,
+            spaces = fields
+        );
+        let help = i18n::message("lint-values-syntax-missing-dash-help", Some(&args));
         return Some(Explained {
-            message: format!(
-                "line {} looks like a new item of the list that starts on line {}, but it has no `-`",
-                line.number, item.number
-            ),
-            help: Some(format!(
-                "start each item with `- `: write `- {shown}`; or, if it belongs to the item above, indent it by {fields} spaces"
-            )),
+            message: tidy(i18n::message("lint-values-syntax-missing-dash", Some(&args))),
+            help: Some(tidy(help)),
             span: line.span(),
-            label: "missing `-`".into(),
+            label: t!("lint-values-syntax-missing-dash-label"),
         });
     }
     let key = line.key().unwrap_or(shown);
+    let args = fluent_args!(
+        line = line.number,
+        indent = line.indent(),
+        item_line = item.number,
+        fields = fields,
+        key = key,
+    );
+    let help = i18n::message("lint-values-syntax-wrong-indent-help", Some(&args));
     Some(Explained {
-        message: format!(
-            "line {} is indented {} spaces, but the fields of the list item on line {} are indented {fields}",
-            line.number,
-            line.indent(),
-            item.number
-        ),
-        help: Some(format!(
-            "indent `{key}` with {fields} spaces, like the fields above it"
-        )),
+        message: tidy(i18n::message("lint-values-syntax-wrong-indent", Some(&args))),
+        help: Some(tidy(help)),
         span: line.span(),
-        label: "indentation".into(),
+        label: t!("lint-values-syntax-indentation"),
     })
 }
 
@@ -289,28 +366,28 @@ fn unclosed_bracket(text: &str, at: usize) -> Option<Explained> {
         let Some((offset, opener)) = open_bracket(line.text) else {
             continue;
         };
-        let closer = if opener == '[' { ']' } else { '}' };
-        let (what, example) = if opener == '[' {
-            ("list", "channels: [WeChat, Douyin]")
-        } else {
-            ("group of fields", "period: {start: 2026-01-01, end: 2026-03-31}")
-        };
         let bracket = line.start + offset;
         if closes_later(text, bracket) {
             // The bracket is closed further down (a JSON object over many
             // lines): the entries inside lack a comma between them.
             return missing_comma(&all, error_line);
         }
+        let (message, help) = if opener == '[' {
+            (
+                t!("lint-values-syntax-bracket-list", line = line.number),
+                t!("lint-values-syntax-bracket-list-help"),
+            )
+        } else {
+            (
+                t!("lint-values-syntax-bracket-group", line = line.number),
+                t!("lint-values-syntax-bracket-group-help"),
+            )
+        };
         return Some(Explained {
-            message: format!(
-                "the `{opener}` on line {} opens a {what} that is never closed with `{closer}`",
-                line.number
-            ),
-            help: Some(format!(
-                "end it with `{closer}` on the same line, e.g. `{example}`"
-            )),
+            message: tidy(message),
+            help: Some(tidy(help)),
             span: Span::new(bracket, bracket + 1),
-            label: "never closed".into(),
+            label: t!("lint-values-syntax-never-closed"),
         });
     }
     None
@@ -351,18 +428,21 @@ fn missing_comma(all: &[Line<'_>], error_line: usize) -> Option<Explained> {
     let line = all.get(error_line)?;
     let previous = previous_content(all, error_line)?;
     let end = previous.start + previous.text.trim_end().len();
+    let args = fluent_args!(previous = previous.number, line = line.number);
     Some(Explained {
-        message: format!(
-            "a `,` is missing between line {} and line {}: entries inside `{{ }}` or `[ ]` are separated by commas",
-            previous.number, line.number
-        ),
-        help: Some(format!("end line {} with `,`", previous.number)),
+        message: tidy(i18n::message("lint-values-syntax-comma", Some(&args))),
+        help: Some(tidy(t!("lint-values-syntax-comma-help", line = previous.number))),
         // The line's last character, whole (it may be several bytes long).
         span: Span::new(
-            previous.text.trim_end().char_indices().last().map_or(end, |(at, _)| previous.start + at),
+            previous
+                .text
+                .trim_end()
+                .char_indices()
+                .last()
+                .map_or(end, |(at, _)| previous.start + at),
             end,
         ),
-        label: "a `,` belongs after this".into(),
+        label: t!("lint-values-syntax-comma-label"),
     })
 }
 
@@ -501,5 +581,73 @@ mod tests {
             plain_words("while parsing a block mapping, did not find expected key"),
             "while reading a group of fields, expected a field (`name: value`) here"
         );
+    }
+
+    fn explained_in_chinese(text: &str) -> Explained {
+        let _zh = crate::i18n::scoped(crate::i18n::Lang::Zh);
+        explained(text)
+    }
+
+    #[test]
+    fn yaml_mistakes_are_explained_in_chinese() {
+        let found =
+            explained_in_chinese("version: 1\nname: x\ngoals:\n  - id: a\n    statement: x\n   owner: Li\n");
+        assert_eq!(
+            found.message,
+            "第 6 行缩进了 3 个空格，但第 4 行那个列表条目的字段缩进的是 4 个空格"
+        );
+        assert_eq!(
+            found.help.as_deref(),
+            Some("`owner` 前面用 4 个空格缩进，和上面的字段对齐")
+        );
+        assert_eq!(found.label, "缩进不对");
+        let found = explained_in_chinese(
+            "version: 1\nname: x\ngoals:\n  - id: a\n    statement: 目标: 卖出 100 枚戒指\n",
+        );
+        assert_eq!(
+            found.message,
+            "第 5 行：`statement` 的值里有 `: `，YAML 会把它当成另一个字段的开头"
+        );
+        assert_eq!(
+            found.help.as_deref(),
+            Some("给这个值加上引号：`statement: \"目标: 卖出 100 枚戒指\"`")
+        );
+        let found = explained_in_chinese("version: 1\nname: \"春季上新\ngoals:\n  - id: a\n");
+        assert_eq!(
+            found.message,
+            "第 2 行的 `\"` 开始了一个带引号的值，但这个引号没有闭合"
+        );
+        let found = explained_in_chinese("version: 1\nname: x\nchannels: [微信, 抖音\ngoals:\n  - id: a\n");
+        assert_eq!(found.message, "第 3 行的 `[` 开始了一个列表，但没有用 `]` 结束");
+        let json =
+            "{\n  \"version\": 1,\n  \"channels\": [\n    {\"name\": \"a\"}\n    {\"name\": \"b\"}\n  ]\n}\n";
+        assert_eq!(
+            explained_in_chinese(json).help.as_deref(),
+            Some("在第 4 行末尾加上 `,`")
+        );
+    }
+
+    /// The parser's messages it knows are said in Chinese; any other says
+    /// it is the reader's English.
+    #[test]
+    fn parser_messages_in_chinese() {
+        let _zh = crate::i18n::scoped(crate::i18n::Lang::Zh);
+        assert_eq!(
+            plain_words("while parsing a block mapping, did not find expected key"),
+            "读取一组字段时：这里应该是一个字段（`name: value`）"
+        );
+        assert_eq!(
+            plain_words("while parsing a flow sequence, expected ',' or ']'"),
+            "读取 `[ ]` 列表时：这里应该是 `,` 或 `]`"
+        );
+        assert_eq!(
+            plain_words("mapping values are not allowed in this context"),
+            "这里的 `:` 会开始一个新字段，但这里不能开始字段（如果它是值的一部分，请给值加上引号）"
+        );
+        assert_eq!(
+            in_words_of_a_writer("found character that cannot start any token"),
+            "文件写法有误（英文原文：found character that cannot start any token）"
+        );
+        assert_eq!(in_words_of_a_writer("文件是空的"), "文件是空的");
     }
 }

@@ -226,3 +226,150 @@ fn a_currency_written_wrongly_says_how_to_write_it() {
     );
     assert_eq!(finding.help.as_deref(), Some("write it like CNY, USD or EUR"));
 }
+
+/// A Chinese team's plan with the mistakes people make by hand: an unknown
+/// field, a value of the wrong kind, an enum value mistyped, a rule id
+/// mistyped in a suppression, and numbers, percentages, a rank and dates
+/// written as people write them (`¥3,200`, 30万, 45%, No.1, 2026年8月31日,
+/// 2026/7/31). With `--lang zh`, every finding speaks Chinese.
+const SPRING_PLAN_IN_CHINESE: &str = r#"version: 1
+name: 春季高端珠宝上新
+owner: 李娜
+sponsor: 王军（CEO）
+period: {start: 2026-03-01, end: 2026-08-31}
+currency: CNY
+mission: 让年轻白领想在网上买高端珠宝时，第一个想到我们。
+
+product:
+  name: 流明戒指
+  description: 培育钻石戒指，按单定制，附 IGI 证书发货
+  price: "¥3,200"
+  features: [7 天内定制完成, IGI 认证培育钻石, 终身免费改圈, 免费刻字]
+
+situation:
+  strengths: [自有设计工作室, 自有工坊，7 天交货]
+  weaknesses: [品牌知名度低, 没有线下门店]
+  opportunities: [35 岁以下人群越来越接受培育钻石, 七夕和纪念日送礼高峰]
+  threats: [电商平台价格战, 商场连锁品牌推出自有培育钻石系列]
+  competitors:
+    - name: 电商平台卖家
+      note: 便宜，没有证书，售后慢
+    - name: 商场珠宝连锁
+      note: 名气大，同等钻石价格贵两到三倍
+
+target_customers:
+  - name: 年轻白领
+    characteristics: [25-35 岁女性, 一线城市, 用手机购物, 关注微信和小红书上的生活方式账号]
+    needs: [不想付商场溢价的有证书钻石, 纪念日之前能收到的戒指]
+    buying_habits: 会研究好几周，比较证书，在纪念日和七夕前后下单
+    size: 25万
+
+positioning:
+  category: 线上培育钻石戒指
+  rank: No.1
+  statement: 对于想要有证书的钻石、又不想付商场溢价的年轻白领，流明是 7 天按单定制的线上戒指工作室，不同于电商平台卖家。
+  competitors: [电商平台卖家, 商场珠宝连锁]
+
+goals:
+  - id: revenue
+    statement: 线上营收比 2025 年同期增长 15%，达到 1,840,000 元
+    metric: 线上营收
+    baseline: 1600000
+    target: 1840000
+    unit: CNY
+    deadline: 2026年8月31日
+    owner: 李娜
+    ownr: 李娜
+  - id: new-customers
+    statement: 7 月底前获得 550 位首次购买的客户
+    metric: 首单数
+    baseline: 460
+    target: 550
+    unit: 客户
+    deadline: 2026/7/31
+    owner: 陈浩
+
+budget:
+  total: 30万
+  items:
+    - name: 内容团队工资
+      amount: 90000
+    - name: 产品摄影和包装设计
+      amount: 20000
+
+unit_economics:
+  cac: 480
+  average_order_value: 3200
+  gross_margin: 45%
+  purchases_per_year: 0.5
+  lifetime_years: 3
+
+channels:
+  # planlint-disable-next-line untested-chanel
+  - name: 微信
+    type: socail
+    budget: 60000
+    metrics: [曝光, 转化率, 订单]
+    test: {budget: 2000, revenue: 6400, exposure: 40000, conversion_rate: 0.012}
+  - name: 小红书
+    type: social
+    budget: 40000
+    metrics: [曝光, 收藏, 转化率, 订单]
+    test: {budget: 2000, revenue: 3200, exposure: 25000, conversion_rate: 2%}
+  - name: 百度搜索广告
+    type: search
+    budget: 30000
+    metrics: [点击, 单次点击成本, 转化率, 订单]
+    test: {budget: 2000, revenue: 3200, exposure: 8000, conversion_rate: 0.03}
+  - name: 选戒指攻略（SEO）
+    type: seo
+    budget: 20000
+    metrics: [自然流量, 排名关键词, 订单]
+    test: {budget: 1500, revenue: 3200, exposure: 6000, conversion_rate: 0.01}
+
+funnel:
+  - {stage: 接触, metric: 曝光}
+  - {stage: 信任, metric: 商品页访问}
+  - {stage: 购买, metric: 订单}
+
+team:
+  - role: 内容负责人
+    owner: 赵敏
+    responsibilities: 每周的微信和小红书内容、产品摄影、选购攻略
+    kpi: 文章到商品页的转化率
+    incentive: 按 KPI 发季度奖金
+  - role: 效果营销
+    owner: 陈浩
+    responsibilities: 渠道测试、百度广告、投放档位决策
+    kpi: 综合获客成本不超过 480 元
+    incentive: 按 KPI 发季度奖金
+  - role: 客服与会员运营
+    owner: 刘洋
+    responsibilities: 售前咨询、会员邮件、退换货和改圈
+    kpi: 4.6
+    incentive: 每月团队奖
+
+payment:
+  methods: [支付宝, 微信支付, 银行卡]
+  guarantee: 与合作银行做担保交易，确认收货前资金由银行托管，30 天退货
+
+evaluation:
+  cadence: 每周
+  metrics: [流量, 转化率, 新客户数, 综合获客成本, 客户满意度]
+  methods: [数据看板, 每周渠道报告, 购后满意度调查]
+"#;
+
+#[test]
+fn a_plan_written_by_hand_is_checked_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("spring.plan.yaml"), SPRING_PLAN_IN_CHINESE).unwrap();
+    let output = crate::planlint_in_english()
+        .current_dir(dir.path())
+        .env_remove("GITHUB_ACTIONS")
+        .args(["check", "--lang", "zh", "--color", "never", "spring.plan.yaml"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let text = String::from_utf8(output.stdout).unwrap();
+    insta::assert_snapshot!(text);
+}

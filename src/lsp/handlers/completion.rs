@@ -2,7 +2,7 @@
 //! descriptions. The place is read from the text's indentation, not from a
 //! parse: a line being typed rarely parses.
 
-use crate::i18n::{self, t, Lang};
+use crate::i18n::t;
 use crate::lint::schema_fields::{field, fields_of, FieldDoc, Step};
 use lsp_types::{CompletionItem, CompletionItemKind, Documentation, MarkupContent, MarkupKind};
 
@@ -21,22 +21,13 @@ pub fn completion(text: &str, offset: usize) -> Vec<CompletionItem> {
         return Vec::new();
     }
     match typing_at(text, offset) {
-        Some(Typing::Key(path)) => fields_of(&path)
-            .into_iter()
-            .map(|doc| {
-                let nested = matches!(
-                    english_kind(&path, Some(&doc.name)).as_deref(),
-                    Some("a group of fields" | "a list")
-                );
-                key_item(doc, nested)
-            })
-            .collect(),
+        Some(Typing::Key(path)) => fields_of(&path).into_iter().map(key_item).collect(),
         Some(Typing::Value(path)) => {
             let Some(doc) = field(&path) else {
                 return Vec::new();
             };
             let mut values = doc.values.clone();
-            if english_kind(&path, None).as_deref() == Some("true or false") {
+            if doc.is_boolean() {
                 values = vec!["true".into(), "false".into()];
             }
             values.into_iter().map(|value| value_item(value, &doc)).collect()
@@ -53,18 +44,8 @@ fn markdown(doc: &FieldDoc) -> Option<Documentation> {
     }))
 }
 
-/// The kind of the field at `path` (and then `key`), named in English
-/// whatever the session's language, to tell kinds apart by name.
-fn english_kind(path: &[Step], key: Option<&str>) -> Option<String> {
-    let mut path = path.to_vec();
-    path.extend(key.map(|key| Step::Key(key.to_owned())));
-    let _english = i18n::scoped(Lang::En);
-    field(&path)?.kind
-}
-
-/// `nested`: the field holds a group of fields or a list (its value goes
-/// on the next lines).
-fn key_item(doc: FieldDoc, nested: bool) -> CompletionItem {
+fn key_item(doc: FieldDoc) -> CompletionItem {
+    let nested = doc.is_nested();
     CompletionItem {
         label: doc.name.clone(),
         kind: Some(CompletionItemKind::PROPERTY),
