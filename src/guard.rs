@@ -3,6 +3,7 @@
 //! files are still reported; a panic anywhere else becomes the same message.
 
 use crate::error::UserError;
+use crate::i18n::t;
 use std::cell::RefCell;
 use std::panic::{self, AssertUnwindSafe};
 
@@ -25,7 +26,7 @@ pub fn install_panic_hook() {
             .downcast_ref::<&str>()
             .map(|text| (*text).to_owned())
             .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown panic".into());
+            .unwrap_or_else(|| t!("document-unknown-panic"));
         let place = info
             .location()
             .map(|l| format!(" at {}:{}", l.file(), l.line()))
@@ -34,7 +35,10 @@ pub fn install_panic_hook() {
         if CHECKING.with(|checking| checking.borrow().is_some()) {
             LAST_PANIC.with(|last| *last.borrow_mut() = Some(message));
         } else {
-            eprintln!("error: internal error in planlint: {message}\nplease report it at {ISSUES_URL}");
+            eprintln!(
+                "{}",
+                t!("document-internal-error", panic = message, url = ISSUES_URL)
+            );
         }
     }));
 }
@@ -50,13 +54,9 @@ pub fn guarded<T>(file: &str, work: impl FnOnce() -> T) -> Result<T, UserError> 
             .with(|last| last.borrow_mut().take())
             .or_else(|| payload.downcast_ref::<&str>().map(|text| (*text).to_owned()))
             .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown panic".into());
-        UserError::new(format!(
-            "internal error in planlint while checking {file}: please report it"
-        ))
-        .with_help(format!(
-            "{message}\nreport it at {ISSUES_URL}, with the file if you can share it"
-        ))
+            .unwrap_or_else(|| t!("document-unknown-panic"));
+        let help = t!("document-internal-error-help", panic = message, url = ISSUES_URL);
+        UserError::new(t!("document-internal-error-checking", file = file)).with_help(help)
     })
 }
 
@@ -86,6 +86,17 @@ mod tests {
             7,
             "the next file is checked normally"
         );
+        // In Chinese (in the same test: the panic hook is the process's).
+        let chinese = crate::i18n::scoped(crate::i18n::Lang::Zh);
+        let error = guarded("plans/a.plan.yaml", || panic!("boom")).unwrap_err();
+        assert_eq!(
+            error.message,
+            "planlint 检查 plans/a.plan.yaml 时出现内部错误：请报告这个问题"
+        );
+        let help = error.help.unwrap_or_default();
+        assert!(help.starts_with("boom at src/guard.rs:"), "{help}");
+        assert!(help.ends_with("报告，方便的话附上这个文件"), "{help}");
+        drop(chinese);
         let _ = panic::take_hook();
     }
 }

@@ -1,12 +1,13 @@
 //! How numbers and values read in messages: `40,000`, `333`, `1.67`.
 
+use crate::i18n::t;
 use serde_json::Value;
 
 /// A number as a marketing lead would write it: thousands separated, whole
 /// numbers from 100 up, at most two decimals below that.
 pub fn format_number(number: f64) -> String {
     if !number.is_finite() {
-        return "n/a".into();
+        return t!("document-not-a-finite-number");
     }
     let rounded = if number.abs() >= 100.0 {
         number.round()
@@ -101,6 +102,9 @@ mod tests {
         assert_eq!(format_number(99.999), "100");
         assert_eq!(format_number(f64::NAN), "n/a");
         assert_eq!(format_number(0.0), "0");
+        let _chinese = crate::i18n::scoped(crate::i18n::Lang::Zh);
+        assert_eq!(format_number(f64::INFINITY), "无法计算");
+        assert_eq!(format_number(40000.0), "40,000");
     }
 
     #[test]

@@ -113,7 +113,7 @@ pub(super) fn metrics(
             })?;
         parse_yaml("<stdin>".to_owned(), &bytes)?
     } else {
-        load_yaml(file, "plan")?
+        load_yaml(file, crate::project::read::FileKind::Plan)?
     };
     if !sets.is_empty() {
         return super::what_if::run(&plan, format, sets, config);

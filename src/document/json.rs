@@ -8,8 +8,10 @@
 use serde_json::{Map, Number, Value};
 
 use super::cursor;
+use super::load::never_closed;
 use super::spans::{NodeId, NodeKind, SpanTree, TooManyNodes};
 use super::{Document, Label, LoadError, LoadLimits, NodeSpans, Span};
+use crate::i18n::t;
 
 /// Parses `text` (a BOM is allowed) as one JSON value.
 pub fn load_json(text: &str, limits: &LoadLimits) -> Result<Document, LoadError> {
@@ -30,25 +32,71 @@ pub fn load_json(text: &str, limits: &LoadLimits) -> Result<Document, LoadError>
     parser.skip_space();
     if parser.at >= text.len() {
         return Err(error(
-            "the file is empty: a plan needs at least `version` and `name`".to_owned(),
+            t!("document-empty"),
             Span::new(0, 0),
-            "empty",
+            t!("document-empty-label"),
         ));
     }
     let root = parser.run()?;
     parser.skip_space();
     if parser.at < text.len() {
-        return Err(parser.unexpected("the end of the file after the JSON value"));
+        return Err(parser.unexpected(Wanted::End));
     }
     Ok(Document::new(root, parser.tree))
 }
 
-fn error(message: String, span: Span, label: &str) -> LoadError {
+fn error(message: String, span: Span, label: String) -> LoadError {
     LoadError {
         message,
         span,
-        label: label.to_owned(),
+        label,
         related: Vec::new(),
+        parser: None,
+    }
+}
+
+/// What the parser expected where it found something else.
+#[derive(Clone, Copy)]
+enum Wanted {
+    /// The end of the file, after the value.
+    End,
+    Key,
+    Colon,
+    CommaOrBrace,
+    CommaOrBracket,
+    /// A value, where a stray `]` or `}` stands.
+    Value,
+    /// A value, where something that is not one stands.
+    AnyValue,
+    Digit,
+    FractionDigit,
+    ExponentDigit,
+}
+
+impl Wanted {
+    /// After an item of a `{...}` (`is_object`) or a `[...]`.
+    fn after_item(is_object: bool) -> Wanted {
+        if is_object {
+            Wanted::CommaOrBrace
+        } else {
+            Wanted::CommaOrBracket
+        }
+    }
+
+    /// In words, to stand in a sentence as what was expected.
+    fn words(self) -> String {
+        match self {
+            Wanted::End => t!("document-json-wanted-end"),
+            Wanted::Key => t!("document-json-wanted-key"),
+            Wanted::Colon => t!("document-json-wanted-colon"),
+            Wanted::CommaOrBrace => t!("document-json-wanted-comma-or-brace"),
+            Wanted::CommaOrBracket => t!("document-json-wanted-comma-or-bracket"),
+            Wanted::Value => t!("document-json-wanted-value"),
+            Wanted::AnyValue => t!("document-json-wanted-any-value"),
+            Wanted::Digit => t!("document-json-wanted-digit"),
+            Wanted::FractionDigit => t!("document-json-wanted-fraction-digit"),
+            Wanted::ExponentDigit => t!("document-json-wanted-exponent-digit"),
+        }
     }
 }
 
@@ -94,26 +142,21 @@ impl JsonParser<'_> {
     }
 
     fn too_many(&self) -> LoadError {
-        error(
-            "the document has more nodes than planlint can number".to_owned(),
-            self.here(),
-            "here",
-        )
+        error(t!("document-too-many-nodes"), self.here(), t!("document-here"))
     }
 
     /// An error for whatever stands at the current place, where `wanted` was
     /// expected; comments, trailing commas and YAML get words of their own.
-    fn unexpected(&self, wanted: &str) -> LoadError {
+    fn unexpected(&self, wanted: Wanted) -> LoadError {
         let rest = self.text.get(self.at..).unwrap_or_default();
         let Some(found) = rest.chars().next() else {
             return self.ended_early(wanted);
         };
         if rest.starts_with("//") || rest.starts_with("/*") || found == '#' {
             return error(
-                "JSON has no comments: remove this comment (or write the plan as .plan.yaml, where `#` comments are allowed)"
-                    .to_owned(),
+                t!("document-json-comment"),
                 self.here(),
-                "a comment",
+                t!("document-json-comment-label"),
             );
         }
         let looks_like_yaml = !matches!(found, '{' | '[' | '"')
@@ -125,22 +168,21 @@ impl JsonParser<'_> {
                     .is_some_and(|line| line.contains(": ") || line.trim_end().ends_with(':')));
         if looks_like_yaml && self.frames.is_empty() {
             return error(
-                "this .json file holds YAML, not JSON: write it as JSON or rename it to .plan.yaml"
-                    .to_owned(),
+                t!("document-json-holds-yaml"),
                 self.here(),
-                "YAML here",
+                t!("document-json-holds-yaml-label"),
             );
         }
-        let shown = match found {
-            '\'' => "a single quote: JSON text is written in double quotes".to_owned(),
-            c if c.is_control() => format!("the control character U+{:04X}", c as u32),
-            c => format!("`{c}`"),
+        let wanted = wanted.words();
+        let message = match found {
+            '\'' => t!("document-json-found-single-quote", wanted = wanted),
+            c if c.is_control() => {
+                let code = format!("{:04X}", c as u32);
+                t!("document-json-found-control", wanted = wanted, code = code)
+            }
+            c => t!("document-json-found", wanted = wanted, found = c.to_string()),
         };
-        error(
-            format!("expected {wanted}, found {shown}"),
-            self.here(),
-            "not JSON here",
-        )
+        error(message, self.here(), t!("document-json-not-json-label"))
     }
 
     /// Skips JSON whitespace (space, tab, line feed, carriage return).
@@ -209,7 +251,7 @@ impl JsonParser<'_> {
                         continue;
                     }
                     if self.peek() != Some(b'"') {
-                        return Err(self.unexpected("a field name in double quotes"));
+                        return Err(self.unexpected(Wanted::Key));
                     }
                     let key_start = self.at;
                     let key = self.string()?;
@@ -217,7 +259,7 @@ impl JsonParser<'_> {
                     self.key(key, key_span)?;
                     self.skip_space();
                     if self.peek() != Some(b':') {
-                        return Err(self.unexpected("`:` after the field name"));
+                        return Err(self.unexpected(Wanted::Colon));
                     }
                     self.at += 1;
                     expect = Expect::Value;
@@ -243,8 +285,7 @@ impl JsonParser<'_> {
                             }
                         }
                         _ => {
-                            let wanted = if is_object { "`,` or `}`" } else { "`,` or `]`" };
-                            return Err(self.unexpected(wanted));
+                            return Err(self.unexpected(Wanted::after_item(is_object)));
                         }
                     }
                 }
@@ -254,44 +295,29 @@ impl JsonParser<'_> {
 
     /// The file ends inside a container: name the bracket never closed,
     /// which is what a user has to find.
-    fn ended_early(&self, wanted: &str) -> LoadError {
+    fn ended_early(&self, wanted: Wanted) -> LoadError {
         let end = self.text.len();
         let Some(frame) = self.frames.last() else {
             return error(
-                format!("the file ends too early: expected {wanted}"),
+                t!("document-json-ends-early", wanted = wanted.words()),
                 Span::new(end, end),
-                "ends here",
+                t!("document-json-ends-early-label"),
             );
         };
-        let (what, opener, closer) = match frame.value {
-            Value::Array(_) => ("list", '[', ']'),
-            _ => ("`{...}`", '{', '}'),
-        };
-        let place = super::LineIndex::new(self.text).position(self.text, frame.start);
-        LoadError {
-            message: format!(
-                "the file ends inside a {what}: the `{opener}` at line {}, column {} is never closed with `{closer}`",
-                place.line, place.column
-            ),
-            span: cursor::char_span(self.text, frame.start),
-            label: "never closed".to_owned(),
-            related: vec![Label {
-                span: Span::new(end, end),
-                message: "the file ends here".to_owned(),
-            }],
-        }
+        // The frame starts at its `[` or `{`.
+        never_closed(self.text, frame.start)
     }
 
     fn trailing_comma(&self) -> LoadError {
         LoadError {
-            message: "a comma after the last item: JSON allows no trailing comma; remove this comma"
-                .to_owned(),
+            message: t!("document-json-trailing-comma"),
             span: cursor::char_span(self.text, self.last_comma),
-            label: "trailing comma".to_owned(),
+            label: t!("document-json-trailing-comma-label"),
             related: vec![Label {
                 span: self.here(),
-                message: "the list or `{...}` closes here".to_owned(),
+                message: t!("document-json-closes-here"),
             }],
+            parser: None,
         }
     }
 
@@ -332,13 +358,14 @@ impl JsonParser<'_> {
                     .and_then(|spans| spans.key)
                     .unwrap_or(span);
                 return Err(LoadError {
-                    message: format!("the field `{key}` is given twice here"),
+                    message: t!("document-json-duplicate-field", field = key.as_str()),
                     span,
-                    label: "given again".to_owned(),
+                    label: t!("document-json-duplicate-field-label"),
                     related: vec![Label {
                         span: first,
-                        message: "first given here".to_owned(),
+                        message: t!("document-json-duplicate-field-first"),
                     }],
+                    parser: None,
                 });
             }
         }
@@ -350,9 +377,9 @@ impl JsonParser<'_> {
         let start = self.at;
         if self.frames.len() >= self.limits.max_depth {
             return Err(error(
-                format!("nesting deeper than {} levels", self.limits.max_depth),
+                t!("document-too-deep", depth = self.limits.max_depth.to_string()),
                 self.here(),
-                "too deep",
+                t!("document-too-deep-label"),
             ));
         }
         let (value, kind) = if is_object {
@@ -376,7 +403,7 @@ impl JsonParser<'_> {
     /// the root value when that was the last one.
     fn close(&mut self) -> Result<Option<Value>, LoadError> {
         let Some(frame) = self.frames.pop() else {
-            return Err(self.unexpected("a value"));
+            return Err(self.unexpected(Wanted::Value));
         };
         self.at += 1;
         self.tree
@@ -428,11 +455,7 @@ impl JsonParser<'_> {
                         self.at += word.len();
                         value
                     }
-                    None => {
-                        return Err(
-                            self.unexpected("a value (text in double quotes, a number, true, false or null)")
-                        )
-                    }
+                    None => return Err(self.unexpected(Wanted::AnyValue)),
                 }
             }
         };
@@ -459,12 +482,12 @@ impl JsonParser<'_> {
             self.at = whole_start;
             return Err(if leading_zero {
                 error(
-                    "a number with a leading zero: JSON numbers start with 1-9 (or are 0)".to_owned(),
+                    t!("document-json-leading-zero"),
                     self.here(),
-                    "leading zero",
+                    t!("document-json-leading-zero-label"),
                 )
             } else {
-                self.unexpected("a digit")
+                self.unexpected(Wanted::Digit)
             });
         }
         let mut integer = true;
@@ -472,7 +495,7 @@ impl JsonParser<'_> {
             self.at += 1;
             integer = false;
             if digits(self) == 0 {
-                return Err(self.unexpected("a digit after the decimal point"));
+                return Err(self.unexpected(Wanted::FractionDigit));
             }
         }
         if matches!(self.peek(), Some(b'e' | b'E')) {
@@ -482,7 +505,7 @@ impl JsonParser<'_> {
                 self.at += 1;
             }
             if digits(self) == 0 {
-                return Err(self.unexpected("a digit in the exponent"));
+                return Err(self.unexpected(Wanted::ExponentDigit));
             }
         }
         let written = self.text.get(start..self.at).unwrap_or_default();
@@ -501,9 +524,9 @@ impl JsonParser<'_> {
             .map(Value::Number)
             .ok_or_else(|| {
                 error(
-                    format!("`{written}` is not a finite number; planlint needs plain finite numbers"),
+                    t!("document-not-finite", value = format!("`{written}`")),
                     Span::new(start, self.at),
-                    "too large",
+                    t!("document-json-too-large-label"),
                 )
             })
     }
@@ -518,9 +541,9 @@ impl JsonParser<'_> {
             let rest = self.text.get(self.at..).unwrap_or_default();
             let Some(c) = rest.chars().next() else {
                 return Err(error(
-                    "the text is not closed: a `\"` is missing".to_owned(),
+                    t!("document-json-unclosed-text"),
                     cursor::char_span(self.text, open),
-                    "opened here",
+                    t!("document-json-unclosed-text-label"),
                 ));
             };
             match c {
@@ -549,10 +572,9 @@ impl JsonParser<'_> {
                     }
                     if self.peek() != Some(b'u') {
                         return Err(error(
-                            "an unknown escape: JSON knows \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX"
-                                .to_owned(),
+                            t!("document-json-unknown-escape"),
                             Span::new(escape_at, self.after_char_at(self.at)),
-                            "unknown escape",
+                            t!("document-json-unknown-escape-label"),
                         ));
                     }
                     self.at += 1;
@@ -580,14 +602,12 @@ impl JsonParser<'_> {
                 }
                 c if (c as u32) < 0x20 => {
                     let what = if c == '\n' {
-                        "a line break inside text: JSON text stays on one line (write \\n)".to_owned()
+                        t!("document-json-line-break-in-text")
                     } else {
-                        format!(
-                            "the control character U+{:04X} inside text: write it as an escape",
-                            c as u32
-                        )
+                        let code = format!("{:04X}", c as u32);
+                        t!("document-json-control-in-text", code = code)
                     };
-                    return Err(error(what, self.here(), "inside text"));
+                    return Err(error(what, self.here(), t!("document-json-in-text-label")));
                 }
                 c => {
                     out.push(c);
@@ -606,9 +626,9 @@ impl JsonParser<'_> {
 
     fn bad_surrogate(&self, escape_at: usize) -> LoadError {
         error(
-            "a \\u escape that is half of a character pair without its other half".to_owned(),
+            t!("document-json-half-pair"),
             Span::new(escape_at, self.at.max(escape_at + 1)),
-            "not a character",
+            t!("document-json-half-pair-label"),
         )
     }
 
@@ -630,9 +650,9 @@ impl JsonParser<'_> {
                 let hex = rest.bytes().take_while(u8::is_ascii_hexdigit).count().min(4);
                 let end = self.after_char_at(self.at + hex);
                 Err(error(
-                    "a \\u escape needs four hex digits".to_owned(),
+                    t!("document-json-short-escape"),
                     Span::new(escape_at, end),
-                    "incomplete escape",
+                    t!("document-json-short-escape-label"),
                 ))
             }
         }
@@ -713,6 +733,35 @@ mod tests {
             let (found, message) = line_of(text);
             assert_eq!(found, line, "{text:?}: {message}");
             assert!(message.contains(words), "{text:?}: {message}");
+        }
+    }
+
+    /// Every mistake is named in Chinese at the same place as in English.
+    #[test]
+    fn what_json_does_not_allow_is_named_in_chinese() {
+        let _chinese = crate::i18n::scoped(crate::i18n::Lang::Zh);
+        let duplicate = parse("{\n  \"name\": \"a\",\n  \"name\": \"b\"\n}").unwrap_err();
+        assert_eq!(duplicate.message, "字段 `name` 在这里又写了一次");
+        assert_eq!(duplicate.label, "又写了一次");
+        assert_eq!(duplicate.related[0].message, "第一次写在这里");
+        let cases = [
+            ("{\n  \"a\": 1,\n}\n", "最后一项之后多了一个逗号"),
+            ("{\"a\": 1 /* x */}", "JSON 不能写注释"),
+            ("version: 1\nname: x\n", "写的是 YAML"),
+            (
+                "{\"a\": 'x'}",
+                "这里应是一个值（双引号中的文本、数字、true、false 或 null），却写了单引号",
+            ),
+            ("{\"a\" 1}", "这里应是字段名之后的 `:`，却写了 `1`"),
+            ("{\"a\": 1 \"b\": 2}", "这里应是逗号 `,` 或 `}`"),
+            ("{\"a\": [1", "第 1 行第 7 列的 `[` 缺少对应的 `]`"),
+            ("{\"a\": 01}", "数字以 0 开头"),
+            ("", "文件是空的"),
+        ];
+        for (text, words) in cases {
+            let error = parse(text).unwrap_err();
+            assert!(error.message.contains(words), "{text:?}: {}", error.message);
+            assert!(error.parser.is_none(), "{text:?}");
         }
     }
 

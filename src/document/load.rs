@@ -14,9 +14,11 @@ use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Span as Marks, Tag};
 use serde_json::{Map, Value};
 
 use super::cursor::{self, CharCursor};
+use super::parser_words;
 use super::scalar::{self, ScalarError};
 use super::spans::{NodeId, NodeKind, SpanTree, TooManyNodes, MERGE_KEY};
 use super::{Document, FlowSplit, Label, LineIndex, LoadError, LoaderNotes, NodeSpans, Span};
+use crate::i18n::t;
 
 /// Bounds that keep hostile input cheap.
 ///
@@ -60,10 +62,11 @@ pub fn decode(bytes: &[u8]) -> Result<&str, LoadError> {
     std::str::from_utf8(bytes).map_err(|e| {
         let at = e.valid_up_to();
         LoadError {
-            message: format!("invalid UTF-8 at byte {at}: planlint reads plans as UTF-8 text"),
+            message: t!("document-not-utf8", at = at.to_string()),
             span: Span::new(at, at.saturating_add(1).min(bytes.len())),
-            label: "not UTF-8".to_owned(),
+            label: t!("document-not-utf8-label"),
             related: Vec::new(),
+            parser: None,
         }
     })
 }
@@ -74,9 +77,9 @@ pub fn load(text: &str, limits: &LoadLimits) -> Result<Document, LoadError> {
     // panic inside the parser on some input nobody has tried yet.
     catch_unwind(AssertUnwindSafe(|| load_text(text, limits, true))).unwrap_or_else(|_| {
         Err(error(
-            "internal error in the YAML parser while reading this file".to_owned(),
+            t!("document-parser-panicked"),
             Span::new(0, 0),
-            "here",
+            t!("document-here"),
         ))
     })
 }
@@ -99,26 +102,49 @@ fn load_text(text: &str, limits: &LoadLimits, retry_depth: bool) -> Result<Docum
     }
 }
 
-fn error(message: String, span: Span, label: &str) -> LoadError {
+fn error(message: String, span: Span, label: String) -> LoadError {
     LoadError {
         message,
         span,
-        label: label.to_owned(),
+        label,
         related: Vec::new(),
+        parser: None,
     }
 }
 
 /// More nodes than a `NodeId` numbers: only past 4 GiB of input.
 fn too_many_nodes(at: Span) -> LoadError {
-    error(
-        "the document has more nodes than planlint can number".to_owned(),
-        at,
-        "here",
-    )
+    error(t!("document-too-many-nodes"), at, t!("document-here"))
 }
 
-const EMPTY_FILE: &str = "the file is empty: a plan needs at least `version` and `name`";
-const MULTI_DOC: &str = "multiple YAML documents in one file; a plan file holds one document";
+/// The file ends inside the list or `{...}` opened at `opener` (of
+/// `text`), never closed.
+pub(super) fn never_closed(text: &str, opener: usize) -> LoadError {
+    let place = LineIndex::new(text).position(text, opener);
+    let (line, column) = (place.line.to_string(), place.column.to_string());
+    let message = match text.as_bytes().get(opener) {
+        Some(b'[') => t!("document-unclosed-list", line = line, column = column),
+        _ => t!("document-unclosed-group", line = line, column = column),
+    };
+    let end = text.len();
+    LoadError {
+        message,
+        span: cursor::char_span(text, opener),
+        label: t!("document-unclosed-label"),
+        related: vec![Label {
+            span: Span::new(end, end),
+            message: t!("document-file-ends-here"),
+        }],
+        parser: None,
+    }
+}
+
+/// Whether a parser message is about tabs (whole words: "unprintable"
+/// must not read as a tab).
+pub(super) fn names_tabs(said: &str) -> bool {
+    said.split(|c: char| !c.is_ascii_alphabetic())
+        .any(|word| word == "tab" || word == "tabs")
+}
 /// saphyr's message when flow collections nest deeper than it supports.
 const SAPHYR_FLOW_LIMIT: &str = "recursion limit exceeded";
 /// saphyr's flow nesting limit (its flow level is a `u8`).
@@ -314,7 +340,8 @@ impl<'t> Loader<'t> {
                             span if span.is_empty() => cursor::char_span(self.text, span.start),
                             span => span,
                         };
-                        return Err(error(MULTI_DOC.to_owned(), at, "second document").into());
+                        let message = t!("document-several-documents");
+                        return Err(error(message, at, t!("document-several-documents-label")).into());
                     }
                     self.node_event(event, marks)?;
                 }
@@ -329,7 +356,11 @@ impl<'t> Loader<'t> {
                 flow_splits: self.flow_splits,
                 multiline_scalars: self.multiline_scalars,
             })),
-            None => Err(error(EMPTY_FILE.to_owned(), Span::new(0, 0), "empty")),
+            None => Err(error(
+                t!("document-empty"),
+                Span::new(0, 0),
+                t!("document-empty-label"),
+            )),
         }
     }
 
@@ -575,13 +606,14 @@ impl<'t> Loader<'t> {
                     .and_then(|spans| spans.key)
                     .unwrap_or(span);
                 return Err(LoadError {
-                    message: format!("duplicate key {}", scalar::shown(&key)),
+                    message: t!("document-duplicate-key", key = scalar::shown(&key)),
                     span,
-                    label: "duplicate key".to_owned(),
+                    label: t!("document-duplicate-key-label"),
                     related: vec![Label {
                         span: first,
-                        message: "first defined here".to_owned(),
+                        message: t!("document-duplicate-key-first"),
                     }],
+                    parser: None,
                 });
             }
         }
@@ -634,21 +666,16 @@ impl<'t> Loader<'t> {
     }
 
     fn alias_bytes_error(&self, span: Span) -> LoadError {
-        error(
-            format!(
-                "alias expansion exceeds {} bytes (possible alias bomb)",
-                self.limits.max_alias_bytes
-            ),
-            span,
-            "expands too far",
-        )
+        let limit = self.limits.max_alias_bytes.to_string();
+        let message = t!("document-alias-bytes", limit = limit);
+        error(message, span, t!("document-alias-too-far-label"))
     }
 
     fn depth_error(&self, span: Span) -> LoadError {
         error(
-            format!("nesting deeper than {} levels", self.limits.max_depth),
+            t!("document-too-deep", depth = self.limits.max_depth.to_string()),
             span,
-            "too deep",
+            t!("document-too-deep-label"),
         )
     }
 
@@ -682,12 +709,12 @@ impl<'t> Loader<'t> {
         };
         let here = cursor::char_span(self.text, start);
         if self.expecting_key() {
-            let what = if is_map { "group of fields" } else { "list" };
-            return Err(error(
-                format!("a field name must be plain text, not a {what}"),
-                here,
-                "not a field name",
-            ));
+            let message = if is_map {
+                t!("document-key-is-group")
+            } else {
+                t!("document-key-is-list")
+            };
+            return Err(error(message, here, t!("document-not-a-key-label")));
         }
         if self.frames.len() >= self.limits.max_depth {
             return Err(self.depth_error(here));
@@ -721,11 +748,7 @@ impl<'t> Loader<'t> {
     fn close(&mut self, marks: Marks) -> Result<(), LoadError> {
         let raw = self.span(marks);
         let Some(frame) = self.frames.pop() else {
-            return Err(error(
-                "internal error: unbalanced collection events from the YAML parser".to_owned(),
-                raw,
-                "here",
-            ));
+            return Err(error(t!("document-parser-unbalanced"), raw, t!("document-here")));
         };
         // Flow collections end at their bracket (saphyr's end event sits on
         // a trailing comma, if any). saphyr puts the end of a block
@@ -798,9 +821,9 @@ impl<'t> Loader<'t> {
         let name = cursor::alias_name(self.text, span.start);
         let Some(anchor) = self.anchors.get(&id) else {
             return Err(error(
-                format!("alias `*{name}` refers to a node that contains it"),
+                t!("document-alias-recursive", name = name),
                 span,
-                "recursive alias",
+                t!("document-alias-recursive-label"),
             ));
         };
         if self.expecting_key() {
@@ -814,9 +837,9 @@ impl<'t> Loader<'t> {
                     self.key(key, span)
                 }
                 Anchor::Node { .. } => Err(error(
-                    format!("a field name must be plain text, but `*{name}` is a list or a group of fields"),
+                    t!("document-key-is-alias", name = name),
                     span,
-                    "not a field name",
+                    t!("document-not-a-key-label"),
                 )),
             };
         }
@@ -828,14 +851,9 @@ impl<'t> Loader<'t> {
         };
         let alias_nodes = self.alias_nodes.saturating_add(nodes);
         if alias_nodes > self.limits.max_alias_nodes {
-            return Err(error(
-                format!(
-                    "alias expansion exceeds {} nodes (possible alias bomb)",
-                    self.limits.max_alias_nodes
-                ),
-                span,
-                "expands too far",
-            ));
+            let limit = self.limits.max_alias_nodes.to_string();
+            let message = t!("document-alias-nodes", limit = limit);
+            return Err(error(message, span, t!("document-alias-too-far-label")));
         }
         let alias_bytes = self.alias_bytes.saturating_add(bytes);
         if alias_bytes > self.limits.max_alias_bytes {
@@ -853,8 +871,8 @@ impl<'t> Loader<'t> {
             Anchor::Scalar { value, .. } => match value {
                 Ok(value) => (value.clone(), NodeKind::Scalar),
                 Err(e) => {
-                    let message = format!("alias `*{name}`: {}", e.message);
-                    return Err(error(message, span, e.label));
+                    let message = t!("document-alias-value", name = name, message = e.message.as_str());
+                    return Err(error(message, span, e.label.clone()));
                 }
             },
             // The copy's descendants keep the spans of the anchored nodes.
@@ -862,9 +880,9 @@ impl<'t> Loader<'t> {
                 Some(value) => (value, NodeKind::Alias(*node)),
                 None => {
                     return Err(error(
-                        format!("internal error: anchored node of `*{name}` not found"),
+                        t!("document-alias-lost", name = name),
                         span,
-                        "here",
+                        t!("document-here"),
                     ))
                 }
             },
@@ -882,6 +900,14 @@ impl<'t> Loader<'t> {
     /// A parser error as a `LoadError`, with clearer wording for the common
     /// cases.
     fn scan_error(&mut self, e: &ScanError, retry_depth: bool) -> LoadError {
+        let info = e.info();
+        let mut error = self.scan_error_in_words(e, retry_depth);
+        error.parser = Some(info.to_owned());
+        error
+    }
+
+    /// [`Loader::scan_error`]'s message, label and place.
+    fn scan_error_in_words(&mut self, e: &ScanError, retry_depth: bool) -> LoadError {
         let info = e.info();
         let at = self.cursor.byte(e.marker().index());
         let here = cursor::char_span(self.text, at);
@@ -909,9 +935,9 @@ impl<'t> Loader<'t> {
             let name = cursor::alias_name(self.text, at);
             let len = name.len().saturating_add(1);
             return error(
-                format!("undefined alias `*{name}`: no anchor `&{name}` is defined before it"),
+                t!("document-alias-undefined", name = name),
                 Span::new(at, at.saturating_add(len).min(self.text.len())),
-                "undefined alias",
+                t!("document-alias-undefined-label"),
             );
         }
         if info.contains("unprintable") {
@@ -921,25 +947,21 @@ impl<'t> Loader<'t> {
                 .and_then(|rest| rest.chars().next())
                 .map_or(0, u32::from);
             return error(
-                format!("control character U+{code:04X} cannot appear in YAML; remove it, or write it as an escape in a double-quoted string"),
+                t!("document-yaml-control-character", code = format!("{code:04X}")),
                 here,
-                "control character",
+                t!("document-control-character-label"),
             );
         }
-        // Whole words: "unprintable" must not read as a tab.
-        if info
-            .split(|c: char| !c.is_ascii_alphabetic())
-            .any(|word| word == "tab" || word == "tabs")
-        {
+        if names_tabs(info) {
             let span = cursor::nearby_tab(self.text, at).map_or(here, |tab| Span::new(tab, tab + 1));
             return error(
-                format!("tabs cannot be used for indentation in YAML; indent with spaces (parser: {info})"),
+                t!("document-yaml-tabs", parser = parser_words::in_words(info)),
                 span,
-                "tab",
+                t!("document-yaml-tabs-label"),
             );
         }
         self.unclosed_at_end(at)
-            .unwrap_or_else(|| error(info.to_owned(), here, "here"))
+            .unwrap_or_else(|| error(parser_words::in_words(info), here, t!("document-here")))
     }
 
     /// A parser error at the very end of the text, inside a flow collection:
@@ -955,25 +977,7 @@ impl<'t> Loader<'t> {
             None => 0,
         };
         let bracket = cursor::unclosed_bracket(self.text, from)?;
-        let (what, closer) = match self.text.as_bytes().get(bracket) {
-            Some(b'[') => ("list", ']'),
-            _ => ("`{...}`", '}'),
-        };
-        let place = LineIndex::new(self.text).position(self.text, bracket);
-        let opener = if closer == ']' { '[' } else { '{' };
-        let end = self.text.len();
-        Some(LoadError {
-            message: format!(
-                "the file ends inside a {what}: the `{opener}` at line {}, column {} is never closed with `{closer}`",
-                place.line, place.column
-            ),
-            span: cursor::char_span(self.text, bracket),
-            label: "never closed".to_owned(),
-            related: vec![Label {
-                span: Span::new(end, end),
-                message: "the file ends here".to_owned(),
-            }],
-        })
+        Some(never_closed(self.text, bracket))
     }
 
     /// saphyr scans ahead and gives up on flow collections nested 256 deep
@@ -990,7 +994,11 @@ impl<'t> Loader<'t> {
             }
         }
         let depth = self.limits.max_depth.min(SAPHYR_MAX_FLOW_DEPTH);
-        error(format!("nesting deeper than {depth} levels"), here, "too deep")
+        error(
+            t!("document-too-deep", depth = depth.to_string()),
+            here,
+            t!("document-too-deep-label"),
+        )
     }
 }
 
@@ -1004,9 +1012,9 @@ fn merge_into(map: &mut Map<String, Value>, sources: Value, at: Span) -> Result<
     for source in sources {
         let Value::Object(entries) = source else {
             return Err(error(
-                "`<<` merges groups of fields (`&name` anchors on `key: value` lines), but this is not one (or a list of them)".to_owned(),
+                t!("document-merge-not-group"),
                 at,
-                "nothing to merge",
+                t!("document-merge-not-group-label"),
             ));
         };
         for (key, value) in entries {
@@ -1014,4 +1022,80 @@ fn merge_into(map: &mut Map<String, Value>, sources: Value, at: Span) -> Result<
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{scoped, Lang};
+
+    fn error_of(text: &str) -> LoadError {
+        match load(text, &LoadLimits::default()) {
+            Ok(document) => panic!("{text:?} loaded: {}", document.value),
+            Err(error) => error,
+        }
+    }
+
+    #[test]
+    fn yaml_mistakes_are_named_in_chinese_at_the_same_place() {
+        let cases = [
+            ("name: a\nname: b\n", "字段 `name` 写了两次", "重复的字段"),
+            (
+                "goals: [a, b\n",
+                "第 1 行第 8 列的 `[` 缺少对应的 `]`",
+                "没有闭合",
+            ),
+            ("a: *nope\n", "别名 `*nope` 没有定义", "没有定义的别名"),
+            ("a: 1\n---\nb: 2\n", "一个文件中有多个 YAML 文档", "第二个文档"),
+            (
+                "a: !!int abc\n",
+                "`abc` 标注为 !!int，但不是整数",
+                "与标注的类型不符",
+            ),
+            ("", "文件是空的", "空文件"),
+        ];
+        for (text, message, label) in cases {
+            let english = {
+                let _english = scoped(Lang::En);
+                error_of(text)
+            };
+            let _chinese = scoped(Lang::Zh);
+            let chinese = error_of(text);
+            assert!(chinese.message.contains(message), "{text:?}: {}", chinese.message);
+            assert_eq!(chinese.label, label, "{text:?}");
+            assert_eq!(chinese.span, english.span, "{text:?}");
+            assert_eq!(chinese.parser, english.parser, "{text:?}");
+        }
+    }
+
+    /// What the parser said stays in its words, whatever the language:
+    /// code that recognises a kind of syntax error reads it.
+    #[test]
+    fn the_parser_s_own_words_are_kept_beside_the_message() {
+        let _chinese = scoped(Lang::Zh);
+        let colon = error_of("a: b: c\n");
+        assert_eq!(
+            colon.parser.as_deref(),
+            Some("mapping values are not allowed in this context")
+        );
+        assert!(colon.message.contains("请给值加上引号"), "{}", colon.message);
+        let tab = error_of("a:\n\tb: 1\n");
+        assert!(tab.is_about_tabs(), "{tab:?}");
+        assert!(
+            tab.message.starts_with("YAML 不能用制表符（Tab 键）缩进"),
+            "{}",
+            tab.message
+        );
+        assert!(!colon.is_about_tabs());
+        let duplicate = error_of("a: 1\na: 2\n");
+        assert_eq!(duplicate.parser, None);
+    }
+
+    #[test]
+    fn a_file_that_is_not_utf8_is_named_in_chinese() {
+        let _chinese = scoped(Lang::Zh);
+        let error = decode(b"name: \xff\n").unwrap_err();
+        assert!(error.message.starts_with("前 6 个字节之后"), "{}", error.message);
+        assert_eq!(error.label, "不是 UTF-8");
+    }
 }

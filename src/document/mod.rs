@@ -5,6 +5,7 @@ mod cursor;
 mod json;
 mod lines;
 mod load;
+mod parser_words;
 mod scalar;
 mod spans;
 
@@ -74,6 +75,18 @@ pub struct LoadError {
     pub label: String,
     /// Further places worth showing.
     pub related: Vec<Label>,
+    /// What the YAML parser itself said, in its own English words whatever
+    /// the language of the run, when the error is one it found: code that
+    /// recognises a kind of syntax error reads this, never `message`
+    /// (which is in the user's language). `None` for the loader's own errors.
+    pub parser: Option<String>,
+}
+
+impl LoadError {
+    /// Whether the parser refused a tab (a tab used to indent, mostly).
+    pub fn is_about_tabs(&self) -> bool {
+        self.parser.as_deref().is_some_and(load::names_tabs)
+    }
 }
 
 /// A number YAML split at its thousands separators inside `{...}`

@@ -7,6 +7,7 @@
 
 use std::borrow::Cow;
 
+use crate::i18n::t;
 use saphyr_parser::{ScalarStyle, Tag};
 use serde_json::{Number, Value};
 
@@ -14,7 +15,7 @@ use serde_json::{Number, Value};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct ScalarError {
     pub(super) message: String,
-    pub(super) label: &'static str,
+    pub(super) label: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -184,11 +185,8 @@ fn parse_float(text: &str) -> Option<f64> {
 
 fn non_finite(text: &str) -> ScalarError {
     ScalarError {
-        message: format!(
-            "{} is not a finite number; planlint needs plain finite numbers",
-            shown(text)
-        ),
-        label: "not a finite number",
+        message: t!("document-not-finite", value = shown(text)),
+        label: t!("document-not-finite-label"),
     }
 }
 
@@ -202,10 +200,18 @@ fn number(num: Num, text: &str) -> Result<Value, ScalarError> {
     }
 }
 
-fn tag_mismatch(text: &str, tag: &str, what: &str) -> ScalarError {
+fn tag_mismatch(text: &str, tag: CoreTag) -> ScalarError {
+    let value = shown(text);
+    let message = match tag {
+        CoreTag::Int => t!("document-tag-not-int", value = value),
+        CoreTag::Float => t!("document-tag-not-float", value = value),
+        CoreTag::Bool => t!("document-tag-not-bool", value = value),
+        // `!!str` takes any text.
+        CoreTag::Null | CoreTag::Str => t!("document-tag-not-null", value = value),
+    };
     ScalarError {
-        message: format!("{} is tagged {tag} but is not {what}", shown(text)),
-        label: "does not match its tag",
+        message,
+        label: t!("document-tag-mismatch-label"),
     }
 }
 
@@ -238,7 +244,7 @@ fn typed(text: &str, style: ScalarStyle, tag: Option<&Tag>) -> Result<Option<Val
         Some(CoreTag::Str) => return Ok(None),
         Some(CoreTag::Int) => match parse_int(text) {
             Some(n) => number(n, text)?,
-            None => return Err(tag_mismatch(text, "!!int", "an integer")),
+            None => return Err(tag_mismatch(text, CoreTag::Int)),
         },
         Some(CoreTag::Float) => match parse_int(text) {
             Some(Num::Signed(n)) => number(Num::Float(n as f64), text)?,
@@ -246,18 +252,18 @@ fn typed(text: &str, style: ScalarStyle, tag: Option<&Tag>) -> Result<Option<Val
             Some(n @ Num::Float(_)) => number(n, text)?,
             None => match parse_float(text) {
                 Some(f) => number(Num::Float(f), text)?,
-                None => return Err(tag_mismatch(text, "!!float", "a number")),
+                None => return Err(tag_mismatch(text, CoreTag::Float)),
             },
         },
         Some(CoreTag::Bool) => match parse_bool(text) {
             Some(b) => Value::Bool(b),
-            None => return Err(tag_mismatch(text, "!!bool", "a boolean")),
+            None => return Err(tag_mismatch(text, CoreTag::Bool)),
         },
         Some(CoreTag::Null) => {
             if is_null(text) {
                 Value::Null
             } else {
-                return Err(tag_mismatch(text, "!!null", "null"));
+                return Err(tag_mismatch(text, CoreTag::Null));
             }
         }
         None if style == ScalarStyle::Plain => return plain(text),
@@ -384,6 +390,18 @@ mod tests {
         assert_eq!(
             resolve("5", ScalarStyle::Plain, Some(&nonspecific)),
             Ok(json!("5"))
+        );
+    }
+
+    #[test]
+    fn tag_mismatches_are_named_in_chinese() {
+        let _chinese = crate::i18n::scoped(crate::i18n::Lang::Zh);
+        let error = tagged("abc", "int").unwrap_err();
+        assert_eq!(error.message, "`abc` 标注为 !!int，但不是整数");
+        assert_eq!(error.label, "与标注的类型不符");
+        assert_eq!(
+            plain(".inf").unwrap_err().message,
+            "`.inf` 不是有限的数字；planlint 只接受普通的有限数字"
         );
     }
 

@@ -7,6 +7,8 @@
 use crate::error::UserError;
 use crate::finding::fingerprint::fingerprints;
 use crate::finding::FileReport;
+use crate::i18n::t;
+use crate::project::read::FileKind;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::path::Path;
@@ -66,23 +68,26 @@ pub fn render(reports: &[FileReport]) -> String {
 impl Baseline {
     pub fn load(path: &Path) -> Result<Baseline, UserError> {
         let shown = crate::project::paths::display_path(path);
-        let bytes = crate::project::read::read_with_limit(path, "baseline", MAX_BASELINE_SIZE)?;
+        let bytes = crate::project::read::read_with_limit(path, FileKind::Baseline, MAX_BASELINE_SIZE)?;
         let text = String::from_utf8_lossy(&bytes);
         let not_a_baseline = |error: serde_json::Error| {
-            UserError::new(format!("{shown} is not a planlint baseline: {error}"))
-                .with_help("write one with `planlint check --write-baseline FILE`")
+            let reason = error.to_string();
+            let message = t!("project-not-a-baseline", file = shown.as_str(), reason = reason);
+            UserError::new(message).with_help(t!("project-not-a-baseline-help"))
         };
         // The version first: a newer planlint's baseline may have fields
         // this one does not know, and the version says so more clearly.
         let version: Versioned = serde_json::from_str(&text).map_err(not_a_baseline)?;
         if version.version != Some(1) {
-            let written = version
-                .version
-                .map_or("no version".to_owned(), |version| format!("version {version}"));
-            return Err(UserError::new(format!(
-                "{shown}: baseline {written} is not supported (this planlint reads version 1)"
-            ))
-            .with_help("write it again with this planlint: `planlint check --write-baseline FILE`"));
+            let file = shown.as_str();
+            let message = match version.version {
+                Some(version) => {
+                    let version = version.to_string();
+                    t!("project-baseline-version", file = file, version = version)
+                }
+                None => t!("project-baseline-no-version", file = file),
+            };
+            return Err(UserError::new(message).with_help(t!("project-baseline-version-help")));
         }
         let file: BaselineFile = serde_json::from_str(&text).map_err(not_a_baseline)?;
         Ok(Baseline {
@@ -124,5 +129,43 @@ impl Baseline {
             });
         }
         dropped
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{scoped, Lang};
+
+    #[test]
+    fn a_baseline_of_another_version_is_named_in_chinese() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("baseline.json");
+        std::fs::write(&path, r#"{"version": 2, "findings": []}"#).unwrap();
+        let _chinese = scoped(Lang::Zh);
+        let error = Baseline::load(&path).unwrap_err();
+        assert!(
+            error
+                .message
+                .ends_with("：不支持第 2 版的基线文件（这个 planlint 只能读取第 1 版）"),
+            "{}",
+            error.message
+        );
+        std::fs::write(&path, "{}").unwrap();
+        let error = Baseline::load(&path).unwrap_err();
+        assert!(error
+            .message
+            .ends_with("：基线文件没有写版本，无法读取（这个 planlint 只能读取第 1 版）"));
+        std::fs::write(&path, "not json").unwrap();
+        let error = Baseline::load(&path).unwrap_err();
+        assert!(
+            error.message.contains(" 不是 planlint 的基线文件："),
+            "{}",
+            error.message
+        );
+        assert_eq!(
+            error.help.as_deref(),
+            Some("可用 `planlint check --write-baseline FILE` 生成一个")
+        );
     }
 }

@@ -8,14 +8,14 @@
 
 use crate::document::{pointer_child, Document};
 use crate::error::UserError;
-use crate::i18n::Lang;
+use crate::i18n::{t, Lang};
 use crate::lint::schema::config_schema;
 use crate::lint::settings::{Level, Preset, RuleSetting};
 use crate::project::config::{Config, Override};
 use crate::project::config_model::{ConfigFile, OneOrMany, OverrideFile, PackEntry, RuleSettingFile};
 use crate::project::containment::{Containment, Refusal};
-use crate::project::paths::{absolute, describe, display_path};
-use crate::project::read::load_yaml;
+use crate::project::paths::{absolute, display_path, glob_problem};
+use crate::project::read::{cannot_read, load_yaml, FileKind};
 use crate::rule::{catalog, Entry, RuleDef};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde_json::{Map, Value};
@@ -38,15 +38,14 @@ pub fn load_discovered_config(path: &Path) -> Result<Config, UserError> {
     let containment = Containment::of_config(path)?;
     match containment.check(path) {
         Ok(inside) => Loader::new(&containment).load(&inside),
-        Err(refusal @ (Refusal::Outside | Refusal::GitData)) => Err(UserError::new(format!(
-            "config file {}",
-            containment.refusal_message(&display_path(path), &refusal)
-        ))
-        .with_help(containment.outside_help())),
-        Err(Refusal::Unreadable(error)) => Err(UserError::new(format!(
-            "cannot read config file {}: {}",
-            display_path(path),
-            describe(&error)
+        Err(refusal @ (Refusal::Outside | Refusal::GitData)) => {
+            let refusal = containment.refusal_message(&display_path(path), &refusal);
+            Err(UserError::new(t!("project-config-refused", refusal = refusal))
+                .with_help(containment.outside_help()))
+        }
+        Err(Refusal::Unreadable(error)) => Err(UserError::new(cannot_read(
+            &FileKind::Config.named(&display_path(path)),
+            &error,
         ))),
     }
 }
@@ -84,18 +83,14 @@ impl<'c> Loader<'c> {
                 .join(" -> ")
         };
         if let Some(start) = self.stack.iter().position(|seen| seen == path) {
-            return Err(UserError::new(format!(
-                "config file {} extends itself: {}",
-                display_path(path),
-                chain(&self.stack[start..])
-            )));
+            let (file, chain) = (display_path(path), chain(&self.stack[start..]));
+            let message = t!("project-config-extends-itself", file = file, chain = chain);
+            return Err(UserError::new(message));
         }
         if self.stack.len() >= MAX_EXTENDS_DEPTH {
-            return Err(UserError::new(format!(
-                "config files extend each other more than {MAX_EXTENDS_DEPTH} deep: {}",
-                chain(&self.stack)
-            ))
-            .with_help("extend a shared base directly instead of through a long chain"));
+            let (depth, chain) = (MAX_EXTENDS_DEPTH.to_string(), chain(&self.stack));
+            let message = t!("project-config-extends-too-deep", depth = depth, chain = chain);
+            return Err(UserError::new(message).with_help(t!("project-config-extends-too-deep-help")));
         }
         if let Some(config) = self.loaded.get(path) {
             return Ok(config.clone());
@@ -114,7 +109,7 @@ impl<'c> Loader<'c> {
 /// config with several mistakes has them all named in one run.
 fn load_one(path: &Path, loader: &mut Loader<'_>) -> Result<Config, UserError> {
     let shown = display_path(path);
-    let file = load_yaml(path, "config file")?;
+    let file = load_yaml(path, FileKind::Config)?;
     let checker = Checker {
         shown: &shown,
         source: &file.source,
@@ -246,12 +241,12 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
-    fn error(&self, pointer: &str, message: &str, label: &str) -> UserError {
+    fn error(&self, pointer: &str, message: &str, label: String) -> UserError {
         let span = self.document.pointer_span(pointer);
         UserError::new(format!("{}: {message}", self.shown)).at(self.shown, self.source, span, label)
     }
 
-    fn key_error(&self, pointer: &str, message: &str, label: &str) -> UserError {
+    fn key_error(&self, pointer: &str, message: &str, label: String) -> UserError {
         let span = self.document.key_or_value_span(pointer);
         UserError::new(format!("{}: {message}", self.shown)).at(self.shown, self.source, span, label)
     }
@@ -269,10 +264,8 @@ impl Checker<'_> {
             );
             let help = finding.help.as_deref().map(str::to_owned).or_else(|| {
                 finding.pointer.starts_with("/extends").then(|| {
-                    format!(
-                        "presets: {}; a config file is a path like ./base.planlint.yaml",
-                        Preset::NAMES.join(", ")
-                    )
+                    let presets = Preset::NAMES.join(&t!("project-list-separator"));
+                    t!("project-extends-help", presets = presets)
                 })
             });
             if let Some(help) = help {
@@ -332,15 +325,16 @@ impl Checker<'_> {
             return Ok(file);
         }
         // Only regular files are opened: a FIFO would block, a device never end.
+        let shown = display_path(&file);
         let (message, label) = if file.exists() {
             (
-                format!("{} is not a regular file: not read", display_path(&file)),
-                "not a file",
+                t!("project-extends-not-regular", file = shown),
+                t!("project-extends-not-regular-label"),
             )
         } else {
             (
-                format!("no such config file: {}", display_path(&file)),
-                "not found",
+                t!("project-extends-missing", file = shown),
+                t!("project-extends-missing-label"),
             )
         };
         Err(self.error(pointer, &message, label))
@@ -380,7 +374,7 @@ impl Checker<'_> {
         let name = entry.path();
         self.contained(containment, pointer, name, &base_dir.join(name))?;
         let files = crate::project::packs::expand(base_dir, name, containment)
-            .map_err(|message| self.error(pointer, &message, "this rule pack"))?;
+            .map_err(|message| self.error(pointer, &message, t!("project-rule-pack-label")))?;
         let folder = base_dir.join(name);
         if folder.is_dir() {
             config.sources.push(folder);
@@ -407,11 +401,8 @@ impl Checker<'_> {
                     // an extended config) is one definition, loaded once.
                     Some(file) if file.as_deref() == rule.defined_in() => continue,
                     Some(_) => {
-                        return Err(self.error(
-                            pointer,
-                            &format!("rule `{}` is defined twice", rule.id),
-                            "loaded again here",
-                        ))
+                        let message = t!("project-rule-defined-twice", rule = rule.id.as_str());
+                        return Err(self.error(pointer, &message, t!("project-rule-defined-twice-label")));
                     }
                     None => {}
                 }
@@ -434,7 +425,11 @@ impl Checker<'_> {
         match containment.check(path) {
             Ok(inside) => Ok(inside),
             Err(refusal @ (Refusal::Outside | Refusal::GitData)) => Err(self
-                .error(pointer, &containment.refusal_message(name, &refusal), "not read")
+                .error(
+                    pointer,
+                    &containment.refusal_message(name, &refusal),
+                    t!("project-not-read-label"),
+                )
                 .with_help(containment.outside_help())),
             // Missing files are told apart by the callers, which know what they expected.
             Err(Refusal::Unreadable(_)) => Ok(absolute(path)),
@@ -469,7 +464,7 @@ impl Checker<'_> {
             }),
             (Ok(_), Some(error)) => Err(error),
             (Err(error), more) => Err(UserError::all(std::iter::once(error).chain(more).collect())
-                .unwrap_or_else(|| UserError::new("invalid override"))),
+                .unwrap_or_else(|| UserError::new(t!("project-invalid-override")))),
         }
     }
 
@@ -495,8 +490,8 @@ impl Checker<'_> {
             if !entry.switchable() {
                 errors.push(self.key_error(
                     &rule_pointer,
-                    &format!("`{id}` cannot be configured: it is always reported"),
-                    "always on",
+                    &t!("project-rule-always-on", rule = id.as_str()),
+                    t!("project-rule-always-on-label"),
                 ));
                 continue;
             }
@@ -511,13 +506,12 @@ impl Checker<'_> {
     }
 
     fn unknown_rule(&self, pointer: &str, id: &str, known: &[RuleDef]) -> UserError {
-        let error = self.key_error(pointer, &format!("unknown rule id `{id}`"), "unknown rule");
+        let message = t!("project-unknown-rule", rule = id);
+        let error = self.key_error(pointer, &message, t!("project-unknown-rule-label"));
         let ids = catalog::entries(known);
         match crate::suggest::closest(id, ids.iter().map(Entry::id)) {
-            Some(suggestion) => error.with_help(format!(
-                "did you mean `{suggestion}`? `planlint rules` lists them all"
-            )),
-            None => error.with_help("`planlint rules` lists every rule id"),
+            Some(suggestion) => error.with_help(t!("project-unknown-rule-did-you-mean", rule = suggestion)),
+            None => error.with_help(t!("project-unknown-rule-help")),
         }
     }
 
@@ -563,33 +557,29 @@ impl Checker<'_> {
         let Some(option) = entry.options().get(name) else {
             let known: Vec<&str> = entry.options().keys().map(String::as_str).collect();
             let help = if known.is_empty() {
-                format!("`{id}` takes no options")
+                t!("project-option-none", rule = id)
             } else {
-                format!("`{id}` takes: {}", known.join(", "))
+                let options = known.join(&t!("project-list-separator"));
+                t!("project-option-list", rule = id, options = options)
             };
+            let message = t!("project-option-unknown", option = name, rule = id);
             return Some(
-                self.key_error(
-                    pointer,
-                    &format!("unknown option `{name}` for rule `{id}`"),
-                    "unknown option",
-                )
-                .with_help(help),
+                self.key_error(pointer, &message, t!("project-option-unknown-label"))
+                    .with_help(help),
             );
         };
         let refusal = option.refusal(value)?;
         let range = option.range();
         let expected = if range.is_empty() || !option.kind.accepts(value) {
-            format!("expected a {}", option.kind.name())
+            t!("project-option-expected-kind", kind = option.kind.name())
         } else {
-            format!("expected {range}")
+            t!("project-option-expected-range", range = range)
         };
+        let message = t!("project-option-refused", option = name, rule = id, why = refusal);
+        let default = option.default.to_string();
         Some(
-            self.error(
-                pointer,
-                &format!("option `{name}` of `{id}` {refusal}"),
-                &expected,
-            )
-            .with_help(format!("default: {}", option.default)),
+            self.error(pointer, &message, expected)
+                .with_help(t!("project-option-default", default = default)),
         )
     }
 
@@ -604,16 +594,17 @@ impl Checker<'_> {
                 }
                 Err(error) => errors.push(self.error(
                     &pointer_child(pointer, &index.to_string()),
-                    &format!("invalid glob: {}", error.kind()),
-                    "invalid glob",
+                    &t!("project-invalid-glob", reason = glob_problem(error.kind())),
+                    t!("project-invalid-glob-label"),
                 )),
             }
         }
         if let Some(error) = UserError::all(errors) {
             return Err(error);
         }
-        builder
-            .build()
-            .map_err(|error| self.error(pointer, &format!("invalid globs: {error}"), "invalid globs"))
+        builder.build().map_err(|error| {
+            let message = t!("project-invalid-globs", reason = error.to_string());
+            self.error(pointer, &message, t!("project-invalid-globs-label"))
+        })
     }
 }

@@ -6,6 +6,7 @@
 //! nothing of a refused target is ever read (docs/security.md).
 
 use crate::error::UserError;
+use crate::i18n::t;
 use crate::project::paths::{absolute, describe, display_path};
 use std::path::{Path, PathBuf};
 
@@ -44,13 +45,8 @@ impl Containment {
             .find(|dir| dir.join(".git").exists())
             .unwrap_or(&folder)
             .to_path_buf();
-        let real_root = std::fs::canonicalize(&lexical_root).map_err(|error| {
-            UserError::new(format!(
-                "cannot read the folder {}: {}",
-                display_path(&lexical_root),
-                describe(&error)
-            ))
-        })?;
+        let real_root = std::fs::canonicalize(&lexical_root)
+            .map_err(|error| UserError::new(cannot_read_folder(&display_path(&lexical_root), &error)))?;
         Ok(Containment {
             lexical_root,
             real_root,
@@ -90,23 +86,25 @@ impl Containment {
     /// `name` as written there.
     pub fn refusal_message(&self, name: &str, refusal: &Refusal) -> String {
         match refusal {
-            Refusal::GitData => format!("`{name}` is inside the repository's .git folder: not read"),
-            Refusal::Unreadable(error) => format!("cannot read `{name}`: {}", describe(error)),
-            Refusal::Outside => format!(
-                "`{name}` is outside the repository ({}): not read",
-                self.shown_root()
-            ),
+            Refusal::GitData => t!("project-refused-git-data", name = name),
+            Refusal::Unreadable(error) => {
+                let reason = describe(error);
+                t!("project-refused-unreadable", name = name, reason = reason)
+            }
+            Refusal::Outside => t!("project-refused-outside", name = name, root = self.shown_root()),
         }
     }
 
     /// What to do about an outside path, shown under the error.
     pub fn outside_help(&self) -> String {
-        format!(
-            "files in the repository {} may name only files inside it (not in .git), after \
-             following symlinks; pass files from elsewhere on the command line (see docs/security.md)",
-            self.shown_root()
-        )
+        t!("project-outside-help", root = self.shown_root())
     }
+}
+
+/// "cannot read the folder FOLDER: REASON".
+pub fn cannot_read_folder(folder: &str, error: &std::io::Error) -> String {
+    let reason = describe(error);
+    t!("project-cannot-read-folder", folder = folder, reason = reason)
 }
 
 #[cfg(test)]

@@ -2,9 +2,11 @@
 //! plan files (honouring .gitignore), config include/exclude applied.
 
 use crate::error::UserError;
+use crate::i18n::t;
 use crate::project::config::Config;
 use crate::project::config_set::ConfigSet;
-use crate::project::paths::{describe, display_path};
+use crate::project::paths::display_path;
+use crate::project::read::cannot_read;
 use ignore::WalkBuilder;
 use std::path::{Path, PathBuf};
 
@@ -35,11 +37,9 @@ pub fn discover(paths: &[PathBuf], configs: &ConfigSet) -> Discovered {
     let mut found = Discovered::default();
     for path in paths {
         match std::fs::metadata(path) {
-            Err(error) => found.errors.push(UserError::new(format!(
-                "cannot read {}: {}",
-                display_path(path),
-                describe(&error)
-            ))),
+            Err(error) => found
+                .errors
+                .push(UserError::new(cannot_read(&display_path(path), &error))),
             Ok(metadata) if metadata.is_dir() => {
                 let before = found.files.len();
                 walk(path, configs, &mut found);
@@ -115,10 +115,11 @@ fn walk_error(root: &Path, error: &ignore::Error) -> UserError {
         }
     }
     match (inner, path) {
-        (ignore::Error::Io(io), Some(path)) => {
-            UserError::new(format!("cannot read {}: {}", display_path(path), describe(io)))
+        (ignore::Error::Io(io), Some(path)) => UserError::new(cannot_read(&display_path(path), io)),
+        _ => {
+            let (folder, reason) = (display_path(root), error.to_string());
+            UserError::new(t!("project-cannot-walk", folder = folder, reason = reason))
         }
-        _ => UserError::new(format!("cannot walk {}: {error}", display_path(root))),
     }
 }
 

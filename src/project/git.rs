@@ -17,6 +17,8 @@
 //!   is checked against the limit that files have.
 
 use crate::error::UserError;
+use crate::i18n::t;
+use crate::project::containment::cannot_read_folder;
 use crate::project::paths::{absolute, describe, display_path};
 use std::io::{Read, Write};
 use std::path::{Component, Path, PathBuf};
@@ -30,15 +32,15 @@ impl Revision {
     /// Refuses what git would read as an option, or could not name a commit.
     pub fn parse(text: &str) -> Result<Revision, UserError> {
         if text.is_empty() {
-            return Err(UserError::new("the git revision is empty"));
+            return Err(UserError::new(t!("project-git-revision-empty")));
         }
         if text.starts_with('-') {
-            return Err(UserError::new(format!(
-                "`{text}` is not a git revision: a revision cannot start with `-`"
-            )));
+            return Err(UserError::new(t!("project-git-revision-dash", revision = text)));
         }
         if text.chars().any(char::is_control) {
-            return Err(UserError::new(format!("{text:?} is not a git revision")));
+            let quoted = format!("{text:?}");
+            let message = t!("project-git-revision-control", revision = quoted);
+            return Err(UserError::new(message));
         }
         Ok(Revision(text.to_owned()))
     }
@@ -80,19 +82,13 @@ impl Repository {
     pub fn discover(folder: &Path) -> Result<Repository, UserError> {
         let folder = absolute(folder);
         let Some(lexical_root) = folder.ancestors().find(|dir| dir.join(".git").exists()) else {
-            return Err(UserError::new(format!(
-                "{} is not inside a git repository: cannot read a git revision",
-                shown(&folder)
-            ))
-            .with_help("run planlint inside the repository's work tree"));
+            return Err(
+                UserError::new(t!("project-git-no-repository", folder = shown(&folder)))
+                    .with_help(t!("project-git-no-repository-help")),
+            );
         };
-        let root = std::fs::canonicalize(lexical_root).map_err(|error| {
-            UserError::new(format!(
-                "cannot read the folder {}: {}",
-                shown(lexical_root),
-                describe(&error)
-            ))
-        })?;
+        let root = std::fs::canonicalize(lexical_root)
+            .map_err(|error| UserError::new(cannot_read_folder(&shown(lexical_root), &error)))?;
         Ok(Repository {
             git_dir: root.join(".git"),
             root,
@@ -109,13 +105,10 @@ impl Repository {
         )?;
         let id = String::from_utf8_lossy(&output.stdout).trim().to_owned();
         if !output.status.success() || !is_object_id(&id) {
-            return Err(UserError::new(format!(
-                "`{}` is not a commit of this git repository",
-                revision.0
-            ))
-            .with_help(
-                "name a branch, tag or commit, e.g. `origin/main` or `HEAD~1` (fetch it first in a shallow clone)",
-            ));
+            return Err(
+                UserError::new(t!("project-git-not-a-commit", revision = revision.0.as_str()))
+                    .with_help(t!("project-git-not-a-commit-help")),
+            );
         }
         Ok(Commit {
             id,
@@ -136,13 +129,10 @@ impl Repository {
             _ => lexically_normal(&absolute),
         };
         let relative = resolved.strip_prefix(&self.root).map_err(|_| {
-            UserError::new(format!(
-                "{} is outside the git repository {}: it has no version there",
-                shown(path),
-                shown(&self.root)
-            ))
+            let (file, root) = (shown(path), shown(&self.root));
+            UserError::new(t!("project-git-outside", file = file, root = root))
         })?;
-        from_root(relative).ok_or_else(|| UserError::new(format!("{} cannot be named in git", shown(path))))
+        from_root(relative).ok_or_else(|| UserError::new(t!("project-git-unnameable", file = shown(path))))
     }
 
     /// `REV:PATH` as written on the command line: PATH from the
@@ -153,8 +143,8 @@ impl Repository {
             return self.path_of(&cwd.join(written));
         }
         from_root(Path::new(written)).ok_or_else(|| {
-            UserError::new(format!("`{written}` is not a path inside the repository"))
-                .with_help("write the path from the repository's root, or `./PATH` from the current folder")
+            UserError::new(t!("project-git-not-a-path", path = written))
+                .with_help(t!("project-git-not-a-path-help"))
         })
     }
 
@@ -178,18 +168,18 @@ impl Repository {
             return Ok(None);
         };
         if kind != "blob" || !is_object_id(object) {
-            let what = if kind == "tree" { "a folder" } else { "not a file" };
-            return Err(
-                UserError::new(format!("`{named}` is {what} in git, not a plan file"))
-                    .with_help("name a plan file, e.g. `origin/main:plans/spring.plan.yaml`"),
-            );
+            let message = if kind == "tree" {
+                t!("project-git-folder", named = named.as_str())
+            } else {
+                t!("project-git-not-a-file", named = named.as_str())
+            };
+            return Err(UserError::new(message).with_help(t!("project-git-not-a-file-help")));
         }
         let size: u64 = size.parse().unwrap_or(u64::MAX);
         if size > limit {
-            return Err(UserError::new(format!(
-                "`{named}` is {size} bytes, over the limit of {limit} bytes for a plan: not read"
-            ))
-            .with_help("raise `max_file_size` in .planlint.yaml if the plan really is this big"));
+            let (file, size, max) = (named.as_str(), size.to_string(), limit.to_string());
+            let message = t!("project-git-too-big-size", file = file, size = size, max = max);
+            return Err(UserError::new(message).with_help(t!("project-git-too-big-help")));
         }
         self.read_blob(object, &named, limit).map(Some)
     }
@@ -208,22 +198,29 @@ impl Repository {
         let stdout = child
             .stdout
             .take()
-            .ok_or_else(|| UserError::new("cannot read git's output"))?;
+            .ok_or_else(|| UserError::new(t!("project-git-no-output")))?;
         let read = stdout.take(limit.saturating_add(1)).read_to_end(&mut bytes);
         if read.is_err() || bytes.len() as u64 > limit {
             let _ = child.kill();
         }
         let status = child.wait_with_output().map_err(cannot_run)?;
+        let limit_text = limit.to_string();
         match read {
             Ok(_) if bytes.len() as u64 <= limit && status.status.success() => Ok(bytes),
-            Ok(_) if bytes.len() as u64 > limit => Err(UserError::new(format!(
-                "`{named}` is over the limit of {limit} bytes for a plan: not read"
-            ))),
-            Ok(_) => Err(UserError::new(format!(
-                "git could not read `{named}`: {}",
-                String::from_utf8_lossy(&status.stderr).trim()
-            ))),
-            Err(error) => Err(UserError::new(format!("cannot read `{named}` from git: {error}"))),
+            Ok(_) if bytes.len() as u64 > limit => {
+                let message = t!("project-git-too-big", named = named, limit = limit_text);
+                Err(UserError::new(message))
+            }
+            Ok(_) => {
+                let said = String::from_utf8_lossy(&status.stderr).trim().to_owned();
+                let message = t!("project-git-could-not-read", named = named, git = said);
+                Err(UserError::new(message))
+            }
+            Err(error) => {
+                let reason = error.to_string();
+                let message = t!("project-git-read-failed", named = named, reason = reason);
+                Err(UserError::new(message))
+            }
         }
     }
 
@@ -242,7 +239,7 @@ impl Repository {
             // git answers after reading its whole input: it is one short line.
             stdin
                 .write_all(input)
-                .map_err(|error| UserError::new(format!("cannot talk to git: {error}")))?;
+                .map_err(|error| UserError::new(t!("project-git-cannot-talk", reason = error.to_string())))?;
         }
         child.wait_with_output().map_err(cannot_run)
     }
@@ -287,8 +284,8 @@ const HARDENED_CONFIG: &[&str] = &[
 ];
 
 fn cannot_run(error: std::io::Error) -> UserError {
-    UserError::new(format!("cannot run git: {}", describe(&error)))
-        .with_help("install git, or compare two files instead of a revision")
+    UserError::new(t!("project-git-cannot-run", reason = describe(&error)))
+        .with_help(t!("project-git-cannot-run-help"))
 }
 
 /// A full SHA-1 or SHA-256 object id.
@@ -350,6 +347,14 @@ mod tests {
         assert!(Revision::parse("").is_err());
         assert!(Revision::parse("a\nb").is_err());
         assert_eq!(Revision::parse("origin/main").unwrap().as_str(), "origin/main");
+    }
+
+    #[test]
+    fn refused_revisions_are_named_in_chinese() {
+        let _chinese = crate::i18n::scoped(crate::i18n::Lang::Zh);
+        let dash = Revision::parse("-p").unwrap_err();
+        assert_eq!(dash.message, "`-p` 不是 Git 版本：版本不能以 `-` 开头");
+        assert_eq!(Revision::parse("").unwrap_err().message, "Git 版本是空的");
     }
 
     #[test]

@@ -11,9 +11,11 @@
 
 use crate::document::Document;
 use crate::error::UserError;
+use crate::i18n::t;
 use crate::lint::schema::rule_schema;
-use crate::project::containment::Containment;
-use crate::project::paths::{absolute, describe, display_path};
+use crate::project::containment::{Containment, Refusal};
+use crate::project::paths::{absolute, describe, display_path, glob_problem};
+use crate::project::read::{cannot_read, FileKind};
 use crate::rule::{RuleDef, RuleOrigin};
 use globset::Glob;
 use serde_json::Value;
@@ -29,7 +31,7 @@ pub fn expand(base_dir: &Path, entry: &str, containment: &Containment) -> Result
     let mut files = Vec::new();
     if is_glob {
         let matcher = Glob::new(entry)
-            .map_err(|error| format!("invalid glob: {}", error.kind()))?
+            .map_err(|error| t!("project-invalid-glob", reason = glob_problem(error.kind())))?
             .compile_matcher();
         let root = if base_dir.as_os_str().is_empty() {
             Path::new(".")
@@ -52,8 +54,8 @@ pub fn expand(base_dir: &Path, entry: &str, containment: &Containment) -> Result
     } else {
         let path = base_dir.join(entry);
         if path.is_dir() {
-            let entries = std::fs::read_dir(&path)
-                .map_err(|error| format!("cannot read {}: {}", display_path(&path), describe(&error)))?;
+            let entries =
+                std::fs::read_dir(&path).map_err(|error| cannot_read(&display_path(&path), &error))?;
             files.extend(
                 entries
                     .flatten()
@@ -63,26 +65,29 @@ pub fn expand(base_dir: &Path, entry: &str, containment: &Containment) -> Result
         } else if path.is_file() {
             files.push(path);
         } else if path.exists() {
-            return Err(format!(
-                "{} is not a regular file or folder: not read",
-                display_path(&path)
-            ));
+            return Err(t!("project-pack-not-regular", path = display_path(&path)));
         } else {
-            return Err(format!("no such rule file or folder: {}", display_path(&path)));
+            return Err(t!("project-pack-missing", path = display_path(&path)));
         }
     }
     for file in &files {
         if let Err(refusal) = containment.check(file) {
             let shown = display_path(file);
-            return Err(format!(
-                "rule file {}",
-                containment.refusal_message(&shown, &refusal)
-            ));
+            return Err(match &refusal {
+                Refusal::Unreadable(error) => {
+                    let reason = describe(error);
+                    t!("project-pack-file-unreadable", name = shown, reason = reason)
+                }
+                _ => {
+                    let refusal = containment.refusal_message(&shown, &refusal);
+                    t!("project-pack-file-refused", refusal = refusal)
+                }
+            });
         }
     }
     files.sort();
     if files.is_empty() {
-        return Err(format!("`{entry}` names no rule files"));
+        return Err(t!("project-pack-empty", entry = entry));
     }
     Ok(files)
 }
@@ -112,7 +117,7 @@ pub fn load_rule_file(
     base_dir: &Path,
     configured: Option<&str>,
 ) -> Result<Vec<RuleDef>, UserError> {
-    let file = crate::project::read::load_yaml(path, "rule file")?;
+    let file = crate::project::read::load_yaml(path, FileKind::RuleFile)?;
     // One document shared by every rule of the file (a copy per rule made
     // a pack of thousands of rules quadratic).
     let document = Arc::new(file.document);
@@ -135,7 +140,7 @@ struct PackFile<'a> {
 const PACK_KEYS: &[&str] = &["pack", "docs_url", "rules"];
 
 impl PackFile<'_> {
-    fn error(&self, pointer: &str, message: &str, label: &str) -> UserError {
+    fn error(&self, pointer: &str, message: &str, label: String) -> UserError {
         UserError::new(format!("{}: {message}", self.shown)).at(
             self.shown,
             self.source,
@@ -155,7 +160,11 @@ impl PackFile<'_> {
         let pack_key = root.get("pack");
         let own_name = pack_key.and_then(Value::as_str);
         if pack_key.is_some() && own_name.is_none() {
-            errors.push(self.error("/pack", "`pack` must be a name, like `acme`", "not a name"));
+            errors.push(self.error(
+                "/pack",
+                &t!("project-pack-key-not-a-name"),
+                t!("project-pack-key-not-a-name-label"),
+            ));
         }
         let docs_url = root.get("docs_url").and_then(Value::as_str).map(str::to_owned);
         let name = configured
@@ -170,22 +179,17 @@ impl PackFile<'_> {
                 } else {
                     ""
                 };
+                let message = t!("project-pack-name-not-kebab", name = name.as_str());
                 errors.push(
-                    self.error(
-                        at,
-                        &format!("the pack name `{name}` is not kebab-case"),
-                        "pack name",
-                    )
-                    .with_help("rule ids are `PACK/ID` in kebab-case: name the pack like `house-rules`"),
+                    self.error(at, &message, t!("project-pack-name-label"))
+                        .with_help(t!("project-pack-name-help")),
                 );
                 None
             }
             None => {
                 errors.push(
-                    self.error("", "this rule file has no pack name", "which pack?").with_help(
-                        "add `pack: NAME` at the top of the file, or list it in .planlint.yaml as \
-                         `rule_packs: [{path: FILE, pack: NAME}]`; a file in a folder of the repository takes the folder's name",
-                    ),
+                    self.error("", &t!("project-pack-no-name"), t!("project-pack-no-name-label"))
+                        .with_help(t!("project-pack-no-name-help")),
                 );
                 None
             }
@@ -193,9 +197,10 @@ impl PackFile<'_> {
         let pointers: Vec<String> = if several {
             for key in root.as_object().into_iter().flat_map(|map| map.keys()) {
                 if !PACK_KEYS.contains(&key.as_str()) {
+                    let message = t!("project-pack-unknown-key", key = key.as_str());
                     errors.push(
-                        self.error(&format!("/{key}"), &format!("unknown key `{key}` in a file of several rules"), "unknown key")
-                            .with_help("a file of several rules holds `pack`, `docs_url` and `rules`; each rule's keys go in its item of `rules`"),
+                        self.error(&format!("/{key}"), &message, t!("project-pack-unknown-key-label"))
+                            .with_help(t!("project-pack-unknown-key-help")),
                     );
                 }
             }
@@ -206,8 +211,8 @@ impl PackFile<'_> {
                 _ => {
                     errors.push(self.error(
                         "/rules",
-                        "`rules` must be a list of rules",
-                        "not a list of rules",
+                        &t!("project-pack-rules-not-a-list"),
+                        t!("project-pack-rules-not-a-list-label"),
                     ));
                     Vec::new()
                 }
@@ -266,14 +271,14 @@ impl PackFile<'_> {
             map.remove("pack");
             map.remove("docs_url");
         }
-        let mut rule: RuleDef = serde_json::from_value(value)
-            .map_err(|error| vec![self.error(pointer, &format!("not a rule definition: {error}"), "here")])?;
+        let mut rule: RuleDef = serde_json::from_value(value).map_err(|error| {
+            let message = t!("project-pack-not-a-rule", reason = error.to_string());
+            vec![self.error(pointer, &message, t!("project-here"))]
+        })?;
         for (at, problem) in rule.validate() {
-            errors.push(self.error(
-                &format!("{pointer}{at}"),
-                &format!("rule `{}`: {problem}", rule.id),
-                "here",
-            ));
+            let id = rule.id.as_str();
+            let message = t!("project-pack-rule-problem", rule = id, problem = problem);
+            errors.push(self.error(&format!("{pointer}{at}"), &message, t!("project-here")));
         }
         rule.id = format!("{pack}/{}", rule.id);
         rule.origin = Some(Arc::new(RuleOrigin {

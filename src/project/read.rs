@@ -7,7 +7,9 @@
 
 use crate::document::{decode, load_named, Document, LoadLimits};
 use crate::error::UserError;
+use crate::i18n::t;
 use crate::project::paths::{describe, display_path};
+use std::fmt;
 use std::io::{self, Read};
 use std::path::Path;
 use std::sync::Arc;
@@ -22,7 +24,52 @@ pub enum ReadError {
     /// Over the limit; the size when it was known up front.
     TooBig(Option<u64>),
     /// Not opened: not a regular file, or a pseudo-file; says which.
-    Refused(&'static str),
+    Refused(Unopened),
+}
+
+/// Why a file was not opened. Shown, it says so after the file's name
+/// ("is a folder, not a file").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unopened {
+    Folder,
+    /// A device, FIFO or socket.
+    NotRegular,
+    /// In `/proc`, `/sys` or `/dev`.
+    PseudoFile,
+    /// Swapped for something else between the check and the open.
+    Changed,
+}
+
+impl fmt::Display for Unopened {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&match self {
+            Unopened::Folder => t!("project-unopened-folder"),
+            Unopened::NotRegular => t!("project-unopened-not-regular"),
+            Unopened::PseudoFile => t!("project-unopened-pseudo-file"),
+            Unopened::Changed => t!("project-unopened-changed"),
+        })
+    }
+}
+
+/// The kinds of files users give planlint, as errors name them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Plan,
+    Config,
+    RuleFile,
+    Baseline,
+}
+
+impl FileKind {
+    /// The file `shown` named with its kind: `config file .planlint.yaml`.
+    pub fn named(self, shown: &str) -> String {
+        match self {
+            FileKind::Plan => t!("project-file-plan", path = shown),
+            FileKind::Config => t!("project-file-config", path = shown),
+            FileKind::RuleFile => t!("project-file-rule-file", path = shown),
+            FileKind::Baseline => t!("project-file-baseline", path = shown),
+        }
+    }
 }
 
 /// Where the system shows processes, devices and kernel state as files.
@@ -63,46 +110,44 @@ pub fn read_file_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> 
 fn open_regular(path: &Path) -> Result<std::fs::File, ReadError> {
     let kind = std::fs::metadata(path).map_err(ReadError::Io)?.file_type();
     if kind.is_dir() {
-        return Err(ReadError::Refused("is a folder, not a file"));
+        return Err(ReadError::Refused(Unopened::Folder));
     }
     if !kind.is_file() {
-        return Err(ReadError::Refused(
-            "is not a regular file (a device, FIFO or socket): not read",
-        ));
+        return Err(ReadError::Refused(Unopened::NotRegular));
     }
     let real = std::fs::canonicalize(path).map_err(ReadError::Io)?;
     if PSEUDO_FILESYSTEMS.iter().any(|system| real.starts_with(system)) {
-        return Err(ReadError::Refused(
-            "is a system pseudo-file (/proc, /sys, /dev): planlint never reads those",
-        ));
+        return Err(ReadError::Refused(Unopened::PseudoFile));
     }
     let file = std::fs::File::open(&real).map_err(ReadError::Io)?;
     if !file.metadata().map_err(ReadError::Io)?.is_file() {
-        return Err(ReadError::Refused(
-            "changed into a non-regular file while opened: not read",
-        ));
+        return Err(ReadError::Refused(Unopened::Changed));
     }
     Ok(file)
 }
 
 /// An error for a file planlint refused to open; `what` names it, e.g.
 /// "config file x.yaml", so that the message reads "config file x.yaml is ...".
-pub fn refused(what: &str, reason: &str) -> UserError {
-    UserError::new(format!("{what} {reason}"))
-        .with_help("planlint opens regular files only; a plan can still come through stdin with `-`")
+pub fn refused(what: &str, reason: Unopened) -> UserError {
+    UserError::new(t!("project-refused", file = what, reason = reason.to_string()))
+        .with_help(t!("project-refused-help"))
 }
 
 /// A plan that could not be read, in words: `source` is what was read
 /// (a path, or "stdin"), `shown` the plan's name.
 pub fn plan_read_error(source: &str, shown: &str, max_size: u64, error: ReadError) -> UserError {
     match error {
-        ReadError::Io(error) => UserError::new(format!("cannot read {source}: {}", describe(&error))),
+        ReadError::Io(error) => UserError::new(cannot_read(source, &error)),
         ReadError::TooBig(size) => {
-            let size = size.map(|size| format!(" {size} bytes,")).unwrap_or_default();
-            UserError::new(format!(
-                "{shown} is{size} over the {max_size}-byte limit for a plan: not checked"
-            ))
-            .with_help("raise `max_file_size` in .planlint.yaml if this file really is a plan")
+            let limit = max_size.to_string();
+            let message = match size {
+                Some(size) => {
+                    let (file, size) = (shown, size.to_string());
+                    t!("project-plan-too-big-size", file = file, size = size, max = limit)
+                }
+                None => t!("project-plan-too-big", file = shown, max = limit),
+            };
+            UserError::new(message).with_help(t!("project-plan-too-big-help"))
         }
         ReadError::Refused(reason) => refused(source, reason),
     }
@@ -116,31 +161,34 @@ pub struct YamlFile {
     pub document: Document,
 }
 
-/// The bytes of a file users wrote besides plans; `what` names the kind of
-/// file in the error ("config file", "rule file").
-pub fn read(path: &Path, what: &str) -> Result<Vec<u8>, UserError> {
+/// "cannot read FILE: REASON", `file` as the error names it.
+pub fn cannot_read(file: &str, error: &io::Error) -> String {
+    t!("project-cannot-read", file = file, reason = describe(error))
+}
+
+/// The bytes of a file users wrote besides plans; `what` is the kind of
+/// file the error names ("config file", "rule file").
+pub fn read(path: &Path, what: FileKind) -> Result<Vec<u8>, UserError> {
     read_with_limit(path, what, DEFAULT_MAX_FILE_SIZE)
 }
 
 /// [`read`] with its own limit (a baseline records every finding of a
 /// repository, so it may be far larger than any plan).
-pub fn read_with_limit(path: &Path, what: &str, limit: u64) -> Result<Vec<u8>, UserError> {
-    read_file_limited(path, limit).map_err(|error| match error {
-        ReadError::Io(error) => UserError::new(format!(
-            "cannot read {what} {}: {}",
-            display_path(path),
-            describe(&error)
-        )),
-        ReadError::TooBig(_) => UserError::new(format!(
-            "{what} {} is over the {limit}-byte limit: not read",
-            display_path(path)
-        )),
-        ReadError::Refused(reason) => refused(&format!("{what} {}", display_path(path)), reason),
+pub fn read_with_limit(path: &Path, what: FileKind, limit: u64) -> Result<Vec<u8>, UserError> {
+    read_file_limited(path, limit).map_err(|error| {
+        let file = what.named(&display_path(path));
+        match error {
+            ReadError::Io(error) => UserError::new(cannot_read(&file, &error)),
+            ReadError::TooBig(_) => {
+                UserError::new(t!("project-file-too-big", file = file, limit = limit.to_string()))
+            }
+            ReadError::Refused(reason) => refused(&file, reason),
+        }
     })
 }
 
 /// Reads and loads a YAML file; a parse error points at its place.
-pub fn load_yaml(path: &Path, what: &str) -> Result<YamlFile, UserError> {
+pub fn load_yaml(path: &Path, what: FileKind) -> Result<YamlFile, UserError> {
     let bytes = read(path, what)?;
     parse_yaml(display_path(path), &bytes)
 }
@@ -158,4 +206,65 @@ pub fn parse_yaml(shown: String, bytes: &[u8]) -> Result<YamlFile, UserError> {
         source,
         document,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{scoped, Lang};
+
+    #[test]
+    fn files_not_read_are_named_with_their_kind_in_chinese() {
+        let _chinese = scoped(Lang::Zh);
+        let dir = tempfile::tempdir().unwrap();
+        let folder = read(dir.path(), FileKind::Config).unwrap_err();
+        assert!(
+            folder.message.starts_with("配置文件 ") && folder.message.ends_with(" 是文件夹，不是文件"),
+            "{}",
+            folder.message
+        );
+        assert_eq!(
+            folder.help.as_deref(),
+            Some("planlint 只打开普通文件；计划仍然可以用 `-` 从标准输入传入")
+        );
+        let missing = read(&dir.path().join("no.yaml"), FileKind::RuleFile).unwrap_err();
+        assert!(
+            missing.message.starts_with("无法读取 规则文件 "),
+            "{}",
+            missing.message
+        );
+        assert!(
+            missing.message.ends_with("no.yaml：文件或文件夹不存在"),
+            "{}",
+            missing.message
+        );
+        let big = plan_read_error("a.plan.yaml", "a.plan.yaml", 10, ReadError::TooBig(Some(12)));
+        assert_eq!(
+            big.message,
+            "a.plan.yaml 有 12 字节，超过了计划文件 10 字节的上限：没有检查"
+        );
+    }
+
+    #[test]
+    fn the_same_in_english() {
+        let _english = scoped(Lang::En);
+        let big = plan_read_error("a.plan.yaml", "a.plan.yaml", 10, ReadError::TooBig(Some(12)));
+        assert_eq!(
+            big.message,
+            "a.plan.yaml is 12 bytes, over the 10-byte limit for a plan: not checked"
+        );
+        let unknown = plan_read_error("stdin", "-", 10, ReadError::TooBig(None));
+        assert_eq!(
+            unknown.message,
+            "- is over the 10-byte limit for a plan: not checked"
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let folder = read(dir.path(), FileKind::Baseline).unwrap_err();
+        assert!(folder.message.starts_with("baseline "), "{}", folder.message);
+        assert!(
+            folder.message.ends_with(" is a folder, not a file"),
+            "{}",
+            folder.message
+        );
+    }
 }

@@ -1091,3 +1091,76 @@ fn large_files_parse_on_a_thread_of_their_own_with_the_same_results() {
     let e = load(&late, &LoadLimits::default()).unwrap_err();
     assert!(e.span.start > filler.len(), "{e:?}");
 }
+
+/// `planlint --lang zh check NAME` on a plan whose text is `text`: the
+/// exit code and what it printed.
+fn check_plan_in_chinese(name: &str, text: &str) -> (Option<i32>, String) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join(name), text).unwrap();
+    let output = crate::planlint_in_english()
+        .current_dir(dir.path())
+        .env("NO_COLOR", "1")
+        .args(["--lang", "zh", "check", name])
+        .output()
+        .unwrap();
+    let printed = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    (output.status.code(), printed)
+}
+
+/// A field written twice, in a JSON plan and in a YAML plan: named in
+/// Chinese at the second, with the first shown too.
+#[test]
+fn a_field_given_twice_is_named_in_chinese_in_json_and_yaml() {
+    let (code, printed) = check_plan_in_chinese(
+        "spring.plan.json",
+        "{\n  \"version\": 1,\n  \"name\": \"春季\",\n  \"name\": \"夏季\"\n}\n",
+    );
+    assert_eq!(code, Some(2), "{printed}");
+    assert!(printed.contains("spring.plan.json:4:3"), "{printed}");
+    assert!(printed.contains("字段 `name` 在这里又写了一次"), "{printed}");
+    assert!(printed.contains("第一次写在这里"), "{printed}");
+
+    let (code, printed) = check_plan_in_chinese("spring.plan.yaml", "version: 1\nname: 春季\nname: 夏季\n");
+    assert_eq!(code, Some(2), "{printed}");
+    assert!(printed.contains("spring.plan.yaml:3:1"), "{printed}");
+    assert!(printed.contains("字段 `name` 写了两次"), "{printed}");
+    assert!(printed.contains("第一次写在这里"), "{printed}");
+    assert!(!printed.contains("duplicate key"), "{printed}");
+}
+
+/// The loaders' errors in Chinese: the same place and the same parser
+/// words as in English, only the message and labels differ.
+#[test]
+fn loader_errors_in_chinese_keep_their_place() {
+    use planlint::i18n::{scoped, Lang};
+    let cases: [(&str, bool, &str); 5] = [
+        ("{\"a\": 1,}", true, "最后一项之后多了一个逗号"),
+        ("{\"a\": \"x\ny\"}", true, "文本中有换行"),
+        ("a: [1, 2\n", false, "列表却没有闭合"),
+        ("a: &x [*x]\n", false, "别名 `*x` 引用了包含它自己的内容"),
+        ("a: !!float abc\n", false, "`abc` 标注为 !!float，但不是数字"),
+    ];
+    for (text, json, words) in cases {
+        let load_in = |lang| {
+            let _lang = scoped(lang);
+            let loaded = if json {
+                load_json(text, &LoadLimits::default())
+            } else {
+                load(text, &LoadLimits::default())
+            };
+            loaded.err().unwrap_or_else(|| panic!("{text:?} loaded"))
+        };
+        let (english, chinese) = (load_in(Lang::En), load_in(Lang::Zh));
+        assert!(chinese.message.contains(words), "{text:?}: {}", chinese.message);
+        assert_ne!(chinese.message, english.message, "{text:?}");
+        assert_eq!(
+            (chinese.span, chinese.parser),
+            (english.span, english.parser),
+            "{text:?}"
+        );
+    }
+}
