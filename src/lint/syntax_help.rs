@@ -26,15 +26,18 @@ pub(crate) fn explain(text: &str, error: &LoadError) -> Explained {
     // message is not in English.
     let at_a_tab =
         crate::i18n::language() != Lang::En && text.get(error.span.start..error.span.end) == Some("\t");
-    let recognised = if error.message.contains("tabs cannot be used") || at_a_tab {
+    // The kind of mistake is known by the parser's own words (English
+    // whatever the language of the run), never by the message shown.
+    let said = error.parser.as_deref().unwrap_or(&error.message);
+    let recognised = if error.is_about_tabs() || said.contains("tabs cannot be used") || at_a_tab {
         Some(tab(text, error))
-    } else if error.message.contains("quoted scalar") {
+    } else if said.contains("quoted scalar") {
         unclosed_quote(text, at)
-    } else if error.message.contains("mapping values are not allowed") {
+    } else if said.contains("mapping values are not allowed") {
         colon_in_value(text, at).or_else(|| over_indented(text, at))
-    } else if error.message.contains("expected '-' indicator") {
+    } else if said.contains("expected '-' indicator") {
         missing_dash_or_indentation(text, at)
-    } else if error.message.contains("while parsing a flow") || error.message.contains("':' indicator") {
+    } else if said.contains("while parsing a flow") || said.contains("':' indicator") {
         unclosed_bracket(text, at)
     } else {
         None

@@ -196,7 +196,7 @@ mod tests {
     /// on the next line, and a value's detail is Chinese.
     #[test]
     fn completion_in_chinese_keeps_the_shapes_of_fields() {
-        let _zh = crate::i18n::scoped(Lang::Zh);
+        let _zh = crate::i18n::scoped(crate::i18n::Lang::Zh);
         let top = "version: 1\nname: x\n\n";
         let items = completion(top, top.len());
         let goals = items.iter().find(|item| item.label == "goals").unwrap();
