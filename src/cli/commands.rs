@@ -109,7 +109,9 @@ pub(super) fn metrics(
                     UserError::new(t!("cli-stdin-too-big", limit = DEFAULT_MAX_FILE_SIZE.to_string()))
                 }
                 // Only files are refused by kind; stdin is read as it comes.
-                ReadError::Refused(reason) => UserError::new(t!("cli-stdin-refused", reason = reason.to_string())),
+                ReadError::Refused(reason) => {
+                    UserError::new(t!("cli-stdin-refused", reason = reason.to_string()))
+                }
             })?;
         parse_yaml("<stdin>".to_owned(), &bytes)?
     } else {

@@ -15,15 +15,17 @@ const KEPT_AS_THEY_ARE: &[&str] = &[
 
 /// The words of a line that are not Chinese and not one of the kinds of
 /// text that stay as written.
-fn english_words(line: &str, rule_ids: &BTreeSet<String>) -> Vec<String> {
+fn english_words(line: &str, kept: &BTreeSet<String>) -> Vec<String> {
     let mut text = line.to_owned();
     // Quoted and code text is the plan's own, or a field name.
     for (open, close) in [("`", "`"), ("「", "」"), ("\"", "\""), ("“", "”"), ("‘", "’")] {
         text = strip_between(&text, open, close);
     }
     text.split(|c: char| c.is_whitespace() || "()（）[]【】,，:：;；。、".contains(c))
-        .filter(|word| !word.starts_with("http") && !word.contains('/') && !word.contains(".plan."))
-        .filter(|word| !rule_ids.contains(*word))
+        .filter(|word| !word.starts_with("http") && !word.contains('/'))
+        // File names: `a.plan.yaml`, `.planlint.yaml`.
+        .filter(|word| ![".yaml", ".yml", ".json"].iter().any(|ext| word.ends_with(ext)))
+        .filter(|word| !kept.contains(*word) && *word != "YYYY-MM-DD")
         .flat_map(|word| {
             word.split(|c: char| !c.is_ascii_alphabetic())
                 .filter(|part| part.len() >= 2)
@@ -55,11 +57,21 @@ fn strip_between(text: &str, open: &str, close: &str) -> String {
 }
 
 /// The lines of human output that planlint wrote itself: excerpts of the
-/// plan are left out, the labels under them kept.
+/// plan are left out, the labels under them kept, and a help wrapped over
+/// several lines joined into one (a code span may be cut by the wrapping).
 fn own_lines(output: &str) -> Vec<String> {
-    let mut lines = Vec::new();
+    let mut lines: Vec<String> = Vec::new();
+    let mut in_help = false;
     for line in output.lines() {
         let trimmed = line.trim_start();
+        let indent = line.len() - trimmed.len();
+        if in_help && indent >= 8 && !trimmed.is_empty() {
+            if let Some(last) = lines.last_mut() {
+                last.push_str(trimmed);
+                continue;
+            }
+        }
+        in_help = indent == 2 && !trimmed.starts_with(['×', '⚠', '☞', '╭', '│', '·']);
         let is_excerpt = trimmed.starts_with(|c: char| c.is_ascii_digit()) && trimmed.contains(" │")
             || trimmed.starts_with('│')
             || trimmed.starts_with('╭')
@@ -89,14 +101,19 @@ fn the_chinese_human_output_of_the_corpus_has_no_english_left() {
         String::from_utf8_lossy(&output.stdout),
         String::from_utf8_lossy(&output.stderr)
     );
-    let mut rule_ids: BTreeSet<String> = planlint::registry::builtin()
+    // Rule ids, and the plan's field names and fixed values: a contract
+    // with every tool that reads a plan, never translated.
+    let mut kept: BTreeSet<String> = planlint::registry::builtin()
         .iter()
         .map(|rule| rule.id.clone())
         .collect();
-    rule_ids.extend(["schema", "parse-error", "rule-error", "unreadable-value"].map(String::from));
+    kept.extend(["schema", "parse-error", "rule-error", "non-canonical-value"].map(String::from));
+    let schema: serde_json::Value =
+        serde_json::from_str(include_str!("../../schemas/plan.schema.json")).unwrap();
+    plan_words(&schema, &mut kept);
     let mut left = Vec::new();
     for line in own_lines(&text) {
-        let words = english_words(&line, &rule_ids);
+        let words = english_words(&line, &kept);
         if !words.is_empty() {
             left.push(format!("{words:?} in: {line}"));
         }
@@ -109,6 +126,23 @@ fn the_chinese_human_output_of_the_corpus_has_no_english_left() {
         left.len(),
         left.join("\n")
     );
+}
+
+/// Every field name and every fixed value (`enum`) the plan format has.
+fn plan_words(schema: &serde_json::Value, out: &mut BTreeSet<String>) {
+    match schema {
+        serde_json::Value::Object(map) => {
+            if let Some(properties) = map.get("properties").and_then(|p| p.as_object()) {
+                out.extend(properties.keys().cloned());
+            }
+            for value in map.get("enum").and_then(|e| e.as_array()).into_iter().flatten() {
+                out.extend(value.as_str().map(str::to_owned));
+            }
+            map.values().for_each(|value| plan_words(value, out));
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|value| plan_words(value, out)),
+        _ => {}
+    }
 }
 
 #[test]
