@@ -26,6 +26,7 @@ pub(crate) fn text(value: &str) -> String {
     // Nothing but blanks so far, and then perhaps digits: a `-`, `+` or
     // `1.` here would begin a list if the value ever starts a line.
     let mut line_start = true;
+    let mut leading_spaces = 0;
     let mut number_start = true;
     let mut chars = value.chars().peekable();
     while let Some(c) = chars.next() {
@@ -37,9 +38,18 @@ pub(crate) fn text(value: &str) -> String {
             _ => false,
         };
         let blank = c.is_whitespace();
-        number_start &= (blank && line_start) || c.is_ascii_digit();
+        let leading_blank = blank && line_start;
+        number_start &= leading_blank || c.is_ascii_digit();
         line_start &= blank;
         match c {
+            // Four blanks (or tabs) at a line's start make a code block:
+            // at most three are kept (Markdown shows none of them anyway).
+            ' ' | '\n' | '\r' | '\t' if leading_blank => {
+                if leading_spaces < 3 {
+                    escaped.push(' ');
+                    leading_spaces += 1;
+                }
+            }
             c if starts_list => {
                 escaped.push('\\');
                 escaped.push(c);
@@ -250,6 +260,9 @@ mod tests {
             "1. list",
             "<!-- comment -->",
             "<https://example.com>",
+            // Found by the property test: tabs at the start made a code block.
+            "\t\t\t\ta",
+            "    indented",
         ] {
             assert_inert(value);
         }
