@@ -40,16 +40,24 @@ fn a_missing_or_different_chinese_message_fails_the_check() {
     );
 }
 
-/// The ids in `t!("...")` (and `message("...")`) calls of the source.
+/// The ids in `t!("...")` (and `message("...")`) calls of the source,
+/// also when rustfmt puts the id on the next line (`t!(\n    "id",`).
 fn ids_used_by_the_code() -> BTreeSet<String> {
     let mut files = Vec::new();
     rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
     let mut ids = BTreeSet::new();
     for file in files {
         let text = std::fs::read_to_string(&file).unwrap();
-        for opener in ["t!(\"", "i18n::message(\""] {
+        for opener in ["t!(", "i18n::message("] {
             for (at, _) in text.match_indices(opener) {
-                let rest = &text[at + opener.len()..];
+                // `format!(` ends in `t!(` too.
+                let whole_name = !text[..at].ends_with(|c: char| c.is_ascii_alphanumeric() || c == '_');
+                let Some(rest) = text[at + opener.len()..].trim_start().strip_prefix('"') else {
+                    continue;
+                };
+                if !whole_name {
+                    continue;
+                }
                 let id: String = rest
                     .chars()
                     .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
