@@ -79,4 +79,5 @@ def main():
             sys.exit(f"too few pixels of the {name}: the charts were not drawn")
 
 
-main()
+if __name__ == "__main__":
+    main()

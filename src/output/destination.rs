@@ -1,5 +1,6 @@
 //! Where a report goes: stdout, or the file named with `--output`.
 
+use crate::i18n::t;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -26,7 +27,7 @@ fn link_target(path: &Path) -> io::Result<PathBuf> {
             _ => return Ok(current),
         }
     }
-    Err(io::Error::other("too many levels of symbolic links"))
+    Err(io::Error::other(t!("output-too-many-links")))
 }
 
 /// Symlinks followed before giving up, as the kernel does.
@@ -162,7 +163,7 @@ pub fn create_temporary_beside(target: &Path) -> io::Result<(std::fs::File, Path
             Err(error) => return Err(error),
         }
     }
-    Err(last_error.unwrap_or_else(|| io::Error::other("cannot create a temporary file")))
+    Err(last_error.unwrap_or_else(|| io::Error::other(t!("output-no-temporary-file"))))
 }
 
 /// 64 bits from the standard library's randomly keyed hasher (seeded by

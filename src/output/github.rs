@@ -13,7 +13,8 @@
 use super::markdown::{cell, code, message};
 use super::{regions, uri_path, Options, Region};
 use crate::document::LineIndex;
-use crate::finding::{plural, FileReport, Finding, Severity, Summary};
+use crate::finding::{FileReport, Finding, Severity, Summary};
+use crate::i18n::t;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -58,15 +59,17 @@ fn command(severity: Severity) -> &'static str {
 fn annotation_text(finding: &Finding, lines: &LineIndex, text: &str) -> String {
     let mut message = finding.message.clone();
     if let Some(help) = &finding.help {
-        let _ = write!(message, "\nhelp: {help}");
+        let _ = write!(message, "\n{}", t!("output-github-help", help = &**help));
     }
     for related in &finding.related {
         let place = Region::of(lines, text, related.span);
-        let _ = write!(
-            message,
-            "\nnote: {} (line {}, column {})",
-            related.message, place.start_line, place.start_column
+        let note = t!(
+            "output-github-note",
+            note = related.message.as_str(),
+            line = place.start_line,
+            column = place.start_column
         );
+        let _ = write!(message, "\n{note}");
     }
     message
 }
@@ -109,14 +112,15 @@ pub fn write(reports: &[FileReport], unchecked: usize, out: &mut dyn Write) -> i
     }
     let summary = Summary::of(reports);
     if summary.worst().is_none() && unchecked > 0 {
-        writeln!(
-            out,
-            "planlint: {} checked without findings; {} could not be checked",
-            plural(summary.files, "file"),
-            plural(unchecked, "path")
-        )
+        let line = t!(
+            "output-github-unchecked",
+            files = summary.files,
+            paths = unchecked
+        );
+        writeln!(out, "planlint: {line}")
     } else if summary.worst().is_none() {
-        writeln!(out, "planlint: no problems in {}", plural(summary.files, "file"))
+        let line = t!("output-github-clean", files = summary.files);
+        writeln!(out, "planlint: {line}")
     } else {
         writeln!(out, "planlint: {summary}")
     }
@@ -130,31 +134,20 @@ pub fn step_summary(reports: &[FileReport], options: Options<'_>, blob_base: Opt
     let summary = Summary::of(reports);
     let mut md = String::from("## planlint\n\n");
     if summary.worst().is_none() && options.unchecked > 0 {
-        let _ = writeln!(
-            md,
-            "{} checked without findings; **{} could not be checked** (see the log).\n",
-            plural(summary.files, "file"),
-            plural(options.unchecked, "path")
+        let text = t!(
+            "output-github-summary-unchecked",
+            files = summary.files,
+            paths = options.unchecked
         );
+        let _ = writeln!(md, "{text}\n");
         return md;
     }
     if summary.worst().is_none() {
-        let _ = writeln!(md, "No problems in {}.\n", plural(summary.files, "file"));
+        let _ = writeln!(md, "{}\n", t!("output-human-clean", files = summary.files));
         return md;
     }
     let _ = writeln!(md, "**{summary}**\n");
-    let counts = [
-        (summary.errors, "errors"),
-        (summary.warnings, "warnings"),
-        (summary.infos, "infos"),
-    ];
-    let capped: Vec<String> = counts
-        .iter()
-        .filter(|(n, _)| *n > ANNOTATION_LIMIT)
-        .map(|(n, word)| {
-            format!("GitHub shows the first {ANNOTATION_LIMIT} of {n} {word} as annotations; all are listed below.")
-        })
-        .collect();
+    let capped: Vec<String> = capped_notes(&summary);
     if !capped.is_empty() {
         md.push_str("> [!NOTE]\n");
         for note in &capped {
@@ -172,7 +165,11 @@ pub fn step_summary(reports: &[FileReport], options: Options<'_>, blob_base: Opt
     let mut fired: BTreeMap<&str, (Severity, usize)> = BTreeMap::new();
     for report in reports.iter().filter(|report| !report.findings.is_empty()) {
         let _ = writeln!(md, "### {}\n", code(&report.path));
-        md.push_str("| Place | Severity | Rule | Message |\n| --- | --- | --- | --- |\n");
+        let _ = writeln!(
+            md,
+            "{}\n| --- | --- | --- | --- |",
+            t!("output-github-findings-header")
+        );
         for (finding, region) in report.findings.iter().zip(regions(report)) {
             let place = format!("{}:{}", cell(&report.path), region.start_line);
             let place = match blob_base {
@@ -193,7 +190,7 @@ pub fn step_summary(reports: &[FileReport], options: Options<'_>, blob_base: Opt
             let _ = writeln!(
                 md,
                 "| {place} | {} | {} | {} |",
-                finding.severity,
+                super::severity_word(finding.severity),
                 rule_cell(&finding.rule),
                 message(&finding.message)
             );
@@ -204,18 +201,40 @@ pub fn step_summary(reports: &[FileReport], options: Options<'_>, blob_base: Opt
         md.push('\n');
     }
 
-    md.push_str(
-        "### Rules that fired\n\n| Rule | Severity | Findings | What it wants |\n| --- | --- | --- | --- |\n",
+    let _ = writeln!(
+        md,
+        "### {}\n\n{}\n| --- | --- | --- | --- |",
+        t!("output-github-rules-fired"),
+        t!("output-github-rules-header")
     );
     for (rule, (severity, n)) in &fired {
         let wants = options
             .rule(rule)
             .map(|info| message(&info.summary))
             .unwrap_or_default();
+        let severity = super::severity_word(*severity);
         let _ = writeln!(md, "| {} | {severity} | {n} | {wants} |", rule_cell(rule));
     }
     md.push('\n');
     md
+}
+
+/// The notes for each severity with more findings than GitHub annotates.
+fn capped_notes(summary: &Summary) -> Vec<String> {
+    let limit = ANNOTATION_LIMIT;
+    [
+        (summary.errors, Severity::Error),
+        (summary.warnings, Severity::Warning),
+        (summary.infos, Severity::Info),
+    ]
+    .into_iter()
+    .filter(|(n, _)| *n > limit)
+    .map(|(count, severity)| match severity {
+        Severity::Error => t!("output-github-capped-errors", limit = limit, count = count),
+        Severity::Warning => t!("output-github-capped-warnings", limit = limit, count = count),
+        Severity::Info => t!("output-github-capped-infos", limit = limit, count = count),
+    })
+    .collect()
 }
 
 /// What GitHub Actions tells a step through its environment.

@@ -2,7 +2,9 @@
 //! a summary line.
 
 use crate::document::{ColumnUnit, LineIndex, Span};
-use crate::finding::{plural, FileReport, Finding, Severity, Summary};
+use crate::finding::{FileReport, Finding, Severity, Summary};
+use crate::i18n::t;
+use crate::output::width::{display_width, wrap_options};
 use miette::{
     Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
     SourceCode, SourceSpan, SpanContents,
@@ -148,9 +150,9 @@ impl std::error::Error for Report<'_> {}
 
 impl Diagnostic for Report<'_> {
     fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        Some(Box::new(format!(
-            "{}[{}]",
-            self.finding.severity, self.finding.rule
+        Some(Box::new(super::severity_and_rule(
+            self.finding.severity,
+            &self.finding.rule,
         )))
     }
 
@@ -160,13 +162,6 @@ impl Diagnostic for Report<'_> {
             Severity::Warning => miette::Severity::Warning,
             Severity::Info => miette::Severity::Advice,
         })
-    }
-
-    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        self.finding
-            .help
-            .as_ref()
-            .map(|help| Box::new(crate::text::visible(help)) as Box<dyn fmt::Display>)
     }
 
     fn url<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
@@ -202,9 +197,13 @@ fn shown(text: &str, span: Span) -> (usize, usize) {
     (span.start, body[..first_line].trim_end_matches('\r').len())
 }
 
+/// How wide human output is, in columns.
+const WIDTH: usize = 100;
+
 /// `--format human`, a file at a time.
 pub struct HumanStream<'a> {
     handler: GraphicalReportHandler,
+    theme: GraphicalTheme,
     options: super::Options<'a>,
 }
 
@@ -216,11 +215,28 @@ impl<'a> HumanStream<'a> {
             GraphicalTheme::unicode_nocolor()
         };
         HumanStream {
-            handler: GraphicalReportHandler::new_themed(theme)
+            handler: GraphicalReportHandler::new_themed(theme.clone())
                 .with_links(false)
-                .with_width(100),
+                .with_width(WIDTH)
+                .with_word_separator(textwrap::WordSeparator::Custom(super::width::words))
+                .with_word_splitter(textwrap::WordSplitter::NoHyphenation)
+                .with_break_words(false),
+            theme,
             options,
         }
+    }
+
+    /// The help under a finding, as miette draws it (`  help: ...`, the
+    /// lines after the first indented under it) with its label in the
+    /// run's language.
+    fn help(&self, help: &str) -> String {
+        let label = format!("  {}", t!("output-human-help"));
+        let indent = " ".repeat(display_width(&label));
+        let label = self.theme.styles.help.style(label).to_string();
+        let options = wrap_options(WIDTH - 2)
+            .initial_indent(&label)
+            .subsequent_indent(&indent);
+        format!("{}\n", textwrap::fill(&crate::text::visible(help), options))
     }
 }
 
@@ -249,23 +265,28 @@ impl super::ReportStream for HumanStream<'_> {
                         text,
                         url,
                     };
-                    self.handler.render_report(&mut rendered, &diagnostic).is_ok()
+                    let drawn = self.handler.render_report(&mut rendered, &diagnostic).is_ok();
+                    if let Some(help) = finding.help.as_deref().filter(|_| drawn) {
+                        rendered.push_str(&self.help(help));
+                    }
+                    drawn
                 }
                 _ => false,
             };
             if !drawn {
                 let why = if text.is_none() {
-                    "the file changed since it was checked"
+                    t!("output-human-changed-since-checked")
                 } else {
-                    "its excerpt could not be drawn"
+                    t!("output-human-excerpt-not-drawn")
                 };
-                rendered = format!(
-                    "{}[{}] {}: {} ({why})\n",
-                    finding.severity,
-                    finding.rule,
-                    name,
-                    crate::text::visible(&finding.message)
+                let finding_line = t!(
+                    "output-human-undrawn",
+                    finding = super::severity_and_rule(finding.severity, &finding.rule),
+                    file = name.as_str(),
+                    message = crate::text::visible(&finding.message),
+                    why = why
                 );
+                rendered = format!("{finding_line}\n");
             }
             writeln!(out, "{rendered}")?;
         }
@@ -276,14 +297,14 @@ impl super::ReportStream for HumanStream<'_> {
         if summary.worst().is_none() && summary.unchecked > 0 {
             // What could not be checked is said next, on stderr: "no
             // problems" would contradict it.
-            writeln!(
-                out,
-                "{} checked without findings; {} could not be checked (see below).",
-                plural(summary.files, "file"),
-                plural(summary.unchecked, "path")
-            )
+            let line = t!(
+                "output-human-unchecked",
+                files = summary.files,
+                paths = summary.unchecked
+            );
+            writeln!(out, "{line}")
         } else if summary.worst().is_none() {
-            writeln!(out, "No problems in {}.", plural(summary.files, "file"))
+            writeln!(out, "{}", t!("output-human-clean", files = summary.files))
         } else {
             writeln!(out, "{summary}")
         }

@@ -2,7 +2,8 @@
 //! Jenkins and most CI dashboards read it. One test suite `planlint`, one
 //! test case per file (a file passes when it has no finding at or above
 //! `--fail-on`), one `<failure>` per such finding: `type` is the rule,
-//! `message` the message, the body `path:line:col severity rule message`;
+//! `message` the message, the body `path:line:col severity rule message`
+//! (the severity in the run's language);
 //! findings below `--fail-on` are the test case's `<system-out>`.
 
 use super::regions;
@@ -49,7 +50,7 @@ pub fn write(reports: &[FileReport], fail_on: Severity, out: &mut dyn Write) -> 
                 report.path,
                 region.start_line,
                 region.start_column,
-                finding.severity,
+                super::severity_word(finding.severity),
                 finding.rule,
                 finding.message
             );

@@ -1,6 +1,7 @@
 //! `planlint metrics`: a plan's derived numbers as a table a marketing lead
 //! can read at a glance, or as JSON.
 
+use crate::i18n::t;
 use crate::lint::derive::{ChannelMetrics, Metrics};
 pub(crate) use crate::lint::metric_catalog::{tier_range, tiers_text};
 use crate::lint::metric_catalog::{
@@ -37,16 +38,29 @@ pub fn write_table(
     section_rows(&mut text, metrics, currency, Section::Budget);
     channel_rows(&mut text, &metrics.channels);
     if !unread.is_empty() {
-        text.push_str("\nNot read (numbers that need these are shown as - or leave them out)\n");
+        let _ = writeln!(text, "\n{}", t!("output-metrics-not-read"));
         for value in unread {
-            let _ = writeln!(
-                text,
-                "  {} is {:?}, which is not {}",
-                value.field, value.written, value.noun
+            let line = t!(
+                "output-metrics-not-read-value",
+                field = value.field.as_str(),
+                written = quoted(&value.written),
+                noun = value.noun
             );
+            let _ = writeln!(text, "  {line}");
         }
     }
     out.write_all(text.as_bytes())
+}
+
+/// A value as the plan wrote it, quoted for a sentence: `"9万"` in
+/// English (escaped as Rust debug output escapes it), 「9万」 in Chinese.
+pub(crate) fn quoted(value: &str) -> String {
+    let escaped = format!("{value:?}");
+    let inner = escaped
+        .strip_prefix('"')
+        .and_then(|rest| rest.strip_suffix('"'))
+        .unwrap_or(&escaped);
+    t!("output-quoted", value = inner)
 }
 
 /// One table row: label, value, and what to know about it.
@@ -80,19 +94,25 @@ fn channel_rows(text: &mut String, channels: &[ChannelMetrics]) {
     if channels.is_empty() {
         return;
     }
+    let heading = t!("output-metrics-channel");
+    // The catalog's labels, whichever type carries their words.
+    let labels =
+        [&CHANNEL_BUDGET, &CHANNEL_SHARE, &CHANNEL_TEST_RETURN].map(|metric| metric.label.to_string());
     let width = channels
         .iter()
         .map(|c| display_width(&c.name))
         .max()
-        .unwrap_or(7)
+        .unwrap_or(0)
+        .max(display_width(&heading))
         .max(7);
     let _ = writeln!(
         text,
-        "\nChannels\n  {} {:>12} {:>6} {:>12}  {MARGINAL_CAC_BY_TIER}",
-        pad_right("channel", width),
-        CHANNEL_BUDGET.label,
-        CHANNEL_SHARE.label,
-        CHANNEL_TEST_RETURN.label
+        "\n{}\n  {} {} {} {}  {MARGINAL_CAC_BY_TIER}",
+        t!("output-metrics-channels"),
+        pad_right(&heading, width),
+        pad_left(&labels[0], 12),
+        pad_left(&labels[1], 6),
+        pad_left(&labels[2], 12)
     );
     for channel in channels {
         let column = |metric: &ChannelMetric| {
@@ -102,11 +122,11 @@ fn channel_rows(text: &mut String, channels: &[ChannelMetrics]) {
         };
         let _ = writeln!(
             text,
-            "  {} {:>12} {:>6} {:>12}  {}",
+            "  {} {} {} {}  {}",
             pad_right(&channel.name, width),
-            column(&CHANNEL_BUDGET),
-            column(&CHANNEL_SHARE),
-            column(&CHANNEL_TEST_RETURN),
+            pad_left(&column(&CHANNEL_BUDGET), 12),
+            pad_left(&column(&CHANNEL_SHARE), 6),
+            pad_left(&column(&CHANNEL_TEST_RETURN), 12),
             tiers_text(channel).unwrap_or_else(|| UNKNOWN.into()),
         );
     }

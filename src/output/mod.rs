@@ -24,7 +24,27 @@ pub(crate) mod xml;
 
 use crate::document::{ColumnUnit, LineIndex, Span};
 use crate::finding::{FileReport, Severity, Summary};
+use crate::i18n::t;
 use std::io::{self, Write};
+
+/// A severity as people read it in the run's language (`error`, `错误`);
+/// machine formats keep [`Severity::as_str`].
+pub fn severity_word(severity: Severity) -> String {
+    match severity {
+        Severity::Error => t!("output-severity-error"),
+        Severity::Warning => t!("output-severity-warning"),
+        Severity::Info => t!("output-severity-info"),
+    }
+}
+
+/// `error[vague-goal]`, `错误[vague-goal]`: a finding's severity and rule.
+pub(crate) fn severity_and_rule(severity: Severity, rule: &str) -> String {
+    t!(
+        "output-severity-rule",
+        severity = severity_word(severity),
+        rule = rule
+    )
+}
 
 /// The formats `--format` accepts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -11,6 +11,7 @@ use super::{file_uri, uri_path, Options, Region, RuleInfo, TOOL_URI, TOOL_VERSIO
 use crate::document::LineIndex;
 use crate::finding::fingerprint;
 use crate::finding::{FileReport, Severity};
+use crate::i18n::t;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -205,13 +206,14 @@ pub(crate) fn pascal_case(id: &str) -> String {
         .collect()
 }
 
-/// A sentence as SARIF wants plain-text messages: ending with a period.
+/// A sentence as SARIF wants plain-text messages: ending with a full stop
+/// (`.` in English, `。` in Chinese).
 fn sentence(text: &str) -> String {
     let text = text.trim_end();
-    if text.ends_with(['.', '!', '?']) {
+    if text.ends_with(['.', '!', '?', '。', '！', '？']) {
         text.to_owned()
     } else {
-        format!("{text}.")
+        format!("{text}{}", t!("output-sarif-full-stop"))
     }
 }
 
@@ -220,12 +222,15 @@ fn rule(info: &RuleInfo) -> Rule {
     let (text, markdown) = match info.help.as_deref().map(str::trim) {
         Some(help) => (
             format!("{}\n\n{why}", sentence(help)),
-            format!("**How to fix:** {}\n\n**Why:** {why}", sentence(help)),
+            t!("output-sarif-help-markdown", help = sentence(help), why = why),
         ),
         None => (why.to_owned(), why.to_owned()),
     };
     let markdown = match &info.url {
-        Some(url) => format!("{markdown}\n\n[Documentation]({url})"),
+        Some(url) => format!(
+            "{markdown}\n\n{}",
+            t!("output-sarif-documentation", url = url.as_str())
+        ),
         None => markdown,
     };
     let name = pascal_case(&info.id);
@@ -249,8 +254,8 @@ fn unlisted(id: &str, severity: Severity) -> RuleInfo {
     RuleInfo {
         id: id.to_owned(),
         severity,
-        summary: format!("planlint rule {id}."),
-        description: format!("Findings of the planlint rule {id}."),
+        summary: t!("output-sarif-unlisted-summary", rule = id),
+        description: t!("output-sarif-unlisted-description", rule = id),
         help: None,
         url: None,
     }
@@ -345,7 +350,11 @@ fn write_results(
             .collect();
         let mut message = sentence(&finding.message);
         if let Some(help) = &finding.help {
-            message = format!("{message} Help: {}", sentence(help));
+            message = t!(
+                "output-sarif-message-help",
+                message = message,
+                help = sentence(help)
+            );
         }
         let result = SarifResult {
             rule_id: &finding.rule,
@@ -381,6 +390,25 @@ mod tests {
         assert_eq!(pascal_case("cac-exceeds-ltv"), "CacExceedsLtv");
         assert_eq!(sentence("no deadline"), "no deadline.");
         assert_eq!(sentence("Done. "), "Done.");
+    }
+
+    #[test]
+    fn chinese_sentences_end_with_a_chinese_full_stop() {
+        let _zh = crate::i18n::scoped(crate::i18n::Lang::Zh);
+        assert_eq!(sentence("目标没有截止日期"), "目标没有截止日期。");
+        assert_eq!(sentence("目标没有截止日期。"), "目标没有截止日期。");
+        assert_eq!(sentence("改成 `target: 100`！"), "改成 `target: 100`！");
+        let info = unlisted("house/channel-cap", Severity::Error);
+        assert_eq!(info.summary, "planlint 规则 house/channel-cap。");
+        let rule = rule(&RuleInfo {
+            help: Some("添加 `deadline:`".into()),
+            url: Some("https://example.com/r".into()),
+            ..info
+        });
+        assert_eq!(
+            rule.help.markdown,
+            "**如何修正**：添加 `deadline:`。\n\n**为什么**：planlint 规则 house/channel-cap 发现的问题。\n\n[文档](https://example.com/r)"
+        );
     }
 
     #[test]

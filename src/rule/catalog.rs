@@ -3,6 +3,7 @@
 //! list and the config all read entries from here.
 
 use crate::finding::Severity;
+use crate::i18n::t;
 use crate::rule::meta::{MetaRule, META_RULES};
 use crate::rule::registry::docs_url;
 use crate::rule::{OptionDef, RuleDef};
@@ -33,6 +34,16 @@ pub fn find<'a>(rules: &'a [RuleDef], id: &str) -> Option<Entry<'a>> {
         .or_else(|| rules.iter().find(|rule| rule.id == id).map(Entry::Rule))
 }
 
+/// A severity as `explain`, `rules` and the rules page say it, in the
+/// run's language (`error`, `错误`).
+pub fn severity_word(severity: Severity) -> String {
+    match severity {
+        Severity::Error => t!("rule-severity-error"),
+        Severity::Warning => t!("rule-severity-warning"),
+        Severity::Info => t!("rule-severity-info"),
+    }
+}
+
 /// No options: what a meta-rule takes.
 static NO_OPTIONS: BTreeMap<String, OptionDef> = BTreeMap::new();
 
@@ -56,21 +67,21 @@ impl<'a> Entry<'a> {
         match self {
             Entry::Rule(rule) if rule.summary.trim().is_empty() => rule.message.trim(),
             Entry::Rule(rule) => &rule.summary,
-            Entry::Meta(meta) => meta.summary,
+            Entry::Meta(meta) => meta.summary.get(),
         }
     }
 
     pub fn why(&self) -> &'a str {
         match self {
             Entry::Rule(rule) => rule.why.trim(),
-            Entry::Meta(meta) => meta.why,
+            Entry::Meta(meta) => meta.why.get(),
         }
     }
 
     pub fn source(&self) -> &'a str {
         match self {
             Entry::Rule(rule) => rule.source.trim(),
-            Entry::Meta(meta) => meta.source,
+            Entry::Meta(meta) => meta.source.get(),
         }
     }
 

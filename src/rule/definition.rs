@@ -5,7 +5,7 @@
 
 use crate::document::Document;
 use crate::finding::Severity;
-use crate::i18n::Text;
+use crate::i18n::{t, Text};
 use serde::Deserialize;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
@@ -163,17 +163,25 @@ impl OptionDef {
     /// Why `value` is not acceptable for this option, if it is not.
     pub fn refusal(&self, value: &Value) -> Option<String> {
         if !self.kind.accepts(value) {
-            return Some(format!("must be a {}", self.kind.name()));
+            return Some(t!("rule-option-must-be", kind = self.kind.name()));
         }
         let number = value.as_f64();
         if let (Some(number), Some(minimum)) = (number, self.minimum) {
             if number < minimum {
-                return Some(format!("must be at least {minimum}, not {value}"));
+                return Some(t!(
+                    "rule-option-at-least-not",
+                    minimum = minimum.to_string(),
+                    value = value.to_string()
+                ));
             }
         }
         if let (Some(number), Some(maximum)) = (number, self.maximum) {
             if number > maximum {
-                return Some(format!("must be at most {maximum}, not {value}"));
+                return Some(t!(
+                    "rule-option-at-most-not",
+                    maximum = maximum.to_string(),
+                    value = value.to_string()
+                ));
             }
         }
         if let Some(allowed) = &self.allowed {
@@ -183,7 +191,11 @@ impl OptionDef {
             };
             if let Some(wrong) = items.into_iter().find(|item| !allowed.contains(item)) {
                 let names: Vec<String> = allowed.iter().map(Value::to_string).collect();
-                return Some(format!("must be one of {}, not {wrong}", names.join(", ")));
+                return Some(t!(
+                    "rule-option-one-of-not",
+                    values = names.join(&t!("rule-list-separator")),
+                    value = wrong.to_string()
+                ));
             }
         }
         None
@@ -194,11 +206,18 @@ impl OptionDef {
         match (&self.allowed, self.minimum, self.maximum) {
             (Some(allowed), _, _) => {
                 let names: Vec<String> = allowed.iter().map(Value::to_string).collect();
-                format!("one of {}", names.join(", "))
+                t!(
+                    "rule-range-one-of",
+                    values = names.join(&t!("rule-list-separator"))
+                )
             }
-            (None, Some(minimum), Some(maximum)) => format!("{minimum} to {maximum}"),
-            (None, Some(minimum), None) => format!("at least {minimum}"),
-            (None, None, Some(maximum)) => format!("at most {maximum}"),
+            (None, Some(minimum), Some(maximum)) => t!(
+                "rule-range-between",
+                minimum = minimum.to_string(),
+                maximum = maximum.to_string()
+            ),
+            (None, Some(minimum), None) => t!("rule-range-at-least", minimum = minimum.to_string()),
+            (None, None, Some(maximum)) => t!("rule-range-at-most", maximum = maximum.to_string()),
             (None, None, None) => String::new(),
         }
     }
@@ -217,14 +236,15 @@ pub enum OptionType {
 }
 
 impl OptionType {
-    pub fn name(self) -> &'static str {
+    /// The type in words, in the run's language (`list of strings`).
+    pub fn name(self) -> String {
         match self {
-            OptionType::Integer => "integer",
-            OptionType::Number => "number",
-            OptionType::String => "string",
-            OptionType::Boolean => "boolean",
-            OptionType::StringList => "list of strings",
-            OptionType::NumberMap => "names with a number each",
+            OptionType::Integer => t!("rule-type-integer"),
+            OptionType::Number => t!("rule-type-number"),
+            OptionType::String => t!("rule-type-string"),
+            OptionType::Boolean => t!("rule-type-boolean"),
+            OptionType::StringList => t!("rule-type-string-list"),
+            OptionType::NumberMap => t!("rule-type-number-map"),
         }
     }
 
@@ -300,16 +320,13 @@ impl RuleDef {
         let mut problems = Vec::new();
         let local_id = self.id.rsplit('/').next().unwrap_or_default();
         if !is_kebab_case(local_id) {
-            problems.push((
-                "/id".to_owned(),
-                format!("rule id `{}` is not kebab-case", self.id),
-            ));
+            problems.push(("/id".to_owned(), t!("rule-problem-id", rule = self.id.as_str())));
         }
         for (name, option) in &self.options {
             if let Some(refusal) = option.refusal(&option.default) {
                 problems.push((
                     format!("/options/{name}/default"),
-                    format!("option `{name}`: the default {refusal}"),
+                    t!("rule-problem-default", option = name.as_str(), refusal = refusal),
                 ));
             }
         }
@@ -325,9 +342,7 @@ impl RuleDef {
                     if !self.options.contains_key(name) {
                         problems.push((
                             format!("{at}/options"),
-                            format!(
-                                "check option refers to `$options.{name}`, which the rule does not declare"
-                            ),
+                            t!("rule-problem-check-option", option = name),
                         ));
                     }
                 }
@@ -342,16 +357,13 @@ impl RuleDef {
                             } else {
                                 "/given".to_owned()
                             },
-                            format!("`{path}` refers to `$options.{name}`, which the rule does not declare"),
+                            t!("rule-problem-given-option", path = path.as_str(), option = name),
                         ));
                     }
                 }
             }
             if check.given.is_none() && self.given.is_none() {
-                problems.push((
-                    at,
-                    "this check has no `given` and the rule has none either: say which nodes to test, e.g. `given: $.channels[*]`".into(),
-                ));
+                problems.push((at, t!("rule-problem-no-given")));
             }
         }
         problems
@@ -409,4 +421,35 @@ pub fn is_kebab_case(id: &str) -> bool {
         && id.split('-').all(|part| {
             !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn option(kind: &str, extra: Value) -> OptionDef {
+        let mut def = json!({"type": kind, "default": 3});
+        def.as_object_mut()
+            .unwrap()
+            .extend(extra.as_object().unwrap().clone());
+        serde_json::from_value(def).unwrap()
+    }
+
+    #[test]
+    fn option_types_ranges_and_refusals_in_both_languages() {
+        let ratio = option("number", json!({"minimum": 1, "maximum": 10}));
+        let one_of = option("integer", json!({"enum": [3, 6]}));
+        assert_eq!(ratio.range(), "1 to 10");
+        assert_eq!(ratio.refusal(&json!(0.5)).unwrap(), "must be at least 1, not 0.5");
+        assert_eq!(ratio.refusal(&json!("x")).unwrap(), "must be a number");
+        assert_eq!(one_of.refusal(&json!(4)).unwrap(), "must be one of 3, 6, not 4");
+        let _zh = crate::i18n::scoped(crate::i18n::Lang::Zh);
+        assert_eq!(ratio.range(), "1 到 10");
+        assert_eq!(ratio.refusal(&json!(0.5)).unwrap(), "必须至少为 1，而不是 0.5");
+        assert_eq!(ratio.refusal(&json!(11)).unwrap(), "必须至多为 10，而不是 11");
+        assert_eq!(ratio.refusal(&json!("x")).unwrap(), "必须是数字");
+        assert_eq!(one_of.range(), "取 3、6 之一");
+        assert_eq!(OptionType::StringList.name(), "文字列表");
+    }
 }

@@ -36,6 +36,7 @@ mod neovim;
 mod number_reading;
 mod output_formats;
 mod output_snapshots;
+mod output_zh;
 mod plain_words;
 mod properties;
 mod registry;

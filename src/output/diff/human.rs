@@ -1,6 +1,7 @@
 //! The diff as aligned text for a terminal.
 
 use super::{show, show_difference, ListedFinding, PlanDiff, Presence};
+use crate::i18n::t;
 use crate::output::width::{pad_left, pad_right};
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -8,8 +9,13 @@ use std::io::{self, Write};
 pub fn write(diff: &PlanDiff, out: &mut dyn Write) -> io::Result<()> {
     let currency = diff.currency.as_deref();
     let mut text = format!(
-        "{} -> {}\n\nUnit economics and budget\n",
-        diff.old_label, diff.new_label
+        "{}\n\n{}\n",
+        t!(
+            "output-diff-versions",
+            old = diff.old_label.as_str(),
+            new = diff.new_label.as_str()
+        ),
+        t!("output-diff-numbers")
     );
     for change in &diff.numbers {
         let before = show(change.before, change.unit, currency);
@@ -24,26 +30,28 @@ pub fn write(diff: &PlanDiff, out: &mut dyn Write) -> io::Result<()> {
             )
         } else {
             format!(
-                "  {} {}    (unchanged)",
+                "  {} {}    {}",
                 pad_right(change.label, 22),
-                pad_left(&before, 16)
+                pad_left(&before, 16),
+                t!("output-diff-unchanged")
             )
         };
         let _ = writeln!(text, "{}", line.trim_end());
     }
 
     let changed: Vec<_> = diff.channels.iter().filter(|channel| channel.changed()).collect();
-    text.push_str("\nChannels\n");
+    let _ = writeln!(text, "\n{}", t!("output-diff-channels"));
     if changed.is_empty() {
-        text.push_str("  no channel changed\n");
+        let _ = writeln!(text, "  {}", t!("output-diff-no-channel-changed"));
     }
     for channel in changed {
-        let note = match channel.presence {
-            Presence::Both => "",
-            Presence::Added => " (added)",
-            Presence::Removed => " (removed)",
+        let name = channel.name.as_str();
+        let line = match channel.presence {
+            Presence::Both => name.to_owned(),
+            Presence::Added => t!("output-diff-channel-added", channel = name),
+            Presence::Removed => t!("output-diff-channel-removed", channel = name),
         };
-        let _ = writeln!(text, "  {}{note}", channel.name);
+        let _ = writeln!(text, "  {line}");
         for change in channel.numbers.iter().filter(|change| change.changed()) {
             let line = format!(
                 "    {} {} -> {} {}",
@@ -56,35 +64,56 @@ pub fn write(diff: &PlanDiff, out: &mut dyn Write) -> io::Result<()> {
         }
     }
 
-    section(&mut text, "Findings introduced", &diff.introduced);
-    section(&mut text, "Findings resolved", &diff.resolved);
+    let introduced = t!("output-diff-introduced", count = diff.introduced.len());
+    section(&mut text, &introduced, &diff.introduced);
+    let resolved = t!("output-diff-resolved", count = diff.resolved.len());
+    section(&mut text, &resolved, &diff.resolved);
     if !diff.changed.is_empty() {
-        let _ = writeln!(text, "\nFindings changed ({})", diff.changed.len());
+        let _ = writeln!(
+            text,
+            "\n{}",
+            t!("output-diff-changed", count = diff.changed.len())
+        );
         for (before, after) in &diff.changed {
             let _ = writeln!(text, "  {}", heading(after));
-            let _ = writeln!(text, "    was: {}", before.message);
-            let _ = writeln!(text, "    now: {}", after.message);
+            let _ = writeln!(
+                text,
+                "    {}",
+                t!("output-diff-was", message = before.message.as_str())
+            );
+            let _ = writeln!(
+                text,
+                "    {}",
+                t!("output-diff-now", message = after.message.as_str())
+            );
         }
     }
     let _ = writeln!(
         text,
-        "\n{} introduced, {} resolved, {} changed",
-        diff.introduced.len(),
-        diff.resolved.len(),
-        diff.changed.len()
+        "\n{}",
+        t!(
+            "output-diff-totals",
+            introduced = diff.introduced.len(),
+            resolved = diff.resolved.len(),
+            changed = diff.changed.len()
+        )
     );
     out.write_all(text.as_bytes())
 }
 
 fn heading(finding: &ListedFinding) -> String {
     format!(
-        "{}[{}] {}:{}:{}",
-        finding.severity, finding.rule, finding.path, finding.line, finding.column
+        "{} {}:{}:{}",
+        crate::output::severity_and_rule(finding.severity, &finding.rule),
+        finding.path,
+        finding.line,
+        finding.column
     )
 }
 
+/// A list of findings under its title (with its count).
 fn section(text: &mut String, title: &str, findings: &[ListedFinding]) {
-    let _ = writeln!(text, "\n{title} ({})", findings.len());
+    let _ = writeln!(text, "\n{title}");
     for finding in findings {
         let _ = writeln!(text, "  {}", heading(finding));
         let _ = writeln!(text, "    {}", finding.message);

@@ -3,6 +3,7 @@
 //! introduced and resolved, and the new budget split as a chart.
 
 use super::{show, show_difference, ListedFinding, PlanDiff, Presence};
+use crate::i18n::t;
 use crate::output::markdown::{cell, code, message, text};
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -11,20 +12,26 @@ pub fn write(diff: &PlanDiff, out: &mut dyn Write) -> io::Result<()> {
     let currency = diff.currency.as_deref().map(text);
     let currency = currency.as_deref();
     let mut md = format!(
-        "## Plan diff: {}\n\n{} → {}\n\n",
-        code(&diff.new_label),
+        "{}\n\n{} → {}\n\n",
+        t!("output-diff-md-title", plan = code(&diff.new_label)),
         code(&diff.old_label),
         code(&diff.new_label)
     );
     let _ = writeln!(
         md,
-        "**{} introduced, {} resolved, {} changed** findings.\n",
-        diff.introduced.len(),
-        diff.resolved.len(),
-        diff.changed.len()
+        "{}\n",
+        t!(
+            "output-diff-md-totals",
+            introduced = diff.introduced.len(),
+            resolved = diff.resolved.len(),
+            changed = diff.changed.len()
+        )
     );
-    md.push_str(
-        "### Unit economics and budget\n\n| | Before | After | Change |\n| --- | ---: | ---: | ---: |\n",
+    let _ = writeln!(
+        md,
+        "### {}\n\n{}\n| --- | ---: | ---: | ---: |",
+        t!("output-diff-numbers"),
+        t!("output-diff-md-numbers-header")
     );
     for change in &diff.numbers {
         let label = if change.changed() {
@@ -41,37 +48,18 @@ pub fn write(diff: &PlanDiff, out: &mut dyn Write) -> io::Result<()> {
         );
     }
     md.push('\n');
-
-    let changed: Vec<_> = diff.channels.iter().filter(|channel| channel.changed()).collect();
-    md.push_str("### Channels\n\n");
-    if changed.is_empty() {
-        md.push_str("No channel changed.\n\n");
-    } else {
-        md.push_str("| Channel | | Before | After | Change |\n| --- | --- | ---: | ---: | ---: |\n");
-        for channel in changed {
-            let name = match channel.presence {
-                Presence::Both => cell(&channel.name),
-                Presence::Added => format!("{} (added)", cell(&channel.name)),
-                Presence::Removed => format!("{} (removed)", cell(&channel.name)),
-            };
-            for change in channel.numbers.iter().filter(|change| change.changed()) {
-                let _ = writeln!(
-                    md,
-                    "| {name} | {} | {} | {} | {} |",
-                    change.label,
-                    show(change.before, change.unit, currency),
-                    show(change.after, change.unit, currency),
-                    show_difference(change, currency)
-                );
-            }
-        }
-        md.push('\n');
-    }
-
-    table(&mut md, "Findings introduced", &diff.introduced);
-    table(&mut md, "Findings resolved", &diff.resolved);
+    channels(&mut md, diff, currency);
+    let introduced = t!("output-diff-introduced", count = diff.introduced.len());
+    table(&mut md, &introduced, &diff.introduced);
+    let resolved = t!("output-diff-resolved", count = diff.resolved.len());
+    table(&mut md, &resolved, &diff.resolved);
     if !diff.changed.is_empty() {
-        md.push_str("### Findings changed\n\n| Place | Rule | Before | After |\n| --- | --- | --- | --- |\n");
+        let _ = writeln!(
+            md,
+            "### {}\n\n{}\n| --- | --- | --- | --- |",
+            t!("output-diff-md-changed"),
+            t!("output-diff-md-changed-header")
+        );
         for (before, after) in &diff.changed {
             let _ = writeln!(
                 md,
@@ -86,23 +74,62 @@ pub fn write(diff: &PlanDiff, out: &mut dyn Write) -> io::Result<()> {
         md.push('\n');
     }
     if let Some(pie) = &diff.budget_pie {
-        let _ = writeln!(md, "### Budget after the change\n\n{pie}");
+        let _ = writeln!(md, "### {}\n\n{pie}", t!("output-diff-md-budget-after"));
     }
     out.write_all(md.as_bytes())
 }
 
-fn table(md: &mut String, title: &str, findings: &[ListedFinding]) {
-    let _ = writeln!(md, "### {title} ({})\n", findings.len());
-    if findings.is_empty() {
-        md.push_str("None.\n\n");
+/// The channels that changed, a row per number that moved.
+fn channels(md: &mut String, diff: &PlanDiff, currency: Option<&str>) {
+    let changed: Vec<_> = diff.channels.iter().filter(|channel| channel.changed()).collect();
+    let _ = writeln!(md, "### {}\n", t!("output-diff-channels"));
+    if changed.is_empty() {
+        let _ = writeln!(md, "{}\n", t!("output-diff-md-no-channel-changed"));
         return;
     }
-    md.push_str("| Severity | Place | Rule | Message |\n| --- | --- | --- | --- |\n");
+    let _ = writeln!(
+        md,
+        "{}\n| --- | --- | ---: | ---: | ---: |",
+        t!("output-diff-md-channels-header")
+    );
+    for channel in changed {
+        let name = cell(&channel.name);
+        let name = match channel.presence {
+            Presence::Both => name,
+            Presence::Added => t!("output-diff-channel-added", channel = name),
+            Presence::Removed => t!("output-diff-channel-removed", channel = name),
+        };
+        for change in channel.numbers.iter().filter(|change| change.changed()) {
+            let _ = writeln!(
+                md,
+                "| {name} | {} | {} | {} | {} |",
+                change.label,
+                show(change.before, change.unit, currency),
+                show(change.after, change.unit, currency),
+                show_difference(change, currency)
+            );
+        }
+    }
+    md.push('\n');
+}
+
+/// The findings introduced or resolved, as a table under `title`.
+fn table(md: &mut String, title: &str, findings: &[ListedFinding]) {
+    let _ = writeln!(md, "### {title}\n");
+    if findings.is_empty() {
+        let _ = writeln!(md, "{}\n", t!("output-diff-md-none"));
+        return;
+    }
+    let _ = writeln!(
+        md,
+        "{}\n| --- | --- | --- | --- |",
+        t!("output-diff-md-findings-header")
+    );
     for finding in findings {
         let _ = writeln!(
             md,
             "| {} | {}:{}:{} | {} | {} |",
-            finding.severity,
+            crate::output::severity_word(finding.severity),
             cell(&finding.path),
             finding.line,
             finding.column,

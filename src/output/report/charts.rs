@@ -5,6 +5,7 @@
 
 use super::svg::{shorten, Anchor, Svg};
 use super::{budget_parts, PartKind};
+use crate::i18n::t;
 use crate::lint::derive::ChannelMetrics;
 use crate::lint::metric_catalog::{
     capitalized, CHANNEL_BUDGET, CHANNEL_TEST_RETURN, LTV, MARGINAL_CAC, MARGINAL_CAC_BY_TIER,
@@ -48,13 +49,18 @@ pub fn budget_chart(view: &PlanView) -> Option<String> {
     let (left, bar_width, bar_top, bar_height, row) = (10.0, WIDTH - 20.0, 24.0, 36.0, 22.0);
     let legend_top = bar_top + bar_height + 30.0;
     let height = legend_top + row * parts.len() as f64 + 8.0;
-    let mut svg = Svg::new(WIDTH, height, &format!("Budget split of {}", view.heading()));
+    let title = t!("report-chart-budget", plan = view.heading());
+    let mut svg = Svg::new(WIDTH, height, &title);
     let x_of = |amount: f64| left + amount / scale_max * bar_width;
 
     let mut at = 0.0;
     for part in parts.iter().filter(|part| part.kind != PartKind::Overrun) {
         let amount = part.amount.max(0.0);
-        let tip = format!("{}: {}", part.label, view.money(part.amount));
+        let tip = t!(
+            "report-chart-part",
+            part = part.label.as_str(),
+            amount = view.money(part.amount)
+        );
         svg.rect(
             x_of(at),
             bar_top,
@@ -76,7 +82,7 @@ pub fn budget_chart(view: &PlanView) -> Option<String> {
             2.0,
             over,
         );
-        let label = format!("total {}", view.money(total));
+        let label = t!("report-chart-total", total = view.money(total));
         let anchor = if x > WIDTH / 2.0 {
             Anchor::End
         } else {
@@ -136,15 +142,12 @@ pub fn test_return_chart(view: &PlanView) -> Option<String> {
         .fold(1.0_f64, f64::max)
         * 1.1;
     let height = top + row * channels.len() as f64 + 10.0;
-    let mut svg = Svg::new(
-        WIDTH,
-        height,
-        &format!(
-            "{} per channel of {}",
-            capitalized(CHANNEL_TEST_RETURN.label),
-            view.heading()
-        ),
+    let title = t!(
+        "report-chart-returns",
+        label = capitalized(CHANNEL_TEST_RETURN.label),
+        plan = view.heading()
     );
+    let mut svg = Svg::new(WIDTH, height, &title);
     let x_of = |value: f64| label_width + value.max(0.0) / largest * plot_width;
     for (index, channel) in channels.iter().enumerate() {
         let y = top + row * index as f64;
@@ -159,18 +162,18 @@ pub fn test_return_chart(view: &PlanView) -> Option<String> {
             svg.text(
                 label_width + 6.0,
                 y + 15.0,
-                "not tested",
+                &t!("report-chart-not-tested"),
                 Anchor::Start,
                 "label muted",
             );
             continue;
         };
         let colour = if test_return >= 1.0 { GOOD } else { OVER };
-        let tip = format!(
-            "{}: {} {}",
-            channel.name,
-            CHANNEL_TEST_RETURN.label,
-            format_number(test_return)
+        let tip = t!(
+            "report-chart-return-tip",
+            channel = channel.name.as_str(),
+            label = CHANNEL_TEST_RETURN.label.to_string(),
+            value = format_number(test_return)
         );
         svg.rect(
             label_width,
@@ -190,7 +193,13 @@ pub fn test_return_chart(view: &PlanView) -> Option<String> {
     }
     let even = x_of(1.0);
     svg.line((even, top - 6.0), (even, height - 4.0), AXIS, 1.5, true);
-    svg.text(even, top - 10.0, "break-even (1×)", Anchor::Middle, "label muted");
+    svg.text(
+        even,
+        top - 10.0,
+        &t!("report-chart-break-even"),
+        Anchor::Middle,
+        "label muted",
+    );
     Some(svg.finish())
 }
 
@@ -299,12 +308,14 @@ pub fn marginal_cac_chart(view: &PlanView, channel: &ChannelMetrics) -> Option<S
         x_max: spend_max,
         y_max,
     };
-    let mut svg = Svg::new(
-        WIDTH,
-        height,
-        &format!("{} of {}", capitalized(MARGINAL_CAC_BY_TIER), channel.name),
+    let title = t!(
+        "report-chart-tiers",
+        tiers = capitalized(MARGINAL_CAC_BY_TIER),
+        channel = channel.name.as_str()
     );
-    axes(&mut svg, &plot, "cumulative spend", height - 6.0, &MARGINAL_CAC);
+    let mut svg = Svg::new(WIDTH, height, &title);
+    let x_label = t!("report-chart-cumulative-spend");
+    axes(&mut svg, &plot, &x_label, height - 6.0, &MARGINAL_CAC);
     let stop_at = tier_bars(&mut svg, &plot, channel, ltv);
     reference_lines(&mut svg, &plot, channel, ltv, stop_at);
     Some(svg.finish())
@@ -320,11 +331,12 @@ fn tier_bars(svg: &mut Svg, plot: &Plot, channel: &ChannelMetrics, ltv: Option<f
             Some(cac) => {
                 let above = ltv.is_some_and(|ltv| cac > ltv);
                 let colour = if above { OVER } else { CHANNEL_COLOURS[0] };
-                let tip = format!(
-                    "{}-{}: {MARGINAL_CAC} {}",
-                    format_number(tier.from_spend),
-                    format_number(tier.to_spend),
-                    format_number(cac)
+                let tip = t!(
+                    "report-chart-tier-tip",
+                    from = format_number(tier.from_spend),
+                    to = format_number(tier.to_spend),
+                    label = MARGINAL_CAC.to_string(),
+                    value = format_number(cac)
                 );
                 let y = plot.y_of(cac);
                 svg.rect(x0 + 1.0, y, x1 - x0 - 2.0, plot.y_of(0.0) - y, colour, Some(&tip));
@@ -389,7 +401,7 @@ fn reference_lines(
         svg.text(
             x - 6.0,
             plot.top + 12.0,
-            "stop scaling here",
+            &t!("report-chart-stop-here"),
             Anchor::End,
             "label over",
         );

@@ -4,6 +4,7 @@
 //! with spend tiers, how much more it can take before its marginal CAC
 //! passes LTV.
 
+use crate::i18n::t;
 use crate::numbers::format_number;
 use crate::output::plan_view::PlanView;
 
@@ -23,23 +24,76 @@ fn percent(from: f64, to: f64) -> String {
     format!("{}%", format_number((share * 10.0).round() / 10.0))
 }
 
-/// CAC's room under `cac_max`, said against the verdict `flips`.
-fn cac_room(view: &PlanView, cac: f64, cac_max: f64, flips: &str, reaches: &str) -> (bool, String) {
-    let passes = cac <= cac_max * (1.0 + 1e-9);
-    let room = if passes {
-        format!(
-            "CAC can rise {} (to {}) before {flips}",
-            percent(cac, cac_max),
-            view.money(cac_max)
-        )
-    } else {
-        format!(
-            "CAC must fall {} (to {}) for {reaches}",
-            percent(cac, cac_max),
-            view.money(cac_max)
-        )
-    };
-    (passes, room)
+/// The money verdicts CAC is judged by.
+#[derive(Clone, Copy)]
+enum Judged {
+    LtvCac,
+    CacLtv,
+    Payback,
+}
+
+/// The verdict in words: `LTV/CAC at least 3`.
+fn verdict_text(judged: Judged, limit: &str) -> String {
+    match judged {
+        Judged::LtvCac => t!("report-headroom-ltv-cac", limit = limit),
+        Judged::CacLtv => t!("report-headroom-cac-ltv", limit = limit),
+        Judged::Payback => t!("report-headroom-payback", limit = limit),
+    }
+}
+
+/// How far CAC can rise before the verdict flips, or must fall for it to
+/// pass: `percent` of CAC, to `cac`.
+fn room_text(judged: Judged, passes: bool, percent: String, cac: String, limit: &str) -> String {
+    match (judged, passes) {
+        (Judged::LtvCac, true) => {
+            t!(
+                "report-headroom-ltv-cac-room",
+                percent = percent,
+                cac = cac,
+                limit = limit
+            )
+        }
+        (Judged::LtvCac, false) => {
+            t!(
+                "report-headroom-ltv-cac-short",
+                percent = percent,
+                cac = cac,
+                limit = limit
+            )
+        }
+        (Judged::CacLtv, true) => {
+            t!(
+                "report-headroom-cac-ltv-room",
+                percent = percent,
+                cac = cac,
+                limit = limit
+            )
+        }
+        (Judged::CacLtv, false) => {
+            t!(
+                "report-headroom-cac-ltv-short",
+                percent = percent,
+                cac = cac,
+                limit = limit
+            )
+        }
+        (Judged::Payback, true) => {
+            t!(
+                "report-headroom-payback-room",
+                percent = percent,
+                cac = cac,
+                limit = limit
+            )
+        }
+        (Judged::Payback, false) => {
+            t!(
+                "report-headroom-payback-short",
+                percent = percent,
+                cac = cac,
+                limit = limit
+            )
+        }
+    }
 }
 
 /// The unit economics verdicts, from the limits in force.
@@ -52,30 +106,20 @@ fn economics(view: &PlanView) -> Vec<HeadroomRow> {
     for (key, threshold) in &view.thresholds.limits {
         let limit = threshold.value;
         let shown = format_number(limit);
-        let (verdict, cac_max, flips, reaches) = match (*key, ue.ltv, ue.monthly_margin_per_customer) {
-            ("ltv_cac_ratio", Some(ltv), _) if limit > 0.0 => (
-                format!("LTV/CAC at least {shown}"),
-                ltv / limit,
-                format!("LTV/CAC falls below {shown}"),
-                format!("LTV/CAC to reach {shown}"),
-            ),
-            ("cac_ltv_ratio", Some(ltv), _) => (
-                format!("CAC/LTV at most {shown}"),
-                ltv * limit,
-                format!("CAC/LTV passes {shown} (every customer loses money)"),
-                format!("CAC/LTV to come down to {shown}"),
-            ),
-            ("payback_months", _, Some(monthly)) => (
-                format!("CAC payback at most {shown} months"),
-                monthly * limit,
-                format!("the payback passes {shown} months"),
-                format!("the payback to come within {shown} months"),
-            ),
+        let (judged, cac_max) = match (*key, ue.ltv, ue.monthly_margin_per_customer) {
+            ("ltv_cac_ratio", Some(ltv), _) if limit > 0.0 => (Judged::LtvCac, ltv / limit),
+            ("cac_ltv_ratio", Some(ltv), _) => (Judged::CacLtv, ltv * limit),
+            ("payback_months", _, Some(monthly)) => (Judged::Payback, monthly * limit),
             _ => continue,
         };
-        let (passes, room) = cac_room(view, cac, cac_max, &flips, &reaches);
+        let passes = cac <= cac_max * (1.0 + 1e-9);
+        let room = room_text(judged, passes, percent(cac, cac_max), view.money(cac_max), &shown);
         rows.push(HeadroomRow {
-            verdict: format!("{verdict} ({})", threshold.rule),
+            verdict: t!(
+                "report-headroom-verdict",
+                verdict = verdict_text(judged, &shown),
+                rule = threshold.rule.as_str()
+            ),
             passes,
             room,
         });
@@ -90,18 +134,12 @@ fn spend(view: &PlanView) -> Vec<HeadroomRow> {
     if let (Some(remaining), Some(_)) = (budget.remaining, budget.total) {
         let passes = remaining >= 0.0;
         rows.push(HeadroomRow {
-            verdict: "channel budgets and other costs within the budget total (budget-overrun)".into(),
+            verdict: t!("report-headroom-budget"),
             passes,
             room: if passes {
-                format!(
-                    "{} more can be planned before the total is exceeded",
-                    view.money(remaining)
-                )
+                t!("report-headroom-budget-room", amount = view.money(remaining))
             } else {
-                format!(
-                    "{} must be cut, or the total raised by as much",
-                    view.money(-remaining)
-                )
+                t!("report-headroom-budget-short", amount = view.money(-remaining))
             },
         });
     }
@@ -121,24 +159,22 @@ fn spend(view: &PlanView) -> Vec<HeadroomRow> {
         let spent = channel.budget.unwrap_or(turn.to_spend);
         let room = turn.from_spend - spent;
         let passes = room >= 0.0;
+        let name = channel.name.as_str();
         rows.push(HeadroomRow {
-            verdict: format!(
-                "`{}` short of the turn of its marginal cost ({rule})",
-                channel.name
-            ),
+            verdict: t!("report-headroom-channel", channel = name, rule = rule.as_str()),
             passes,
             room: if passes {
-                format!(
-                    "`{}` can take {} more before its marginal CAC passes LTV",
-                    channel.name,
-                    view.money(room)
+                t!(
+                    "report-headroom-channel-room",
+                    channel = name,
+                    amount = view.money(room)
                 )
             } else {
-                format!(
-                    "`{}` plans {} past {}, where its marginal CAC passes LTV",
-                    channel.name,
-                    view.money(-room),
-                    view.money(turn.from_spend)
+                t!(
+                    "report-headroom-channel-past",
+                    channel = name,
+                    amount = view.money(-room),
+                    turn = view.money(turn.from_spend)
                 )
             },
         });

@@ -3,7 +3,8 @@
 
 use super::mermaid;
 use super::{budget_parts, by_severity, economics_rows, places, tier_range, Verdict};
-use crate::finding::{plural, FileReport, Summary};
+use crate::finding::{FileReport, Summary};
+use crate::i18n::t;
 use crate::lint::metric_catalog::{
     capitalized, CHANNEL_BUDGET, CHANNEL_SHARE, CHANNEL_TEST_RETURN, LTV, MARGINAL_CAC, MARGINAL_CAC_BY_TIER,
 };
@@ -17,13 +18,14 @@ use std::io::{self, Write};
 /// Writes the report for `views`.
 pub fn write(views: &[PlanView], out: &mut dyn Write) -> io::Result<()> {
     let reports: Vec<FileReport> = views.iter().map(|view| view.report.clone()).collect();
-    let mut md = String::from("# Plan report\n\n");
-    let _ = writeln!(
-        md,
-        "{} checked by planlint {TOOL_VERSION}: {}.\n",
-        plural(views.len(), "plan"),
-        Summary::of(&reports)
+    let mut md = format!("# {}\n\n", t!("report-title"));
+    let checked = t!(
+        "report-checked",
+        plans = views.len(),
+        version = TOOL_VERSION,
+        summary = Summary::of(&reports).to_string()
     );
+    let _ = writeln!(md, "{checked}\n");
     for view in views {
         plan(&mut md, view);
     }
@@ -44,18 +46,22 @@ fn plan(md: &mut String, view: &PlanView) {
             .map(|stage| (stage.stage.clone(), stage.metric.clone().unwrap_or_default()))
             .collect::<Vec<_>>(),
     ) {
-        let _ = writeln!(md, "### Funnel\n\n{flow}");
+        let _ = writeln!(md, "### {}\n\n{flow}", t!("report-funnel"));
     }
 }
 
 fn findings(md: &mut String, view: &PlanView) {
-    md.push_str("### Findings\n\n");
+    let _ = writeln!(md, "### {}\n", t!("report-findings"));
     if view.report.findings.is_empty() {
-        md.push_str("No problems found.\n\n");
+        let _ = writeln!(md, "{}\n", t!("report-no-problems"));
         return;
     }
     let _ = writeln!(md, "**{}**\n", Summary::of(std::slice::from_ref(&view.report)));
-    md.push_str("| Severity | Place | Rule | Message | Fix |\n| --- | --- | --- | --- | --- |\n");
+    let _ = writeln!(
+        md,
+        "{}\n| --- | --- | --- | --- | --- |",
+        t!("report-md-findings-header")
+    );
     let places = places(view);
     for (severity, group) in by_severity(&view.report.findings) {
         for index in group {
@@ -63,7 +69,8 @@ fn findings(md: &mut String, view: &PlanView) {
             let (line, column) = places.get(index).copied().unwrap_or((1, 1));
             let _ = writeln!(
                 md,
-                "| {severity} | {}:{line}:{column} | {} | {} | {} |",
+                "| {} | {}:{line}:{column} | {} | {} | {} |",
+                crate::output::severity_word(severity),
                 cell(&view.report.path),
                 code(&finding.rule),
                 message(&finding.message),
@@ -75,10 +82,15 @@ fn findings(md: &mut String, view: &PlanView) {
 }
 
 fn economics(md: &mut String, view: &PlanView) {
-    md.push_str("### Unit economics\n\n| | Value | How / meaning | Rule threshold | |\n| --- | ---: | --- | --- | --- |\n");
+    let _ = writeln!(
+        md,
+        "### {}\n\n{}\n| --- | ---: | --- | --- | --- |",
+        t!("report-economics"),
+        t!("report-md-economics-header")
+    );
     for row in economics_rows(view) {
         let verdict = match row.verdict {
-            Verdict::Fails => "**fails**",
+            Verdict::Fails => format!("**{}**", Verdict::Fails.word()),
             verdict => verdict.word(),
         };
         let _ = writeln!(
@@ -99,15 +111,17 @@ fn headroom(md: &mut String, view: &PlanView) {
     if rows.is_empty() {
         return;
     }
-    md.push_str(
-        "### Headroom
-
-| Verdict | Now | How far before it flips |
-| --- | --- | --- |
-",
+    let _ = writeln!(
+        md,
+        "### {}\n\n{}\n| --- | --- | --- |",
+        t!("report-headroom"),
+        t!("report-md-headroom-header")
     );
     for row in rows {
-        let now = if row.passes { "ok" } else { "**fails**" };
+        let now = match Verdict::of(row.passes) {
+            Verdict::Fails => format!("**{}**", Verdict::Fails.word()),
+            verdict => verdict.word(),
+        };
         let _ = writeln!(
             md,
             "| {} | {now} | {} |",
@@ -124,33 +138,32 @@ pub(crate) fn budget_pie(view: &PlanView) -> Option<String> {
         .into_iter()
         .map(|part| (part.label, part.amount))
         .collect();
-    let total = view
-        .metrics
-        .budget
-        .total
-        .map_or_else(|| "no total".into(), |total| view.money(total));
-    mermaid::pie(&format!("Budget split (total {total})"), &slices)
+    let title = match view.metrics.budget.total {
+        Some(total) => t!("report-budget-pie", total = view.money(total)),
+        None => t!("report-budget-pie-no-total"),
+    };
+    mermaid::pie(&title, &slices)
 }
 
 fn budget(md: &mut String, view: &PlanView) {
-    md.push_str("### Budget\n\n");
+    let _ = writeln!(md, "### {}\n", t!("report-budget"));
     let budget = &view.metrics.budget;
     let or_dash = |value: Option<f64>| value.map_or_else(|| "-".into(), |v| view.money(v));
-    let _ = writeln!(
-        md,
-        "Total **{}**, planned {} (channels {}, other costs {}), remaining **{}**.\n",
-        or_dash(budget.total),
-        or_dash(budget.planned),
-        or_dash(budget.channels),
-        or_dash(budget.items),
-        or_dash(budget.remaining)
+    let line = t!(
+        "report-md-budget-line",
+        total = or_dash(budget.total),
+        planned = or_dash(budget.planned),
+        channels = or_dash(budget.channels),
+        other = or_dash(budget.items),
+        remaining = or_dash(budget.remaining)
     );
+    let _ = writeln!(md, "{line}\n");
     if let Some(pie) = budget_pie(view) {
         let _ = writeln!(md, "{pie}");
     }
     let parts = budget_parts(view);
     if !parts.is_empty() {
-        md.push_str("| Part | Amount | Share of total |\n| --- | ---: | ---: |\n");
+        let _ = writeln!(md, "{}\n| --- | ---: | ---: |", t!("report-md-budget-header"));
         for part in parts {
             let share = part.share.map_or_else(
                 || "-".into(),
@@ -172,23 +185,19 @@ fn channels(md: &mut String, view: &PlanView) {
     if channels.is_empty() {
         return;
     }
-    md.push_str("### Channels\n\n");
+    let _ = writeln!(md, "### {}\n", t!("report-channels"));
     let tested: Vec<(String, f64)> = channels
         .iter()
         .filter_map(|channel| Some((channel.name.clone(), channel.test_return?)))
         .collect();
     let names: Vec<String> = tested.iter().map(|(name, _)| name.clone()).collect();
     let returns: Vec<f64> = tested.iter().map(|(_, value)| *value).collect();
-    if let Some(chart) = mermaid::bars(
-        &format!(
-            "{} (revenue / spend); the line is break-even",
-            capitalized(CHANNEL_TEST_RETURN.label)
-        ),
-        &names,
-        "return",
-        &returns,
-        Some(1.0),
-    ) {
+    let title = t!(
+        "report-md-returns-chart",
+        label = capitalized(CHANNEL_TEST_RETURN.label)
+    );
+    let axis = t!("report-md-returns-axis");
+    if let Some(chart) = mermaid::bars(&title, &names, &axis, &returns, Some(1.0)) {
         let _ = writeln!(md, "{chart}");
     }
     let ltv = view.metrics.unit_economics.ltv;
@@ -200,14 +209,20 @@ fn channels(md: &mut String, view: &PlanView) {
             .iter()
             .filter_map(|tier| Some((tier_range(tier.from_spend, tier.to_spend), tier.marginal_cac?)))
             .collect();
+        let name = channel.name.as_str();
         let title = match ltv {
-            Some(ltv) => format!(
-                "{}: {MARGINAL_CAC_BY_TIER}; the line is {} {}",
-                channel.name,
-                LTV.label,
-                format_number(ltv)
+            Some(ltv) => t!(
+                "report-md-tiers-chart-ltv",
+                channel = name,
+                tiers = MARGINAL_CAC_BY_TIER.to_string(),
+                ltv = LTV.label.to_string(),
+                value = format_number(ltv)
             ),
-            None => format!("{}: {MARGINAL_CAC_BY_TIER}", channel.name),
+            None => t!(
+                "report-md-tiers-chart",
+                channel = name,
+                tiers = MARGINAL_CAC_BY_TIER.to_string()
+            ),
         };
         let categories: Vec<String> = measured.iter().map(|(range, _)| range.clone()).collect();
         let values: Vec<f64> = measured.iter().map(|(_, cac)| *cac).collect();
@@ -217,7 +232,8 @@ fn channels(md: &mut String, view: &PlanView) {
     }
     let _ = writeln!(
         md,
-        "| Channel | {} | {} | {} | {} |\n| --- | ---: | ---: | ---: | --- |",
+        "| {} | {} | {} | {} | {} |\n| --- | ---: | ---: | ---: | --- |",
+        t!("report-channel-column"),
         capitalized(CHANNEL_BUDGET.label),
         capitalized(CHANNEL_SHARE.label),
         capitalized(CHANNEL_TEST_RETURN.label),

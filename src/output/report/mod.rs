@@ -15,8 +15,10 @@ pub(crate) mod mermaid;
 mod svg;
 
 use crate::finding::{Finding, Severity};
+use crate::i18n::t;
 use crate::lint::metric_catalog::{
-    PlanMetric, Section, BUDGET_OTHER_COSTS, BUDGET_REMAINING, LTV, MONTHLY_MARGIN, PAYBACK, PLAN_METRICS,
+    Direction, PlanMetric, Section, BUDGET_OTHER_COSTS, BUDGET_REMAINING, LTV, MONTHLY_MARGIN, PAYBACK,
+    PLAN_METRICS,
 };
 pub(crate) use crate::output::metrics::tier_range;
 use crate::output::plan_view::PlanView;
@@ -87,7 +89,7 @@ pub fn budget_parts(view: &PlanView) -> Vec<BudgetPart> {
             kind: PartKind::Remaining,
         }),
         Some(remaining) if remaining < 0.0 => parts.push(BudgetPart {
-            label: "Over the total".into(),
+            label: t!("report-over-the-total"),
             amount: -remaining,
             share: share(-remaining),
             kind: PartKind::Overrun,
@@ -107,11 +109,29 @@ pub enum Verdict {
 }
 
 impl Verdict {
-    pub fn word(self) -> &'static str {
+    /// What the report says: `ok`, `fails` (in the run's language).
+    pub fn word(self) -> String {
+        match self {
+            Verdict::Passes => t!("report-verdict-ok"),
+            Verdict::Fails => t!("report-verdict-fails"),
+            Verdict::NotJudged => String::new(),
+        }
+    }
+
+    /// The page's style class: `ok`, `fails`.
+    pub fn class(self) -> &'static str {
         match self {
             Verdict::Passes => "ok",
             Verdict::Fails => "fails",
             Verdict::NotJudged => "",
+        }
+    }
+
+    pub fn of(passes: bool) -> Verdict {
+        if passes {
+            Verdict::Passes
+        } else {
+            Verdict::Fails
         }
     }
 }
@@ -144,12 +164,12 @@ pub fn economics_rows(view: &PlanView) -> Vec<EconomicsRow> {
                 value: metric.unit.format_or_dash(value, currency),
                 note: economics_note(view, metric),
                 threshold: limit.map_or_else(String::new, |(limit, threshold)| {
-                    format!(
-                        "{} {} ({})",
-                        limit.direction.words(),
-                        metric.unit.format(threshold.value, None),
-                        threshold.rule
-                    )
+                    let value = metric.unit.format(threshold.value, None);
+                    let rule = threshold.rule.as_str();
+                    match limit.direction {
+                        Direction::AtLeast => t!("report-threshold-at-least", value = value, rule = rule),
+                        Direction::AtMost => t!("report-threshold-at-most", value = value, rule = rule),
+                    }
                 }),
                 verdict: match (value, limit) {
                     (Some(value), Some((limit, threshold)))
@@ -179,7 +199,7 @@ fn economics_note(view: &PlanView, metric: &PlanMetric) -> String {
     if metric.key == PAYBACK.key {
         return ue
             .monthly_margin_per_customer
-            .map(|margin| format!("at {} gross margin a month per customer", view.money(margin)))
+            .map(|margin| t!("report-payback-margin", margin = view.money(margin)))
             .unwrap_or_default();
     }
     metric.explanation().to_owned()

@@ -1,6 +1,7 @@
 //! A few SVG primitives, written as text: enough for bar and step charts,
 //! with no dependency and nothing fetched (system fonts only).
 
+use crate::output::width::display_width;
 use std::fmt::Write as _;
 
 /// An SVG picture being drawn, in user units (1 unit = 1 CSS pixel).
@@ -111,12 +112,22 @@ pub fn escape(text: &str) -> String {
     crate::output::xml::escape(text, true)
 }
 
-/// `text` cut to `max` characters, with an ellipsis when cut.
+/// `text` cut to `max` columns (a Chinese character takes two, as it
+/// takes about twice a Latin letter's room in a chart), with an ellipsis
+/// when cut.
 pub fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
+    if display_width(text) <= max {
         return text.to_owned();
     }
-    let kept: String = text.chars().take(max.saturating_sub(1)).collect();
+    let mut kept = String::new();
+    let mut width = 0;
+    for c in text.chars() {
+        width += display_width(c.encode_utf8(&mut [0; 4]));
+        if width > max.saturating_sub(1) {
+            break;
+        }
+        kept.push(c);
+    }
     format!("{kept}…")
 }
 
@@ -143,5 +154,7 @@ mod tests {
     fn shortening() {
         assert_eq!(shorten("abcdef", 4), "abc…");
         assert_eq!(shorten("abc", 4), "abc");
+        assert_eq!(shorten("小红书种草笔记", 8), "小红书…");
+        assert_eq!(shorten("小红书", 6), "小红书");
     }
 }
