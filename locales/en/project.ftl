@@ -151,3 +151,5 @@ project-glob-unopened-alternates = unopened alternate group; missing '{"{"}' (ma
 project-glob-unclosed-alternates = unclosed alternate group; missing '{"}"}' (maybe escape '{"{"}' with '[{"{"}]'?)
 project-glob-nested-alternates = nested alternate groups are not allowed
 project-glob-dangling-escape = dangling '\'
+project-baseline-language = { $file }: this baseline was written in `{ $written }` and this run speaks `{ $speaking }`; findings are matched by their words, so none would match
+project-baseline-language-help = run with `--lang { $written }` (or set `lang: { $written }` in .planlint.yaml so every run speaks the same), or write the baseline again in this language with `--write-baseline`

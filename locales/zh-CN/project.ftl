@@ -138,3 +138,5 @@ project-glob-unopened-alternates = 多了一个 `{"}"}`：前面缺少对应的 
 project-glob-unclosed-alternates = `{"{"}` 没有闭合：缺少对应的 `{"}"}`（如果要匹配 `{"{"}` 本身，请写成 `[{"{"}]`）
 project-glob-nested-alternates = 不能在 `{"{"} {"}"}` 中再嵌套 `{"{"} {"}"}`
 project-glob-dangling-escape = 末尾多了一个 `\`
+project-baseline-language = { $file }：这份基线是用 `{ $written }` 写的，而这次检查用的是 `{ $speaking }`；问题按文字比对，换了语言就一条也对不上
+project-baseline-language-help = 加上 `--lang { $written }` 再运行（或者在 .planlint.yaml 里写上 `lang: { $written }`，让每次检查都用同一种语言），或者用 `--write-baseline` 按现在的语言重新生成基线

@@ -7,7 +7,7 @@
 use crate::error::UserError;
 use crate::finding::fingerprint::fingerprints;
 use crate::finding::FileReport;
-use crate::i18n::t;
+use crate::i18n::{t, Lang};
 use crate::project::read::FileKind;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -17,6 +17,10 @@ use std::path::Path;
 #[serde(deny_unknown_fields)]
 struct BaselineFile {
     version: u32,
+    /// The language the findings were written in, when not English:
+    /// messages are part of a finding's identity.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    lang: Option<String>,
     findings: Vec<Entry>,
 }
 
@@ -61,7 +65,9 @@ pub fn render(reports: &[FileReport]) -> String {
             });
         }
     }
-    let file = BaselineFile { version: 1, findings };
+    let lang = crate::i18n::language();
+    let lang = (lang != Lang::En).then(|| lang.code().to_owned());
+    let file = BaselineFile { version: 1, lang, findings };
     serde_json::to_string_pretty(&file).unwrap_or_default() + "\n"
 }
 
@@ -90,6 +96,20 @@ impl Baseline {
             return Err(UserError::new(message).with_help(t!("project-baseline-version-help")));
         }
         let file: BaselineFile = serde_json::from_str(&text).map_err(not_a_baseline)?;
+        // A finding is matched by its words: in another language none would
+        // match, and every recorded finding would be reported as new.
+        let written_in = file.lang.as_deref().and_then(Lang::from_locale).unwrap_or_default();
+        let speaking = crate::i18n::language();
+        if written_in != speaking {
+            let message = t!(
+                "project-baseline-language",
+                file = shown.as_str(),
+                written = written_in.code(),
+                speaking = speaking.code()
+            );
+            let help = t!("project-baseline-language-help", written = written_in.code());
+            return Err(UserError::new(message).with_help(help));
+        }
         Ok(Baseline {
             known: file
                 .findings
@@ -136,6 +156,25 @@ impl Baseline {
 mod tests {
     use super::*;
     use crate::i18n::{scoped, Lang};
+
+    #[test]
+    fn a_baseline_in_another_language_is_refused_with_the_way_out() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("baseline.json");
+        let written = {
+            let _chinese = scoped(Lang::Zh);
+            render(&[])
+        };
+        assert!(written.contains("\"lang\": \"zh\""), "{written}");
+        std::fs::write(&path, &written).unwrap();
+        let english = Baseline::load(&path).unwrap_err();
+        assert!(english.message.contains("written in `zh` and this run speaks `en`"), "{}", english.message);
+        let _chinese = scoped(Lang::Zh);
+        assert!(Baseline::load(&path).is_ok());
+        std::fs::write(&path, render(&[]).replace("\"lang\": \"zh\",\n", "")).unwrap();
+        let error = Baseline::load(&path).unwrap_err();
+        assert!(error.message.contains("这份基线是用 `en` 写的"), "{}", error.message);
+    }
 
     #[test]
     fn a_baseline_of_another_version_is_named_in_chinese() {
