@@ -382,6 +382,8 @@ fn the_custom_rules_guide_examples_run() {
         let Some(file) = first_line.strip_prefix("# rule file: ") else {
             continue;
         };
+        // `# rule file: NAME (what it shows)`
+        let file = file.split_whitespace().next().unwrap_or(file);
         let dir = scratch(&[
             (".planlint.yaml", "rule_packs: [house]\n"),
             (&format!("house/{file}"), body),
