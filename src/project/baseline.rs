@@ -67,7 +67,11 @@ pub fn render(reports: &[FileReport]) -> String {
     }
     let lang = crate::i18n::language();
     let lang = (lang != Lang::En).then(|| lang.code().to_owned());
-    let file = BaselineFile { version: 1, lang, findings };
+    let file = BaselineFile {
+        version: 1,
+        lang,
+        findings,
+    };
     serde_json::to_string_pretty(&file).unwrap_or_default() + "\n"
 }
 
@@ -98,7 +102,11 @@ impl Baseline {
         let file: BaselineFile = serde_json::from_str(&text).map_err(not_a_baseline)?;
         // A finding is matched by its words: in another language none would
         // match, and every recorded finding would be reported as new.
-        let written_in = file.lang.as_deref().and_then(Lang::from_locale).unwrap_or_default();
+        let written_in = file
+            .lang
+            .as_deref()
+            .and_then(Lang::from_locale)
+            .unwrap_or_default();
         let speaking = crate::i18n::language();
         if written_in != speaking {
             let message = t!(
@@ -168,12 +176,22 @@ mod tests {
         assert!(written.contains("\"lang\": \"zh\""), "{written}");
         std::fs::write(&path, &written).unwrap();
         let english = Baseline::load(&path).unwrap_err();
-        assert!(english.message.contains("written in `zh` and this run speaks `en`"), "{}", english.message);
+        assert!(
+            english
+                .message
+                .contains("written in `zh` and this run speaks `en`"),
+            "{}",
+            english.message
+        );
         let _chinese = scoped(Lang::Zh);
         assert!(Baseline::load(&path).is_ok());
         std::fs::write(&path, render(&[]).replace("\"lang\": \"zh\",\n", "")).unwrap();
         let error = Baseline::load(&path).unwrap_err();
-        assert!(error.message.contains("这份基线是用 `en` 写的"), "{}", error.message);
+        assert!(
+            error.message.contains("这份基线是用 `en` 写的"),
+            "{}",
+            error.message
+        );
     }
 
     #[test]
