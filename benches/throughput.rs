@@ -1,13 +1,16 @@
 //! Throughput of `planlint check` on a repository of many plans:
-//! `cargo bench --bench throughput` (`-- 1000` runs only that size).
+//! `cargo bench --bench throughput` (`-- 1000` runs only that size;
+//! `-- --corpus DIR 1000` only writes that corpus into DIR, for profiling).
 //!
 //! A corpus of 1,000 and of 10,000 generated plans (3-6 KB each, every one
 //! with a few findings, as a real repository has) is written to a
-//! temporary folder. For each size the bench times the release binary
+//! temporary folder. For each size the bench runs the release binary
 //! checking the folder (`--format json` to a file, as CI runs it) and reads
-//! its peak memory, then times a bare `saphyr-parser` event pass over the
-//! same files in this process: the floor any YAML linter pays. The ratio of
-//! the two is what planlint adds on top of parsing.
+//! its CPU time (user + system, all threads) and peak memory, then runs a
+//! bare `saphyr-parser` event pass over the same files in this process and
+//! reads the CPU time it took: the floor any YAML linter pays. The ratio of
+//! the two CPU times is what planlint adds on top of parsing; wall times
+//! are shown beside them. Every figure is the median of `RUNS` runs.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -82,14 +85,25 @@ fn write_corpus(dir: &Path, count: usize) -> Vec<PathBuf> {
         .collect()
 }
 
-/// Peak resident memory of the largest child waited for so far, in KB.
-fn children_peak_kb() -> i64 {
+fn usage(who: libc::c_int) -> libc::rusage {
     // SAFETY: getrusage only writes the struct it is given.
     unsafe {
         let mut usage: libc::rusage = std::mem::zeroed();
-        libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage);
-        usage.ru_maxrss
+        libc::getrusage(who, &mut usage);
+        usage
     }
+}
+
+/// CPU time (user + system) used so far by `who`.
+fn cpu_time(who: libc::c_int) -> Duration {
+    let usage = usage(who);
+    let time = |t: libc::timeval| Duration::new(t.tv_sec as u64, t.tv_usec as u32 * 1000);
+    time(usage.ru_utime) + time(usage.ru_stime)
+}
+
+/// Peak resident memory of the largest child waited for so far, in KB.
+fn children_peak_kb() -> i64 {
+    usage(libc::RUSAGE_CHILDREN).ru_maxrss
 }
 
 fn median(mut times: Vec<Duration>) -> Duration {
@@ -112,26 +126,43 @@ fn saphyr_pass(files: &[PathBuf]) -> usize {
     events
 }
 
+/// `--corpus DIR COUNT...`: write the corpora into DIR and stop.
+fn write_corpus_only(args: &[String]) -> bool {
+    let Some(at) = args.iter().position(|a| a == "--corpus") else {
+        return false;
+    };
+    let dir = PathBuf::from(args.get(at + 1).expect("--corpus DIR"));
+    for count in args[at + 2..].iter().filter_map(|c| c.parse::<usize>().ok()) {
+        let folder = dir.join(count.to_string());
+        std::fs::create_dir_all(folder.join(".git")).unwrap_or_else(|error| panic!("mkdir: {error}"));
+        write_corpus(&folder, count);
+        println!("{count} plans in {}", folder.display());
+    }
+    true
+}
+
 fn main() {
-    let filter: Vec<String> = std::env::args()
-        .skip(1)
-        .filter(|a| !a.starts_with("--"))
-        .collect();
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if write_corpus_only(&args) {
+        return;
+    }
+    let filter: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
     let binary = env!("CARGO_BIN_EXE_planlint");
     println!(
-        "{:<14} {:>12} {:>12} {:>8} {:>12}",
-        "plans", "planlint", "saphyr", "ratio", "peak RSS"
+        "{:<12} {:>13} {:>13} {:>11} {:>11} {:>10} {:>10}",
+        "plans", "planlint cpu", "saphyr cpu", "cpu ratio", "planlint", "saphyr", "peak RSS"
     );
     for count in [1_000, 10_000] {
-        if !filter.is_empty() && !filter.iter().any(|f| f == &count.to_string()) {
+        if !filter.is_empty() && !filter.iter().any(|f| **f == count.to_string()) {
             continue;
         }
         let dir = tempfile::tempdir().unwrap_or_else(|error| panic!("tempdir: {error}"));
         std::fs::create_dir(dir.path().join(".git")).unwrap_or_else(|error| panic!("mkdir: {error}"));
         let files = write_corpus(dir.path(), count);
         let report = dir.path().join("report.json");
-        let mut checked = Vec::new();
+        let (mut checked, mut checked_cpu) = (Vec::new(), Vec::new());
         for _ in 0..RUNS {
+            let cpu_before = cpu_time(libc::RUSAGE_CHILDREN);
             let started = Instant::now();
             let status = Command::new(binary)
                 .current_dir(dir.path())
@@ -140,22 +171,29 @@ fn main() {
                 .status()
                 .unwrap_or_else(|error| panic!("run planlint: {error}"));
             checked.push(started.elapsed());
+            checked_cpu.push(cpu_time(libc::RUSAGE_CHILDREN) - cpu_before);
             assert!(status.success(), "planlint check failed: {status}");
         }
         let peak_kb = children_peak_kb();
-        let mut parsed = Vec::new();
+        let (mut parsed, mut parsed_cpu) = (Vec::new(), Vec::new());
         for _ in 0..RUNS {
+            let cpu_before = cpu_time(libc::RUSAGE_SELF);
             let started = Instant::now();
             std::hint::black_box(saphyr_pass(&files));
             parsed.push(started.elapsed());
+            parsed_cpu.push(cpu_time(libc::RUSAGE_SELF) - cpu_before);
         }
         let (checked, parsed) = (median(checked), median(parsed));
+        let (checked_cpu, parsed_cpu) = (median(checked_cpu), median(parsed_cpu));
+        let ms = |d: Duration| format!("{:.0} ms", d.as_secs_f64() * 1000.0);
         println!(
-            "{:<14} {:>10.0}ms {:>10.0}ms {:>7.2}x {:>9.1} MB",
+            "{:<12} {:>13} {:>13} {:>10.2}x {:>11} {:>10} {:>7.1} MB",
             format!("{count} plans"),
-            checked.as_secs_f64() * 1000.0,
-            parsed.as_secs_f64() * 1000.0,
-            checked.as_secs_f64() / parsed.as_secs_f64(),
+            ms(checked_cpu),
+            ms(parsed_cpu),
+            checked_cpu.as_secs_f64() / parsed_cpu.as_secs_f64(),
+            ms(checked),
+            ms(parsed),
             peak_kb as f64 / 1024.0,
         );
     }
