@@ -15,22 +15,38 @@ pub fn format_number(number: f64) -> String {
         (number * 100.0).round() / 100.0
     };
     let negative = rounded < 0.0;
-    let text = format!("{:.2}", rounded.abs());
-    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
-    let mut grouped = String::with_capacity(whole.len() + whole.len() / 3);
+    let magnitude = rounded.abs();
+    // Whole units and hundredths as integers: exact below 2^53 / 100, and
+    // without the float-to-decimal conversion `{:.2}` runs.
+    let (whole, fraction) = if magnitude < 1e13 {
+        let cents = (magnitude * 100.0).round() as u64;
+        let whole = (cents / 100).to_string();
+        let fraction = match cents % 100 {
+            0 => String::new(),
+            tenths if tenths % 10 == 0 => (tenths / 10).to_string(),
+            hundredths => format!("{hundredths:02}"),
+        };
+        (whole, fraction)
+    } else {
+        let text = format!("{magnitude:.2}");
+        let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+        (whole.to_owned(), fraction.trim_end_matches('0').to_owned())
+    };
+    let mut text = String::with_capacity(whole.len() + whole.len() / 3 + fraction.len() + 2);
+    if negative {
+        text.push('-');
+    }
     for (index, digit) in whole.chars().enumerate() {
         if index > 0 && (whole.len() - index) % 3 == 0 {
-            grouped.push(',');
+            text.push(',');
         }
-        grouped.push(digit);
+        text.push(digit);
     }
-    let fraction = fraction.trim_end_matches('0');
-    let sign = if negative { "-" } else { "" };
-    if fraction.is_empty() {
-        format!("{sign}{grouped}")
-    } else {
-        format!("{sign}{grouped}.{fraction}")
+    if !fraction.is_empty() {
+        text.push('.');
+        text.push_str(&fraction);
     }
+    text
 }
 
 /// An amount of money: `40,000 CNY`, or `40,000` when the plan names no currency.
@@ -105,6 +121,71 @@ mod tests {
         let _chinese = crate::i18n::scoped(crate::i18n::Lang::Zh);
         assert_eq!(format_number(f64::INFINITY), "无法计算");
         assert_eq!(format_number(40000.0), "40,000");
+    }
+
+    /// The way numbers were formatted before the integer fast path: through
+    /// `{:.2}`, trailing zeros trimmed.
+    fn through_float_formatting(number: f64) -> String {
+        let rounded = if number.abs() >= 100.0 {
+            number.round()
+        } else {
+            (number * 100.0).round() / 100.0
+        };
+        let text = format!("{:.2}", rounded.abs());
+        let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+        let grouped: String = whole
+            .chars()
+            .enumerate()
+            .flat_map(|(i, d)| {
+                (i > 0 && (whole.len() - i) % 3 == 0)
+                    .then_some(',')
+                    .into_iter()
+                    .chain([d])
+            })
+            .collect();
+        let sign = if rounded < 0.0 { "-" } else { "" };
+        match fraction.trim_end_matches('0') {
+            "" => format!("{sign}{grouped}"),
+            fraction => format!("{sign}{grouped}.{fraction}"),
+        }
+    }
+
+    #[test]
+    fn the_fast_path_writes_what_float_formatting_writes() {
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let mut numbers = vec![
+            0.0,
+            -0.0,
+            0.005,
+            0.015,
+            0.125,
+            99.995,
+            99.994,
+            100.5,
+            1e13,
+            1e13 - 1.0,
+            123456789.49,
+            2e20,
+        ];
+        for _ in 0..20_000 {
+            let bits = next();
+            let scale = 10f64.powi((bits % 16) as i32 - 3);
+            let number = (next() % 1_000_000) as f64 / 997.0 * scale;
+            numbers.push(if bits & 1 == 0 { number } else { -number });
+        }
+        for number in numbers {
+            assert_eq!(
+                format_number(number),
+                through_float_formatting(number),
+                "{number}"
+            );
+        }
     }
 
     #[test]

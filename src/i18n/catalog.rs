@@ -16,9 +16,12 @@ pub type Args<'a> = fluent_bundle::FluentArgs<'a>;
 
 type Bundle = FluentBundle<FluentResource>;
 
-/// One bundle per language, in the order of [`Lang::ALL`].
-static BUNDLES: LazyLock<Vec<Bundle>> =
-    LazyLock::new(|| Lang::ALL.iter().map(|lang| bundle(*lang)).collect());
+/// One bundle per language, in the order of [`Lang::ALL`], each built the
+/// first time its language is used (a run in English never parses Chinese).
+static BUNDLES: [LazyLock<Bundle>; Lang::ALL.len()] = [
+    LazyLock::new(|| bundle(Lang::ALL[0])),
+    LazyLock::new(|| bundle(Lang::ALL[1])),
+];
 
 fn bundle(lang: Lang) -> Bundle {
     let tag = lang.tag().parse().unwrap_or_default();
@@ -57,7 +60,7 @@ pub fn message(id: &str, args: Option<&Args>) -> String {
 
 fn format_in(lang: Lang, id: &str, args: Option<&Args>) -> Option<String> {
     let index = Lang::ALL.iter().position(|each| *each == lang)?;
-    let bundle = BUNDLES.get(index)?;
+    let bundle: &Bundle = BUNDLES.get(index)?;
     let pattern = bundle.get_message(id)?.value()?;
     let mut errors = Vec::new();
     Some(bundle.format_pattern(pattern, args, &mut errors).into_owned())

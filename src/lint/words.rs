@@ -21,12 +21,22 @@ pub fn is_cjk(c: char) -> bool {
 /// Lower case, words separated by single spaces, punctuation dropped (a
 /// hyphen or apostrophe inside a word stays part of it).
 pub fn normalize(text: &str) -> String {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+    let mut out = String::with_capacity(text.len());
+    let words = text
+        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
         .map(|word| word.trim_matches(|c| c == '-' || c == '\''))
-        .filter(|word| !word.is_empty())
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join(" ")
+        .filter(|word| !word.is_empty());
+    for word in words {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        if word.is_ascii() {
+            out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            out.push_str(&word.to_lowercase());
+        }
+    }
+    out
 }
 
 /// `text` without spaces and punctuation, lower case: how CJK is matched.
@@ -41,27 +51,46 @@ fn compact(text: &str) -> String {
 /// is the one quoted.
 #[derive(Debug, Clone, Default)]
 pub struct Phrases {
-    /// (as written, as matched)
-    phrases: Vec<(String, String)>,
+    phrases: Vec<Phrase>,
+    /// Whether any phrase is matched as words, any as CJK: a text is
+    /// prepared only the ways some phrase needs.
+    any_words: bool,
+    any_cjk: bool,
+}
+
+#[derive(Debug, Clone)]
+struct Phrase {
+    written: String,
+    /// Normalized words, or compact text for a CJK phrase.
+    matched: String,
+    /// `matched` between spaces, as looked for among a text's words.
+    padded: String,
+    cjk: bool,
 }
 
 impl Phrases {
     pub fn new<'a>(phrases: impl IntoIterator<Item = &'a String>) -> Phrases {
-        let mut phrases: Vec<(String, String)> = phrases
+        let mut phrases: Vec<Phrase> = phrases
             .into_iter()
             .map(|phrase| {
-                let matched = if phrase.chars().any(is_cjk) {
-                    compact(phrase)
-                } else {
-                    normalize(phrase)
-                };
-                (phrase.trim().to_owned(), matched)
+                let cjk = phrase.chars().any(is_cjk);
+                let matched = if cjk { compact(phrase) } else { normalize(phrase) };
+                Phrase {
+                    written: phrase.trim().to_owned(),
+                    padded: format!(" {matched} "),
+                    matched,
+                    cjk,
+                }
             })
-            .filter(|(_, matched)| !matched.is_empty())
+            .filter(|phrase| !phrase.matched.is_empty())
             .collect();
-        phrases.sort_by_key(|(_, matched)| std::cmp::Reverse(matched.chars().count()));
-        phrases.dedup_by(|a, b| a.1 == b.1);
-        Phrases { phrases }
+        phrases.sort_by_key(|phrase| std::cmp::Reverse(phrase.matched.chars().count()));
+        phrases.dedup_by(|a, b| a.matched == b.matched);
+        Phrases {
+            any_words: phrases.iter().any(|phrase| !phrase.cjk),
+            any_cjk: phrases.iter().any(|phrase| phrase.cjk),
+            phrases,
+        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -70,18 +99,26 @@ impl Phrases {
 
     /// The first phrase (as written in the list) that `text` holds.
     pub fn find(&self, text: &str) -> Option<&str> {
-        let words = format!(" {} ", normalize(text));
-        let compact = compact(text);
+        let words = if self.any_words {
+            format!(" {} ", normalize(text))
+        } else {
+            String::new()
+        };
+        let compact = if self.any_cjk {
+            compact(text)
+        } else {
+            String::new()
+        };
         self.phrases
             .iter()
-            .find(|(_, matched)| {
-                if matched.chars().any(is_cjk) {
-                    compact.contains(matched.as_str())
+            .find(|phrase| {
+                if phrase.cjk {
+                    compact.contains(phrase.matched.as_str())
                 } else {
-                    words.contains(&format!(" {matched} "))
+                    words.contains(phrase.padded.as_str())
                 }
             })
-            .map(|(written, _)| written.as_str())
+            .map(|phrase| phrase.written.as_str())
     }
 
     /// Whether `text` is one of the phrases as a whole (ignoring case,
@@ -93,7 +130,7 @@ impl Phrases {
             && self
                 .phrases
                 .iter()
-                .any(|(_, matched)| *matched == words || *matched == compact)
+                .any(|phrase| phrase.matched == words || phrase.matched == compact)
     }
 }
 

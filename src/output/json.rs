@@ -118,23 +118,28 @@ fn finding_of<'a>(index: &LineIndex, source: &str, finding: &'a crate::finding::
     }
 }
 
-/// One file's object, indented as the fifth level of the report, written
-/// a finding at a time (the same bytes as pretty-printing the whole object).
+/// One file's object, indented as the fifth level of the report (the same
+/// bytes as pretty-printing the whole object), built in memory and written
+/// at once.
 fn write_file(report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
-    let path = serde_json::to_string(&report.path).map_err(io::Error::other)?;
-    write!(out, "{{\n      \"path\": {path},\n      \"findings\": ")?;
+    let mut buffer = Vec::with_capacity(256 + 2048 * report.findings.len());
+    buffer.extend_from_slice(b"{\n      \"path\": ");
+    serde_json::to_writer(&mut buffer, &report.path).map_err(io::Error::other)?;
+    buffer.extend_from_slice(b",\n      \"findings\": ");
     if report.findings.is_empty() {
-        return out.write_all(b"[]\n    }");
+        buffer.extend_from_slice(b"[]\n    }");
+        return out.write_all(&buffer);
     }
     // The source is read (again) for this file only, then dropped.
     let source = report.text().unwrap_or_default();
     let index = LineIndex::new(&source);
-    out.write_all(b"[")?;
+    buffer.push(b'[');
     for (i, finding) in report.findings.iter().enumerate() {
-        out.write_all(if i == 0 { b"\n        " } else { b",\n        " })?;
-        super::write_pretty_at(&finding_of(&index, &source, finding), 8, out)?;
+        buffer.extend_from_slice(if i == 0 { b"\n        " } else { b",\n        " });
+        super::append_pretty_at(&finding_of(&index, &source, finding), 8, &mut buffer)?;
     }
-    out.write_all(b"\n      ]\n    }")
+    buffer.extend_from_slice(b"\n      ]\n    }");
+    out.write_all(&buffer)
 }
 
 impl super::ReportStream for JsonStream {

@@ -15,6 +15,8 @@ mod json;
 mod junit;
 pub(crate) mod markdown;
 pub mod metrics;
+mod pretty;
+pub(crate) use pretty::{append_pretty_at, write_pretty_at};
 pub mod plan_view;
 mod rdjson;
 pub mod report;
@@ -211,47 +213,6 @@ pub(crate) fn file_uri(path: &str) -> Option<String> {
         "file://{slash}{}",
         uri_path(path).replacen("%3A", ":", 1)
     ))
-}
-
-/// A writer that indents every line after the first by `indent` spaces:
-/// pretty JSON written at a depth of a larger document (JSON strings hold
-/// no raw line breaks, so every `\n` is a line of the layout).
-struct Indented<'w> {
-    out: &'w mut dyn Write,
-    indent: usize,
-}
-
-impl Write for Indented<'_> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        const SPACES: &[u8] = b"                                                                ";
-        let mut rest = buf;
-        while let Some(at) = rest.iter().position(|&b| b == b'\n') {
-            self.out.write_all(&rest[..=at])?;
-            let mut left = self.indent;
-            while left > 0 {
-                let now = left.min(SPACES.len());
-                self.out.write_all(&SPACES[..now])?;
-                left -= now;
-            }
-            rest = &rest[at + 1..];
-        }
-        self.out.write_all(rest)?;
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        self.out.flush()
-    }
-}
-
-/// `value` pretty-printed to `out` as it would appear `indent` spaces deep
-/// in a pretty-printed document: its lines after the first indented.
-pub(crate) fn write_pretty_at(
-    value: &impl serde::Serialize,
-    indent: usize,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    serde_json::to_writer_pretty(Indented { out, indent }, value).map_err(io::Error::other)
 }
 
 /// The regions of every finding of `report`, in order.

@@ -99,15 +99,15 @@ pub fn read_limited(reader: impl Read, limit: u64, size: Option<u64>) -> Result<
 
 /// The bytes of the file at `path`, at most `limit` of them.
 pub fn read_file_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
-    let file = open_regular(path)?;
-    let size = file.metadata().map_err(ReadError::Io)?.len();
+    let (file, size) = open_regular(path)?;
     read_limited(file, limit, Some(size))
 }
 
 /// Opens `path` when it is a regular file outside the pseudo-filesystems.
 /// The kind is checked before opening (opening a FIFO would wait for a
-/// writer) and again on the open file, in case it was swapped meanwhile.
-fn open_regular(path: &Path) -> Result<std::fs::File, ReadError> {
+/// writer) and again on the open file, in case it was swapped meanwhile;
+/// the open file's size comes with it.
+fn open_regular(path: &Path) -> Result<(std::fs::File, u64), ReadError> {
     let kind = std::fs::metadata(path).map_err(ReadError::Io)?.file_type();
     if kind.is_dir() {
         return Err(ReadError::Refused(Unopened::Folder));
@@ -120,10 +120,11 @@ fn open_regular(path: &Path) -> Result<std::fs::File, ReadError> {
         return Err(ReadError::Refused(Unopened::PseudoFile));
     }
     let file = std::fs::File::open(&real).map_err(ReadError::Io)?;
-    if !file.metadata().map_err(ReadError::Io)?.is_file() {
+    let opened = file.metadata().map_err(ReadError::Io)?;
+    if !opened.is_file() {
         return Err(ReadError::Refused(Unopened::Changed));
     }
-    Ok(file)
+    Ok((file, opened.len()))
 }
 
 /// An error for a file planlint refused to open; `what` names it, e.g.

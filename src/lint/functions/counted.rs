@@ -60,8 +60,13 @@ impl Counted {
     /// Whether `text` holds a word that is neither a number, a time nor filler.
     fn names_something(&self, text: &str) -> bool {
         let mut rest = text.to_lowercase();
-        for word in self.filler.iter().filter(|word| !word.is_ascii()) {
-            rest = rest.replace(word.as_str(), " ");
+        // Only a text with CJK in it can hold a CJK filler word.
+        if !rest.is_ascii() {
+            for word in self.filler.iter().filter(|word| !word.is_ascii()) {
+                if rest.contains(word.as_str()) {
+                    rest = rest.replace(word.as_str(), " ");
+                }
+            }
         }
         rest.split(|c: char| !c.is_alphanumeric())
             .filter(|word| !word.is_empty())
