@@ -90,7 +90,10 @@ const MULTIPLIERS: &[(&str, i32)] = &[
 ];
 
 /// Full-width digits and punctuation as their ASCII forms.
-fn ascii_digits(text: &str) -> String {
+fn ascii_digits(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.is_ascii() {
+        return std::borrow::Cow::Borrowed(text);
+    }
     text.chars()
         .map(|c| match c {
             '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
@@ -100,7 +103,8 @@ fn ascii_digits(text: &str) -> String {
             '－' => '-',
             other => other,
         })
-        .collect()
+        .collect::<String>()
+        .into()
 }
 
 /// A plain decimal number: digits with at most one point, a sign allowed.
@@ -182,7 +186,7 @@ fn without_separators(text: &str) -> Option<String> {
 /// Money or a count: `480`, `"¥480"`, `"1,200"`, `"$1.2k"`, `"1.2万"`,
 /// `"3亿"`, `"50,000 元"`.
 pub fn amount(text: &str) -> Option<Amount> {
-    let mut rest = ascii_digits(text.trim());
+    let mut rest = ascii_digits(text.trim()).into_owned();
     let mut currency = None;
     // A sign or code before or after the number, with or without a space.
     for _ in 0..2 {
@@ -312,9 +316,20 @@ fn calendar_date(year: u32, month: u32, day: u32) -> Option<String> {
         2 => 28,
         _ => return None,
     };
-    (1..=days)
-        .contains(&day)
-        .then(|| format!("{year:04}-{month:02}-{day:02}"))
+    if !(1..=days).contains(&day) {
+        return None;
+    }
+    // `{year:04}-{month:02}-{day:02}` without the formatting machinery.
+    let mut date = String::with_capacity(10);
+    for (number, width) in [(year, 4usize), (month, 2), (day, 2)] {
+        if !date.is_empty() {
+            date.push('-');
+        }
+        let digits = number.to_string();
+        date.extend(std::iter::repeat_n('0', width.saturating_sub(digits.len())));
+        date.push_str(&digits);
+    }
+    Some(date)
 }
 
 /// A date as people write it: year first (`2026-6-30`, `2026/06/30`,

@@ -16,12 +16,18 @@ pub(super) struct ChannelReturn {
 
 /// The derived metrics of the channel at `pointer` (`/channels/N`).
 pub(super) fn channel_metrics<'a>(context: Context<'a>, pointer: &str) -> Option<&'a Value> {
-    context
-        .metrics
-        .get("channels")?
-        .as_array()?
-        .iter()
-        .find(|channel| channel.get("pointer").and_then(Value::as_str) == Some(pointer))
+    let channels = context.metrics.get("channels")?.as_array()?;
+    let is_it = |channel: &&Value| channel.get("pointer").and_then(Value::as_str) == Some(pointer);
+    // The metrics list the channels in the plan's order: `/channels/7` is
+    // looked at first where it would be, so a plan of a thousand channels
+    // is not searched a thousand times over.
+    let position = pointer
+        .strip_prefix("/channels/")
+        .and_then(|index| index.parse::<usize>().ok());
+    position
+        .and_then(|index| channels.get(index))
+        .filter(is_it)
+        .or_else(|| channels.iter().find(is_it))
 }
 
 impl Function for ChannelReturn {
