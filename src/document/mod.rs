@@ -229,6 +229,10 @@ impl Document {
 pub fn push_pointer(base: &mut String, segment: &str) {
     base.reserve(segment.len() + 1);
     base.push('/');
+    if !segment.contains(['~', '/']) {
+        base.push_str(segment);
+        return;
+    }
     for c in segment.chars() {
         match c {
             '~' => base.push_str("~0"),

@@ -41,7 +41,7 @@ pub(crate) fn run_rule(
                     Some(field) => dotted(node, field),
                     None => Some(node),
                 };
-                let make_node_pointer = || located.location().to_json_pointer();
+                let make_node_pointer = || pointer_of(located.location());
                 let node_pointer = LazyPointer::new(&make_node_pointer);
                 let make_pointer = || match field {
                     Some(field) => dotted_pointer(node_pointer.get(), field),
@@ -72,6 +72,21 @@ pub(crate) fn run_rule(
             }
         }
     }
+}
+
+/// The JSON pointer of a query's match, built in one string.
+fn pointer_of(location: &serde_json_path::NormalizedPath<'_>) -> String {
+    let mut pointer = String::with_capacity(8 * location.len());
+    for element in location.iter() {
+        match element {
+            serde_json_path::PathElement::Name(name) => crate::document::push_pointer(&mut pointer, name),
+            serde_json_path::PathElement::Index(index) => {
+                pointer.push('/');
+                pointer.push_str(&index.to_string());
+            }
+        }
+    }
+    pointer
 }
 
 /// The label of a finding that says a rule could not check a value it

@@ -30,10 +30,10 @@ pub fn severity(severity: Severity) -> DiagnosticSeverity {
 
 /// The docs page of rule `id` under `config` (pack rules have none).
 pub fn docs_url(config: Option<&Config>, id: &str) -> Option<String> {
-    let rules = config.map(Config::all_rules).unwrap_or_default();
-    catalog::find(&rules, id)
-        .or_else(|| catalog::find(crate::rule::registry::builtin(), id))
-        .and_then(|entry| entry.docs_url())
+    let rule = config
+        .and_then(|config| config.rule(id))
+        .or_else(|| crate::rule::registry::builtin().iter().find(|rule| rule.id == id));
+    catalog::entry(id, rule).and_then(|entry| entry.docs_url())
 }
 
 /// One finding in the buffer `document_uri` whose text `lines` holds.

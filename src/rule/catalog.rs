@@ -29,9 +29,14 @@ pub fn entries(rules: &[RuleDef]) -> Vec<Entry<'_>> {
 
 /// The entry with this id among the meta-rules and `rules`.
 pub fn find<'a>(rules: &'a [RuleDef], id: &str) -> Option<Entry<'a>> {
+    entry(id, rules.iter().find(|rule| rule.id == id))
+}
+
+/// Like [`find`], with the rule `id` already looked up (or none found).
+pub fn entry<'a>(id: &str, rule: Option<&'a RuleDef>) -> Option<Entry<'a>> {
     crate::rule::meta::find(id)
         .map(Entry::Meta)
-        .or_else(|| rules.iter().find(|rule| rule.id == id).map(Entry::Rule))
+        .or_else(|| rule.map(Entry::Rule))
 }
 
 /// A severity as `explain`, `rules` and the rules page say it, in the

@@ -67,12 +67,13 @@ fn explain_finding(analysis: &Analysis, finding: &crate::finding::Finding) -> St
             t!("lsp-hover-quick-fix", title = fix.title.as_str())
         );
     }
-    let rules = analysis
-        .config
-        .as_ref()
-        .map(|config| config.all_rules())
-        .unwrap_or_else(|| crate::rule::registry::builtin().to_vec());
-    if let Some(entry) = catalog::find(&rules, &finding.rule) {
+    let rule = match &analysis.config {
+        Some(config) => config.rule(&finding.rule),
+        None => crate::rule::registry::builtin()
+            .iter()
+            .find(|rule| rule.id == finding.rule),
+    };
+    if let Some(entry) = catalog::entry(&finding.rule, rule) {
         let _ = write!(
             out,
             "\n\n{}\n\n{}\n\n{}",
