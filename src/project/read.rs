@@ -106,7 +106,9 @@ pub fn read_file_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> 
 /// Opens `path` when it is a regular file outside the pseudo-filesystems.
 /// The kind is checked before opening (opening a FIFO would wait for a
 /// writer) and again on the open file, in case it was swapped meanwhile;
-/// the open file's size comes with it.
+/// the open file's size comes with it. Where the open file really is
+/// (links followed) is asked of the open file itself, so what is checked
+/// is what is read.
 fn open_regular(path: &Path) -> Result<(std::fs::File, u64), ReadError> {
     let kind = std::fs::metadata(path).map_err(ReadError::Io)?.file_type();
     if kind.is_dir() {
@@ -115,16 +117,35 @@ fn open_regular(path: &Path) -> Result<(std::fs::File, u64), ReadError> {
     if !kind.is_file() {
         return Err(ReadError::Refused(Unopened::NotRegular));
     }
-    let real = std::fs::canonicalize(path).map_err(ReadError::Io)?;
-    if PSEUDO_FILESYSTEMS.iter().any(|system| real.starts_with(system)) {
-        return Err(ReadError::Refused(Unopened::PseudoFile));
-    }
-    let file = std::fs::File::open(&real).map_err(ReadError::Io)?;
+    let file = std::fs::File::open(path).map_err(ReadError::Io)?;
     let opened = file.metadata().map_err(ReadError::Io)?;
     if !opened.is_file() {
         return Err(ReadError::Refused(Unopened::Changed));
     }
+    let real = real_path(&file, path).map_err(ReadError::Io)?;
+    if PSEUDO_FILESYSTEMS.iter().any(|system| real.starts_with(system)) {
+        return Err(ReadError::Refused(Unopened::PseudoFile));
+    }
     Ok((file, opened.len()))
+}
+
+/// The path of the open `file` with every link resolved: on Linux one
+/// `readlink` of its descriptor (resolving `path` again would cost a call
+/// per folder of it); elsewhere, or without `/proc`, `path` resolved.
+fn real_path(file: &std::fs::File, path: &Path) -> io::Result<std::path::PathBuf> {
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::fd::AsRawFd;
+        let descriptor = format!("/proc/self/fd/{}", file.as_raw_fd());
+        if let Ok(real) = std::fs::read_link(descriptor) {
+            if real.is_absolute() {
+                return Ok(real);
+            }
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = file;
+    std::fs::canonicalize(path)
 }
 
 /// An error for a file planlint refused to open; `what` names it, e.g.
