@@ -499,9 +499,18 @@ impl<W: Write> Server<W> {
             is_plan(&document.path).then(|| diagnostics_of(&analysis, &document.text, uri, self.encoding));
         let version = document.version;
         let path = document.path.clone();
+        let mut previous = None;
         if let Some(document) = self.documents.get_mut(uri) {
-            document.analysis = Some(analysis);
+            previous = document.analysis.replace(analysis);
             document.changed = None;
+        }
+        // The last version's analysis of a large plan takes milliseconds to
+        // free: done beside the next request, not before its answer.
+        // Where no thread can be started, it is freed here, as before.
+        if let Some(previous) = previous {
+            let _ = std::thread::Builder::new()
+                .name("planlint-free".into())
+                .spawn(move || drop(previous));
         }
         // Configs read for this lint are now compared with the disk,
         // and so is the plan's config file even if it did not load.
