@@ -20,6 +20,7 @@ pub mod guard;
 pub mod i18n;
 pub mod lint;
 pub(crate) mod lsp;
+pub mod memory;
 pub(crate) mod numbers;
 pub mod output;
 pub mod project;

@@ -316,20 +316,9 @@ fn calendar_date(year: u32, month: u32, day: u32) -> Option<String> {
         2 => 28,
         _ => return None,
     };
-    if !(1..=days).contains(&day) {
-        return None;
-    }
-    // `{year:04}-{month:02}-{day:02}` without the formatting machinery.
-    let mut date = String::with_capacity(10);
-    for (number, width) in [(year, 4usize), (month, 2), (day, 2)] {
-        if !date.is_empty() {
-            date.push('-');
-        }
-        let digits = number.to_string();
-        date.extend(std::iter::repeat_n('0', width.saturating_sub(digits.len())));
-        date.push_str(&digits);
-    }
-    Some(date)
+    (1..=days)
+        .contains(&day)
+        .then(|| format!("{year:04}-{month:02}-{day:02}"))
 }
 
 /// A date as people write it: year first (`2026-6-30`, `2026/06/30`,

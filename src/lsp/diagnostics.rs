@@ -28,12 +28,18 @@ pub fn severity(severity: Severity) -> DiagnosticSeverity {
     }
 }
 
+/// The catalog entry of rule `id` under `config` (the built-ins without one).
+pub fn rule_entry<'a>(config: Option<&'a Config>, id: &str) -> Option<catalog::Entry<'a>> {
+    let rule = match config {
+        Some(config) => config.rule(id),
+        None => crate::rule::registry::builtin_rule(id),
+    };
+    catalog::entry(id, rule)
+}
+
 /// The docs page of rule `id` under `config` (pack rules have none).
 pub fn docs_url(config: Option<&Config>, id: &str) -> Option<String> {
-    let rule = config
-        .and_then(|config| config.rule(id))
-        .or_else(|| crate::rule::registry::builtin().iter().find(|rule| rule.id == id));
-    catalog::entry(id, rule).and_then(|entry| entry.docs_url())
+    rule_entry(config, id).and_then(|entry| entry.docs_url())
 }
 
 /// One finding in the buffer `document_uri` whose text `lines` holds.

@@ -31,6 +31,7 @@ use std::sync::mpsc;
 /// code (1 when the session ended without `shutdown`). `lang` is `--lang`:
 /// without it, the editor's locale chooses the language.
 pub fn serve(lang: Option<Lang>) -> Result<i32, UserError> {
+    crate::memory::give_back_freed_memory_after(std::time::Duration::from_secs(1));
     let (sender, frames) = mpsc::channel();
     // Frames are read on their own thread, so a burst of edits queues up
     // while a lint runs and is then taken in at once.

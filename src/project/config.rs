@@ -65,10 +65,7 @@ impl Config {
     /// The rule `id` as [`Config::all_rules`] would give it first, without
     /// copying every rule (the language server asks once per finding).
     pub fn rule(&self, id: &str) -> Option<&RuleDef> {
-        registry::builtin()
-            .iter()
-            .chain(&self.user_rules)
-            .find(|rule| rule.id == id)
+        registry::builtin_rule(id).or_else(|| self.user_rules.iter().find(|rule| rule.id == id))
     }
 
     /// Every rule this config knows: the built-ins and the packs' rules.

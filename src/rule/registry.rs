@@ -57,6 +57,11 @@ pub fn builtin() -> &'static [RuleDef] {
     parsed().as_ref().map(Vec::as_slice).unwrap_or_default()
 }
 
+/// The built-in rule `id`, if there is one.
+pub fn builtin_rule(id: &str) -> Option<&'static RuleDef> {
+    builtin().iter().find(|rule| rule.id == id)
+}
+
 /// Why the built-in rules could not be read: a bug in planlint.
 pub fn check_builtin() -> Result<(), String> {
     parsed().as_ref().map(|_| ()).map_err(Clone::clone)

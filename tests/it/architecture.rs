@@ -194,6 +194,8 @@ const LAYERS: &[&str] = &[
     // Helpers: a panic turned into an error, the error type, the excerpt
     // an error shows, the document loaded with spans, and leaf helpers.
     "guard", "error", "excerpt", "document", "numbers", "suggest", "text",
+    // How the process uses memory (allocator and paging settings).
+    "memory",
     // The language planlint speaks and its message catalog: every layer's
     // texts come from it.
     "i18n",

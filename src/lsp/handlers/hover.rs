@@ -12,7 +12,6 @@ use crate::lint::metric_catalog::{
 use crate::lint::schema_fields::{field, steps_of};
 use crate::lsp::analysis::Analysis;
 use crate::lsp::place::node_at;
-use crate::rule::catalog;
 use lsp_types::{Hover, HoverContents, MarkupContent, MarkupKind};
 use std::fmt::Write as _;
 
@@ -67,13 +66,7 @@ fn explain_finding(analysis: &Analysis, finding: &crate::finding::Finding) -> St
             t!("lsp-hover-quick-fix", title = fix.title.as_str())
         );
     }
-    let rule = match &analysis.config {
-        Some(config) => config.rule(&finding.rule),
-        None => crate::rule::registry::builtin()
-            .iter()
-            .find(|rule| rule.id == finding.rule),
-    };
-    if let Some(entry) = catalog::entry(&finding.rule, rule) {
+    if let Some(entry) = crate::lsp::diagnostics::rule_entry(analysis.config.as_deref(), &finding.rule) {
         let _ = write!(
             out,
             "\n\n{}\n\n{}\n\n{}",
