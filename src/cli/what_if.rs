@@ -4,6 +4,7 @@
 
 use super::plan_view::view_of;
 use super::{current_dir, exit, print_stdout, MetricsFormat};
+use crate::document::Lookup;
 use crate::error::UserError;
 use crate::i18n::t;
 use crate::lint::what_if;
@@ -88,7 +89,7 @@ fn edited_text(plan: &YamlFile, settings: &[what_if::Setting]) -> Option<String>
     let fixes = settings
         .iter()
         .map(|setting| {
-            let current = value.pointer(&setting.pointer)?;
+            let current = value.lookup(&setting.pointer)?;
             if current.is_object() || current.is_array() {
                 return None;
             }

@@ -6,6 +6,7 @@ mod json;
 mod lines;
 mod load;
 mod parser_words;
+mod pointer;
 mod scalar;
 mod spans;
 
@@ -29,6 +30,7 @@ pub fn is_json_name(name: &str) -> bool {
             .get(name.len() - 5..)
             .is_some_and(|end| end.eq_ignore_ascii_case(".json"))
 }
+pub use pointer::Lookup;
 pub use spans::SpanTree;
 
 /// A byte range into the original text (end exclusive).

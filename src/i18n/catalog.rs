@@ -3,9 +3,9 @@
 
 use super::{language, Lang};
 use fluent_bundle::concurrent::FluentBundle;
-use fluent_bundle::FluentResource;
+use fluent_bundle::{FluentResource, FluentValue};
 use fluent_syntax::ast;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 use std::sync::LazyLock;
 
@@ -54,16 +54,86 @@ pub fn message(id: &str, args: Option<&Args>) -> String {
     let lang = language();
     [lang, Lang::En]
         .into_iter()
-        .find_map(|lang| format_in(lang, id, args))
+        .find_map(|lang| fill_in(lang, id, args).or_else(|| format_in(lang, id, args)))
         .unwrap_or_else(|| id.to_owned())
 }
 
 fn format_in(lang: Lang, id: &str, args: Option<&Args>) -> Option<String> {
-    let index = Lang::ALL.iter().position(|each| *each == lang)?;
+    let index = lang_index(lang)?;
     let bundle: &Bundle = BUNDLES.get(index)?;
     let pattern = bundle.get_message(id)?.value()?;
     let mut errors = Vec::new();
     Some(bundle.format_pattern(pattern, args, &mut errors).into_owned())
+}
+
+fn lang_index(lang: Lang) -> Option<usize> {
+    Lang::ALL.iter().position(|each| *each == lang)
+}
+
+/// One piece of a message that is only text and placeholders.
+#[derive(Debug)]
+enum Piece {
+    Text(&'static str),
+    Placeholder(&'static str),
+}
+
+/// Per language, the messages made of text and `{ $name }` alone (most
+/// of them): filled by joining their pieces, what Fluent's resolver does
+/// for them at several times the cost (a finding's message, help and
+/// remedies take a dozen texts).
+static PLAIN_MESSAGES: [LazyLock<HashMap<&'static str, Vec<Piece>>>; Lang::ALL.len()] = [
+    LazyLock::new(|| plain_messages(Lang::ALL[0])),
+    LazyLock::new(|| plain_messages(Lang::ALL[1])),
+];
+
+fn plain_messages(lang: Lang) -> HashMap<&'static str, Vec<Piece>> {
+    let mut plain = HashMap::new();
+    for (_, text) in files_of(lang) {
+        let resource = fluent_syntax::parser::parse(text).unwrap_or_else(|(resource, _)| resource);
+        for entry in resource.body {
+            let ast::Entry::Message(message) = entry else {
+                continue;
+            };
+            let id = message.id.name;
+            // A later file overrides an earlier one, as in the bundle.
+            plain.remove(id);
+            let Some(pattern) = message.value else { continue };
+            let pieces: Option<Vec<Piece>> = pattern
+                .elements
+                .into_iter()
+                .map(|element| match element {
+                    ast::PatternElement::TextElement { value } => Some(Piece::Text(value)),
+                    ast::PatternElement::Placeable {
+                        expression: ast::Expression::Inline(ast::InlineExpression::VariableReference { id }),
+                    } => Some(Piece::Placeholder(id.name)),
+                    ast::PatternElement::Placeable { .. } => None,
+                })
+                .collect();
+            if let Some(pieces) = pieces {
+                plain.insert(id, pieces);
+            }
+        }
+    }
+    plain
+}
+
+/// Message `id` in `lang` filled by joining its pieces, when it is plain
+/// and every placeholder has a string or a number; `None` leaves it to
+/// Fluent (which also says what is missing).
+fn fill_in(lang: Lang, id: &str, args: Option<&Args>) -> Option<String> {
+    let pieces = PLAIN_MESSAGES.get(lang_index(lang)?)?.get(id)?;
+    let mut text = String::new();
+    for piece in pieces {
+        match piece {
+            Piece::Text(words) => text.push_str(words),
+            Piece::Placeholder(name) => match args?.get(*name)? {
+                FluentValue::String(value) => text.push_str(value),
+                FluentValue::Number(number) => text.push_str(&number.as_string()),
+                _ => return None,
+            },
+        }
+    }
+    Some(text)
 }
 
 /// What is wrong with the catalogs: the test suite fails on any.
@@ -199,4 +269,58 @@ pub fn embedded_files() -> Vec<(Lang, &'static str, &'static str)> {
         .into_iter()
         .flat_map(|lang| files_of(lang).map(move |(name, text)| (lang, name, text)))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every plain message, filled with strings and with numbers, reads
+    /// the same joined as Fluent formats it; one with a value missing is
+    /// left to Fluent.
+    #[test]
+    fn plain_messages_read_as_fluent_formats_them() {
+        let mut checked = 0;
+        for lang in Lang::ALL {
+            let plain = &PLAIN_MESSAGES[lang_index(lang).unwrap_or_default()];
+            assert!(plain.len() > 100, "{lang}: only {} plain messages", plain.len());
+            for (id, pieces) in plain.iter() {
+                let names: Vec<&str> = pieces
+                    .iter()
+                    .filter_map(|piece| match piece {
+                        Piece::Placeholder(name) => Some(*name),
+                        Piece::Text(_) => None,
+                    })
+                    .collect();
+                let mut words = Args::new();
+                let mut numbers = Args::new();
+                for (n, name) in names.iter().enumerate() {
+                    words.set(*name, format!("«{name} ~ 值»"));
+                    numbers.set(*name, n as f64 + 0.25);
+                }
+                for args in [&words, &numbers] {
+                    assert_eq!(
+                        fill_in(lang, id, Some(args)),
+                        format_in(lang, id, Some(args)),
+                        "{lang} {id}"
+                    );
+                }
+                if names.is_empty() {
+                    assert_eq!(fill_in(lang, id, None), format_in(lang, id, None), "{lang} {id}");
+                } else {
+                    assert_eq!(fill_in(lang, id, None), None, "{lang} {id}");
+                }
+                checked += 1;
+            }
+        }
+        assert!(checked > 200);
+    }
+
+    #[test]
+    fn a_message_with_choices_is_left_to_fluent() {
+        let plural = ["finding-files"]
+            .into_iter()
+            .filter(|id| PLAIN_MESSAGES[0].get(id).is_none() && BUNDLES[0].get_message(id).is_some());
+        assert_eq!(plural.count(), 1, "finding-files chooses a plural form");
+    }
 }

@@ -1,6 +1,7 @@
 //! The pipeline for one file: load -> schema -> derive -> rules -> findings.
 //! The CLI and the language server both call [`Linter::lint`].
 
+use crate::document::Lookup;
 use crate::document::{decode, load_named, Document, LoadError, LoadLimits, Span};
 use crate::error::UserError;
 use crate::finding::{FileReport, Finding, Related, Severity};
@@ -349,7 +350,7 @@ fn unknown_empty_fields(document: &Document, written: &serde_json::Value) -> Vec
     schema::check(&document.value, document)
         .into_iter()
         .filter(|finding| {
-            written.pointer(&finding.pointer).is_none()
+            written.lookup(&finding.pointer).is_none()
                 && document.spans(&finding.pointer).and_then(|spans| spans.key) == Some(finding.span)
         })
         .collect()

@@ -3,6 +3,7 @@
 //! text as written (read like the same text in block style); here each one
 //! is named at its place, with what YAML read and what to write instead.
 
+use crate::document::Lookup;
 use crate::document::{Document, FlowSplit};
 use crate::finding::{Finding, Fix, Severity};
 use crate::i18n::t;
@@ -168,7 +169,7 @@ pub(crate) fn decimal_point_doubts(document: &Document, text: &str, severity: Se
         let pointer = document.pointer_of(id);
         if !document
             .value
-            .pointer(&pointer)
+            .lookup(&pointer)
             .is_some_and(serde_json::Value::is_number)
             || !typed(&pointer)
         {

@@ -363,6 +363,7 @@ fn number(value: f64) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::Lookup;
     use serde_json::json;
 
     #[test]
@@ -469,7 +470,7 @@ mod tests {
         }
         if let Some(reference) = node.get("$ref").and_then(Value::as_str) {
             let target = root
-                .pointer(reference.trim_start_matches('#'))
+                .lookup(reference.trim_start_matches('#'))
                 .unwrap_or(&Value::Null);
             return number_fields(target, root, path, out, depth + 1);
         }

@@ -3,6 +3,7 @@
 //! `awareness`"), never a 0-based index. Machine formats keep the JSON
 //! pointer; this is for messages.
 
+use crate::document::Lookup;
 use crate::i18n::t;
 use crate::lint::words::tidy;
 use serde_json::Value;
@@ -26,7 +27,7 @@ pub fn describe(pointer: &str, plan: &Value) -> String {
                 let list = fields.pop().unwrap_or_default();
                 let before = fields.last().cloned().or_else(|| parent_key.clone());
                 let mut named = item_noun(&list, before.as_deref(), index + 1);
-                if let Some(name) = plan.pointer(&walked).and_then(item_name) {
+                if let Some(name) = plan.lookup(&walked).and_then(item_name) {
                     named = t!("lint-values-place-named", item = named, name = name);
                 }
                 if let Some(outer) = &item {

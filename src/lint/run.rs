@@ -1,6 +1,7 @@
 //! Running a compiled rule on a document: select nodes, run each check's
 //! function, turn violations into findings at their spans.
 
+use crate::document::Lookup;
 use crate::document::{dotted, dotted_pointer, Document, Span};
 use crate::finding::{Finding, Severity};
 use crate::i18n::t;
@@ -220,7 +221,7 @@ fn remedy_edits(document: &Document, remedies: &[crate::finding::Remedy]) -> Vec
         .filter(|remedy| {
             document
                 .value
-                .pointer(&remedy.pointer)
+                .lookup(&remedy.pointer)
                 .is_some_and(|v| !v.is_object() && !v.is_array())
         })
         .map(|remedy| crate::finding::Fix {

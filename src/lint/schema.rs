@@ -2,6 +2,7 @@
 //! turned into findings that name the field, say what was expected and point
 //! at the offending node.
 
+use crate::document::Lookup;
 use crate::document::{pointer_child, Document};
 use crate::finding::{Finding, Fix, Severity};
 use crate::i18n::{self, t};
@@ -98,7 +99,7 @@ impl CompiledSchema {
     /// Findings for the node at `pointer` of `document` (one rule of a
     /// rule pack file), in document order of their spans.
     pub fn check_at(&self, document: &Document, pointer: &str) -> Vec<Finding> {
-        let Some(node) = document.value.pointer(pointer) else {
+        let Some(node) = document.value.lookup(pointer) else {
             return Vec::new();
         };
         self.findings_of(node, document, pointer)
@@ -528,7 +529,7 @@ fn alternatives(context: &[Vec<ValidationError<'_>>]) -> Option<String> {
 fn examples_for(schema: &Value, keyword_path: &str) -> Vec<String> {
     let parent = keyword_path.rsplit_once('/').map_or("", |(parent, _)| parent);
     schema
-        .pointer(parent)
+        .lookup(parent)
         .and_then(|node| node.get("examples"))
         .and_then(Value::as_array)
         .into_iter()
@@ -594,7 +595,7 @@ fn short(value: &Value) -> String {
 fn allows_extensions(schema: &Value, keyword_path: &str) -> bool {
     let parent = keyword_path.rsplit_once('/').map_or("", |(parent, _)| parent);
     schema
-        .pointer(parent)
+        .lookup(parent)
         .and_then(|node| node.get("patternProperties"))
         .and_then(|p| p.get("^x-"))
         .is_some()
@@ -604,7 +605,7 @@ fn allows_extensions(schema: &Value, keyword_path: &str) -> bool {
 fn known_properties(schema: &Value, keyword_path: &str) -> Vec<String> {
     let parent = keyword_path.rsplit_once('/').map_or("", |(parent, _)| parent);
     schema
-        .pointer(parent)
+        .lookup(parent)
         .and_then(|node| node.get("properties"))
         .and_then(Value::as_object)
         .map(|properties| properties.keys().cloned().collect())

@@ -3,6 +3,7 @@
 //! Editors read it for hover and completion, so the schema stays the one
 //! source of field docs.
 
+use crate::document::Lookup;
 use crate::i18n::t;
 use crate::lint::schema::PLAN_SCHEMA;
 use serde_json::Value;
@@ -68,7 +69,7 @@ fn resolve(mut node: &'static Value) -> &'static Value {
         let Some(reference) = node.get("$ref").and_then(Value::as_str) else {
             break;
         };
-        match schema().pointer(reference.trim_start_matches('#')) {
+        match schema().lookup(reference.trim_start_matches('#')) {
             Some(target) => node = target,
             None => break,
         }

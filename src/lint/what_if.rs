@@ -4,6 +4,7 @@
 //! `goals.revenue.deadline`), or a channel by name (its budget); the value
 //! is read as the field needs it. Mistakes name the key, with a suggestion.
 
+use crate::document::Lookup;
 use crate::i18n::t;
 use crate::lint::functions::listed;
 use crate::lint::metric_catalog::PLAN_METRICS;
@@ -70,7 +71,7 @@ pub fn parse(plan: &Value, argument: &str) -> Result<Setting, SetError> {
     let (key, text) = (key.trim(), text.trim());
     let pointer = resolve(plan, key)?;
     let field = pointer.rsplit('/').next().unwrap_or_default();
-    let current = plan.pointer(&pointer);
+    let current = plan.lookup(&pointer);
     let value = read_value(key, field, current, text)?;
     Ok(Setting {
         key: key.to_owned(),

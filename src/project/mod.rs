@@ -12,4 +12,5 @@ pub mod discover;
 pub mod git;
 pub(crate) mod packs;
 pub(crate) mod paths;
+pub(crate) mod pseudo_files;
 pub(crate) mod read;

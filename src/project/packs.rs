@@ -10,6 +10,7 @@
 //! with `pack:` and `docs_url:` beside them).
 
 use crate::document::Document;
+use crate::document::Lookup;
 use crate::error::UserError;
 use crate::i18n::t;
 use crate::lint::schema::rule_schema;
@@ -238,7 +239,7 @@ impl PackFile<'_> {
         let mut value = self
             .document
             .value
-            .pointer(pointer)
+            .lookup(pointer)
             .cloned()
             .unwrap_or(Value::Null);
         let findings = rule_schema().check_at(self.document, pointer);

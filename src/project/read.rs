@@ -72,9 +72,6 @@ impl FileKind {
     }
 }
 
-/// Where the system shows processes, devices and kernel state as files.
-const PSEUDO_FILESYSTEMS: &[&str] = &["/proc", "/sys", "/dev"];
-
 /// Reads at most `limit` bytes from `reader` (a file whose metadata says
 /// `size`, or a stream); more is refused, whether the size said so up front,
 /// the file grew meanwhile or it never ends.
@@ -106,9 +103,8 @@ pub fn read_file_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> 
 /// Opens `path` when it is a regular file outside the pseudo-filesystems.
 /// The kind is checked before opening (opening a FIFO would wait for a
 /// writer) and again on the open file, in case it was swapped meanwhile;
-/// the open file's size comes with it. Where the open file really is
-/// (links followed) is asked of the open file itself, so what is checked
-/// is what is read.
+/// the open file's size comes with it. Whether it is a pseudo-file is
+/// asked of the open file itself, so what is checked is what is read.
 fn open_regular(path: &Path) -> Result<(std::fs::File, u64), ReadError> {
     let kind = std::fs::metadata(path).map_err(ReadError::Io)?.file_type();
     if kind.is_dir() {
@@ -122,30 +118,10 @@ fn open_regular(path: &Path) -> Result<(std::fs::File, u64), ReadError> {
     if !opened.is_file() {
         return Err(ReadError::Refused(Unopened::Changed));
     }
-    let real = real_path(&file, path).map_err(ReadError::Io)?;
-    if PSEUDO_FILESYSTEMS.iter().any(|system| real.starts_with(system)) {
+    if super::pseudo_files::is_pseudo_file(&file, &opened, path).map_err(ReadError::Io)? {
         return Err(ReadError::Refused(Unopened::PseudoFile));
     }
     Ok((file, opened.len()))
-}
-
-/// The path of the open `file` with every link resolved: on Linux one
-/// `readlink` of its descriptor (resolving `path` again would cost a call
-/// per folder of it); elsewhere, or without `/proc`, `path` resolved.
-fn real_path(file: &std::fs::File, path: &Path) -> io::Result<std::path::PathBuf> {
-    #[cfg(target_os = "linux")]
-    {
-        use std::os::fd::AsRawFd;
-        let descriptor = format!("/proc/self/fd/{}", file.as_raw_fd());
-        if let Ok(real) = std::fs::read_link(descriptor) {
-            if real.is_absolute() {
-                return Ok(real);
-            }
-        }
-    }
-    #[cfg(not(target_os = "linux"))]
-    let _ = file;
-    std::fs::canonicalize(path)
 }
 
 /// An error for a file planlint refused to open; `what` names it, e.g.

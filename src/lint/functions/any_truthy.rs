@@ -5,6 +5,7 @@
 
 use super::api::{is_empty_value, listed, Context, Function, Target, Violation};
 use crate::document::dotted;
+use crate::document::Lookup;
 use crate::i18n::t;
 use serde::Deserialize;
 
@@ -28,7 +29,7 @@ impl Function for AnyTruthy {
     fn run(&self, target: Target<'_>, context: Context<'_>, out: &mut Vec<Violation>) {
         let found = self.fields.iter().any(|field| {
             let value = if field.starts_with('/') {
-                context.plan.pointer(field)
+                context.plan.lookup(field)
             } else {
                 target.value.and_then(|node| dotted(node, field))
             };

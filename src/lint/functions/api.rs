@@ -2,6 +2,7 @@
 //! typed options, the node it tests, the context it may read, and what it
 //! reports.
 
+use crate::document::Lookup;
 use crate::i18n::t;
 use crate::lint::normalize::{Normalized, Reading};
 use serde::de::DeserializeOwned;
@@ -30,7 +31,7 @@ impl<'a> Target<'a> {
     pub fn sibling<'p>(&self, context: Context<'p>, key: &str) -> Option<&'p Value> {
         let pointer = self.pointer();
         let parent = &pointer[..pointer.rfind('/')?];
-        context.plan.pointer(parent)?.get(key)
+        context.plan.lookup(parent)?.get(key)
     }
 
     /// Whether any of the sibling fields `keys` states a number.

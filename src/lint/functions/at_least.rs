@@ -6,6 +6,7 @@
 //! is not a 4,800 CNY ring. An amount that cannot be read is named.
 
 use super::api::{alternatives, is_empty_value, Context, Function, Target, Violation};
+use crate::document::Lookup;
 use crate::i18n::t;
 use crate::numbers::format_number;
 use serde::Deserialize;
@@ -74,7 +75,7 @@ impl Function for AtLeast {
         let excused = self
             .unless
             .iter()
-            .any(|pointer| !is_empty_value(context.plan.pointer(pointer)))
+            .any(|pointer| !is_empty_value(context.plan.lookup(pointer)))
             || self
                 .unless_fields
                 .iter()

@@ -3,6 +3,7 @@
 //! are missing or malformed are left to other checks (the schema).
 
 use super::api::{Context, Function, Target, Violation};
+use crate::document::Lookup;
 use crate::i18n::t;
 use serde::Deserialize;
 use serde_json::Value;
@@ -54,7 +55,7 @@ impl Function for DateRange {
             return;
         };
         let bound =
-            |pointer: &Option<String>| pointer.as_deref().and_then(|p| iso_date(context.plan.pointer(p)));
+            |pointer: &Option<String>| pointer.as_deref().and_then(|p| iso_date(context.plan.lookup(p)));
         // Bounds that are themselves reversed (a period ending before it
         // starts) are one mistake, reported once at the period, not once
         // for every date measured against them.

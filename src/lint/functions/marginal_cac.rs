@@ -7,6 +7,7 @@
 
 use super::api::{Context, Function, NoOptions, Target, Violation};
 use super::channel_return::channel_metrics;
+use crate::document::Lookup;
 use crate::i18n::t;
 use crate::numbers::{format_money, format_number};
 use serde_json::Value;
@@ -24,7 +25,7 @@ impl Function for MarginalCac {
     fn run(&self, target: Target<'_>, context: Context<'_>, out: &mut Vec<Violation>) {
         let Some(ltv) = context
             .metrics
-            .pointer("/unit_economics/ltv")
+            .lookup("/unit_economics/ltv")
             .and_then(Value::as_f64)
         else {
             return;

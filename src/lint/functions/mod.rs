@@ -118,7 +118,8 @@ pub(crate) fn run_case(name: &str, options: &Value, plan: &Value, pointer: &str)
     let make = || pointer.to_owned();
     let lazy = LazyPointer::new(&make);
     let mut out = Vec::new();
-    function.check(Target::new(&lazy, plan.pointer(pointer)), context, &mut out);
+    use crate::document::Lookup;
+    function.check(Target::new(&lazy, plan.lookup(pointer)), context, &mut out);
     out
 }
 

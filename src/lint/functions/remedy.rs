@@ -3,6 +3,7 @@
 //! on its own with the others unchanged (see [`crate::finding::remedy`]).
 
 use super::api::Context;
+use crate::document::Lookup;
 use crate::finding::remedy::{number, round_to, round_towards};
 use crate::finding::Remedy;
 use crate::i18n::t;
@@ -43,7 +44,7 @@ fn remedy(context: Context<'_>, lever: Lever) -> Remedy {
         field: field_name(context.plan, &lever.pointer),
         current: context
             .plan
-            .pointer(&lever.pointer)
+            .lookup(&lever.pointer)
             .cloned()
             .unwrap_or(Value::Null),
         action,
@@ -84,7 +85,7 @@ pub fn field_name(plan: &Value, pointer: &str) -> String {
 fn channel_name(context: Context<'_>, pointer: &str) -> String {
     context
         .plan
-        .pointer(pointer)
+        .lookup(pointer)
         .and_then(crate::lint::place::item_name)
         .map_or_else(|| t!("lint-rules-this-channel"), str::to_owned)
 }
@@ -105,7 +106,7 @@ fn currency_unit(context: Context<'_>) -> String {
 fn plan_number(context: Context<'_>, pointer: &str) -> Option<f64> {
     context
         .plan
-        .pointer(pointer)
+        .lookup(pointer)
         .and_then(Value::as_f64)
         .filter(|n| n.is_finite())
 }
@@ -113,7 +114,7 @@ fn plan_number(context: Context<'_>, pointer: &str) -> Option<f64> {
 fn metric(context: Context<'_>, pointer: &str) -> Option<f64> {
     context
         .metrics
-        .pointer(pointer)
+        .lookup(pointer)
         .and_then(Value::as_f64)
         .filter(|n| n.is_finite())
 }
