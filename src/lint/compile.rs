@@ -6,6 +6,7 @@ use crate::error::UserError;
 use crate::finding::Severity;
 use crate::i18n::t;
 use crate::lint::functions::{self, Check};
+use crate::lint::selector::Selector;
 use crate::rule::{option_placeholders, option_reference, OneOrMany, RuleDef};
 use serde_json::{Map, Value};
 use serde_json_path::JsonPath;
@@ -22,7 +23,7 @@ pub(crate) struct CompiledRule {
 }
 
 pub(crate) struct CompiledCheck {
-    pub paths: Vec<JsonPath>,
+    pub paths: Vec<Selector>,
     pub field: Option<String>,
     pub function: Box<dyn Check>,
     pub message: String,
@@ -130,13 +131,16 @@ pub(crate) fn compile_rule(
                     };
                     let path = substitute_options(path, options).map_err(invalid)?;
                     crate::lint::cel::check_json_path(&path).map_err(invalid)?;
-                    JsonPath::parse(&path).map_err(|error| {
-                        invalid(t!(
-                            "lint-rules-invalid-json-path",
-                            path = path.as_str(),
-                            error = error.to_string()
-                        ))
+                    Selector::new(&path, |path| {
+                        JsonPath::parse(path).map_err(|error| {
+                            t!(
+                                "lint-rules-invalid-json-path",
+                                path = path,
+                                error = error.to_string()
+                            )
+                        })
                     })
+                    .map_err(invalid)
                 })
                 .collect::<Result<Vec<_>, _>>()?;
             // `$options.NAME` arguments take the configured option value.

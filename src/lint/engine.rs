@@ -116,7 +116,7 @@ impl Linter {
             .iter()
             .flat_map(|rule| &rule.checks)
             .flat_map(|check| &check.paths)
-            .all(|path| path.query(&document.value).is_empty())
+            .all(|path| !path.selects_any(&document.value))
     }
 
     /// The severity rule or meta-rule `id` reports at in this linter;

@@ -17,6 +17,7 @@ mod run;
 mod scalar_text;
 pub mod schema;
 pub mod schema_fields;
+pub(crate) mod selector;
 pub mod selftest;
 pub(crate) mod settings;
 pub(crate) mod suppress;

@@ -33,16 +33,15 @@ pub(crate) fn run_rule(
     let mut violations = Vec::new();
     for check in &rule.checks {
         for path in &check.paths {
-            for located in path.query_located(plan) {
-                let node = located.node();
+            path.for_each(plan, &mut |node, location| {
                 let field = check.field.as_deref();
                 let value = match field {
                     // A field of something that is not a mapping is the schema's business.
-                    Some(_) if !node.is_object() => continue,
+                    Some(_) if !node.is_object() => return,
                     Some(field) => dotted(node, field),
                     None => Some(node),
                 };
-                let make_node_pointer = || pointer_of(located.location());
+                let make_node_pointer = || location.pointer();
                 let node_pointer = LazyPointer::new(&make_node_pointer);
                 let make_pointer = || match field {
                     Some(field) => dotted_pointer(node_pointer.get(), field),
@@ -70,24 +69,9 @@ pub(crate) fn run_rule(
                         violation,
                     ));
                 }
-            }
+            });
         }
     }
-}
-
-/// The JSON pointer of a query's match, built in one string.
-fn pointer_of(location: &serde_json_path::NormalizedPath<'_>) -> String {
-    let mut pointer = String::with_capacity(8 * location.len());
-    for element in location.iter() {
-        match element {
-            serde_json_path::PathElement::Name(name) => crate::document::push_pointer(&mut pointer, name),
-            serde_json_path::PathElement::Index(index) => {
-                pointer.push('/');
-                pointer.push_str(&index.to_string());
-            }
-        }
-    }
-    pointer
 }
 
 /// The label of a finding that says a rule could not check a value it
