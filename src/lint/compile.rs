@@ -131,16 +131,7 @@ pub(crate) fn compile_rule(
                     };
                     let path = substitute_options(path, options).map_err(invalid)?;
                     crate::lint::cel::check_json_path(&path).map_err(invalid)?;
-                    Selector::new(&path, |path| {
-                        JsonPath::parse(path).map_err(|error| {
-                            t!(
-                                "lint-rules-invalid-json-path",
-                                path = path,
-                                error = error.to_string()
-                            )
-                        })
-                    })
-                    .map_err(invalid)
+                    Selector::new(&path, parse_json_path).map_err(invalid)
                 })
                 .collect::<Result<Vec<_>, _>>()?;
             // `$options.NAME` arguments take the configured option value.
@@ -218,6 +209,17 @@ fn resolve_options(value: &Value, options: &Map<String, Value>) -> Value {
         ),
         other => other.clone(),
     }
+}
+
+/// A `given` path parsed by the RFC 9535 engine, or why it cannot be.
+fn parse_json_path(path: &str) -> Result<JsonPath, String> {
+    JsonPath::parse(path).map_err(|error| {
+        t!(
+            "lint-rules-invalid-json-path",
+            path = path,
+            error = error.to_string()
+        )
+    })
 }
 
 /// Puts configured option values into a JSONPath: in

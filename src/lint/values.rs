@@ -306,19 +306,40 @@ pub enum DateReading {
     NotADate,
 }
 
-/// The `YYYY-MM-DD` form of a real calendar date, if it is one.
-fn calendar_date(year: u32, month: u32, day: u32) -> Option<String> {
+/// Whether `day` of `month` of `year` is on the calendar.
+fn is_calendar_day(year: u32, month: u32, day: u32) -> bool {
     let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
     let days = match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
         2 if leap => 29,
         2 => 28,
-        _ => return None,
+        _ => return false,
     };
-    (1..=days)
-        .contains(&day)
-        .then(|| format!("{year:04}-{month:02}-{day:02}"))
+    (1..=days).contains(&day)
+}
+
+/// The `YYYY-MM-DD` form of a real calendar date, if it is one.
+fn calendar_date(year: u32, month: u32, day: u32) -> Option<String> {
+    is_calendar_day(year, month, day).then(|| format!("{year:04}-{month:02}-{day:02}"))
+}
+
+/// Whether `text` is exactly a real date written `YYYY-MM-DD` (what
+/// [`date`] gives back unchanged), read without making a string.
+pub fn is_iso_date(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let digits = |range: std::ops::Range<usize>| {
+        bytes[range].iter().try_fold(0u32, |n, b| {
+            b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
+        })
+    };
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return false;
+    }
+    match (digits(0..4), digits(5..7), digits(8..10)) {
+        (Some(year), Some(month), Some(day)) => is_calendar_day(year, month, day),
+        _ => false,
+    }
 }
 
 /// A date as people write it: year first (`2026-6-30`, `2026/06/30`,
@@ -407,6 +428,42 @@ pub fn states_a_number(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `is_iso_date` says yes exactly where `date` gives the text back.
+    #[test]
+    fn iso_dates_as_date_reads_them() {
+        let texts = [
+            "2026-09-30",
+            "2024-02-29",
+            "2026-02-29",
+            "1900-02-29",
+            "2000-02-29",
+            "2026-13-01",
+            "2026-00-10",
+            "2026-04-31",
+            "2026-4-30",
+            "2026/09/30",
+            "26-09-30ab",
+            "２０２６-09-30",
+            "2026-09-3x",
+            "+026-09-30",
+            "0000-01-01",
+            "2026-09-30 ",
+            "30-09-2026",
+            "",
+        ];
+        for text in texts {
+            assert_eq!(is_iso_date(text), date(text).as_deref() == Some(text), "{text:?}");
+        }
+        for day in 0..=400u32 {
+            let text = format!("2028-{:02}-{:02}", day / 31, day % 32);
+            assert_eq!(
+                is_iso_date(&text),
+                date(&text).as_deref() == Some(text.as_str()),
+                "{text}"
+            );
+        }
+    }
 
     #[test]
     fn amounts_as_written() {

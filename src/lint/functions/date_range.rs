@@ -22,8 +22,7 @@ pub(super) struct DateRange {
 /// names it, never compared with the period.
 fn iso_date(value: Option<&Value>) -> Option<&str> {
     let text = value?.as_str()?.trim();
-    let real = text.len() == 10 && crate::lint::values::date(text).as_deref() == Some(text);
-    real.then_some(text)
+    crate::lint::values::is_iso_date(text).then_some(text)
 }
 
 impl Function for DateRange {
