@@ -109,6 +109,11 @@ impl Linter {
         })
     }
 
+    /// This linter, loading plans within `limits`.
+    pub fn with_load_limits(self, limits: LoadLimits) -> Linter {
+        Linter { limits, ..self }
+    }
+
     /// Whether no check of any rule selects a node of `document`: what
     /// explains a failing example that never fires.
     pub fn selects_nothing(&self, document: &Document) -> bool {

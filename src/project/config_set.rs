@@ -2,6 +2,7 @@
 //! all; otherwise each file uses the nearest `.planlint.yaml` above it (up to
 //! the repository root), so a folder can carry its own rules and packs.
 
+use crate::document::LoadLimits;
 use crate::error::UserError;
 use crate::lint::engine::Linter;
 use crate::project::config::Config;
@@ -125,6 +126,7 @@ type LinterKey = (Option<PathBuf>, Vec<usize>);
 pub struct Linters {
     configs: ConfigSet,
     built: Mutex<HashMap<LinterKey, Arc<Linter>>>,
+    limits: LoadLimits,
 }
 
 impl Linters {
@@ -132,7 +134,13 @@ impl Linters {
         Linters {
             configs,
             built: Mutex::new(HashMap::new()),
+            limits: LoadLimits::default(),
         }
+    }
+
+    /// Linters that load plans within `limits` instead of the defaults.
+    pub fn with_load_limits(self, limits: LoadLimits) -> Self {
+        Linters { limits, ..self }
     }
 
     /// The configs the linters are built from.
@@ -163,7 +171,8 @@ impl Linters {
         if let Some(linter) = built.get(&key) {
             return Ok((Arc::clone(linter), config.max_file_size));
         }
-        let linter = Arc::new(Linter::new(&config.all_rules(), &config.settings_with(&key.1))?);
+        let linter = Linter::new(&config.all_rules(), &config.settings_with(&key.1))?;
+        let linter = Arc::new(linter.with_load_limits(self.limits));
         built.insert(key, Arc::clone(&linter));
         Ok((linter, config.max_file_size))
     }
