@@ -52,30 +52,22 @@ pub struct LineIndex {
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
-        let mut line_starts = vec![0];
-        let mut ascii_lines = Vec::new();
-        let mut ascii = true;
-        let mut i = 0;
-        while let Some(&b) = bytes.get(i) {
-            i += 1;
-            match b {
-                b'\n' => {}
-                b'\r' => {
-                    if bytes.get(i) == Some(&b'\n') {
-                        i += 1;
-                    }
-                }
-                b if b >= 0x80 => {
-                    ascii = false;
-                    continue;
-                }
-                _ => continue,
-            }
-            line_starts.push(i);
-            ascii_lines.push(ascii);
-            ascii = true;
+        // About one line in 40 bytes: room for most texts without growing.
+        let mut line_starts = Vec::with_capacity(bytes.len() / 40 + 1);
+        let mut ascii_lines = Vec::with_capacity(bytes.len() / 40 + 1);
+        line_starts.push(0);
+        let mut start = 0;
+        // Line breaks found a word at a time, not byte by byte.
+        while let Some(at) = memchr::memchr2(b'\n', b'\r', &bytes[start..]) {
+            let end = start + at;
+            ascii_lines.push(bytes[start..end].is_ascii());
+            start = match (bytes[end], bytes.get(end + 1)) {
+                (b'\r', Some(b'\n')) => end + 2,
+                _ => end + 1,
+            };
+            line_starts.push(start);
         }
-        ascii_lines.push(ascii);
+        ascii_lines.push(bytes[start..].is_ascii());
         LineIndex {
             line_starts,
             ascii_lines,
