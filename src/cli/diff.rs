@@ -73,6 +73,7 @@ fn from_disk(argument: &str) -> Result<Version, UserError> {
     let path = PathBuf::from(argument);
     let shown = display_path(&path);
     let limit = crate::project::read::DEFAULT_MAX_FILE_SIZE;
+    crate::project::containment::check_named_link(&path)?;
     let bytes = read_file_limited(&path, limit).map_err(|error| {
         let mut error = plan_read_error(&shown, &shown, limit, error);
         if !path.exists() {

@@ -101,6 +101,31 @@ impl Containment {
     }
 }
 
+/// A plan named on the command line that is itself a symlink is followed
+/// only to a file inside the repository holding the link (not in `.git`):
+/// a pull request may turn a plan that a workflow names into a link to a
+/// file of the runner's, whose text an error would print. A plan named
+/// directly is read wherever it is: whoever typed the path chose it.
+pub fn check_named_link(path: &Path) -> Result<(), UserError> {
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|metadata| metadata.file_type().is_symlink());
+    if !is_link {
+        return Ok(());
+    }
+    let containment = Containment::of_config(path)?;
+    let file = display_path(path);
+    let message = match containment.check(path) {
+        // Missing or dangling: the read says so, in its own words.
+        Ok(_) | Err(Refusal::Unreadable(_)) => return Ok(()),
+        Err(Refusal::Outside) => t!(
+            "project-plan-link-outside",
+            file = file.as_str(),
+            root = containment.shown_root()
+        ),
+        Err(Refusal::GitData) => t!("project-plan-link-git-data", file = file.as_str()),
+    };
+    Err(UserError::new(message).with_help(t!("project-plan-link-help")))
+}
+
 /// "cannot read the folder FOLDER: REASON".
 pub fn cannot_read_folder(folder: &str, error: &std::io::Error) -> String {
     let reason = describe(error);

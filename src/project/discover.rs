@@ -49,7 +49,9 @@ pub fn discover(paths: &[PathBuf], configs: &ConfigSet) -> Discovered {
             }
             // Files named on the command line are checked whatever their name
             // (pre-commit passes exactly the files to check), unless excluded.
-            Ok(_) => match configs.for_path(path) {
+            Ok(_) => match crate::project::containment::check_named_link(path)
+                .and_then(|()| configs.for_path(path))
+            {
                 Ok(config) if !is_excluded(path, &config) => found.files.push(path.clone()),
                 Ok(_) => {}
                 Err(error) => found.errors.push(error),

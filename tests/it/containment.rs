@@ -362,6 +362,69 @@ fn pseudo_files_are_refused_even_from_the_command_line() {
     }
 }
 
+// ---------------------------------------------------------------------------
+// plans named on the command line
+// ---------------------------------------------------------------------------
+
+/// A workflow names a plan; a pull request turns it into a link to a file
+/// of the runner's (or into `.git`, where checkout keeps the job's token).
+#[test]
+#[cfg(unix)]
+fn a_named_plan_that_links_out_of_the_repository_is_not_read() {
+    let scene = scene();
+    scene.link("q3.plan.yaml", &scene.outside.join("secret.yaml"));
+    scene.assert_refused(
+        &["q3.plan.yaml", "launch.plan.yaml"],
+        &[
+            "plan file q3.plan.yaml is a symlink to a file outside the repository",
+            "not read",
+        ],
+    );
+    fs::write(
+        scene.repo.join(".git/config"),
+        format!("[http]\n\textraheader = {}\n", scene.canary),
+    )
+    .unwrap();
+    scene.link("token.plan.yaml", Path::new(".git/config"));
+    scene.assert_refused(
+        &["token.plan.yaml"],
+        &["plan file token.plan.yaml is a symlink into the repository's .git folder"],
+    );
+}
+
+#[test]
+#[cfg(unix)]
+fn a_named_plan_that_links_inside_is_checked_and_one_named_directly_anywhere_is_read() {
+    let scene = scene();
+    scene.link("current.plan.yaml", Path::new("launch.plan.yaml"));
+    scene.assert_checked(&["current.plan.yaml"]);
+    let elsewhere = scene.outside.join("mine.plan.yaml");
+    fs::copy(scene.repo.join("launch.plan.yaml"), &elsewhere).unwrap();
+    scene.assert_checked(&[elsewhere.to_str().unwrap()]);
+}
+
+#[test]
+#[cfg(unix)]
+fn a_compared_plan_that_links_out_is_not_read() {
+    let scene = scene();
+    scene.link("q3.plan.yaml", &scene.outside.join("secret.yaml"));
+    let output = crate::planlint_in_english()
+        .current_dir(&scene.repo)
+        .args(["diff", "launch.plan.yaml", "q3.plan.yaml"])
+        .output()
+        .unwrap();
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr),
+    );
+    assert_eq!(output.status.code(), Some(2), "{stdout}\n{stderr}");
+    assert!(
+        stderr.contains("is a symlink to a file outside the repository"),
+        "{stderr}"
+    );
+    assert!(!stdout.contains(&scene.canary) && !stderr.contains(&scene.canary));
+}
+
 #[test]
 fn stdin_through_a_dash_is_still_read() {
     let scene = scene();

@@ -70,7 +70,8 @@ fn fix_leaves_a_read_only_plan_and_exits_two() {
 }
 
 /// A committed symlink to a file outside, found by discovery or named on
-/// the command line: refused, exit 2, the target untouched.
+/// the command line: refused, exit 2, the target untouched (named, it is
+/// not even read; the write's own check stays behind it).
 #[test]
 fn fix_does_not_follow_a_symlink_out_of_the_repository() {
     let (_dir, repo, outside) = layout();
@@ -80,7 +81,7 @@ fn fix_does_not_follow_a_symlink_out_of_the_repository() {
     let (code, stderr) = planlint(&repo, &["check", "--fix", "linked.plan.yaml"]);
     assert_eq!(code, 2, "{stderr}");
     assert!(
-        stderr.contains("linked.plan.yaml leads outside the repository"),
+        stderr.contains("linked.plan.yaml is a symlink to a file outside the repository"),
         "{stderr}"
     );
     assert_eq!(
