@@ -115,6 +115,7 @@ pub(super) fn metrics(
             })?;
         parse_yaml("<stdin>".to_owned(), &bytes)?
     } else {
+        crate::project::containment::check_named_link(file)?;
         load_yaml(file, crate::project::read::FileKind::Plan)?
     };
     if !sets.is_empty() {

@@ -405,24 +405,33 @@ fn a_named_plan_that_links_inside_is_checked_and_one_named_directly_anywhere_is_
 
 #[test]
 #[cfg(unix)]
-fn a_compared_plan_that_links_out_is_not_read() {
+fn a_compared_or_measured_plan_that_links_out_is_not_read() {
     let scene = scene();
     scene.link("q3.plan.yaml", &scene.outside.join("secret.yaml"));
-    let output = crate::planlint_in_english()
-        .current_dir(&scene.repo)
-        .args(["diff", "launch.plan.yaml", "q3.plan.yaml"])
-        .output()
-        .unwrap();
-    let (stdout, stderr) = (
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr),
-    );
-    assert_eq!(output.status.code(), Some(2), "{stdout}\n{stderr}");
-    assert!(
-        stderr.contains("is a symlink to a file outside the repository"),
-        "{stderr}"
-    );
-    assert!(!stdout.contains(&scene.canary) && !stderr.contains(&scene.canary));
+    for args in [
+        &["diff", "launch.plan.yaml", "q3.plan.yaml"][..],
+        &["metrics", "q3.plan.yaml"],
+        &["metrics", "q3.plan.yaml", "--set", "budget.total=1"],
+    ] {
+        let output = crate::planlint_in_english()
+            .current_dir(&scene.repo)
+            .args(args)
+            .output()
+            .unwrap();
+        let (stdout, stderr) = (
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr),
+        );
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {stdout}\n{stderr}");
+        assert!(
+            stderr.contains("is a symlink to a file outside the repository"),
+            "{args:?}: {stderr}"
+        );
+        assert!(
+            !stdout.contains(&scene.canary) && !stderr.contains(&scene.canary),
+            "{args:?}"
+        );
+    }
 }
 
 #[test]
