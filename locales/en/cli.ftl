@@ -71,7 +71,10 @@ cli-no-plan-in-folder = warning: no plan file in { $folder }: planlint checks fi
 cli-nothing-checked = nothing was checked: no plan file was found
 cli-nothing-checked-help = name the plan files, or a folder holding *.plan.yaml files; check the config's `include`
 cli-cannot-write-report = cannot write the report: { $error }
-cli-baseline-recorded = Recorded { $count } findings in { $file }.
+cli-baseline-recorded = Recorded { $count ->
+    [one] 1 finding
+   *[other] { $count } findings
+} in { $file }.
 # After a rule's reason, in reports that describe the rules (SARIF).
 cli-rule-source = Source: { $source }
 cli-step-summary-unwritable = cannot write the step summary { $file }: { $error }

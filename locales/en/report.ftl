@@ -33,7 +33,7 @@ report-funnel = Funnel
 report-channel-column = Channel
 # The budget pie: `Budget split (total 300,000 CNY)`.
 report-budget-pie = Budget split (total { $total })
-report-budget-pie-no-total = Budget split (total no total)
+report-budget-pie-no-total = Budget split (no total written)
 
 ## The Markdown report
 
@@ -55,14 +55,14 @@ report-md-tiers-chart = { $channel }: { $tiers }
 report-headroom-verdict = { $verdict } ({ $rule })
 report-headroom-ltv-cac = LTV/CAC at least { $limit }
 report-headroom-cac-ltv = CAC/LTV at most { $limit }
-report-headroom-payback = CAC payback at most { $limit } months
+report-headroom-payback = CAC payback at most { $limit }
 # How far CAC can rise while the verdict holds, or must fall for it to hold.
 report-headroom-ltv-cac-room = CAC can rise { $percent } (to { $cac }) before LTV/CAC falls below { $limit }
 report-headroom-ltv-cac-short = CAC must fall { $percent } (to { $cac }) for LTV/CAC to reach { $limit }
 report-headroom-cac-ltv-room = CAC can rise { $percent } (to { $cac }) before CAC/LTV passes { $limit } (every customer loses money)
 report-headroom-cac-ltv-short = CAC must fall { $percent } (to { $cac }) for CAC/LTV to come down to { $limit }
-report-headroom-payback-room = CAC can rise { $percent } (to { $cac }) before the payback passes { $limit } months
-report-headroom-payback-short = CAC must fall { $percent } (to { $cac }) for the payback to come within { $limit } months
+report-headroom-payback-room = CAC can rise { $percent } (to { $cac }) before the payback passes { $limit }
+report-headroom-payback-short = CAC must fall { $percent } (to { $cac }) for the payback to come within { $limit }
 report-headroom-budget = channel budgets and other costs within the budget total (budget-overrun)
 report-headroom-budget-room = { $amount } more can be planned before the total is exceeded
 report-headroom-budget-short = { $amount } must be cut, or the total raised by as much

@@ -328,6 +328,16 @@ mod tests {
     }
 
     #[test]
+    fn counts_of_one_read_in_the_singular() {
+        let recorded =
+            |count: usize| crate::i18n::t!("cli-baseline-recorded", count = count, file = "b.json");
+        assert_eq!(recorded(1), "Recorded 1 finding in b.json.");
+        assert_eq!(recorded(2), "Recorded 2 findings in b.json.");
+        let _zh = crate::i18n::scoped(Lang::Zh);
+        assert_eq!(recorded(1), "已将 1 个问题记入 b.json。");
+    }
+
+    #[test]
     fn a_message_with_choices_is_left_to_fluent() {
         let plural = ["finding-files"]
             .into_iter()

@@ -100,6 +100,8 @@ impl Unit {
         match self {
             Unit::Money => format_money(value, currency),
             Unit::Ratio => format_number(value),
+            // "1 month", never "1 months".
+            Unit::Months if format_number(value) == "1" => t!("lint-rules-unit-month"),
             Unit::Months => t!("lint-rules-unit-months", months = format_number(value)),
             Unit::Share => format!("{}%", format_number(value * 100.0)),
         }
@@ -517,6 +519,9 @@ mod tests {
     #[test]
     fn labels_units_and_notes_speak_the_language_of_the_run() {
         assert_eq!(BUDGET_TOTAL.label.get(), "Total budget");
+        assert_eq!(Unit::Months.format(1.0, None), "1 month");
+        assert_eq!(Unit::Months.format(1.5, None), "1.5 months");
+        assert_eq!(Unit::Months.format(12.0, None), "12 months");
         assert_eq!(format!("[{:>8}]", CHANNEL_SHARE.label), "[   share]");
         let _zh = crate::i18n::scoped(crate::i18n::Lang::Zh);
         assert_eq!(CAC.label.get(), "获客成本");
@@ -528,6 +533,7 @@ mod tests {
         assert_eq!(Section::UnitEconomics.heading(), "单位经济模型");
         assert_eq!(Direction::AtMost.words(), "不超过");
         assert_eq!(Unit::Months.format(8.0, None), "8 个月");
+        assert_eq!(Unit::Months.format(1.0, None), "1 个月");
         assert_eq!(capitalized(CHANNEL_TEST_RETURN.label), "测试回报");
         assert_eq!(format!("{MARGINAL_CAC_BY_TIER}"), "各投入档位的边际获客成本");
         let channel = ChannelMetrics {

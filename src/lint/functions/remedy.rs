@@ -194,7 +194,8 @@ fn ltv_levers(
 /// Payback within `limit` months: CAC down, or the monthly margin up
 /// through one of its parts.
 fn payback_levers(context: Context<'_>, cac: f64, monthly: f64, limit: f64) -> Vec<Remedy> {
-    let reason = t!("lint-rules-remedy-payback", months = format_number(limit));
+    let months = crate::lint::metric_catalog::Unit::Months.format(limit, None);
+    let reason = t!("lint-rules-remedy-payback", months = months);
     let mut out = Vec::new();
     let target = round_towards(limit * monthly, false);
     if target > 0.0 {

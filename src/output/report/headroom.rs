@@ -105,7 +105,11 @@ fn economics(view: &PlanView) -> Vec<HeadroomRow> {
     let mut rows = Vec::new();
     for (key, threshold) in &view.thresholds.limits {
         let limit = threshold.value;
-        let shown = format_number(limit);
+        let shown = match *key {
+            // With its unit: "12 months", "1 month".
+            "payback_months" => crate::lint::metric_catalog::Unit::Months.format(limit, None),
+            _ => format_number(limit),
+        };
         let (judged, cac_max) = match (*key, ue.ltv, ue.monthly_margin_per_customer) {
             ("ltv_cac_ratio", Some(ltv), _) if limit > 0.0 => (Judged::LtvCac, ltv / limit),
             ("cac_ltv_ratio", Some(ltv), _) => (Judged::CacLtv, ltv * limit),
