@@ -44,9 +44,9 @@ project-not-read-label = not read
 
 # `$refusal` is a project-refused-... message.
 project-config-refused = config file { $refusal }
-project-plan-link-outside = plan file { $file } is a symlink to a file outside the repository ({ $root }): not read
-project-plan-link-git-data = plan file { $file } is a symlink into the repository's .git folder: not read
-project-plan-link-help = a symlink in a repository is followed only to a file inside it (not in .git), or a pull request could make planlint print a file of the machine's; to check a file elsewhere, name the file itself
+project-link-outside = `{ $file }` leads through a symlink to a place outside the repository ({ $root }): not read
+project-link-git-data = `{ $file }` leads through a symlink into the repository's .git folder: not read
+project-link-help = a symlink in a repository is followed only to a place inside it (not in .git), or a pull request could make planlint print the machine's files; to check a file elsewhere, name the file itself
 project-config-extends-itself = config file { $file } extends itself: { $chain }
 project-config-extends-too-deep = config files extend each other more than { $depth } deep: { $chain }
 project-config-extends-too-deep-help = extend a shared base directly instead of through a long chain

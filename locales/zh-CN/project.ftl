@@ -41,9 +41,9 @@ project-not-read-label = 没有读取
 ## 配置文件
 
 project-config-refused = 配置文件 { $refusal }
-project-plan-link-outside = 计划文件 { $file } 是指向仓库（{ $root }）之外文件的符号链接：没有读取
-project-plan-link-git-data = 计划文件 { $file } 是指向仓库 .git 文件夹内的符号链接：没有读取
-project-plan-link-help = 仓库中的符号链接只会跟随到仓库内的文件（不含 .git），否则拉取请求就能让 planlint 把机器上的文件打印出来；要检查仓库外的文件，请直接写出该文件本身的路径
+project-link-outside = `{ $file }` 经由符号链接指向仓库（{ $root }）之外：没有读取
+project-link-git-data = `{ $file }` 经由符号链接指向仓库的 .git 文件夹：没有读取
+project-link-help = 仓库中的符号链接只会跟随到仓库内的位置（不含 .git），否则拉取请求就能让 planlint 把机器上的文件打印出来；要检查仓库外的文件，请直接写出该文件本身的路径
 project-config-extends-itself = 配置文件 { $file } 继承了它自己：{ $chain }
 project-config-extends-too-deep = 配置文件之间的继承超过了 { $depth } 层：{ $chain }
 project-config-extends-too-deep-help = 请直接继承共用的基础配置，不要经过一长串配置文件

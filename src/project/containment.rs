@@ -40,10 +40,20 @@ impl Containment {
             .parent()
             .map(Path::to_path_buf)
             .unwrap_or_default();
+        Containment::of_folder(&folder)
+    }
+
+    /// The repository of the working directory, as `--fix` knows it: the
+    /// nearest folder at or above it holding `.git`, else itself.
+    pub fn of_working_directory() -> Result<Containment, UserError> {
+        Containment::of_folder(&absolute(Path::new(".")))
+    }
+
+    fn of_folder(folder: &Path) -> Result<Containment, UserError> {
         let lexical_root = folder
             .ancestors()
             .find(|dir| dir.join(".git").exists())
-            .unwrap_or(&folder)
+            .unwrap_or(folder)
             .to_path_buf();
         let real_root = std::fs::canonicalize(&lexical_root)
             .map_err(|error| UserError::new(cannot_read_folder(&display_path(&lexical_root), &error)))?;
@@ -101,29 +111,37 @@ impl Containment {
     }
 }
 
-/// A plan named on the command line that is itself a symlink is followed
-/// only to a file inside the repository holding the link (not in `.git`):
-/// a pull request may turn a plan that a workflow names into a link to a
-/// file of the runner's, whose text an error would print. A plan named
-/// directly is read wherever it is: whoever typed the path chose it.
+/// A plan or folder named on the command line whose path goes through a
+/// symlink (the file itself, or a folder on the way) is read only when it
+/// resolves inside the repository of the working directory, and not into
+/// `.git`: a pull request may turn a plan or folder that a workflow names
+/// into a link to the runner's files, whose text an error would print. A
+/// path without a link is read wherever it is: whoever typed it chose it.
 pub fn check_named_link(path: &Path) -> Result<(), UserError> {
-    let is_link = std::fs::symlink_metadata(path).is_ok_and(|metadata| metadata.file_type().is_symlink());
-    if !is_link {
+    let lexical = absolute(path);
+    // Missing or dangling: the read says so, in its own words.
+    let Ok(real) = std::fs::canonicalize(&lexical) else {
+        return Ok(());
+    };
+    // The system's pseudo-files are refused by the read, in those words.
+    let system = ["/proc", "/sys", "/dev"]
+        .iter()
+        .any(|place| real.starts_with(place));
+    if real == lexical || system {
         return Ok(());
     }
-    let containment = Containment::of_config(path)?;
+    let containment = Containment::of_working_directory()?;
     let file = display_path(path);
     let message = match containment.check(path) {
-        // Missing or dangling: the read says so, in its own words.
         Ok(_) | Err(Refusal::Unreadable(_)) => return Ok(()),
         Err(Refusal::Outside) => t!(
-            "project-plan-link-outside",
+            "project-link-outside",
             file = file.as_str(),
             root = containment.shown_root()
         ),
-        Err(Refusal::GitData) => t!("project-plan-link-git-data", file = file.as_str()),
+        Err(Refusal::GitData) => t!("project-link-git-data", file = file.as_str()),
     };
-    Err(UserError::new(message).with_help(t!("project-plan-link-help")))
+    Err(UserError::new(message).with_help(t!("project-link-help")))
 }
 
 /// "cannot read the folder FOLDER: REASON".

@@ -36,6 +36,10 @@ pub struct Discovered {
 pub fn discover(paths: &[PathBuf], configs: &ConfigSet) -> Discovered {
     let mut found = Discovered::default();
     for path in paths {
+        if let Err(error) = crate::project::containment::check_named_link(path) {
+            found.errors.push(error);
+            continue;
+        }
         match std::fs::metadata(path) {
             Err(error) => found
                 .errors
@@ -49,9 +53,7 @@ pub fn discover(paths: &[PathBuf], configs: &ConfigSet) -> Discovered {
             }
             // Files named on the command line are checked whatever their name
             // (pre-commit passes exactly the files to check), unless excluded.
-            Ok(_) => match crate::project::containment::check_named_link(path)
-                .and_then(|()| configs.for_path(path))
-            {
+            Ok(_) => match configs.for_path(path) {
                 Ok(config) if !is_excluded(path, &config) => found.files.push(path.clone()),
                 Ok(_) => {}
                 Err(error) => found.errors.push(error),

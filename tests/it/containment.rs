@@ -376,7 +376,7 @@ fn a_named_plan_that_links_out_of_the_repository_is_not_read() {
     scene.assert_refused(
         &["q3.plan.yaml", "launch.plan.yaml"],
         &[
-            "plan file q3.plan.yaml is a symlink to a file outside the repository",
+            "`q3.plan.yaml` leads through a symlink to a place outside the repository",
             "not read",
         ],
     );
@@ -388,8 +388,37 @@ fn a_named_plan_that_links_out_of_the_repository_is_not_read() {
     scene.link("token.plan.yaml", Path::new(".git/config"));
     scene.assert_refused(
         &["token.plan.yaml"],
-        &["plan file token.plan.yaml is a symlink into the repository's .git folder"],
+        &["`token.plan.yaml` leads through a symlink into the repository's .git folder"],
     );
+}
+
+/// The folder a workflow names (or the folder of a plan it names) turned
+/// into a link out, with a config that takes every file as a plan.
+#[test]
+#[cfg(unix)]
+fn a_named_folder_that_links_out_of_the_repository_is_not_walked() {
+    let scene = scene();
+    fs::write(
+        scene.outside.join("q3.plan.yaml"),
+        format!("{}: 1\n", scene.canary),
+    )
+    .unwrap();
+    scene.write(".planlint.yaml", "include: ['**/*']\n");
+    scene.link("plans", &scene.outside);
+    scene.assert_refused(
+        &["plans"],
+        &["`plans` leads through a symlink to a place outside the repository"],
+    );
+    scene.assert_refused(
+        &["plans/q3.plan.yaml"],
+        &["`plans/q3.plan.yaml` leads through a symlink to a place outside the repository"],
+    );
+    // The repository's own folders are walked as before.
+    scene.write(
+        "team/a.plan.yaml",
+        &fs::read_to_string(scene.repo.join("launch.plan.yaml")).unwrap(),
+    );
+    scene.assert_checked(&["team"]);
 }
 
 #[test]
@@ -424,7 +453,7 @@ fn a_compared_or_measured_plan_that_links_out_is_not_read() {
         );
         assert_eq!(output.status.code(), Some(2), "{args:?}: {stdout}\n{stderr}");
         assert!(
-            stderr.contains("is a symlink to a file outside the repository"),
+            stderr.contains("leads through a symlink to a place outside the repository"),
             "{args:?}: {stderr}"
         );
         assert!(

@@ -81,7 +81,7 @@ fn fix_does_not_follow_a_symlink_out_of_the_repository() {
     let (code, stderr) = planlint(&repo, &["check", "--fix", "linked.plan.yaml"]);
     assert_eq!(code, 2, "{stderr}");
     assert!(
-        stderr.contains("linked.plan.yaml is a symlink to a file outside the repository"),
+        stderr.contains("`linked.plan.yaml` leads through a symlink to a place outside the repository"),
         "{stderr}"
     );
     assert_eq!(
