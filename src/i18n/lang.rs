@@ -16,6 +16,11 @@ impl Lang {
     /// Every language, English first (the fallback).
     pub const ALL: [Lang; 2] = [Lang::En, Lang::Zh];
 
+    /// Where the language stands in [`Lang::ALL`].
+    pub fn index(self) -> usize {
+        Lang::ALL.iter().position(|each| *each == self).unwrap_or(0)
+    }
+
     /// The short name used by `--lang` and `lang:` (`en`, `zh`).
     pub fn code(self) -> &'static str {
         match self {

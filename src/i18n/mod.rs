@@ -39,7 +39,7 @@ pub fn language() -> Lang {
 
 /// Sets the language of the whole process (every thread without its own).
 pub fn set_language(lang: Lang) {
-    let index = Lang::ALL.iter().position(|each| *each == lang).unwrap_or(0);
+    let index = lang.index();
     PROCESS_LANGUAGE.store(index as u8, Ordering::Relaxed);
 }
 

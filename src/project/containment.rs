@@ -124,7 +124,7 @@ pub fn check_named_link(path: &Path) -> Result<(), UserError> {
         return Ok(());
     };
     // The system's pseudo-files are refused by the read, in those words.
-    let system = ["/proc", "/sys", "/dev"]
+    let system = crate::project::pseudo_files::SYSTEM_PLACES
         .iter()
         .any(|place| real.starts_with(place));
     if real == lexical || system {

@@ -13,6 +13,10 @@ use std::fs::{File, Metadata};
 use std::io;
 use std::path::Path;
 
+/// Where the system shows processes, devices and kernel state as files:
+/// what a path is checked against where the filesystem cannot be asked.
+pub const SYSTEM_PLACES: &[&str] = &["/proc", "/sys", "/dev"];
+
 /// Whether `file`, opened from `path` (`opened` is its metadata), lies on
 /// a pseudo-filesystem.
 pub fn is_pseudo_file(file: &File, opened: &Metadata, path: &Path) -> io::Result<bool> {
@@ -116,11 +120,8 @@ mod imp {
     use std::io;
     use std::path::Path;
 
-    /// Where the system shows processes, devices and kernel state as files.
-    const PSEUDO_FILESYSTEMS: &[&str] = &["/proc", "/sys", "/dev"];
-
     pub fn is_pseudo_file(_file: &File, _opened: &Metadata, path: &Path) -> io::Result<bool> {
         let real = std::fs::canonicalize(path)?;
-        Ok(PSEUDO_FILESYSTEMS.iter().any(|system| real.starts_with(system)))
+        Ok(super::SYSTEM_PLACES.iter().any(|system| real.starts_with(system)))
     }
 }

@@ -62,12 +62,17 @@ impl Scene {
     }
 
     fn run(&self, format: &str, args: &[&str]) -> (Option<i32>, String, String) {
+        let check = ["check", "--color", "never", "--format", format];
+        self.command(&[&check[..], args].concat())
+    }
+
+    /// `planlint ARGS` in the repository: exit code, stdout, stderr.
+    fn command(&self, args: &[&str]) -> (Option<i32>, String, String) {
         let output = crate::planlint_in_english()
             .current_dir(&self.repo)
             .env_remove("GITHUB_ACTIONS")
             .env_remove("GITHUB_STEP_SUMMARY")
             .env(CANARY_VARIABLE, &self.canary)
-            .args(["check", "--color", "never", "--format", format])
             .args(args)
             .timeout(Duration::from_secs(20))
             .output()
@@ -442,16 +447,8 @@ fn a_compared_or_measured_plan_that_links_out_is_not_read() {
         &["metrics", "q3.plan.yaml"],
         &["metrics", "q3.plan.yaml", "--set", "budget.total=1"],
     ] {
-        let output = crate::planlint_in_english()
-            .current_dir(&scene.repo)
-            .args(args)
-            .output()
-            .unwrap();
-        let (stdout, stderr) = (
-            String::from_utf8_lossy(&output.stdout),
-            String::from_utf8_lossy(&output.stderr),
-        );
-        assert_eq!(output.status.code(), Some(2), "{args:?}: {stdout}\n{stderr}");
+        let (code, stdout, stderr) = scene.command(args);
+        assert_eq!(code, Some(2), "{args:?}: {stdout}\n{stderr}");
         assert!(
             stderr.contains("leads through a symlink to a place outside the repository"),
             "{args:?}: {stderr}"
