@@ -12,6 +12,7 @@ use crate::lint::compile::{compile_rule, CompiledRule};
 use crate::lint::flow_numbers;
 use crate::lint::functions::{CelCache, Context};
 use crate::lint::normalize::Normalized;
+use crate::lint::rule_metrics::RuleMetrics;
 use crate::lint::run::{could_not_check, run_rule};
 use crate::lint::scalar_text;
 use crate::lint::schema;
@@ -322,7 +323,7 @@ impl Linter {
         if !plan.is_object() {
             return Vec::new();
         }
-        let metrics = loaded.metrics.to_value();
+        let metrics = RuleMetrics::new(&loaded.metrics);
         let cel = CelCache::default();
         let context = Context {
             plan,

@@ -13,6 +13,7 @@ pub(crate) mod functions;
 pub mod metric_catalog;
 pub mod normalize;
 pub mod place;
+mod rule_metrics;
 mod run;
 mod scalar_text;
 pub mod schema;

@@ -64,7 +64,7 @@ pub(crate) fn run_rule(
                         check,
                         plan,
                         document,
-                        context.metrics,
+                        context.metrics.sections(),
                         &selected,
                         violation,
                     ));

@@ -14,7 +14,9 @@ use serde_json::Value;
 /// braces in a report.
 pub(crate) struct Template<'a> {
     pub plan: &'a Value,
-    /// The plan's derived numbers, as `planlint metrics --format json`.
+    /// The plan's derived numbers: `unit_economics` and `budget`, as in
+    /// `planlint metrics --format json` (a dotted path cannot name a
+    /// channel's, which sit in a list).
     pub metrics: &'a Value,
     pub rule: &'a CompiledRule,
     pub check: &'a CompiledCheck,

@@ -65,13 +65,15 @@ impl<'a> LazyPointer<'a> {
     }
 }
 
+use crate::lint::rule_metrics::RuleMetrics;
+
 /// What every check may read besides its target.
 #[derive(Clone, Copy)]
 pub struct Context<'a> {
     /// The whole plan.
     pub plan: &'a Value,
-    /// Derived values (see `derive`), as JSON.
-    pub metrics: &'a Value,
+    /// Derived values (see `derive`).
+    pub metrics: &'a RuleMetrics<'a>,
     /// The plan and metrics as CEL values, converted once per document.
     pub cel: &'a CelCache,
     /// How the plan's values were read (see `normalize`).
@@ -99,9 +101,9 @@ impl Context<'_> {
     pub fn cel_values(&self) -> &CelPlan {
         self.cel.values.get_or_init(|| CelPlan {
             plan: crate::lint::cel::bind(to_cel(self.plan)),
-            metrics: crate::lint::cel::bind(to_cel(self.metrics)),
+            metrics: crate::lint::cel::bind(to_cel(self.metrics.whole())),
             largest_collection: crate::lint::cel::largest_collection(self.plan)
-                .max(crate::lint::cel::largest_collection(self.metrics)),
+                .max(crate::lint::cel::largest_collection(self.metrics.whole())),
         })
     }
 }

@@ -14,22 +14,6 @@ pub(super) struct ChannelReturn {
     min_return: f64,
 }
 
-/// The derived metrics of the channel at `pointer` (`/channels/N`).
-pub(super) fn channel_metrics<'a>(context: Context<'a>, pointer: &str) -> Option<&'a Value> {
-    let channels = context.metrics.get("channels")?.as_array()?;
-    let is_it = |channel: &&Value| channel.get("pointer").and_then(Value::as_str) == Some(pointer);
-    // The metrics list the channels in the plan's order: `/channels/7` is
-    // looked at first where it would be, so a plan of a thousand channels
-    // is not searched a thousand times over.
-    let position = pointer
-        .strip_prefix("/channels/")
-        .and_then(|index| index.parse::<usize>().ok());
-    position
-        .and_then(|index| channels.get(index))
-        .filter(is_it)
-        .or_else(|| channels.iter().find(is_it))
-}
-
 impl Function for ChannelReturn {
     const NAME: &'static str = "channel-return";
     type Options = Self;
@@ -43,10 +27,10 @@ impl Function for ChannelReturn {
 
     fn run(&self, target: Target<'_>, context: Context<'_>, out: &mut Vec<Violation>) {
         let Some(channel) = target.value else { return };
-        let Some(metrics) = channel_metrics(context, target.pointer()) else {
+        let Some(metrics) = context.metrics.channel(target.pointer()) else {
             return;
         };
-        let Some(test_return) = metrics.get("test_return").and_then(Value::as_f64) else {
+        let Some(test_return) = metrics.test_return else {
             // A test result written so that it cannot be read is named.
             let test = format!("{}/test/", target.pointer());
             out.extend(

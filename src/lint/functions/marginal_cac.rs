@@ -6,7 +6,6 @@
 //! only measured the tiers beyond it).
 
 use super::api::{Context, Function, NoOptions, Target, Violation};
-use super::channel_return::channel_metrics;
 use crate::document::Lookup;
 use crate::i18n::t;
 use crate::numbers::{format_money, format_number};
@@ -25,6 +24,7 @@ impl Function for MarginalCac {
     fn run(&self, target: Target<'_>, context: Context<'_>, out: &mut Vec<Violation>) {
         let Some(ltv) = context
             .metrics
+            .sections()
             .lookup("/unit_economics/ltv")
             .and_then(Value::as_f64)
         else {
@@ -37,27 +37,21 @@ impl Function for MarginalCac {
                 .unreadable_under(&tiers_written)
                 .map(Violation::unreadable),
         );
-        let Some(metrics) = channel_metrics(context, target.pointer()) else {
+        let Some(metrics) = context.metrics.channel(target.pointer()) else {
             return;
         };
-        let Some(tiers) = metrics.get("tiers").and_then(Value::as_array) else {
-            return;
-        };
-        let number = |tier: &Value, key: &str| tier.get(key).and_then(Value::as_f64).unwrap_or_default();
-        for tier in tiers {
-            let marginal = tier.get("marginal_cac").and_then(Value::as_f64);
-            let spend_added = number(tier, "spend_added");
+        for tier in &metrics.tiers {
+            let marginal = tier.marginal_cac;
             // More spend for no new customer: the marginal cost is unbounded.
             let turned = match marginal {
                 Some(marginal) => marginal > ltv,
-                None => spend_added > 0.0,
+                None => tier.spend_added > 0.0,
             };
             // A plan that already stops at or before this tier does not scale past it.
-            let budget = metrics.get("budget").and_then(Value::as_f64);
-            if !turned || budget.is_some_and(|budget| budget <= number(tier, "from_spend")) {
+            if !turned || metrics.budget.is_some_and(|budget| budget <= tier.from_spend) {
                 continue;
             }
-            let pointer = tier.get("pointer").and_then(Value::as_str).map(str::to_owned);
+            let pointer = Some(tier.pointer.clone());
             let currency = context.plan.get("currency").and_then(Value::as_str);
             let money = |value: f64| format_money(value, currency);
             let marginal_text = match marginal {
@@ -68,14 +62,14 @@ impl Function for MarginalCac {
                 pointer,
                 vars: vec![
                     ("marginal_cac".into(), marginal_text),
-                    ("from_spend".into(), format_number(number(tier, "from_spend"))),
-                    ("to_spend".into(), format_number(number(tier, "to_spend"))),
+                    ("from_spend".into(), format_number(tier.from_spend)),
+                    ("to_spend".into(), format_number(tier.to_spend)),
                     ("ltv".into(), money(ltv)),
                 ],
                 remedies: super::remedy::stop_scaling(
                     context,
                     target.pointer(),
-                    number(tier, "from_spend"),
+                    tier.from_spend,
                     marginal,
                     ltv,
                 ),

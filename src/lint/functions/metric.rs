@@ -44,8 +44,8 @@ impl Function for Metric {
 
     fn run(&self, _: Target<'_>, context: Context<'_>, out: &mut Vec<Violation>) {
         let (parent, name) = match self.metric.rsplit_once('.') {
-            Some((parent, name)) => (dotted(context.metrics, parent), name),
-            None => (Some(context.metrics), self.metric.as_str()),
+            Some((parent, name)) => (dotted(context.metrics.sections(), parent), name),
+            None => (Some(context.metrics.sections()), self.metric.as_str()),
         };
         let value = parent.and_then(|parent| parent.get(name)).and_then(Value::as_f64);
         let (Some(parent), Some(value)) = (parent, value) else {

@@ -107,7 +107,8 @@ pub(crate) fn run_case(name: &str, options: &Value, plan: &Value, pointer: &str)
     let function = compile(name, &options).unwrap_or_else(|error| panic!("{name}: {}", error.message));
     let normalized = crate::lint::normalize::normalize(plan);
     let plan = normalized.meant(plan);
-    let metrics = crate::lint::derive::derive(plan).to_value();
+    let derived = crate::lint::derive::derive(plan);
+    let metrics = crate::lint::rule_metrics::RuleMetrics::new(&derived);
     let cel = CelCache::default();
     let context = Context {
         plan,

@@ -114,6 +114,7 @@ fn plan_number(context: Context<'_>, pointer: &str) -> Option<f64> {
 fn metric(context: Context<'_>, pointer: &str) -> Option<f64> {
     context
         .metrics
+        .sections()
         .lookup(pointer)
         .and_then(Value::as_f64)
         .filter(|n| n.is_finite())
