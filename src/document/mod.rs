@@ -2,6 +2,7 @@
 //! the source span of every key and value, addressed by JSON pointer.
 
 mod cursor;
+mod edit;
 mod json;
 mod lines;
 mod load;
@@ -49,6 +50,19 @@ impl Span {
     }
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+
+    /// Moves each boundary at or after byte `at` by `delta` bytes.
+    pub fn shift_from(&mut self, at: usize, delta: isize) {
+        let shift = |offset: usize| {
+            if offset >= at {
+                offset.saturating_add_signed(delta)
+            } else {
+                offset
+            }
+        };
+        self.start = shift(self.start);
+        self.end = shift(self.end);
     }
 }
 
@@ -103,7 +117,7 @@ pub struct FlowSplit {
 }
 
 /// What the loader saw in the text beyond the data.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LoaderNotes {
     pub flow_splits: Vec<FlowSplit>,
     /// Scalars written over several lines: a line in them that starts

@@ -182,6 +182,27 @@ impl SpanTree {
         }
     }
 
+    /// Whether node `id` is a scalar written where it stands (not an
+    /// alias, whose text is `*name`).
+    pub fn is_scalar(&self, id: NodeId) -> bool {
+        self.node(id).is_some_and(|node| node.kind == NodeKind::Scalar)
+    }
+
+    /// Moves every span boundary at or after byte `at` by `delta` bytes:
+    /// the text from `at` on moved by an edit before it.
+    pub fn shift_from(&mut self, at: usize, delta: isize) {
+        let shift = |span: &mut super::Span| span.shift_from(at, delta);
+        for node in &mut self.nodes {
+            shift(&mut node.spans.value);
+            if let Some(key) = &mut node.spans.key {
+                shift(key);
+            }
+        }
+        for span in &mut self.shared_scalars {
+            shift(span);
+        }
+    }
+
     /// The parent of a node and the step from it; `None` for the root.
     pub fn parent(&self, id: NodeId) -> Option<(NodeId, u32)> {
         self.node(id).and_then(|node| node.parent)

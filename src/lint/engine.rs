@@ -192,7 +192,27 @@ impl Linter {
     /// Analyses one plan given its text: the single entry point of the
     /// pipeline (load -> normalize -> derive -> schema and rules).
     pub fn analyze(&self, path: &str, text: &str) -> Analysis {
-        let (findings, plan) = match load_named(path, text, &self.limits) {
+        self.analyze_loaded(path, text, load_named(path, text, &self.limits))
+    }
+
+    /// [`Linter::analyze`] of `text`, an edit of the text `previous` was
+    /// made of: an edit inside one plain value of a YAML plan takes the
+    /// previous document with that value read again instead of a parse
+    /// (see [`Document::after_value_edit`]); any other edit is loaded.
+    pub fn analyze_edited(&self, path: &str, text: &str, previous: &Analysis) -> Analysis {
+        let edited = previous
+            .plan
+            .as_ref()
+            .filter(|_| !crate::document::is_json_name(path))
+            .and_then(|plan| plan.document.after_value_edit(&previous.report.source, text));
+        match edited {
+            Some(document) => self.analyze_loaded(path, text, Ok(document)),
+            None => self.analyze(path, text),
+        }
+    }
+
+    fn analyze_loaded(&self, path: &str, text: &str, loaded: Result<Document, LoadError>) -> Analysis {
+        let (findings, plan) = match loaded {
             Ok(document) => {
                 let plan = LoadedPlan::of(document);
                 let findings = self.check_plan(&plan, text);

@@ -494,7 +494,8 @@ impl<W: Write> Server<W> {
         let Some(document) = self.documents.get(uri) else {
             return;
         };
-        let analysis = Arc::new(analyze(&self.workspace, &document.path, &document.text));
+        let previous = document.analysis.as_deref();
+        let analysis = Arc::new(analyze(&self.workspace, &document.path, &document.text, previous));
         let publish =
             is_plan(&document.path).then(|| diagnostics_of(&analysis, &document.text, uri, self.encoding));
         let version = document.version;
@@ -607,7 +608,9 @@ fn is_plan(path: &Path) -> bool {
 }
 
 /// Analyses one version of a buffer with the config that applies to it.
-fn analyze(workspace: &Workspace, path: &Path, text: &str) -> Analysis {
+/// The analysis of `text`, from the analysis of the buffer's previous
+/// version when there is one (an edit inside one value is not parsed again).
+fn analyze(workspace: &Workspace, path: &Path, text: &str, previous: Option<&Analysis>) -> Analysis {
     let config = workspace.config_for(path).ok();
     let shown = crate::project::paths::display_path(path);
     if !is_plan(path) {
@@ -619,7 +622,12 @@ fn analyze(workspace: &Workspace, path: &Path, text: &str) -> Analysis {
             crate::error::UserError::new(t!("lsp-plan-too-big", size = size, limit = limit))
                 .with_help(t!("lsp-plan-too-big-help"))
         }
-        Ok((linter, _)) => match crate::guard::guarded(&shown, || linter.analyze(&shown, text)) {
+        Ok((linter, _)) => match crate::guard::guarded(&shown, || match previous {
+            Some(previous) if previous.problem.is_none() => {
+                linter.analyze_edited(&shown, text, &previous.result)
+            }
+            _ => linter.analyze(&shown, text),
+        }) {
             Ok(result) => return Analysis::checked(result, config, text),
             Err(error) => error,
         },

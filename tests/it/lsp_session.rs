@@ -453,3 +453,54 @@ fn a_json_plan_gets_no_yaml_comment_actions() {
     }
     assert_eq!(client.finish(), 0);
 }
+
+/// Edits inside one value are read without a parse (the previous version's
+/// document with the value read again): after each, the diagnostics pulled
+/// for the buffer are exactly those of the same text opened afresh in a
+/// second buffer, which is parsed. The edits make findings appear (CAC
+/// above LTV, a budget planned past its total), make a value unreadable,
+/// rename in Chinese, and end with edits that must be parsed (a new line,
+/// a comma inside `{...}`).
+#[test]
+fn an_edit_inside_a_value_gives_what_a_fresh_parse_gives() {
+    let (dir, root) = workspace();
+    let mut client = Client::start(dir.path());
+    client.initialize(&root);
+    let uri = format!("{root}/edited.plan.yaml");
+    let mut text = plan();
+    client.open(&uri, &text);
+    client.diagnostics_for(&uri);
+    let pull = |client: &mut Client, uri: &str| {
+        let answer = client.request("textDocument/diagnostic", json!({"textDocument": {"uri": uri}}));
+        let items = answer["result"]["items"].clone();
+        items.to_string().replace(uri, "URI")
+    };
+    let edits = [
+        ("  cac: 480", "  cac: 4800"),
+        ("  total: 300000", "  total: 3000"),
+        ("  cac: 4800", "  cac: 48O0"),
+        ("  - name: WeChat", "  - name: 微信 公众号"),
+        ("    budget: 60000", "    budget: 60000 yuan"),
+        ("  cac: 48O0", "  cac: 480"),
+        ("  total: 3000", "  total: 300000\n  reserve: 1000"),
+        (
+            "test: {budget: 2000, revenue: 6400",
+            "test: {budget: 2,000, revenue: 6400",
+        ),
+    ];
+    for (version, (from, to)) in (2..).zip(edits) {
+        assert!(text.contains(from), "{from}");
+        text = text.replacen(from, to, 1);
+        client.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": text}]}),
+        );
+        let edited = pull(&mut client, &uri);
+        let fresh_uri = format!("{root}/fresh-{version}.plan.yaml");
+        client.open(&fresh_uri, &text);
+        let fresh = pull(&mut client, &fresh_uri);
+        assert_eq!(edited, fresh, "after {from} -> {to}");
+        assert_ne!(edited, "[]", "after {from} -> {to}");
+    }
+    assert_eq!(client.finish(), 0);
+}
