@@ -68,6 +68,7 @@ cli-would-fix = planlint would fix { $findings ->
    *[other] { $files } files
 }
 cli-no-plan-in-folder = warning: no plan file in { $folder }: planlint checks files named *.plan.yaml, *.plan.yml or *.plan.json, or those the config's `include` names
+cli-link-not-followed = warning: { $path } is a symlink, not checked: a folder is walked without following links; name what it leads to, or name the link itself (it must lead inside the repository)
 cli-nothing-checked = nothing was checked: no plan file was found
 cli-nothing-checked-help = name the plan files, or a folder holding *.plan.yaml files; check the config's `include`
 cli-cannot-write-report = cannot write the report: { $error }

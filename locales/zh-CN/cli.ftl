@@ -51,6 +51,7 @@ cli-check-again = 请重新检查一次
 cli-fix-stdin = --fix 会改写文件：从标准输入读取的计划请用 --fix --diff
 cli-fixed = planlint 已修正 { $files } 个文件中的 { $findings } 个问题
 cli-would-fix = planlint 可以修正 { $files } 个文件中的 { $findings } 个问题
+cli-link-not-followed = 警告：{ $path } 是符号链接，未检查：遍历文件夹时不跟随链接；请直接指定它指向的位置，或直接指定该链接（它必须指向仓库之内）
 cli-no-plan-in-folder = 警告：{ $folder } 中没有计划文件：planlint 检查名为 *.plan.yaml、*.plan.yml 或 *.plan.json 的文件，以及配置中 `include` 指定的文件
 cli-nothing-checked = 没有检查任何文件：找不到计划文件
 cli-nothing-checked-help = 请指定计划文件，或存放 *.plan.yaml 文件的文件夹；并看看配置中的 `include`

@@ -10,7 +10,7 @@ use crate::output::destination::{ignore_broken_pipe, write_report_file, Sink};
 use crate::output::{self, Format, RuleInfo};
 use crate::project::baseline::Baseline;
 use crate::project::config_set::{ConfigSet, Linters};
-use crate::project::discover::discover;
+use crate::project::discover::{discover, Discovered};
 use crate::project::git::{Commit, Repository, Revision};
 use crate::project::paths::{describe, display_path};
 use crate::project::read::{plan_read_error, read_file_limited, read_limited};
@@ -226,6 +226,7 @@ fn fix_all(args: &CheckArgs, configs: &ConfigSet, linters: &Linters, cwd: &Path)
         fixed.push(super::fix::fix_text(&linter, &name, &text)?);
     } else {
         let discovered = discover(&args.paths, configs);
+        say_what_was_not_checked(&discovered);
         let root = super::rewrite::WritableRoot::of(cwd)?;
         tool_errors = discovered.errors;
         for path in &discovered.files {
@@ -318,14 +319,8 @@ fn lint_all(
     let mut discovered = discover(&paths, configs);
     // In the order reports list files: by the path as shown.
     discovered.files.sort_by_cached_key(|path| display_path(path));
+    say_what_was_not_checked(&discovered);
     let mut tool_errors = discovered.errors;
-    for folder in &discovered.empty {
-        let _ = writeln!(
-            io::stderr(),
-            "{}",
-            t!("cli-no-plan-in-folder", folder = folder.as_str())
-        );
-    }
     // Each file's config resolved (and each distinct set of overrides
     // compiled) once, before the parallel part.
     let resolved = linters.for_files(&discovered.files)?;
@@ -501,5 +496,21 @@ fn exit_code(args: &CheckArgs, outcome: &Outcome, tool_errors: &[UserError]) -> 
         exit::FINDINGS
     } else {
         exit::CLEAN
+    }
+}
+
+/// Warnings, on stderr, for what a folder walk left out: a folder without
+/// a plan, a plan that is a symlink (walks do not follow links).
+pub(super) fn say_what_was_not_checked(discovered: &Discovered) {
+    let mut stderr = io::stderr().lock();
+    for folder in &discovered.empty {
+        let _ = writeln!(
+            stderr,
+            "{}",
+            t!("cli-no-plan-in-folder", folder = folder.as_str())
+        );
+    }
+    for link in &discovered.links_not_followed {
+        let _ = writeln!(stderr, "{}", t!("cli-link-not-followed", path = link.as_str()));
     }
 }

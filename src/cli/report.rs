@@ -22,6 +22,7 @@ pub(super) fn run(args: &ReportArgs) -> Result<i32, UserError> {
     let linters = Linters::new(super::configs(args.config.as_deref(), &cwd)?);
     let configs = linters.configs();
     let discovered = discover(&args.paths, configs);
+    super::check::say_what_was_not_checked(&discovered);
     let mut tool_errors = discovered.errors;
     let resolved = linters.for_files(&discovered.files)?;
     let results: Vec<Result<PlanView, UserError>> = discovered

@@ -29,6 +29,9 @@ pub struct Discovered {
     pub errors: Vec<UserError>,
     /// Folders in which no plan file was found, in words.
     pub empty: Vec<String>,
+    /// Symlinks a folder walk met where a plan would be checked, as shown:
+    /// walks do not follow links, so these were not checked.
+    pub links_not_followed: Vec<String>,
 }
 
 /// Each file is judged by the config that applies to it (its `include`
@@ -79,7 +82,8 @@ fn walk(root: &Path, configs: &ConfigSet, found: &mut Discovered) {
         match entry {
             Ok(entry) => {
                 let path = entry.path();
-                if !entry.file_type().is_some_and(|kind| kind.is_file()) {
+                let is_link = entry.path_is_symlink();
+                if !is_link && !entry.file_type().is_some_and(|kind| kind.is_file()) {
                     continue;
                 }
                 let config = match configs.for_file(path) {
@@ -93,7 +97,12 @@ fn walk(root: &Path, configs: &ConfigSet, found: &mut Discovered) {
                     Some(include) => include.is_match(config.relative(path)),
                     None => is_plan_file_name(path),
                 };
-                if wanted && !is_excluded(path, &config) {
+                if !wanted || is_excluded(path, &config) {
+                    continue;
+                }
+                if is_link {
+                    found.links_not_followed.push(display_path(path));
+                } else {
                     found.files.push(path.to_path_buf());
                 }
             }

@@ -437,6 +437,36 @@ fn a_named_plan_that_links_inside_is_checked_and_one_named_directly_anywhere_is_
     scene.assert_checked(&[elsewhere.to_str().unwrap()]);
 }
 
+/// A folder walk does not follow links, and says which plans it passed
+/// by: a link that stays inside and one that leads out are both named,
+/// neither is read, and the exit code is the plans' own.
+#[test]
+#[cfg(unix)]
+fn a_walked_folder_names_the_plan_links_it_does_not_follow() {
+    let scene = scene();
+    scene.link("current.plan.yaml", Path::new("launch.plan.yaml"));
+    scene.link("team/old.plan.yaml", &scene.outside.join("secret.yaml"));
+    scene.link("team/notes.md", &scene.outside.join("secret.yaml"));
+    for format in FORMATS {
+        let (code, stdout, stderr) = scene.run(format, &["."]);
+        assert!(matches!(code, Some(0 | 1)), "{format}: {stdout}\n{stderr}");
+        for link in ["current.plan.yaml", "team/old.plan.yaml"] {
+            assert!(
+                stderr.contains(&format!("warning: {link} is a symlink, not checked")),
+                "{format}: {link} not named in:\n{stderr}"
+            );
+        }
+        assert!(!stderr.contains("notes.md"), "{format}: not a plan:\n{stderr}");
+        assert!(!stdout.contains(&scene.canary) && !stderr.contains(&scene.canary));
+    }
+    let (_, stdout, stderr) = scene.command(&["report", "."]);
+    assert!(
+        stderr.contains("warning: team/old.plan.yaml is a symlink, not checked"),
+        "{stderr}"
+    );
+    assert!(!stdout.contains(&scene.canary) && !stderr.contains(&scene.canary));
+}
+
 #[test]
 #[cfg(unix)]
 fn a_compared_or_measured_plan_that_links_out_is_not_read() {
