@@ -5,6 +5,7 @@
 use crate::document::Lookup;
 use crate::i18n::t;
 use crate::lint::normalize::{Normalized, Reading};
+use crate::lint::rule_metrics::RuleMetrics;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
@@ -64,8 +65,6 @@ impl<'a> LazyPointer<'a> {
         self.made.get_or_init(|| (self.make)())
     }
 }
-
-use crate::lint::rule_metrics::RuleMetrics;
 
 /// What every check may read besides its target.
 #[derive(Clone, Copy)]
