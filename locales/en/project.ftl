@@ -70,7 +70,7 @@ project-option-list = `{ $rule }` takes: { $options }
 project-option-unknown = unknown option `{ $option }` for rule `{ $rule }`
 project-option-unknown-label = unknown option
 # `$kind` is the kind of value (a number, a list of strings ...).
-project-option-expected-kind = expected a { $kind }
+project-option-expected-kind = expected { $kind }
 # `$range` is the values allowed (1 to 10, one of "a", "b" ...).
 project-option-expected-range = expected { $range }
 # `$why` says what the value must be ("must be at least 1, not 0").

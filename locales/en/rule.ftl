@@ -63,6 +63,13 @@ rule-type-string = string
 rule-type-boolean = boolean
 rule-type-string-list = list of strings
 rule-type-number-map = names with a number each
+# The same types as phrases after "must be" or "expected".
+rule-type-expected-integer = an integer
+rule-type-expected-number = a number
+rule-type-expected-string = text
+rule-type-expected-boolean = true or false
+rule-type-expected-string-list = a list of texts
+rule-type-expected-number-map = names with a number each
 # Between the values of a list: `"a", "b"`.
 rule-list-separator = {", "}
 rule-range-one-of = one of { $values }
@@ -70,7 +77,7 @@ rule-range-between = { $minimum } to { $maximum }
 rule-range-at-least = at least { $minimum }
 rule-range-at-most = at most { $maximum }
 # Said of an option's value: `option `min_ratio` of `low-ltv-cac-ratio` must be a number`.
-rule-option-must-be = must be a { $kind }
+rule-option-must-be = must be { $kind }
 rule-option-at-least-not = must be at least { $minimum }, not { $value }
 rule-option-at-most-not = must be at most { $maximum }, not { $value }
 rule-option-one-of-not = must be one of { $values }, not { $value }

@@ -571,7 +571,7 @@ impl Checker<'_> {
         let refusal = option.refusal(value)?;
         let range = option.range();
         let expected = if range.is_empty() || !option.kind.accepts(value) {
-            t!("project-option-expected-kind", kind = option.kind.name())
+            t!("project-option-expected-kind", kind = option.kind.as_expected())
         } else {
             t!("project-option-expected-range", range = range)
         };

@@ -163,7 +163,7 @@ impl OptionDef {
     /// Why `value` is not acceptable for this option, if it is not.
     pub fn refusal(&self, value: &Value) -> Option<String> {
         if !self.kind.accepts(value) {
-            return Some(t!("rule-option-must-be", kind = self.kind.name()));
+            return Some(t!("rule-option-must-be", kind = self.kind.as_expected()));
         }
         let number = value.as_f64();
         if let (Some(number), Some(minimum)) = (number, self.minimum) {
@@ -245,6 +245,19 @@ impl OptionType {
             OptionType::Boolean => t!("rule-type-boolean"),
             OptionType::StringList => t!("rule-type-string-list"),
             OptionType::NumberMap => t!("rule-type-number-map"),
+        }
+    }
+
+    /// The type as a phrase that completes "must be" and "expected" (`an
+    /// integer`, `a list of texts`): English needs its article.
+    pub fn as_expected(self) -> String {
+        match self {
+            OptionType::Integer => t!("rule-type-expected-integer"),
+            OptionType::Number => t!("rule-type-expected-number"),
+            OptionType::String => t!("rule-type-expected-string"),
+            OptionType::Boolean => t!("rule-type-expected-boolean"),
+            OptionType::StringList => t!("rule-type-expected-string-list"),
+            OptionType::NumberMap => t!("rule-type-expected-number-map"),
         }
     }
 
@@ -444,6 +457,16 @@ mod tests {
         assert_eq!(ratio.refusal(&json!(0.5)).unwrap(), "must be at least 1, not 0.5");
         assert_eq!(ratio.refusal(&json!("x")).unwrap(), "must be a number");
         assert_eq!(one_of.refusal(&json!(4)).unwrap(), "must be one of 3, 6, not 4");
+        // English needs the right article, and words a marketer reads.
+        assert_eq!(one_of.refusal(&json!("x")).unwrap(), "must be an integer");
+        assert_eq!(
+            option("boolean", json!({})).refusal(&json!(1)).unwrap(),
+            "must be true or false"
+        );
+        assert_eq!(
+            option("string-list", json!({})).refusal(&json!(1)).unwrap(),
+            "must be a list of texts"
+        );
         let _zh = crate::i18n::scoped(crate::i18n::Lang::Zh);
         assert_eq!(ratio.range(), "1 到 10");
         assert_eq!(ratio.refusal(&json!(0.5)).unwrap(), "必须至少为 1，而不是 0.5");
