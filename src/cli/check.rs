@@ -7,7 +7,7 @@ use crate::finding::{FileReport, Summary};
 use crate::i18n::t;
 use crate::lint::Linter;
 use crate::output::destination::{ignore_broken_pipe, write_report_file, Sink};
-use crate::output::{self, Format, RuleInfo};
+use crate::output::{self, RuleInfo};
 use crate::project::baseline::Baseline;
 use crate::project::config_set::{ConfigSet, Linters};
 use crate::project::discover::{discover, Discovered};
@@ -133,6 +133,7 @@ fn check_streamed(
         .and_then(|()| stream.finish(&outcome.summary, &mut sink))
         .and_then(|()| sink.commit())
         .map_err(|error| output_error(args, &error))?;
+    append_step_summary(stream.as_ref(), &outcome.summary)?;
     if let Some(error) = failed {
         return Err(error);
     }
@@ -469,21 +470,23 @@ fn write_report(
                 .map_err(|error| super::cannot_write(&path.display().to_string(), &error))?;
         }
     }
-    if format == Format::Github {
-        let environment = output::github::Environment::from_env();
-        environment
-            .append_step_summary(reports, options)
-            .map_err(|error| {
-                let file = environment
-                    .step_summary
-                    .as_deref()
-                    .map(display_path)
-                    .unwrap_or_default();
-                let why = describe(&error);
-                UserError::new(t!("cli-step-summary-unwritable", file = file, error = why))
-            })?;
-    }
     Ok(())
+}
+
+/// Appends the stream's step summary, if its format has one, to the file
+/// GitHub Actions names (`$GITHUB_STEP_SUMMARY`); nothing outside Actions.
+fn append_step_summary(stream: &dyn output::ReportStream, summary: &Summary) -> Result<(), UserError> {
+    let environment = output::github::Environment::from_env();
+    let Some(file) = &environment.step_summary else {
+        return Ok(());
+    };
+    let Some(markdown) = stream.step_summary(summary, environment.blob_base.as_deref()) else {
+        return Ok(());
+    };
+    environment.append_markdown(&markdown).map_err(|error| {
+        let (file, why) = (display_path(file), describe(&error));
+        UserError::new(t!("cli-step-summary-unwritable", file = file, error = why))
+    })
 }
 
 /// 2 when a file could not be checked (or a rule could not be evaluated

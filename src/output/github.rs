@@ -98,125 +98,199 @@ pub fn annotation(path: &str, finding: &Finding, region: Region, message: &str) 
     line
 }
 
-/// Writes one annotation per finding, then a plain summary line for the log.
-/// `unchecked` paths could not be checked (said on stderr): then the
-/// line does not claim "no problems".
-pub fn write(reports: &[FileReport], unchecked: usize, out: &mut dyn Write) -> io::Result<()> {
-    for report in reports {
+/// `--format github` written a file at a time: each file's annotations as
+/// soon as it is checked, and for the step summary only what its tables
+/// show (a row per finding), so a run over many plans holds no plan's text.
+pub struct GithubStream<'a> {
+    options: Options<'a>,
+    tables: SummaryTables,
+}
+
+impl<'a> GithubStream<'a> {
+    pub fn new(options: Options<'a>) -> Self {
+        GithubStream {
+            options,
+            tables: SummaryTables::default(),
+        }
+    }
+}
+
+impl super::ReportStream for GithubStream<'_> {
+    /// One annotation per finding.
+    fn file(&mut self, report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
         let source = report.text().unwrap_or_default();
         let lines = LineIndex::new(&source);
         for (finding, region) in report.findings.iter().zip(regions(report)) {
             let message = annotation_text(finding, &lines, &source);
             writeln!(out, "{}", annotation(&report.path, finding, region, &message))?;
         }
+        self.tables.add(report);
+        Ok(())
     }
-    let summary = Summary::of(reports);
-    if summary.worst().is_none() && unchecked > 0 {
-        let line = t!(
-            "output-github-unchecked",
-            files = summary.files,
-            paths = unchecked
-        );
-        writeln!(out, "planlint: {line}")
-    } else if summary.worst().is_none() {
-        let line = t!("output-github-clean", files = summary.files);
-        writeln!(out, "planlint: {line}")
-    } else {
-        writeln!(out, "planlint: {summary}")
+
+    /// A plain summary line for the log. When paths could not be checked
+    /// (said on stderr), the line does not claim "no problems".
+    fn finish(&mut self, summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
+        if summary.worst().is_none() && summary.unchecked > 0 {
+            let line = t!(
+                "output-github-unchecked",
+                files = summary.files,
+                paths = summary.unchecked
+            );
+            writeln!(out, "planlint: {line}")
+        } else if summary.worst().is_none() {
+            let line = t!("output-github-clean", files = summary.files);
+            writeln!(out, "planlint: {line}")
+        } else {
+            writeln!(out, "planlint: {summary}")
+        }
+    }
+
+    fn step_summary(&self, summary: &Summary, blob_base: Option<&str>) -> Option<String> {
+        Some(self.tables.render(summary, self.options, blob_base))
     }
 }
 
-/// The step summary: counts by severity, the annotation cap note when it
-/// applies, a table of findings per file (linked to the lines when
-/// `blob_base`, e.g. `https://github.com/OWNER/REPO/blob/SHA`, is given),
-/// and the rules that fired.
-pub fn step_summary(reports: &[FileReport], options: Options<'_>, blob_base: Option<&str>) -> String {
-    let summary = Summary::of(reports);
-    let mut md = String::from("## planlint\n\n");
-    if summary.worst().is_none() && options.unchecked > 0 {
-        let text = t!(
-            "output-github-summary-unchecked",
-            files = summary.files,
-            paths = options.unchecked
-        );
-        let _ = writeln!(md, "{text}\n");
-        return md;
-    }
-    if summary.worst().is_none() {
-        let _ = writeln!(md, "{}\n", t!("output-human-clean", files = summary.files));
-        return md;
-    }
-    let _ = writeln!(md, "**{summary}**\n");
-    let capped: Vec<String> = capped_notes(&summary);
-    if !capped.is_empty() {
-        md.push_str("> [!NOTE]\n");
-        for note in &capped {
-            let _ = writeln!(md, "> {note}");
+/// The step summary's findings, gathered a file at a time: per file, a
+/// row per finding; per rule, its worst level and count.
+#[derive(Default)]
+struct SummaryTables {
+    files: Vec<(String, Vec<SummaryRow>)>,
+    fired: BTreeMap<String, (Severity, usize)>,
+}
+
+struct SummaryRow {
+    region: Region,
+    severity: Severity,
+    rule: String,
+    /// The message as a table cell.
+    message: String,
+}
+
+impl SummaryTables {
+    fn add(&mut self, report: &FileReport) {
+        if report.findings.is_empty() {
+            return;
         }
-        md.push('\n');
-    }
-
-    let docs = |rule: &str| options.rule(rule).and_then(|info| info.url.clone());
-    let rule_cell = |rule: &str| match docs(rule) {
-        Some(url) => format!("[{}]({url})", code(rule)),
-        None => code(rule),
-    };
-
-    let mut fired: BTreeMap<&str, (Severity, usize)> = BTreeMap::new();
-    for report in reports.iter().filter(|report| !report.findings.is_empty()) {
-        let _ = writeln!(md, "### {}\n", code(&report.path));
-        let _ = writeln!(
-            md,
-            "{}\n| --- | --- | --- | --- |",
-            t!("output-github-findings-header")
-        );
+        let mut rows = Vec::with_capacity(report.findings.len());
         for (finding, region) in report.findings.iter().zip(regions(report)) {
-            let place = format!("{}:{}", cell(&report.path), region.start_line);
-            let place = match blob_base {
-                Some(base) => {
-                    let lines = if region.is_single_line() {
-                        format!("L{}", region.start_line)
-                    } else {
-                        format!("L{}-L{}", region.start_line, region.end_line)
-                    };
-                    format!(
-                        "[{place}]({}/{}#{lines})",
-                        base.trim_end_matches('/'),
-                        uri_path(&report.path)
-                    )
-                }
-                None => place,
-            };
-            let _ = writeln!(
-                md,
-                "| {place} | {} | {} | {} |",
-                super::severity_word(finding.severity),
-                rule_cell(&finding.rule),
-                message(&finding.message)
-            );
-            let entry = fired.entry(&finding.rule).or_insert((finding.severity, 0));
+            rows.push(SummaryRow {
+                region,
+                severity: finding.severity,
+                rule: finding.rule.clone(),
+                message: message(&finding.message),
+            });
+            let entry = self
+                .fired
+                .entry(finding.rule.clone())
+                .or_insert((finding.severity, 0));
             entry.0 = entry.0.max(finding.severity);
             entry.1 += 1;
         }
-        md.push('\n');
+        self.files.push((report.path.clone(), rows));
     }
 
-    let _ = writeln!(
-        md,
-        "### {}\n\n{}\n| --- | --- | --- | --- |",
-        t!("output-github-rules-fired"),
-        t!("output-github-rules-header")
-    );
-    for (rule, (severity, n)) in &fired {
-        let wants = options
-            .rule(rule)
-            .map(|info| message(&info.summary))
-            .unwrap_or_default();
-        let severity = super::severity_word(*severity);
-        let _ = writeln!(md, "| {} | {severity} | {n} | {wants} |", rule_cell(rule));
+    /// Counts by severity, the annotation cap note when it applies, a
+    /// table of findings per file (linked to the lines when `blob_base`,
+    /// e.g. `https://github.com/OWNER/REPO/blob/SHA`, is given), and the
+    /// rules that fired.
+    fn render(&self, summary: &Summary, options: Options<'_>, blob_base: Option<&str>) -> String {
+        let mut md = String::from("## planlint\n\n");
+        if summary.worst().is_none() && summary.unchecked > 0 {
+            let text = t!(
+                "output-github-summary-unchecked",
+                files = summary.files,
+                paths = summary.unchecked
+            );
+            let _ = writeln!(md, "{text}\n");
+            return md;
+        }
+        if summary.worst().is_none() {
+            let _ = writeln!(md, "{}\n", t!("output-human-clean", files = summary.files));
+            return md;
+        }
+        let _ = writeln!(md, "**{summary}**\n");
+        let capped: Vec<String> = capped_notes(summary);
+        if !capped.is_empty() {
+            md.push_str("> [!NOTE]\n");
+            for note in &capped {
+                let _ = writeln!(md, "> {note}");
+            }
+            md.push('\n');
+        }
+
+        let docs = |rule: &str| options.rule(rule).and_then(|info| info.url.clone());
+        let rule_cell = |rule: &str| match docs(rule) {
+            Some(url) => format!("[{}]({url})", code(rule)),
+            None => code(rule),
+        };
+
+        for (path, rows) in &self.files {
+            let _ = writeln!(md, "### {}\n", code(path));
+            let _ = writeln!(
+                md,
+                "{}\n| --- | --- | --- | --- |",
+                t!("output-github-findings-header")
+            );
+            for row in rows {
+                let region = row.region;
+                let place = format!("{}:{}", cell(path), region.start_line);
+                let place = match blob_base {
+                    Some(base) => {
+                        let lines = if region.is_single_line() {
+                            format!("L{}", region.start_line)
+                        } else {
+                            format!("L{}-L{}", region.start_line, region.end_line)
+                        };
+                        format!(
+                            "[{place}]({}/{}#{lines})",
+                            base.trim_end_matches('/'),
+                            uri_path(path)
+                        )
+                    }
+                    None => place,
+                };
+                let _ = writeln!(
+                    md,
+                    "| {place} | {} | {} | {} |",
+                    super::severity_word(row.severity),
+                    rule_cell(&row.rule),
+                    row.message
+                );
+            }
+            md.push('\n');
+        }
+
+        let _ = writeln!(
+            md,
+            "### {}\n\n{}\n| --- | --- | --- | --- |",
+            t!("output-github-rules-fired"),
+            t!("output-github-rules-header")
+        );
+        for (rule, (severity, n)) in &self.fired {
+            let wants = options
+                .rule(rule)
+                .map(|info| message(&info.summary))
+                .unwrap_or_default();
+            let severity = super::severity_word(*severity);
+            let _ = writeln!(md, "| {} | {severity} | {n} | {wants} |", rule_cell(rule));
+        }
+        md.push('\n');
+        md
     }
-    md.push('\n');
-    md
+}
+
+/// The step summary of a whole run (see [`SummaryTables::render`]).
+pub fn step_summary(reports: &[FileReport], options: Options<'_>, blob_base: Option<&str>) -> String {
+    let mut tables = SummaryTables::default();
+    for report in reports {
+        tables.add(report);
+    }
+    let summary = Summary {
+        unchecked: options.unchecked,
+        ..Summary::of(reports)
+    };
+    tables.render(&summary, options, blob_base)
 }
 
 /// The notes for each severity with more findings than GitHub annotates.
@@ -271,10 +345,17 @@ impl Environment {
     /// Appends the [`step_summary`] to `$GITHUB_STEP_SUMMARY` (never
     /// truncating what other steps wrote); nothing without one.
     pub fn append_step_summary(&self, reports: &[FileReport], options: Options<'_>) -> io::Result<()> {
+        if self.step_summary.is_none() {
+            return Ok(());
+        }
+        self.append_markdown(&step_summary(reports, options, self.blob_base.as_deref()))
+    }
+
+    /// Appends `markdown` to `$GITHUB_STEP_SUMMARY`; nothing without one.
+    pub fn append_markdown(&self, markdown: &str) -> io::Result<()> {
         let Some(file) = &self.step_summary else {
             return Ok(());
         };
-        let markdown = step_summary(reports, options, self.blob_base.as_deref());
         let mut handle = std::fs::OpenOptions::new().append(true).create(true).open(file)?;
         handle.write_all(markdown.as_bytes())?;
         handle.flush()

@@ -119,15 +119,22 @@ pub trait ReportStream {
     fn file(&mut self, report: &FileReport, out: &mut dyn Write) -> io::Result<()>;
     /// Writes what follows the files, given the whole run's counts.
     fn finish(&mut self, summary: &Summary, out: &mut dyn Write) -> io::Result<()>;
+    /// The Markdown for the CI job's summary page, for a format that has
+    /// one (GitHub's step summary, whose findings link to their lines
+    /// under `blob_base`): the whole run's, once every file is written.
+    fn step_summary(&self, _summary: &Summary, _blob_base: Option<&str>) -> Option<String> {
+        None
+    }
 }
 
 /// The streaming writer of `format`, for the formats that can be written a
-/// file at a time (`human`, `json`); `None` for those that need the whole
-/// run first (SARIF's rule list, JUnit's counts, GitHub's summary).
+/// file at a time (`human`, `json`, `github`); `None` for those that need
+/// the whole run first (SARIF's rule list, JUnit's counts).
 pub fn stream<'a>(format: Format, options: Options<'a>) -> Option<Box<dyn ReportStream + 'a>> {
     match format {
         Format::Human => Some(Box::new(human::HumanStream::new(options))),
         Format::Json => Some(Box::new(json::JsonStream::default())),
+        Format::Github => Some(Box::new(github::GithubStream::new(options))),
         _ => None,
     }
 }
@@ -237,12 +244,15 @@ pub fn write(
         for report in reports {
             stream.file(report, out)?;
         }
-        return stream.finish(&Summary::of(reports), out);
+        let summary = Summary {
+            unchecked: options.unchecked,
+            ..Summary::of(reports)
+        };
+        return stream.finish(&summary, out);
     }
     match format {
-        Format::Human | Format::Json => Ok(()),
+        Format::Human | Format::Json | Format::Github => Ok(()),
         Format::Sarif => sarif::write(reports, options, out),
-        Format::Github => github::write(reports, options.unchecked, out),
         Format::Junit => junit::write(reports, options.fail_on, out),
         Format::Gitlab => gitlab::write(reports, out),
         Format::Rdjson => rdjson::write(reports, options, out),

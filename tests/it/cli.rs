@@ -213,7 +213,7 @@ fn config_errors_point_into_the_config_file() {
 
     let bad_option = config_error("rules:\n  vague-goal:\n    options: {extra_phrases: 3}\n");
     assert!(
-        bad_option.contains("option `extra_phrases` of `vague-goal` must be a list of strings"),
+        bad_option.contains("option `extra_phrases` of `vague-goal` must be a list of texts"),
         "{bad_option}"
     );
 

@@ -652,6 +652,70 @@ fn github_actions_gets_annotations_and_a_step_summary_by_default() {
     assert_eq!(std::fs::read_to_string(&summary).unwrap(), "");
 }
 
+/// The github format is written a plan at a time: the annotations of
+/// several plans and the step summary of the whole run, each plan's
+/// findings under its own heading in the order the plans are reported,
+/// and a path that could not be checked keeps the summary from saying
+/// "no problems".
+#[test]
+fn github_actions_streams_several_plans_into_one_step_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let summary = dir.path().join("step-summary.md");
+    let output = planlint()
+        .env("GITHUB_ACTIONS", "true")
+        .env("GITHUB_STEP_SUMMARY", &summary)
+        .args([
+            "check",
+            "examples/vague-goal.plan.yaml",
+            "examples/cac-exceeds-ltv.plan.yaml",
+            "examples/clean.plan.yaml",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let first = stdout.find("file=examples/cac-exceeds-ltv.plan.yaml").unwrap();
+    let second = stdout.find("file=examples/vague-goal.plan.yaml").unwrap();
+    assert!(first < second, "{stdout}");
+    assert!(
+        stdout.lines().last().unwrap().starts_with("planlint: "),
+        "{stdout}"
+    );
+    let markdown = std::fs::read_to_string(&summary).unwrap();
+    let heading = |plan: &str| {
+        markdown
+            .find(&format!("### `examples/{plan}`"))
+            .unwrap_or(usize::MAX)
+    };
+    assert!(
+        heading("cac-exceeds-ltv.plan.yaml") < heading("vague-goal.plan.yaml"),
+        "{markdown}"
+    );
+    assert_eq!(
+        heading("clean.plan.yaml"),
+        usize::MAX,
+        "a clean plan has no table: {markdown}"
+    );
+    let rules = markdown.find("### Rules that fired").unwrap();
+    assert!(markdown[rules..].contains("`vague-goal`"), "{markdown}");
+    assert!(markdown[rules..].contains("`cac-exceeds-ltv`"), "{markdown}");
+
+    std::fs::write(&summary, "").unwrap();
+    let output = planlint()
+        .env("GITHUB_ACTIONS", "true")
+        .env("GITHUB_STEP_SUMMARY", &summary)
+        .args(["check", "examples/clean.plan.yaml", "examples/no-such.plan.yaml"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let markdown = std::fs::read_to_string(&summary).unwrap();
+    for said in [stdout.as_str(), markdown.as_str()] {
+        assert!(said.contains("could not be checked"), "{said}");
+        assert!(!said.contains("no problems"), "{said}");
+    }
+}
+
 #[test]
 fn every_format_renders_a_clean_run() {
     for format in ["sarif", "github", "junit", "gitlab", "rdjson"] {
