@@ -2,23 +2,26 @@
 //! again. An editor sends the whole buffer after each keystroke, and most
 //! keystrokes change one number or word: for a large plan the parse is
 //! most of a re-lint. When the old and the new text differ only inside one
-//! plain value written on one line, and the new text of that value is
-//! still a plain value of the same extent (no character that YAML reads as
-//! structure), the new document is the old one with that value read again
-//! and every later span moved. Anything else (a key, quotes, a new line, a
-//! `:` or `#`, an anchored or shared value) is left to a full load.
+//! value written on one line, plain or in quotes, and the new text of that
+//! value is still one value of the same extent (no character that YAML
+//! reads as structure, no quote or escape inside quotes), the new document
+//! is the old one with that value read again and every later span moved.
+//! Anything else (a key, a new line, a `:` or `#` in a plain value, an
+//! anchored or shared value) is left to a full load.
 
 use std::borrow::Cow;
 
 use saphyr_parser::ScalarStyle;
 
+use serde_json::Value;
+
 use super::{scalar, Document, Span};
 
 impl Document {
     /// The document of `new_text`, made from this one (the document of
-    /// `old_text`) when the texts differ only inside one plain value that
-    /// stays one; `None` when the edit is anything else, and the text is
-    /// to be loaded.
+    /// `old_text`) when the texts differ only inside one value that stays
+    /// one; `None` when the edit is anything else, and the text is to be
+    /// loaded.
     pub fn after_value_edit(&self, old_text: &str, new_text: &str) -> Option<Document> {
         if old_text == new_text {
             return None;
@@ -33,12 +36,10 @@ impl Document {
         let new_end = value.end.checked_add_signed(delta)?;
         let old_written = old_text.get(value.start..value.end)?;
         let new_written = new_text.get(value.start..new_end)?;
-        if !stays_plain(old_written)
-            || !stays_plain(new_written)
-            || !after_an_indicator(old_text, value.start)
-        {
+        if !after_an_indicator(old_text, value.start) {
             return None;
         }
+        let read = read_in_place(old_written, new_written)?;
         // A number joined back from `{spend: 10,000}` is two YAML values.
         if self
             .notes
@@ -54,7 +55,6 @@ impl Document {
         if self.spans.is_shared(&pointer) {
             return None;
         }
-        let read = scalar::resolve_owned(Cow::Borrowed(new_written), ScalarStyle::Plain, None).ok()?;
         let mut document = self.clone();
         *document.value.pointer_mut(&pointer)? = read;
         document.spans.shift_from(value.end, delta);
@@ -87,24 +87,60 @@ fn overlaps(a: Span, b: Span) -> bool {
     a.start < b.end && b.start < a.end
 }
 
+/// What `new_written` reads as, when it is written the way `old_written`
+/// was (plain, or in quotes) and YAML would read it as one value of
+/// exactly that extent; `None` otherwise.
+fn read_in_place(old_written: &str, new_written: &str) -> Option<Value> {
+    match old_written.chars().next() {
+        Some(quote @ ('"' | '\'')) => {
+            quoted_content(old_written, quote)?;
+            Some(Value::String(quoted_content(new_written, quote)?.to_owned()))
+        }
+        _ if stays_plain(old_written) && stays_plain(new_written) => {
+            scalar::resolve_owned(Cow::Borrowed(new_written), ScalarStyle::Plain, None).ok()
+        }
+        _ => None,
+    }
+}
+
+/// The text between the quotes of `written`, when it holds no quote, no
+/// escape and no line break, so that it is the value itself.
+fn quoted_content(written: &str, quote: char) -> Option<&str> {
+    let content = written.strip_prefix(quote)?.strip_suffix(quote)?;
+    content
+        .chars()
+        .all(|c| c != quote && c != '\\' && is_printable(c))
+        .then_some(content)
+}
+
+/// A character YAML takes as it is inside a line: no line break, tab or
+/// other control, no byte-order mark or non-character.
+fn is_printable(c: char) -> bool {
+    (c == ' ' || !c.is_whitespace()) && !c.is_control() && !matches!(c, '\u{feff}' | '\u{fffe}' | '\u{ffff}')
+}
+
 /// Whether `written` reads as one plain value whatever stands around it:
 /// one line, no blank at either end, and only characters that YAML never
 /// reads as structure (letters and digits of any script, inner spaces,
-/// `. _ - + % / ( ) $`), starting with a letter or digit, or with a sign
-/// or point before a digit (`-5`, `.5`).
+/// `. _ - + % / ( ) $`). It starts with a letter or digit, or with a sign
+/// or point before a digit (`-5`, `.5`); every later word starts with a
+/// letter or digit (the parser takes ` -` before `,` or `]` for an
+/// indicator).
 fn stays_plain(written: &str) -> bool {
-    let mut chars = written.chars();
-    let starts_well = match chars.next() {
-        Some(first) if first.is_alphanumeric() => true,
-        Some('-' | '+' | '.') => chars.next().is_some_and(|second| second.is_ascii_digit()),
-        _ => false,
-    };
+    let starts_with_word = |word: &str| word.chars().next().is_some_and(char::is_alphanumeric);
+    let mut words = written.split(' ');
+    let first = words.next().unwrap_or_default();
+    let mut chars = first.chars();
+    let starts_well = starts_with_word(first)
+        || (matches!(chars.next(), Some('-' | '+' | '.'))
+            && chars.next().is_some_and(|c| c.is_ascii_digit()));
     starts_well
+        && words.all(|word| word.is_empty() || starts_with_word(word))
         && !written.ends_with(' ')
         && written.chars().all(|c| {
             c.is_alphanumeric()
                 || matches!(c, ' ' | '.' | '_' | '-' | '+' | '%' | '/' | '(' | ')' | '$')
-                || (c > '\u{a0}' && !c.is_whitespace() && !matches!(c, '\u{feff}' | '\u{fffe}' | '\u{ffff}'))
+                || (c > '\u{a0}' && is_printable(c))
         })
 }
 
@@ -158,7 +194,8 @@ mod tests {
     }
 
     const PLAN: &str = "name: 大型计划\nbudget:\n  total: 90000000  # all of it\nchannels:\n  - name: 渠道 0\n    \
-                        test: {budget: 1000, revenue: 1500}\n    spend_tiers: [10000, 20000]\n  - name: Search\n    budget: 5\n";
+                        test: {budget: 1000, revenue: 1500}\n    spend_tiers: [10000, 20000]\n  - name: Search\n    budget: 5\n    \
+                        note: \"让更多人知道我们\"\n    owner: 'Li Na'\n    tags: [\"a, b\", 'c']\n";
 
     #[test]
     fn a_value_edited_in_place_is_read_again() {
@@ -175,6 +212,11 @@ mod tests {
             ("渠道 0", "渠"),
             ("Search", "Search ads"),
             ("budget: 5\n", "budget: 50%\n"),
+            ("让更多人知道我们", "让更多人知道"),
+            ("让更多人知道我们", " 让更多人 知道我们 "),
+            ("'Li Na'", "'Li Na, Wang: #1'"),
+            ("\"a, b\"", "\"a, b, c\""),
+            ("\"a, b\"", "\"\""),
         ] {
             let new = PLAN.replacen(from, to, 1);
             assert!(edit(PLAN, &new).is_some(), "{from} -> {to}");
@@ -197,6 +239,11 @@ mod tests {
             ("name: Search", "name: *Search"),
             ("name: Search", "name: &a Search"),
             ("budget: 5\n", "budget: \n"),
+            ("让更多人知道我们", "让更多\\n人知道我们"),
+            ("让更多人知道我们\"", "让更多人\"知道我们\""),
+            ("'Li Na'", "'Li''s'"),
+            ("'Li Na'", "'Li Na"),
+            ("'c']", "'c'd']"),
         ] {
             let new = PLAN.replacen(from, to, 1);
             if load(&new, &LoadLimits::default()).is_ok() {
@@ -237,7 +284,7 @@ mod tests {
             value in 0usize..40,
             at in 0usize..12,
             cut in 0usize..4,
-            typed in "[a-z0-9 .:#,'\\-\\[\\]{}&*!%渠道]{0,4}",
+            typed in "[a-z0-9 .:#,'\"\\\\\\-\\[\\]{}&*!%?@`|>=~^;<()$+_/\t\u{3000}\u{feff}渠道]{0,4}",
         ) {
             let document = loaded(PLAN);
             let values: Vec<Span> = document
