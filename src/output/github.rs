@@ -24,6 +24,11 @@ use std::path::PathBuf;
 /// for one step.
 pub const ANNOTATION_LIMIT: usize = 10;
 
+/// The most bytes planlint writes to a step summary: GitHub refuses a
+/// step's summary over 1 MiB (1,048,576 bytes) whole, and leaves some room
+/// for what other commands of the step write there.
+pub const STEP_SUMMARY_BUDGET: usize = 1_000_000;
+
 /// Escapes an annotation's message: `%`, `\r`, `\n`.
 pub fn escape_data(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len());
@@ -193,7 +198,9 @@ impl SummaryTables {
     /// Counts by severity, the annotation cap note when it applies, a
     /// table of findings per file (linked to the lines when `blob_base`,
     /// e.g. `https://github.com/OWNER/REPO/blob/SHA`, is given), and the
-    /// rules that fired.
+    /// rules that fired. GitHub drops a step summary over 1 MiB whole, so
+    /// the tables stop where [`STEP_SUMMARY_BUDGET`] would be passed, and a
+    /// note says how many findings they list.
     fn render(&self, summary: &Summary, options: Options<'_>, blob_base: Option<&str>) -> String {
         let mut md = String::from("## planlint\n\n");
         if summary.worst().is_none() && summary.unchecked > 0 {
@@ -210,57 +217,74 @@ impl SummaryTables {
             return md;
         }
         let _ = writeln!(md, "**{summary}**\n");
-        let capped: Vec<String> = capped_notes(summary);
-        if !capped.is_empty() {
+        let rule_cell = |rule: &str| match options.rule(rule).and_then(|info| info.url.clone()) {
+            Some(url) => format!("[{}]({url})", code(rule)),
+            None => code(rule),
+        };
+        let rules = self.rules_table(options, &rule_cell);
+        // Room for the notes: a few hundred bytes each, in any language.
+        let room = STEP_SUMMARY_BUDGET.saturating_sub(md.len() + rules.len() + 4096);
+        let (tables, shown) = self.tables(blob_base, &rule_cell, room);
+        let count: usize = self.files.iter().map(|(_, rows)| rows.len()).sum();
+        let mut notes: Vec<String> = capped_notes(summary, shown < count);
+        if shown < count {
+            notes.push(t!("output-github-summary-cut", shown = shown, count = count));
+        }
+        if !notes.is_empty() {
             md.push_str("> [!NOTE]\n");
-            for note in &capped {
+            for note in &notes {
                 let _ = writeln!(md, "> {note}");
             }
             md.push('\n');
         }
+        md.push_str(&tables);
+        md.push_str(&rules);
+        md
+    }
 
-        let docs = |rule: &str| options.rule(rule).and_then(|info| info.url.clone());
-        let rule_cell = |rule: &str| match docs(rule) {
-            Some(url) => format!("[{}]({url})", code(rule)),
-            None => code(rule),
-        };
-
+    /// The findings' tables, one per file, within `room` bytes, and how
+    /// many findings they list.
+    fn tables(
+        &self,
+        blob_base: Option<&str>,
+        rule_cell: &dyn Fn(&str) -> String,
+        room: usize,
+    ) -> (String, usize) {
+        let mut md = String::new();
+        let mut shown = 0;
         for (path, rows) in &self.files {
-            let _ = writeln!(md, "### {}\n", code(path));
+            let mut table = String::new();
+            let _ = writeln!(table, "### {}\n", code(path));
             let _ = writeln!(
-                md,
+                table,
                 "{}\n| --- | --- | --- | --- |",
                 t!("output-github-findings-header")
             );
+            let mut listed = 0;
             for row in rows {
-                let region = row.region;
-                let place = format!("{}:{}", cell(path), region.start_line);
-                let place = match blob_base {
-                    Some(base) => {
-                        let lines = if region.is_single_line() {
-                            format!("L{}", region.start_line)
-                        } else {
-                            format!("L{}-L{}", region.start_line, region.end_line)
-                        };
-                        format!(
-                            "[{place}]({}/{}#{lines})",
-                            base.trim_end_matches('/'),
-                            uri_path(path)
-                        )
-                    }
-                    None => place,
-                };
-                let _ = writeln!(
-                    md,
-                    "| {place} | {} | {} | {} |",
-                    super::severity_word(row.severity),
-                    rule_cell(&row.rule),
-                    row.message
-                );
+                let line = row.line(path, blob_base, rule_cell);
+                if md.len() + table.len() + line.len() + 1 > room {
+                    break;
+                }
+                table.push_str(&line);
+                listed += 1;
             }
-            md.push('\n');
+            if listed == 0 {
+                break;
+            }
+            table.push('\n');
+            md.push_str(&table);
+            shown += listed;
+            if listed < rows.len() {
+                break;
+            }
         }
+        (md, shown)
+    }
 
+    /// The rules that fired: each one's worst level, count and aim.
+    fn rules_table(&self, options: Options<'_>, rule_cell: &dyn Fn(&str) -> String) -> String {
+        let mut md = String::new();
         let _ = writeln!(
             md,
             "### {}\n\n{}\n| --- | --- | --- | --- |",
@@ -280,6 +304,35 @@ impl SummaryTables {
     }
 }
 
+impl SummaryRow {
+    /// The row's line of its file's table, the line break included.
+    fn line(&self, path: &str, blob_base: Option<&str>, rule_cell: &dyn Fn(&str) -> String) -> String {
+        let region = self.region;
+        let place = format!("{}:{}", cell(path), region.start_line);
+        let place = match blob_base {
+            Some(base) => {
+                let lines = if region.is_single_line() {
+                    format!("L{}", region.start_line)
+                } else {
+                    format!("L{}-L{}", region.start_line, region.end_line)
+                };
+                format!(
+                    "[{place}]({}/{}#{lines})",
+                    base.trim_end_matches('/'),
+                    uri_path(path)
+                )
+            }
+            None => place,
+        };
+        format!(
+            "| {place} | {} | {} | {} |\n",
+            super::severity_word(self.severity),
+            rule_cell(&self.rule),
+            self.message
+        )
+    }
+}
+
 /// The step summary of a whole run (see [`SummaryTables::render`]).
 pub fn step_summary(reports: &[FileReport], options: Options<'_>, blob_base: Option<&str>) -> String {
     let mut tables = SummaryTables::default();
@@ -293,8 +346,9 @@ pub fn step_summary(reports: &[FileReport], options: Options<'_>, blob_base: Opt
     tables.render(&summary, options, blob_base)
 }
 
-/// The notes for each severity with more findings than GitHub annotates.
-fn capped_notes(summary: &Summary) -> Vec<String> {
+/// The notes for each severity with more findings than GitHub annotates;
+/// `cut` when the tables do not list them all (then the log does).
+fn capped_notes(summary: &Summary, cut: bool) -> Vec<String> {
     let limit = ANNOTATION_LIMIT;
     [
         (summary.errors, Severity::Error),
@@ -303,10 +357,17 @@ fn capped_notes(summary: &Summary) -> Vec<String> {
     ]
     .into_iter()
     .filter(|(n, _)| *n > limit)
-    .map(|(count, severity)| match severity {
-        Severity::Error => t!("output-github-capped-errors", limit = limit, count = count),
-        Severity::Warning => t!("output-github-capped-warnings", limit = limit, count = count),
-        Severity::Info => t!("output-github-capped-infos", limit = limit, count = count),
+    .map(|(count, severity)| match (severity, cut) {
+        (Severity::Error, false) => t!("output-github-capped-errors", limit = limit, count = count),
+        (Severity::Warning, false) => t!("output-github-capped-warnings", limit = limit, count = count),
+        (Severity::Info, false) => t!("output-github-capped-infos", limit = limit, count = count),
+        (Severity::Error, true) => t!("output-github-capped-errors-logged", limit = limit, count = count),
+        (Severity::Warning, true) => t!(
+            "output-github-capped-warnings-logged",
+            limit = limit,
+            count = count
+        ),
+        (Severity::Info, true) => t!("output-github-capped-infos-logged", limit = limit, count = count),
     })
     .collect()
 }

@@ -443,6 +443,34 @@ fn the_summary_says_when_github_caps_annotations() {
     assert!(!text.contains("GitHub shows"), "{text}");
 }
 
+/// GitHub drops a step summary over 1 MiB whole: the tables stop within
+/// the budget, a note says how many findings they list and where the rest
+/// are, and the rules that fired still count every finding.
+#[test]
+fn a_step_summary_stays_under_github_s_limit() {
+    let text = github::step_summary(&many(30_000, 3), Options::plain(), None);
+    assert!(text.len() <= github::STEP_SUMMARY_BUDGET, "{} bytes", text.len());
+    let listed = text.matches("| warning | `goal-without-owner` |").count()
+        + text.matches("| error | `vague-goal` |").count();
+    assert!(listed > 5_000 && listed < 30_003, "{listed}");
+    assert!(
+        text.contains(&format!(
+            "The tables below list the first {listed} of 30003 findings"
+        )),
+        "{}",
+        &text[..2000]
+    );
+    assert!(text.contains("all are in this step's log"), "{}", &text[..2000]);
+    assert!(!text.contains("all are listed below"), "{}", &text[..2000]);
+    assert!(text.contains("| `goal-without-owner` | warning | 30000 |"));
+    assert!(text.contains("| `vague-goal` | error | 3 |"));
+
+    // Under the budget nothing is cut.
+    let text = github::step_summary(&many(2_000, 3), Options::plain(), None);
+    assert!(!text.contains("The tables below list"), "{}", &text[..2000]);
+    assert_eq!(text.matches("| warning | `goal-without-owner` |").count(), 2_000);
+}
+
 #[test]
 fn the_step_summary_is_appended_never_truncated() {
     let dir = tempfile::tempdir().unwrap();
