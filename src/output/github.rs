@@ -403,16 +403,8 @@ impl Environment {
         }
     }
 
-    /// Appends the [`step_summary`] to `$GITHUB_STEP_SUMMARY` (never
-    /// truncating what other steps wrote); nothing without one.
-    pub fn append_step_summary(&self, reports: &[FileReport], options: Options<'_>) -> io::Result<()> {
-        if self.step_summary.is_none() {
-            return Ok(());
-        }
-        self.append_markdown(&step_summary(reports, options, self.blob_base.as_deref()))
-    }
-
-    /// Appends `markdown` to `$GITHUB_STEP_SUMMARY`; nothing without one.
+    /// Appends `markdown` (a [`step_summary`]) to `$GITHUB_STEP_SUMMARY`,
+    /// never truncating what other steps wrote; nothing without one.
     pub fn append_markdown(&self, markdown: &str) -> io::Result<()> {
         let Some(file) = &self.step_summary else {
             return Ok(());

@@ -480,12 +480,10 @@ fn the_step_summary_is_appended_never_truncated() {
         step_summary: Some(file.clone()),
         blob_base: None,
     };
-    environment
-        .append_step_summary(&reports(), Options::plain())
-        .unwrap();
-    environment
-        .append_step_summary(&reports()[..1], Options::plain())
-        .unwrap();
+    for reports in [&reports()[..], &reports()[..1]] {
+        let markdown = github::step_summary(reports, Options::plain(), None);
+        environment.append_markdown(&markdown).unwrap();
+    }
     let text = std::fs::read_to_string(&file).unwrap();
     assert!(
         text.starts_with("# An earlier step\n\n## planlint\n\n**3 errors"),
