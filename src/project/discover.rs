@@ -48,9 +48,10 @@ pub fn discover(paths: &[PathBuf], configs: &ConfigSet) -> Discovered {
                 .errors
                 .push(UserError::new(cannot_read(&display_path(path), &error))),
             Ok(metadata) if metadata.is_dir() => {
-                let before = found.files.len();
+                let before = (found.files.len(), found.links_not_followed.len());
                 walk(path, configs, &mut found);
-                if found.files.len() == before {
+                // A folder whose plans are all links is named by the link warning.
+                if (found.files.len(), found.links_not_followed.len()) == before {
                     found.empty.push(display_path(path));
                 }
             }

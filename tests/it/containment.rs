@@ -459,6 +459,13 @@ fn a_walked_folder_names_the_plan_links_it_does_not_follow() {
         assert!(!stderr.contains("notes.md"), "{format}: not a plan:\n{stderr}");
         assert!(!stdout.contains(&scene.canary) && !stderr.contains(&scene.canary));
     }
+    // A folder whose only plan is a link is not said to hold no plan.
+    let (_, _, stderr) = scene.run("human", &["team"]);
+    assert!(
+        stderr.contains("warning: team/old.plan.yaml is a symlink, not checked"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("no plan file in"), "{stderr}");
     let (_, stdout, stderr) = scene.command(&["report", "."]);
     assert!(
         stderr.contains("warning: team/old.plan.yaml is a symlink, not checked"),
