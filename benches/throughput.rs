@@ -10,7 +10,10 @@
 //! bare `saphyr-parser` event pass over the same files in this process and
 //! reads the CPU time it took: the floor any YAML linter pays. The ratio of
 //! the two CPU times is what planlint adds on top of parsing; wall times
-//! are shown beside them. Every figure is the median of `RUNS` runs.
+//! are shown beside them. The last two columns are a second floor: the
+//! same pass that also builds each plan's JSON tree and validates it
+//! against the plan schema, the least a linter built on jsonschema does
+//! before any rule runs. Every figure is the median of `RUNS` runs.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -126,6 +129,81 @@ fn saphyr_pass(files: &[PathBuf]) -> usize {
     events
 }
 
+/// The floor of any linter on this stack, which must hand jsonschema a
+/// `serde_json::Value`: the bare pass above, each plan built into a JSON
+/// tree (plain scalars read as numbers where they are, no spans, no
+/// anchors) and validated against the plan schema, every error listed as
+/// a linter must. Returns the number of errors (printed once, to show the
+/// validation ran in full).
+fn tree_and_schema_pass(files: &[PathBuf], validator: &jsonschema::Validator) -> usize {
+    let mut errors = 0;
+    for path in files {
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        let tree = json_tree(&text);
+        errors += validator.iter_errors(&tree).count();
+    }
+    errors
+}
+
+/// A JSON tree of the first YAML document in `text` (no spans, no aliases).
+fn json_tree(text: &str) -> serde_json::Value {
+    use saphyr_parser::{Event, ScalarStyle};
+    use serde_json::{Map, Value};
+    enum Open {
+        List(Vec<Value>),
+        Map(Map<String, Value>, Option<String>),
+    }
+    // A finished value goes into the innermost open list or mapping.
+    fn place(stack: &mut [Open], value: Value, root: &mut Option<Value>) {
+        match stack.last_mut() {
+            Some(Open::List(items)) => items.push(value),
+            Some(Open::Map(map, key)) => match key.take() {
+                Some(key) => {
+                    map.insert(key, value);
+                }
+                None => *key = Some(value.as_str().map_or_else(|| value.to_string(), str::to_owned)),
+            },
+            None => *root = Some(value),
+        }
+    }
+    let mut stack = Vec::new();
+    let mut root = None;
+    for event in saphyr_parser::Parser::new_from_str(text) {
+        let Ok((event, _)) = event else { break };
+        match event {
+            Event::Scalar(value, style, _, _) => {
+                let value = match style {
+                    ScalarStyle::Plain => match value.as_ref() {
+                        "" | "~" | "null" => Value::Null,
+                        "true" => Value::Bool(true),
+                        "false" => Value::Bool(false),
+                        plain => plain
+                            .parse::<i64>()
+                            .map(Value::from)
+                            .or_else(|_| plain.parse::<f64>().map(Value::from))
+                            .unwrap_or_else(|_| Value::String(plain.to_owned())),
+                    },
+                    _ => Value::String(value.into_owned()),
+                };
+                place(&mut stack, value, &mut root);
+            }
+            Event::SequenceStart(..) => stack.push(Open::List(Vec::new())),
+            Event::MappingStart(..) => stack.push(Open::Map(Map::new(), None)),
+            Event::SequenceEnd | Event::MappingEnd => {
+                let value = match stack.pop() {
+                    Some(Open::List(items)) => Value::Array(items),
+                    Some(Open::Map(map, _)) => Value::Object(map),
+                    None => break,
+                };
+                place(&mut stack, value, &mut root);
+            }
+            Event::DocumentEnd => break,
+            _ => {}
+        }
+    }
+    root.unwrap_or(Value::Null)
+}
+
 /// `--corpus DIR COUNT...`: write the corpora into DIR and stop.
 fn write_corpus_only(args: &[String]) -> bool {
     let Some(at) = args.iter().position(|a| a == "--corpus") else {
@@ -149,8 +227,16 @@ fn main() {
     let filter: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
     let binary = env!("CARGO_BIN_EXE_planlint");
     println!(
-        "{:<12} {:>13} {:>13} {:>11} {:>11} {:>10} {:>10}",
-        "plans", "planlint cpu", "saphyr cpu", "cpu ratio", "planlint", "saphyr", "peak RSS"
+        "{:<12} {:>13} {:>13} {:>11} {:>11} {:>10} {:>10} {:>13} {:>11}",
+        "plans",
+        "planlint cpu",
+        "saphyr cpu",
+        "cpu ratio",
+        "planlint",
+        "saphyr",
+        "peak RSS",
+        "+tree+schema",
+        "its ratio"
     );
     for count in [1_000, 10_000] {
         if !filter.is_empty() && !filter.iter().any(|f| **f == count.to_string()) {
@@ -183,11 +269,25 @@ fn main() {
             parsed.push(started.elapsed());
             parsed_cpu.push(cpu_time(libc::RUSAGE_SELF) - cpu_before);
         }
+        let schema: serde_json::Value = serde_json::from_str(include_str!("../schemas/plan.schema.json"))
+            .unwrap_or_else(|error| panic!("plan schema: {error}"));
+        let validator = jsonschema::options()
+            .with_draft(jsonschema::Draft::Draft202012)
+            .should_validate_formats(true)
+            .build(&schema)
+            .unwrap_or_else(|error| panic!("plan schema: {error}"));
+        let (mut floor_cpu, mut schema_errors) = (Vec::new(), 0);
+        for _ in 0..RUNS {
+            let cpu_before = cpu_time(libc::RUSAGE_SELF);
+            schema_errors = std::hint::black_box(tree_and_schema_pass(&files, &validator));
+            floor_cpu.push(cpu_time(libc::RUSAGE_SELF) - cpu_before);
+        }
         let (checked, parsed) = (median(checked), median(parsed));
         let (checked_cpu, parsed_cpu) = (median(checked_cpu), median(parsed_cpu));
+        let floor_cpu = median(floor_cpu);
         let ms = |d: Duration| format!("{:.0} ms", d.as_secs_f64() * 1000.0);
         println!(
-            "{:<12} {:>13} {:>13} {:>10.2}x {:>11} {:>10} {:>7.1} MB",
+            "{:<12} {:>13} {:>13} {:>10.2}x {:>11} {:>10} {:>7.1} MB {:>13} {:>10.2}x",
             format!("{count} plans"),
             ms(checked_cpu),
             ms(parsed_cpu),
@@ -195,6 +295,9 @@ fn main() {
             ms(checked),
             ms(parsed),
             peak_kb as f64 / 1024.0,
+            ms(floor_cpu),
+            floor_cpu.as_secs_f64() / parsed_cpu.as_secs_f64(),
         );
+        println!("{:<12} (the second floor's schema errors: {schema_errors})", "");
     }
 }
