@@ -114,6 +114,7 @@ lint-values-noun-rank = a rank such as 1 or 2
 lint-values-noun-date = a real date as YYYY-MM-DD
 lint-values-noun-measure = a number in the goal's unit
 lint-values-noun-target = a number, or a percentage such as 15%
+lint-values-noun-currency = a currency code such as CNY or USD
 # `$written` is the value as written, quoted; `$shown` how planlint reads it.
 lint-values-form-message = { $place } is written as { $written }, which planlint reads as { $shown }
 lint-values-form-label = read as { $shown }

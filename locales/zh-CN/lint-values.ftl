@@ -101,6 +101,7 @@ lint-values-noun-rank = 名次（如 1 或 2）
 lint-values-noun-date = 真实存在的日期（YYYY-MM-DD）
 lint-values-noun-measure = 按目标单位计的数字
 lint-values-noun-target = 数字或百分比（如 15%）
+lint-values-noun-currency = 货币代码（如 CNY 或 USD）
 lint-values-form-message = { $place } 写的是 { $written }，planlint 读作 { $shown }
 lint-values-form-label = 读作 { $shown }
 lint-values-form-help = 写成 `{ $key }: { $shown }`，这样所有读取计划的工具都能看懂

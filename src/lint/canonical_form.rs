@@ -31,10 +31,10 @@ pub(crate) fn finding(
         other => other.to_string(),
     };
     let key = reading.pointer.rsplit('/').next().unwrap_or_default();
-    let plan_currency = document.value.get("currency").and_then(Value::as_str);
+    let plan_currency = crate::lint::values::plan_currency(&document.value);
     let other_currency = reading
         .currency
-        .filter(|code| !same_currency(code, plan_currency, &reading.written));
+        .filter(|code| !same_currency(code, plan_currency.as_deref(), &reading.written));
     let args = fluent_args!(
         key = key,
         shown = shown.as_str(),
@@ -95,16 +95,12 @@ pub(crate) fn explain_unreadable(
     if let Some(currency) = reading.currency {
         // `"$850,000"` in a CNY plan: another currency, named as such;
         // changing the plan's currency would re-denominate every amount.
-        let plan_currency = document
-            .value
-            .get("currency")
-            .and_then(Value::as_str)
-            .unwrap_or_default();
+        let plan_currency = crate::lint::values::plan_currency(&document.value).unwrap_or_default();
         let args = fluent_args!(
             field = field,
             currency = currency,
             written = quoted(&reading.written),
-            plan = plan_currency,
+            plan = plan_currency.as_ref(),
         );
         finding.message = tidy(i18n::message("lint-values-form-currency", Some(&args)));
         let help = i18n::message("lint-values-form-currency-help", Some(&args));

@@ -30,24 +30,27 @@ pub enum Kind {
     /// 36000); a percentage (`"15%"`, `"+20%"`) stays as written, for the
     /// rules that tell growth from a level.
     Target,
+    /// The plan's currency, an ISO 4217 code (`人民币` is `CNY`).
+    Currency,
 }
 
 impl Kind {
     /// Every kind, in the order of their declaration.
-    const ALL: [Kind; 6] = [
+    const ALL: [Kind; 7] = [
         Kind::Amount,
         Kind::Fraction,
         Kind::Rank,
         Kind::Date,
         Kind::Measure,
         Kind::Target,
+        Kind::Currency,
     ];
 
     /// What such a value is, for messages, in the language of the
     /// messages. Made once per language, so it lives as long as the
     /// program and rules can keep it.
     pub fn noun(self) -> &'static str {
-        static NOUNS: LazyLock<Vec<[String; 6]>> = LazyLock::new(|| {
+        static NOUNS: LazyLock<Vec<[String; 7]>> = LazyLock::new(|| {
             Lang::ALL
                 .iter()
                 .map(|lang| {
@@ -74,6 +77,7 @@ impl Kind {
             Kind::Date => t!("lint-values-noun-date"),
             Kind::Measure => t!("lint-values-noun-measure"),
             Kind::Target => t!("lint-values-noun-target"),
+            Kind::Currency => t!("lint-values-noun-currency"),
         }
     }
 }
@@ -81,6 +85,7 @@ impl Kind {
 /// The typed fields of the plan format, by path (`*` is any list index).
 /// A test holds this table to every number field of schemas/plan.schema.json.
 pub const TYPED_FIELDS: &[(&str, Kind)] = &[
+    ("/currency", Kind::Currency),
     ("/product/price", Kind::Amount),
     ("/target_customers/*/size", Kind::Amount),
     ("/positioning/rank", Kind::Rank),
@@ -161,7 +166,8 @@ impl Normalized {
 pub fn normalize(plan: &Value) -> Normalized {
     let written = has_null_entries(plan).then(|| without_nulls(plan));
     let base = written.as_ref().unwrap_or(plan);
-    let plan_currency = base.get("currency").and_then(Value::as_str);
+    let plan_currency = values::plan_currency(base);
+    let plan_currency = plan_currency.as_deref();
     let mut readings = Vec::new();
     for (steps, kind) in typed_field_steps() {
         visit(base, steps, &mut Vec::new(), &mut |trail, value| {
@@ -326,6 +332,8 @@ fn read(pointer: &str, value: &Value, kind: Kind, plan_currency: Option<&str>) -
         },
         Kind::Fraction => (values::fraction(text).map(number), None),
         Kind::Rank => (values::rank(text).map(Value::from), None),
+        // Text that names no one currency is the plan format's to judge.
+        Kind::Currency => (Some(Value::String(values::currency_code(text)?)), None),
         Kind::Date => match values::read_date(text) {
             values::DateReading::Date(date) if date == *text => return None,
             values::DateReading::Date(date) => (Some(Value::String(date)), None),
@@ -455,7 +463,7 @@ mod tests {
         found.dedup();
         let mut typed: Vec<String> = TYPED_FIELDS
             .iter()
-            .filter(|(_, kind)| !matches!(kind, Kind::Date | Kind::Target))
+            .filter(|(_, kind)| !matches!(kind, Kind::Date | Kind::Target | Kind::Currency))
             .map(|(path, _)| (*path).to_owned())
             .collect();
         typed.sort();

@@ -44,6 +44,50 @@ const CURRENCY_MARKS: &[(&str, &str)] = &[
     ("₩", "KRW"),
 ];
 
+/// Names of a currency that mean that one currency alone, as people write
+/// them in the plan's `currency` field. Bare signs are not here: `¥` is the
+/// yuan and the yen, `$` a dozen dollars.
+const CURRENCY_NAMES: &[(&str, &str)] = &[
+    ("人民币", "CNY"),
+    ("元", "CNY"),
+    ("rmb", "CNY"),
+    ("yuan", "CNY"),
+    ("美元", "USD"),
+    ("美金", "USD"),
+    ("us$", "USD"),
+    ("欧元", "EUR"),
+    ("€", "EUR"),
+    ("日元", "JPY"),
+    ("円", "JPY"),
+    ("港币", "HKD"),
+    ("港元", "HKD"),
+    ("hk$", "HKD"),
+    ("英镑", "GBP"),
+    ("韩元", "KRW"),
+    ("新台币", "TWD"),
+    ("新加坡元", "SGD"),
+];
+
+/// The ISO 4217 code a plan's `currency` written in a person's way names:
+/// `人民币` and `RMB` are `CNY`, `usd` is `USD`. `None` when it is already a
+/// code as the plan format writes it, or names no one currency.
+pub fn currency_code(written: &str) -> Option<String> {
+    let trimmed = written.trim();
+    let lower = trimmed.to_lowercase();
+    if let Some((_, code)) = CURRENCY_NAMES.iter().find(|(name, _)| *name == lower) {
+        return Some((*code).to_owned());
+    }
+    let is_code = trimmed.len() == 3 && trimmed.bytes().all(|b| b.is_ascii_alphabetic());
+    let as_the_format_writes = trimmed == written && trimmed.bytes().all(|b| b.is_ascii_uppercase());
+    (is_code && !as_the_format_writes).then(|| trimmed.to_ascii_uppercase())
+}
+
+/// The plan's currency as meant: its code, however it is written.
+pub fn plan_currency(plan: &serde_json::Value) -> Option<std::borrow::Cow<'_, str>> {
+    let written = plan.get("currency")?.as_str()?;
+    Some(currency_code(written).map_or(std::borrow::Cow::Borrowed(written), std::borrow::Cow::Owned))
+}
+
 /// Whether the currency `code` that `written`'s sign or code named agrees
 /// with the plan's currency `plan`. A bare sign is shared: `¥` is also the
 /// yen, `$` also the Canadian, Australian, Hong Kong ... dollar.
@@ -428,6 +472,27 @@ pub fn states_a_number(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_currency_is_read_by_its_name_but_never_by_a_shared_sign() {
+        for (written, code) in [
+            ("人民币", "CNY"),
+            ("RMB", "CNY"),
+            ("rmb", "CNY"),
+            ("美元", "USD"),
+            ("usd", "USD"),
+            ("Eur", "EUR"),
+            ("港元", "HKD"),
+        ] {
+            assert_eq!(currency_code(written).as_deref(), Some(code), "{written}");
+        }
+        // Already a code; a shared sign or an unknown word names no one currency.
+        for written in ["CNY", "USD", "¥", "$", "dollars", "CNYY", "中"] {
+            assert_eq!(currency_code(written), None, "{written}");
+        }
+        let plan = serde_json::json!({"currency": "人民币"});
+        assert_eq!(plan_currency(&plan).as_deref(), Some("CNY"));
+    }
 
     /// `is_iso_date` says yes exactly where `date` gives the text back.
     #[test]

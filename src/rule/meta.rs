@@ -93,13 +93,14 @@ pub const META_RULES: &[MetaRule] = &[
         },
         why: Words {
             en: "planlint reads a value written the way people write it (`\"¥3,200\"`, `30k`, `62%`, \
-                  `No.1`, `85万`, `2026年6月30日`) exactly, and every rule checks the value it read. \
-                  Writing it plainly (`3200`, `30000`, `0.62`, `1`, `850000`, `2026-06-30`) is a \
+                  `No.1`, `85万`, `2026年6月30日`, a currency as `人民币`) exactly, and every rule checks \
+                  the value it read. Writing it plainly (`3200`, `30000`, `0.62`, `1`, `850000`, \
+                  `2026-06-30`, `CNY`) is a \
                   matter of form, not of substance: other tools that read the plan (spreadsheets, \
                   scripts, dashboards) understand only the plain form. The finding carries the exact \
                   value to write, so `planlint check --fix` rewrites it; a plan whose only findings \
                   are these passes the check by default.",
-            zh: "按人们的习惯写的值（`\"¥3,200\"`、`30k`、`62%`、`No.1`、`85万`、`2026年6月30日`），planlint 都能准确读出，每条规则检查的就是读出来的值。改成标准写法（`3200`、`30000`、`0.62`、`1`、`850000`、`2026-06-30`）只是形式问题，不影响内容；但其他读取计划的工具（表格、脚本、看板）只认标准写法。这类问题会附上应写的准确值，所以 `planlint check --fix` 能直接改好；计划里只有这类问题时，默认仍算通过检查。",
+            zh: "按人们的习惯写的值（`\"¥3,200\"`、`30k`、`62%`、`No.1`、`85万`、`2026年6月30日`，以及写成 `人民币` 的货币），planlint 都能准确读出，每条规则检查的就是读出来的值。改成标准写法（`3200`、`30000`、`0.62`、`1`、`850000`、`2026-06-30`、`CNY`）只是形式问题，不影响内容；但其他读取计划的工具（表格、脚本、看板）只认标准写法。这类问题会附上应写的准确值，所以 `planlint check --fix` 能直接改好；计划里只有这类问题时，默认仍算通过检查。",
         },
         source: Words {
             en: "The plan format's \"values as people write them\" (docs: plan format); \

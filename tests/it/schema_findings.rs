@@ -216,15 +216,60 @@ fn an_unreadable_deadline_is_one_missing_deadline() {
 /// format's own examples, never the pattern it was checked against.
 #[test]
 fn a_currency_written_wrongly_says_how_to_write_it() {
-    let found = schema_findings("version: 1\nname: x\ncurrency: rmb\n");
+    // Which dollar: US, Hong Kong, Singapore ...? Not read, so not guessed.
+    let found = schema_findings("version: 1\nname: x\ncurrency: dollars\n");
     assert_eq!(found.len(), 1, "{found:?}");
     let (finding, underlined) = &found[0];
-    assert_eq!(underlined, "rmb");
+    assert_eq!(underlined, "dollars");
     assert_eq!(
         finding.message,
-        "`currency` is not written as the plan format expects, found \"rmb\""
+        "`currency` is not written as the plan format expects, found \"dollars\""
     );
     assert_eq!(finding.help.as_deref(), Some("write it like CNY, USD or EUR"));
+}
+
+/// A currency named as people name it (人民币, RMB, 美元, `usd`) is read
+/// as its code: a matter of form with the code as a certain fix, and the
+/// amounts in it are the plan's own (`300元` in a 人民币 plan), never "CNY,
+/// while the plan's currency is 人民币".
+#[test]
+fn a_currency_named_in_words_is_read_as_its_code() {
+    for (written, code) in [
+        ("人民币", "CNY"),
+        ("RMB", "CNY"),
+        ("美元", "USD"),
+        ("usd", "USD"),
+        ("港币", "HKD"),
+    ] {
+        let text = format!(
+            "version: 1\nname: x\ncurrency: {written}\nunit_economics: {{cac: 120, average_order_value: 300元}}\n"
+        );
+        let found = findings_of("non-canonical-value", &text);
+        let currency: Vec<_> = found.iter().filter(|(f, _)| f.pointer == "/currency").collect();
+        assert_eq!(currency.len(), 1, "{written}: {found:?}");
+        let (finding, underlined) = currency[0];
+        assert_eq!(underlined, written);
+        assert_eq!(
+            finding.message,
+            format!("`currency` is written as \"{written}\", which planlint reads as {code}")
+        );
+        let fix = finding.fix.as_ref().expect("a certain fix");
+        assert_eq!(fix.replacement, code);
+        let schema = schema_findings(&text);
+        if code == "CNY" {
+            assert_eq!(schema, Vec::new(), "{written}");
+        } else {
+            // 元 is the yuan: in a dollar plan it is another currency.
+            assert_eq!(schema.len(), 1, "{written}: {schema:?}");
+            assert!(
+                schema[0]
+                    .0
+                    .message
+                    .contains(&format!("the plan's currency is {code}")),
+                "{schema:?}"
+            );
+        }
+    }
 }
 
 /// A Chinese team's plan with the mistakes people make by hand: an unknown
