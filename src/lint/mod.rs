@@ -5,6 +5,7 @@
 pub mod analysis;
 mod canonical_form;
 mod cel;
+mod chinese_numerals;
 mod compile;
 pub mod derive;
 pub(crate) mod engine;

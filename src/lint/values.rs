@@ -228,7 +228,7 @@ fn without_separators(text: &str) -> Option<String> {
 }
 
 /// Money or a count: `480`, `"¥480"`, `"1,200"`, `"$1.2k"`, `"1.2万"`,
-/// `"3亿"`, `"50,000 元"`.
+/// `"3亿"`, `"50,000 元"`, `四百八十元`.
 pub fn amount(text: &str) -> Option<Amount> {
     let mut rest = ascii_digits(text.trim()).into_owned();
     let mut currency = None;
@@ -257,7 +257,10 @@ pub fn amount(text: &str) -> Option<Amount> {
         .iter()
         .find_map(|(suffix, power)| Some((rest.strip_suffix(suffix)?.trim_end(), *power)))
         .unwrap_or((rest, 0));
-    let value = scaled_decimal(&without_separators(number)?, shift)?;
+    let value = without_separators(number)
+        .and_then(|number| scaled_decimal(&number, shift))
+        // 四百八十, 两万, 一亿二千万: the whole text, its 万 and 亿 included.
+        .or_else(|| super::chinese_numerals::integer(rest).map(|n| n as f64))?;
     Some(Amount { value, currency })
 }
 
@@ -292,26 +295,6 @@ const ENGLISH_ORDINALS: &[(&str, i64)] = &[
     ("5th", 5),
 ];
 
-/// A Chinese numeral from 一 to 九十九.
-fn chinese_number(text: &str) -> Option<i64> {
-    let digit = |c: char| {
-        "零一二三四五六七八九"
-            .chars()
-            .position(|d| d == c)
-            .map(|n| n as i64)
-    };
-    let chars: Vec<char> = text.chars().collect();
-    match chars.as_slice() {
-        ['两'] => Some(2),
-        [c] if *c == '十' => Some(10),
-        [c] => digit(*c).filter(|n| *n > 0),
-        ['十', ones] => Some(10 + digit(*ones)?),
-        [tens, '十'] => Some(digit(*tens)? * 10),
-        [tens, '十', ones] => Some(digit(*tens)? * 10 + digit(*ones)?),
-        _ => None,
-    }
-}
-
 /// A rank: `1`, `"2"`, `No.2`, `NO.1`, `#1`, `second`, `2nd`, 第二, 第二名.
 pub fn rank(text: &str) -> Option<i64> {
     let lower = ascii_digits(text.trim()).to_lowercase();
@@ -335,7 +318,7 @@ pub fn rank(text: &str) -> Option<i64> {
         .iter()
         .find(|(word, _)| *word == core)
         .map(|(_, n)| *n)
-        .or_else(|| chinese_number(core))
+        .or_else(|| super::chinese_numerals::integer(core).filter(|n| *n > 0))
 }
 
 /// How a date as written reads.

@@ -418,3 +418,31 @@ fn a_plan_written_by_hand_is_checked_in_chinese() {
     let text = String::from_utf8(output.stdout).unwrap();
     insta::assert_snapshot!(text);
 }
+
+/// Amounts in Chinese numerals are read when they have one reading (四百八十,
+/// 两万, 壹仟贰佰 on an invoice) and named as unreadable when only a guess
+/// would read them (一百五 is said for 150, but written it is 100 and 5).
+#[test]
+fn amounts_in_chinese_numerals_are_read_exactly_or_named() {
+    let text = "version: 1\nname: x\ncurrency: CNY\nproduct: {price: 四百八十}\nbudget: {total: 两万, items: [{name: 广告, amount: 壹仟贰佰元}, {name: 物料, amount: 一百五}]}\n";
+    let read: Vec<(String, String, String)> = findings_of("non-canonical-value", text)
+        .into_iter()
+        .map(|(finding, underlined)| {
+            let fix = finding.fix.expect("a certain fix").replacement;
+            (finding.pointer, underlined, fix)
+        })
+        .collect();
+    let expected = [
+        ("/budget/items/0/amount", "壹仟贰佰元", "1200"),
+        ("/budget/total", "两万", "20000"),
+        ("/product/price", "四百八十", "480"),
+    ]
+    .map(|(pointer, underlined, fix)| (pointer.to_owned(), underlined.to_owned(), fix.to_owned()));
+    let mut read = read;
+    read.sort();
+    assert_eq!(read, expected);
+    let unreadable = schema_findings(text);
+    assert_eq!(unreadable.len(), 1, "{unreadable:?}");
+    assert_eq!(unreadable[0].1, "一百五");
+    assert_eq!(unreadable[0].0.pointer, "/budget/items/1/amount");
+}
