@@ -169,12 +169,17 @@ pub fn normalize(plan: &Value) -> Normalized {
     let plan_currency = values::plan_currency(base);
     let plan_currency = plan_currency.as_deref();
     let mut readings = Vec::new();
-    for (steps, kind) in typed_field_steps() {
-        visit(base, steps, &mut Vec::new(), &mut |trail, value| {
+    for field in typed_field_steps() {
+        visit(base, &field.steps, &mut Vec::new(), &mut |trail, value| {
             // Only text can be written in a person's way: a number costs
             // no pointer.
             if value.is_string() {
-                readings.extend(read(&pointer_of(trail), value, *kind, plan_currency));
+                let reader = Reader {
+                    kind: field.kind,
+                    plan_currency,
+                    units: field.units,
+                };
+                readings.extend(reader.read(&pointer_of(trail), value));
             }
         });
     }
@@ -233,15 +238,111 @@ fn without_nulls(value: &Value) -> Value {
     }
 }
 
+/// Words people write with a count whose field already names its unit
+/// (`lifetime_years: 3年`, `purchases_per_year: 每年2次`, `new_customers:
+/// 80人`), after it or, for the few given second, before it. Dropping
+/// the word leaves the same count, so the count is read exactly. Longest
+/// first, so `次/年` goes before `次`.
+const COUNT_UNITS: &[(&str, &[&str], &[&str])] = &[
+    (
+        "/unit_economics/lifetime_years",
+        &["years", "year", "yrs", "yr", "年"],
+        &[],
+    ),
+    (
+        "/unit_economics/purchases_per_year",
+        &[
+            "times per year",
+            "times a year",
+            "times/year",
+            "per year",
+            "次每年",
+            "/year",
+            "次/年",
+            "times",
+            "/年",
+            "次",
+            "x",
+        ],
+        &["每年", "一年", "年均"],
+    ),
+    (
+        "/channels/*/spend_tiers/*/new_customers",
+        &[
+            "new customers",
+            "customers",
+            "个新客户",
+            "位新客户",
+            "名新客户",
+            "buyers",
+            "个客户",
+            "位客户",
+            "名客户",
+            "新客户",
+            "客户",
+            "人",
+            "位",
+            "名",
+            "个",
+        ],
+        &[],
+    ),
+    (
+        "/channels/*/test/exposure",
+        &["impressions", "views", "次曝光", "人次", "次"],
+        &[],
+    ),
+    (
+        "/target_customers/*/size",
+        &["persons", "people", "人", "位", "名"],
+        &[],
+    ),
+];
+
+/// A typed field: its path cut into steps, its kind, and the unit words
+/// its counts may carry.
+struct TypedField {
+    steps: Vec<&'static str>,
+    kind: Kind,
+    units: CountUnits,
+}
+
+/// Unit words after and before a count.
+type CountUnits = (&'static [&'static str], &'static [&'static str]);
+
 /// [`TYPED_FIELDS`] with each path cut into its steps, once.
-fn typed_field_steps() -> &'static [(Vec<&'static str>, Kind)] {
-    static STEPS: std::sync::OnceLock<Vec<(Vec<&'static str>, Kind)>> = std::sync::OnceLock::new();
-    STEPS.get_or_init(|| {
+fn typed_field_steps() -> &'static [TypedField] {
+    static FIELDS: std::sync::OnceLock<Vec<TypedField>> = std::sync::OnceLock::new();
+    FIELDS.get_or_init(|| {
         TYPED_FIELDS
             .iter()
-            .map(|(path, kind)| (path.split('/').skip(1).collect(), *kind))
+            .map(|(path, kind)| TypedField {
+                steps: path.split('/').skip(1).collect(),
+                kind: *kind,
+                units: COUNT_UNITS
+                    .iter()
+                    .find(|(field, _, _)| field == path)
+                    .map_or((&[], &[]), |(_, after, before)| (*after, *before)),
+            })
             .collect()
     })
+}
+
+/// `text` without the unit words of `units` (one after, one before),
+/// when it has any; what is left must still be read as a count.
+fn without_unit_word(text: &str, (after, before): CountUnits) -> Option<&str> {
+    let mut rest = text.trim();
+    let mut found = false;
+    if let Some(word) = before.iter().find(|word| rest.starts_with(*word)) {
+        rest = rest[word.len()..].trim_start();
+        found = true;
+    }
+    let lower = rest.to_ascii_lowercase();
+    if let Some(word) = after.iter().find(|word| lower.ends_with(*word)) {
+        rest = rest[..rest.len() - word.len()].trim_end();
+        found = true;
+    }
+    found.then_some(rest)
 }
 
 /// One step from a node to its child.
@@ -296,67 +397,96 @@ fn visit<'v>(
     }
 }
 
-/// How a non-canonical typed value reads; `None` when it is canonical (or
-/// of a shape the schema alone should judge, such as a list).
-///
-/// An amount whose sign names another currency than the plan's
-/// (`"$850,000"` in a CNY plan) is not read: taking it as CNY would be a
-/// different amount, and converting is for the team, not for planlint.
-fn read(pointer: &str, value: &Value, kind: Kind, plan_currency: Option<&str>) -> Option<Reading> {
-    let Value::String(text) = value else {
-        return None;
-    };
-    let mut choices = Vec::new();
-    let (canonical, currency) = match kind {
-        Kind::Amount => match values::amount(text) {
-            Some(amount) => match (amount.currency, plan_currency) {
-                (Some(code), Some(plan)) if values::sign_fits(text, code, plan) => {
-                    (Some(number(amount.value)), None)
-                }
-                (Some(code), Some(_)) => (None, Some(code)),
-                (currency, _) => (Some(number(amount.value)), currency),
+/// How the values of one typed field are read.
+#[derive(Clone, Copy)]
+struct Reader<'a> {
+    kind: Kind,
+    /// The plan's currency as meant (`CNY` for `人民币`).
+    plan_currency: Option<&'a str>,
+    units: CountUnits,
+}
+
+impl Reader<'_> {
+    /// How a non-canonical typed value reads; `None` when it is canonical (or
+    /// of a shape the schema alone should judge, such as a list).
+    ///
+    /// An amount whose sign names another currency than the plan's
+    /// (`"$850,000"` in a CNY plan) is not read: taking it as CNY would be a
+    /// different amount, and converting is for the team, not for planlint.
+    fn read(&self, pointer: &str, value: &Value) -> Option<Reading> {
+        let (kind, plan_currency) = (self.kind, self.plan_currency);
+        let Value::String(text) = value else {
+            return None;
+        };
+        let mut choices = Vec::new();
+        let (canonical, currency) = match kind {
+            Kind::Amount => match values::amount(text).or_else(|| {
+                // `3年`, `80人`: a count with its field's unit word, never a sign.
+                without_unit_word(text, self.units)
+                    .and_then(values::amount)
+                    .filter(|amount| amount.currency.is_none())
+            }) {
+                Some(amount) => match (amount.currency, plan_currency) {
+                    (Some(code), Some(plan)) if values::sign_fits(text, code, plan) => {
+                        (Some(number(amount.value)), None)
+                    }
+                    (Some(code), Some(_)) => (None, Some(code)),
+                    (currency, _) => (Some(number(amount.value)), currency),
+                },
+                None => (None, None),
             },
-            None => (None, None),
-        },
-        Kind::Target if values::percentage(text).is_some() => return None,
-        Kind::Target => {
-            return read(pointer, value, Kind::Amount, plan_currency)
-                .map(|reading| Reading { kind, ..reading })
-        }
-        Kind::Measure => match values::percentage(text) {
-            Some(percent) => (Some(number(percent)), None),
-            None => {
-                return read(pointer, value, Kind::Amount, plan_currency)
+            Kind::Target if values::percentage(text).is_some() => return None,
+            Kind::Target => {
+                return self
+                    .as_amount()
+                    .read(pointer, value)
                     .map(|reading| Reading { kind, ..reading })
             }
-        },
-        Kind::Fraction => (values::fraction(text).map(number), None),
-        Kind::Rank => (values::rank(text).map(Value::from), None),
-        // Text that names no one currency is the plan format's to judge.
-        Kind::Currency => (Some(Value::String(values::currency_code(text)?)), None),
-        Kind::Date => match values::read_date(text) {
-            values::DateReading::Date(date) if date == *text => return None,
-            values::DateReading::Date(date) => (Some(Value::String(date)), None),
-            values::DateReading::Ambiguous {
-                day_first,
-                month_first,
-            } => {
-                choices = vec![Value::String(day_first), Value::String(month_first)];
-                (None, None)
-            }
-            // Not a calendar date ("soon", 2026-02-30): never treated as
-            // absent by the rules that compare dates.
-            values::DateReading::NotADate => (None, None),
-        },
-    };
-    Some(Reading {
-        pointer: pointer.to_owned(),
-        kind,
-        written: text.clone(),
-        canonical,
-        currency,
-        choices,
-    })
+            Kind::Measure => match values::percentage(text) {
+                Some(percent) => (Some(number(percent)), None),
+                None => {
+                    return self
+                        .as_amount()
+                        .read(pointer, value)
+                        .map(|reading| Reading { kind, ..reading })
+                }
+            },
+            Kind::Fraction => (values::fraction(text).map(number), None),
+            Kind::Rank => (values::rank(text).map(Value::from), None),
+            // Text that names no one currency is the plan format's to judge.
+            Kind::Currency => (Some(Value::String(values::currency_code(text)?)), None),
+            Kind::Date => match values::read_date(text) {
+                values::DateReading::Date(date) if date == *text => return None,
+                values::DateReading::Date(date) => (Some(Value::String(date)), None),
+                values::DateReading::Ambiguous {
+                    day_first,
+                    month_first,
+                } => {
+                    choices = vec![Value::String(day_first), Value::String(month_first)];
+                    (None, None)
+                }
+                // Not a calendar date ("soon", 2026-02-30): never treated as
+                // absent by the rules that compare dates.
+                values::DateReading::NotADate => (None, None),
+            },
+        };
+        Some(Reading {
+            pointer: pointer.to_owned(),
+            kind,
+            written: text.clone(),
+            canonical,
+            currency,
+            choices,
+        })
+    }
+
+    /// This reader for an amount (a goal's figure is read as one).
+    fn as_amount(&self) -> Reader<'_> {
+        Reader {
+            kind: Kind::Amount,
+            ..*self
+        }
+    }
 }
 
 /// A number as JSON: whole numbers as integers, so `"620"` reads as `620`.

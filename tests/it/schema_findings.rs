@@ -446,3 +446,41 @@ fn amounts_in_chinese_numerals_are_read_exactly_or_named() {
     assert_eq!(unreadable[0].1, "一百五");
     assert_eq!(unreadable[0].0.pointer, "/budget/items/1/amount");
 }
+
+/// A count written with the unit its field already names (`3年` in
+/// `lifetime_years`, `每年2次` in `purchases_per_year`, `80人` new
+/// customers) is that count: read, with the bare number as a certain fix.
+/// A unit the field does not name (`3个月` of a lifetime in years, a
+/// currency on a count) is not dropped: it would change the number.
+#[test]
+fn counts_with_their_fields_unit_are_read_exactly() {
+    let text = "version: 1\nname: x\ncurrency: CNY\n\
+        target_customers: [{name: 白领, size: 500万人}]\n\
+        unit_economics: {purchases_per_year: 每年2次, lifetime_years: 3 years}\n\
+        channels:\n  - name: 抖音\n    test: {budget: 1000, exposure: 4万人次}\n    spend_tiers:\n      - {spend: 10000, new_customers: 80人}\n      - {spend: 20000, new_customers: 36个月}\n";
+    let mut read: Vec<(String, String)> = findings_of("non-canonical-value", text)
+        .into_iter()
+        .map(|(finding, _)| (finding.pointer, finding.fix.expect("a certain fix").replacement))
+        .collect();
+    read.sort();
+    let expected = [
+        ("/channels/0/spend_tiers/0/new_customers", "80"),
+        ("/channels/0/test/exposure", "40000"),
+        ("/target_customers/0/size", "5000000"),
+        ("/unit_economics/lifetime_years", "3"),
+        ("/unit_economics/purchases_per_year", "2"),
+    ]
+    .map(|(pointer, fix)| (pointer.to_owned(), fix.to_owned()));
+    assert_eq!(read, expected);
+    let unreadable: Vec<String> = schema_findings(text)
+        .into_iter()
+        .map(|(_, underlined)| underlined)
+        .collect();
+    assert_eq!(unreadable, ["36个月"]);
+    let months = "version: 1\nname: x\nunit_economics: {lifetime_years: 36个月, purchases_per_year: ¥2次}\n";
+    let unreadable: Vec<String> = schema_findings(months)
+        .into_iter()
+        .map(|(_, underlined)| underlined)
+        .collect();
+    assert_eq!(unreadable, ["36个月", "¥2次"]);
+}
