@@ -241,8 +241,8 @@ fn without_nulls(value: &Value) -> Value {
 /// Words people write with a count whose field already names its unit
 /// (`lifetime_years: 3年`, `purchases_per_year: 每年2次`, `new_customers:
 /// 80人`), after it or, for the few given second, before it. Dropping
-/// the word leaves the same count, so the count is read exactly. Longest
-/// first, so `次/年` goes before `次`.
+/// the word leaves the same count, so the count is read exactly. A word
+/// comes before any word it ends with, so `次/年` is taken before `/年`.
 const COUNT_UNITS: &[(&str, &[&str], &[&str])] = &[
     (
         "/unit_economics/lifetime_years",

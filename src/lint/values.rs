@@ -20,6 +20,11 @@ const CURRENCY_MARKS: &[(&str, &str)] = &[
     ("日元", "JPY"),
     ("港币", "HKD"),
     ("英镑", "GBP"),
+    ("美金", "USD"),
+    ("港元", "HKD"),
+    ("韩元", "KRW"),
+    ("新台币", "TWD"),
+    ("新加坡元", "SGD"),
     ("US$", "USD"),
     ("HK$", "HKD"),
     ("RMB", "CNY"),
@@ -44,42 +49,23 @@ const CURRENCY_MARKS: &[(&str, &str)] = &[
     ("₩", "KRW"),
 ];
 
-/// Names of a currency that mean that one currency alone, as people write
-/// them in the plan's `currency` field. Bare signs are not here: `¥` is the
-/// yuan and the yen, `$` a dozen dollars.
-const CURRENCY_NAMES: &[(&str, &str)] = &[
-    ("人民币", "CNY"),
-    ("元", "CNY"),
-    ("rmb", "CNY"),
-    ("yuan", "CNY"),
-    ("美元", "USD"),
-    ("美金", "USD"),
-    ("us$", "USD"),
-    ("欧元", "EUR"),
-    ("€", "EUR"),
-    ("日元", "JPY"),
-    ("円", "JPY"),
-    ("港币", "HKD"),
-    ("港元", "HKD"),
-    ("hk$", "HKD"),
-    ("英镑", "GBP"),
-    ("韩元", "KRW"),
-    ("新台币", "TWD"),
-    ("新加坡元", "SGD"),
-];
+/// Marks that several currencies share (`¥` is the yuan and the yen, `$` a
+/// dozen dollars) or that name no currency on their own (块): never read as
+/// the plan's currency.
+const SHARED_MARKS: &[&str] = &["¥", "￥", "$", "£", "₩", "块"];
 
 /// The ISO 4217 code a plan's `currency` written in a person's way names:
 /// `人民币` and `RMB` are `CNY`, `usd` is `USD`. `None` when it is already a
 /// code as the plan format writes it, or names no one currency.
 pub fn currency_code(written: &str) -> Option<String> {
     let trimmed = written.trim();
-    let lower = trimmed.to_lowercase();
-    if let Some((_, code)) = CURRENCY_NAMES.iter().find(|(name, _)| *name == lower) {
-        return Some((*code).to_owned());
-    }
     let is_code = trimmed.len() == 3 && trimmed.bytes().all(|b| b.is_ascii_alphabetic());
-    let as_the_format_writes = trimmed == written && trimmed.bytes().all(|b| b.is_ascii_uppercase());
-    (is_code && !as_the_format_writes).then(|| trimmed.to_ascii_uppercase())
+    let code = CURRENCY_MARKS
+        .iter()
+        .find(|(mark, _)| mark.eq_ignore_ascii_case(trimmed) && !SHARED_MARKS.contains(mark))
+        .map(|(_, code)| (*code).to_owned())
+        .or_else(|| is_code.then(|| trimmed.to_ascii_uppercase()))?;
+    (code != written).then_some(code)
 }
 
 /// The plan's currency as meant: its code, however it is written.
@@ -473,6 +459,8 @@ mod tests {
         for written in ["CNY", "USD", "¥", "$", "dollars", "CNYY", "中"] {
             assert_eq!(currency_code(written), None, "{written}");
         }
+        // 港元 is the Hong Kong dollar, never the 元 of a yuan amount.
+        assert_eq!(amount("300港元").and_then(|amount| amount.currency), Some("HKD"));
         let plan = serde_json::json!({"currency": "人民币"});
         assert_eq!(plan_currency(&plan).as_deref(), Some("CNY"));
     }
